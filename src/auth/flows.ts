@@ -1,0 +1,82 @@
+// Which sign-in flows fit this host and deployment, in the order to offer them (DESIGN.md: Sign-in flows).
+// Pure: the provider passes in what it knows of VS Code's environment.
+
+export type FlowId = 'uri-handler' | 'loopback' | 'paste-code' | 'api-key';
+
+export interface Flow {
+  id: FlowId;
+  /** `own`: the deployment's configured OAuth client (needs its secret); `cli`: the stack's public client. */
+  client: 'own' | 'cli' | 'none';
+  label: string;
+  detail: string;
+}
+
+export interface HostInfo {
+  /** `desktop`: VS Code's UI runs on this machine; `web`: in a browser (vscode.dev, code-server). */
+  ui: 'desktop' | 'web';
+  /** The extension host runs on another machine than the UI (SSH, WSL, containers, code-server). */
+  remote: boolean;
+}
+
+export interface ClientInfo {
+  /** The deployment's own OAuth client ID, when configured. */
+  clientId?: string;
+  /** Whether its secret is in SecretStorage (TTS refuses token requests without one, §0.1). */
+  hasSecret: boolean;
+}
+
+const LABELS: Record<FlowId, (client: Flow['client']) => Pick<Flow, 'label' | 'detail'>> = {
+  'uri-handler': () => ({ label: 'Sign in with your browser', detail: 'Opens The Things Stack; the browser returns to VS Code.' }),
+  loopback: (client) => ({
+    label: client === 'cli' ? 'Sign in with your browser (no setup)' : 'Sign in with your browser (local callback)',
+    detail: client === 'cli'
+      ? 'Uses the stack\'s public "cli" client, as ttn-lw-cli does; the browser returns to a local port.'
+      : 'The browser returns to a short-lived server on 127.0.0.1.',
+  }),
+  'paste-code': (client) => ({
+    label: 'Sign in with a code',
+    detail: `Sign in in any browser, then paste the code it shows${client === 'cli' ? ' (public "cli" client)' : ''}.`,
+  }),
+  'api-key': () => ({ label: 'Use an API key', detail: 'Paste an NNSXS.… key from the Console (user or application key).' }),
+};
+
+function flow(id: FlowId, client: Flow['client']): Flow {
+  return { id, client, ...LABELS[id](client) };
+}
+
+/**
+ * The flows to offer, best first. A local desktop can take a loopback callback; a remote or web host cannot
+ * be reached on 127.0.0.1 from the user's browser, so it gets the URI handler (through asExternalUri) and the
+ * pasted code. Without a usable own client, the public `cli` client covers loopback and code.
+ */
+export function chooseFlows(host: HostInfo, client: ClientInfo): Flow[] {
+  const own = Boolean(client.clientId) && client.hasSecret;
+  const local = host.ui === 'desktop' && !host.remote;
+  const flows: Flow[] = [];
+  if (own) {
+    flows.push(flow('uri-handler', 'own'));
+    if (local) {
+      flows.push(flow('loopback', 'own'));
+    }
+    flows.push(flow('paste-code', 'own'));
+  }
+  if (local) {
+    flows.push(flow('loopback', 'cli'));
+  }
+  flows.push(flow('paste-code', 'cli'));
+  flows.push(flow('api-key', 'none'));
+  return flows;
+}
+
+/** The flows to offer after `failed` did not work ("try another way"): every other one, in the same order. */
+export function otherFlows(all: readonly Flow[], failed: Flow): Flow[] {
+  return all.filter((f) => f.id !== failed.id || f.client !== failed.client);
+}
+
+/** Why the own client is not used, to say so once instead of failing at the token endpoint. */
+export function ownClientProblem(client: ClientInfo): string | undefined {
+  if (client.clientId && !client.hasSecret) {
+    return `The OAuth client "${client.clientId}" has no secret stored; run "Things Stack: Set OAuth Client Secret" to use it.`;
+  }
+  return undefined;
+}

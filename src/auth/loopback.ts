@@ -1,0 +1,66 @@
+// A short-lived HTTP server for the loopback redirect (RFC 8252 §7.3): ephemeral port, open only during one
+// attempt. With the stack's `cli` client TTS redirects to `http://localhost:N/oauth/callback` (§1.7), and
+// localhost may resolve to ::1, so it listens on 127.0.0.1 and, on the same port, on ::1 when available.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PendingAttempts } from './attempts';
+
+const PAGE = (title: string, text: string): string =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
+  `<body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${text}</p></body></html>`;
+
+export interface LoopbackServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts the callback server; `onRefused` hears about callbacks that were not accepted (shown to the user). */
+export async function startLoopback(pending: PendingAttempts, onRefused: (message: string) => void): Promise<LoopbackServer> {
+  const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET' || !/\/callback$/.test(url.pathname)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const outcome = pending.deliver(url.search);
+    if (outcome.accepted) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(PAGE('Signed in', 'You can close this tab and return to VS Code.'));
+    } else {
+      onRefused(outcome.message);
+      res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(PAGE('Sign-in not completed', outcome.message));
+    }
+  };
+  const v4 = createServer(handler);
+  const port = await listen(v4, '127.0.0.1', 0);
+  const v6 = createServer(handler);
+  let v6Open = false;
+  try {
+    await listen(v6, '::1', port);
+    v6Open = true;
+  } catch {
+    // No IPv6 loopback here (or the port is taken there): 127.0.0.1 alone serves the callback.
+  }
+  const closeOne = (server: Server): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return {
+    port,
+    close: async () => {
+      await Promise.all([closeOne(v4), v6Open ? closeOne(v6) : Promise.resolve()]);
+    },
+  };
+}

@@ -1,0 +1,197 @@
+// The OAuth client side of TTS (§1): authorize URL, state and PKCE, callback parsing, code exchange and refresh.
+// Token requests are form-encoded with HTTP Basic (raw credentials: TTS does not URL-decode them, Corrections 7).
+import { createHash, randomBytes } from 'node:crypto';
+import nodeFetch from 'node-fetch';
+import { NetworkError, TimeoutError, TtsError, ttsErrorFrom, CancelledError, BadResponseError } from '../tts/errors';
+import type { Fetch } from '../tts/http';
+import type { TokenSet } from './sessions';
+
+/** The stack's public client (no secret; `local-callback` and `code` redirects), as `ttn-lw-cli` uses. */
+export const CLI_CLIENT_ID = 'cli';
+export const ATTEMPT_TIMEOUT_MS = 5 * 60 * 1000;
+
+const b64url = (buf: Buffer): string => buf.toString('base64url');
+
+/** 256 bits from the OS CSPRNG, base64url (no characters that need escaping). */
+export function newState(): string {
+  return b64url(randomBytes(32));
+}
+
+export interface Pkce {
+  verifier: string;
+  challenge: string;
+  method: 'S256';
+}
+
+export function newPkce(): Pkce {
+  const verifier = b64url(randomBytes(32));
+  return { verifier, challenge: b64url(createHash('sha256').update(verifier).digest()), method: 'S256' };
+}
+
+export function authorizeUrl(identityServerUrl: string, params: { clientId: string; redirectUri: string; state: string; pkce: Pkce }): string {
+  const url = new URL('/oauth/authorize', identityServerUrl);
+  url.searchParams.set('client_id', params.clientId);
+  url.searchParams.set('redirect_uri', params.redirectUri);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('state', params.state);
+  url.searchParams.set('code_challenge', params.pkce.challenge);
+  url.searchParams.set('code_challenge_method', params.pkce.method);
+  return url.toString();
+}
+
+export type Callback =
+  | { kind: 'code'; code: string; state: string | undefined }
+  | { kind: 'error'; error: string; description: string | undefined; state: string | undefined }
+  | { kind: 'invalid'; message: string; state: string | undefined };
+
+const MAX_QUERY = 8 * 1024;
+
+/** Reads what came back on the redirect URI. Anything odd is `invalid` with a message for the user. */
+export function parseCallback(query: string): Callback {
+  if (query.length > MAX_QUERY) {
+    return { kind: 'invalid', message: 'The sign-in callback was too long and was ignored.', state: undefined };
+  }
+  const params = new URLSearchParams(query.replace(/^\?/, ''));
+  const states = params.getAll('state');
+  const state = states.length === 1 ? states[0] : undefined;
+  if (states.length > 1) {
+    return { kind: 'invalid', message: 'The sign-in callback carried more than one state and was ignored.', state: undefined };
+  }
+  const error = params.get('error');
+  if (error) {
+    return { kind: 'error', error, description: params.get('error_description') ?? undefined, state };
+  }
+  const codes = params.getAll('code');
+  if (codes.length !== 1 || !codes[0]) {
+    return {
+      kind: 'invalid',
+      message: codes.length > 1 ? 'The sign-in callback carried more than one code and was ignored.' : 'The sign-in callback carried no authorization code.',
+      state,
+    };
+  }
+  return { kind: 'code', code: codes[0], state };
+}
+
+/** A user-facing sentence for `error` / `error_description` from the authorize redirect. */
+export function describeAuthorizeError(error: string, description?: string): string {
+  const detail = description ? ` (${description.replace(/^error:[^ ]+ \((.*)\)$/s, '$1')})` : '';
+  switch (error) {
+    case 'access_denied':
+      return 'Sign-in was cancelled on The Things Stack: access was not authorized.';
+    case 'invalid_client':
+      return `The OAuth client cannot be used to sign in${detail}. A client created by a non-admin must be approved by an admin first.`;
+    case 'invalid_grant':
+      return `The OAuth client does not allow the authorization code grant${detail}.`;
+    default:
+      return `The Things Stack refused the sign-in: ${error}${detail}.`;
+  }
+}
+
+interface TokenResponse {
+  access_token?: unknown;
+  refresh_token?: unknown;
+  expires_in?: unknown;
+}
+
+export interface OAuthClientOptions {
+  identityServerUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  fetch?: Fetch;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/** Talks to `/oauth/token`. Never retries: a code is single-use, and a refresh token rotates. */
+export class OAuthClient {
+  private readonly fetch: Fetch;
+  private readonly now: () => number;
+
+  constructor(private readonly options: OAuthClientOptions) {
+    this.fetch = options.fetch ?? (nodeFetch as unknown as Fetch);
+    this.now = options.now ?? Date.now;
+  }
+
+  get clientId(): string {
+    return this.options.clientId;
+  }
+
+  exchangeCode(code: string, redirectUri: string, verifier: string, signal?: AbortSignal): Promise<TokenSet> {
+    return this.tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }, signal);
+  }
+
+  refresh(refreshToken: string, signal?: AbortSignal): Promise<TokenSet> {
+    return this.tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, signal);
+  }
+
+  private async tokenRequest(fields: Record<string, string>, signal?: AbortSignal): Promise<TokenSet> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
+    const form = new URLSearchParams(fields);
+    if (this.options.clientSecret) {
+      headers.Authorization = `Basic ${Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64')}`;
+    } else {
+      form.set('client_id', this.options.clientId);
+    }
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      let response;
+      try {
+        response = await this.fetch(new URL('/oauth/token', this.options.identityServerUrl).toString(), {
+          method: 'POST', headers, body: form.toString(), signal: controller.signal,
+        });
+      } catch (error) {
+        if (signal?.aborted) {
+          throw new CancelledError();
+        }
+        if (controller.signal.aborted) {
+          throw new TimeoutError(timeoutMs);
+        }
+        throw new NetworkError(`Could not reach The Things Stack: ${error instanceof Error ? error.message : String(error)}.`);
+      }
+      let text = '';
+      for await (const chunk of response.body ?? []) {
+        text += Buffer.from(chunk).toString('utf8');
+      }
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = undefined;
+      }
+      if (response.status < 200 || response.status >= 300) {
+        throw ttsErrorFrom(response.status, body);
+      }
+      const t = (body ?? {}) as TokenResponse;
+      if (typeof t.access_token !== 'string' || !t.access_token) {
+        throw new BadResponseError('The token endpoint answered without an access token.', response.status);
+      }
+      const expiresIn = typeof t.expires_in === 'number' ? t.expires_in : Number(t.expires_in ?? 3600);
+      const obtainedAt = this.now();
+      return {
+        accessToken: t.access_token,
+        refreshToken: typeof t.refresh_token === 'string' && t.refresh_token ? t.refresh_token : undefined,
+        expiresAt: obtainedAt + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
+        obtainedAt,
+      };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/**
+ * Whether a refresh failure means the grant is gone for good (sign in again) rather than a passing fault:
+ * TTS answers a used or revoked refresh token with 404 `access_token_not_found`, a bad one with 400 `token`,
+ * a mismatch with 403 `invalid_grant` / `invalid client` / `unauthorized_client` (§1.5, Corrections 6).
+ */
+export function isPermanentGrantError(error: unknown): boolean {
+  if (!(error instanceof TtsError)) {
+    return false;
+  }
+  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+}

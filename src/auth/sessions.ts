@@ -1,0 +1,122 @@
+// Stored session records: what one signed-in account on one deployment keeps in SecretStorage, how it is
+// (de)serialised defensively, and the added/removed/changed diff other windows need.
+
+export type SessionMethod = 'oauth' | 'api-key';
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  /** Epoch ms; undefined for API keys without expiry. */
+  expiresAt?: number;
+  /** Epoch ms when this pair was obtained; a newer one wins across windows. */
+  obtainedAt: number;
+}
+
+export interface StoredSession {
+  /** Stable across refreshes: `<deploymentKey>/<userId or key id>`. */
+  id: string;
+  deploymentKey: string;
+  /** The user ID (or, for a non-user API key, the owning entity). */
+  accountId: string;
+  /** `alice @ eu1.cloud.thethings.network` — stable across refreshes. */
+  accountLabel: string;
+  method: SessionMethod;
+  /** OAuth: the client the token belongs to (needed to refresh and revoke). */
+  clientId?: string;
+  /** OAuth: the access token's id, for revoking it (the middle part of MFRWG.<id>.<key>). */
+  tokenId?: string;
+  /** Scopes the session answers: `deployment:<key>`. */
+  scopes: string[];
+  tokens: TokenSet;
+  isAdmin?: boolean;
+  rights?: string[];
+  createdAt: number;
+}
+
+/** Key of the index (ids only) and of each session's secret. */
+export const INDEX_KEY = 'thingsStack.sessions';
+export const sessionKey = (id: string): string => `thingsStack.session.${id}`;
+
+export function sessionId(deploymentKey: string, accountId: string): string {
+  return `${deploymentKey}/${accountId}`;
+}
+
+/** The id part of a TTS token `<type>.<id>.<key>` (§1.10). */
+export function tokenIdOf(token: string): string | undefined {
+  const parts = token.split('.');
+  return parts.length === 3 && parts[1] ? parts[1] : undefined;
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+/** Parses one stored session; anything damaged gives undefined (the caller deletes it and logs why). */
+export function parseSession(text: string | undefined): StoredSession | undefined {
+  if (!text) {
+    return undefined;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) {
+    return undefined;
+  }
+  const s = raw as Partial<StoredSession>;
+  const t = s.tokens as Partial<TokenSet> | undefined;
+  if (!isString(s.id) || !isString(s.deploymentKey) || !isString(s.accountId) || !isString(s.accountLabel)) {
+    return undefined;
+  }
+  if (s.method !== 'oauth' && s.method !== 'api-key') {
+    return undefined;
+  }
+  if (!t || !isString(t.accessToken) || typeof t.obtainedAt !== 'number') {
+    return undefined;
+  }
+  if (s.method === 'oauth' && (!isString(t.refreshToken) || typeof t.expiresAt !== 'number' || !isString(s.clientId))) {
+    return undefined;
+  }
+  return {
+    ...(s as StoredSession),
+    scopes: Array.isArray(s.scopes) ? s.scopes.filter(isString) : [],
+    createdAt: typeof s.createdAt === 'number' ? s.createdAt : t.obtainedAt,
+  };
+}
+
+export function parseIndex(text: string | undefined): string[] {
+  if (!text) {
+    return [];
+  }
+  try {
+    const raw: unknown = JSON.parse(text);
+    return Array.isArray(raw) ? [...new Set(raw.filter(isString))] : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface SessionDiff {
+  added: StoredSession[];
+  removed: StoredSession[];
+  changed: StoredSession[];
+}
+
+/** What changed between two snapshots; `changed` means the same id with another access token. */
+export function diffSessions(before: readonly StoredSession[], after: readonly StoredSession[]): SessionDiff {
+  const old = new Map(before.map((s) => [s.id, s]));
+  const now = new Map(after.map((s) => [s.id, s]));
+  return {
+    added: after.filter((s) => !old.has(s.id)),
+    removed: before.filter((s) => !now.has(s.id)),
+    changed: after.filter((s) => old.has(s.id) && old.get(s.id)!.tokens.accessToken !== s.tokens.accessToken),
+  };
+}
+
+/** Whether a session asked for with `scopes` can be answered by `session` (order-insensitive; empty asks for any). */
+export function matchesScopes(session: StoredSession, scopes: readonly string[] | undefined): boolean {
+  const wanted = (scopes ?? []).filter((s) => s.startsWith('deployment:'));
+  return wanted.every((s) => session.scopes.includes(s));
+}

@@ -1,0 +1,31 @@
+// One object per deployment that holds every API the extension uses, over one transport.
+import { ApiKeysApi } from './apiKeys';
+import { ApplicationsApi } from './applications';
+import { ClientsApi } from './clients';
+import { CollaboratorsApi } from './collaborators';
+import { DevicesApi } from './devices';
+import { EventsApi } from './events';
+import { HttpClient, type HttpOptions } from './http';
+import { UsersApi } from './users';
+
+export class TtsClient {
+  readonly http: HttpClient;
+  readonly users: UsersApi;
+  readonly clients: ClientsApi;
+  readonly applications: ApplicationsApi;
+  readonly apiKeys: ApiKeysApi;
+  readonly collaborators: CollaboratorsApi;
+  readonly devices: DevicesApi;
+  readonly events: EventsApi;
+
+  constructor(options: HttpOptions) {
+    this.http = new HttpClient(options);
+    this.users = new UsersApi(this.http);
+    this.clients = new ClientsApi(this.http);
+    this.applications = new ApplicationsApi(this.http);
+    this.apiKeys = new ApiKeysApi(this.http);
+    this.collaborators = new CollaboratorsApi(this.http);
+    this.devices = new DevicesApi(this.http);
+    this.events = new EventsApi(this.http);
+  }
+}

@@ -1,0 +1,24 @@
+// OAuth clients (§2): the registry plus the field masks callers use.
+import type { HttpClient } from './http';
+import { CLIENT_DEFAULTS, withDefaults } from './normalise';
+import { EntityRegistry } from './registry';
+import type { Client } from './types';
+
+/** What the explorer shows for each client in a list. */
+export const CLIENT_LIST_FIELDS = ['name', 'description', 'state', 'state_description'] as const;
+/** Everything a collaborator may read (the secret is never readable after create). */
+export const CLIENT_DETAIL_FIELDS = [
+  'name', 'description', 'state', 'state_description', 'redirect_uris', 'logout_redirect_uris', 'grants', 'rights',
+  'skip_authorization', 'endorsed', 'administrative_contact', 'technical_contact', 'attributes',
+] as const;
+/** Fields a non-admin collaborator may update. */
+export const CLIENT_EDITABLE_FIELDS = ['name', 'description', 'redirect_uris', 'logout_redirect_uris', 'rights', 'attributes'] as const;
+/** Fields only admins may update (§2.1 Update). */
+export const CLIENT_ADMIN_FIELDS = ['state', 'state_description', 'skip_authorization', 'endorsed', 'grants'] as const;
+
+export class ClientsApi extends EntityRegistry<Client> {
+  constructor(http: HttpClient) {
+    super(http, { collection: 'clients', entity: 'client', idField: 'client_id' }, (client, fields) =>
+      withDefaults(client, fields, CLIENT_DEFAULTS));
+  }
+}

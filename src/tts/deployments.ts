@@ -1,0 +1,137 @@
+// Where a deployment's Identity Server, OAuth server and Console live (§9), and what a URL the user types means.
+import { isLoopbackHost } from './ids';
+
+export interface DeploymentConfig {
+  /** Shown in the tree and the status bar, e.g. "TTN Sandbox (eu1)". */
+  name: string;
+  /** The cluster the user works with, e.g. https://nam1.cloud.thethings.network. */
+  url: string;
+  /** Where the Identity Server and OAuth live when it differs from `url` (TTN Sandbox: always eu1). */
+  identityServerUrl?: string;
+  consoleUrl?: string;
+  /** The user's own OAuth client; without it, sign-in uses the stack's public `cli` client or an API key. */
+  clientId?: string;
+}
+
+export type DeploymentKind = 'ttn-sandbox' | 'tts-cloud' | 'self-hosted';
+
+export interface Deployment {
+  name: string;
+  kind: DeploymentKind;
+  /** Origin of the cluster (events, AS/NS). */
+  clusterUrl: string;
+  /** Origin of the Identity Server and OAuth (`/api/v3`, `/oauth`). */
+  identityServerUrl: string;
+  consoleUrl: string;
+  clientId?: string;
+  /** Stable key: the Identity Server host, used in session scopes `deployment:<key>`. */
+  key: string;
+}
+
+const SANDBOX = /^(?<cluster>(?:nam|sam|eu|af|as|au)\d+)\.cloud\.thethings\.network$/;
+const CLOUD = /^(?<tenant>[a-z0-9-]+)\.(?<cluster>[a-z]+\d+)\.cloud\.thethings\.industries$/;
+
+export const PRESETS: readonly DeploymentConfig[] = [
+  { name: 'TTN Sandbox (eu1)', url: 'https://eu1.cloud.thethings.network' },
+  { name: 'TTN Sandbox (nam1)', url: 'https://nam1.cloud.thethings.network' },
+  { name: 'TTN Sandbox (au1)', url: 'https://au1.cloud.thethings.network' },
+];
+
+function origin(url: string): string {
+  return new URL(url).origin;
+}
+
+/** Fills in where the Identity Server and Console are, from the URL's shape. */
+export function resolveDeployment(config: DeploymentConfig): Deployment {
+  const cluster = new URL(config.url);
+  const host = cluster.hostname;
+  let kind: DeploymentKind = 'self-hosted';
+  let identityServerUrl = config.identityServerUrl ? origin(config.identityServerUrl) : cluster.origin;
+  const sandbox = SANDBOX.exec(host);
+  const cloud = CLOUD.exec(host);
+  if (sandbox) {
+    kind = 'ttn-sandbox';
+    identityServerUrl = config.identityServerUrl ? identityServerUrl : 'https://eu1.cloud.thethings.network';
+  } else if (cloud?.groups) {
+    kind = 'tts-cloud';
+    identityServerUrl = config.identityServerUrl ? identityServerUrl : `https://${cloud.groups.tenant}.eu1.cloud.thethings.industries`;
+  }
+  return {
+    name: config.name,
+    kind,
+    clusterUrl: cluster.origin,
+    identityServerUrl,
+    consoleUrl: (config.consoleUrl ?? `${cluster.origin}/console`).replace(/\/+$/, ''),
+    clientId: config.clientId || undefined,
+    key: new URL(identityServerUrl).host,
+  };
+}
+
+/** The scope other extensions pass to `getSession` to ask for a session on this deployment. */
+export function deploymentScope(deployment: Deployment): string {
+  return `deployment:${deployment.key}`;
+}
+
+export type UrlCheck = { ok: true; url: string; suggestedName: string } | { ok: false; message: string };
+
+const V2_HINT =
+  'The Things Network v2 was shut down in 2021. Its accounts, `ttnctl` and `ttn-account-v2.` keys do not work with ' +
+  'The Things Stack v3: sign in at your v3 cluster (e.g. https://eu1.cloud.thethings.network) and create an API key ' +
+  '(NNSXS.…) or use the browser sign-in.';
+
+/** Checks a URL typed into "Add Deployment": https (http only for loopback), no TTN v2 leftovers. */
+export function checkDeploymentUrl(input: string): UrlCheck {
+  const text = input.trim();
+  if (!text) {
+    return { ok: false, message: 'Enter the URL of your The Things Stack deployment, e.g. https://eu1.cloud.thethings.network.' };
+  }
+  if (/ttn-account-v2\.|ttnctl|account\.thethingsnetwork\.org|console\.thethingsnetwork\.org/i.test(text)) {
+    return { ok: false, message: V2_HINT };
+  }
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : null;
+  if (!withScheme) {
+    return { ok: false, message: `"${text}" has no scheme; did you mean https://${text.replace(/^\/+/, '')}?` };
+  }
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, message: `"${text}" is not a valid URL.` };
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return { ok: false, message: `Use https for ${url.hostname}: plain http would send your tokens unencrypted. http is only allowed for localhost.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, message: `"${url.protocol}" is not a web address; use https://.` };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: 'Do not put credentials in the deployment URL.' };
+  }
+  const host = url.hostname;
+  const sandbox = SANDBOX.exec(host);
+  const cloud = CLOUD.exec(host);
+  const suggestedName = sandbox?.groups ? `TTN Sandbox (${sandbox.groups.cluster})`
+    : cloud?.groups ? `TTS Cloud ${cloud.groups.tenant} (${cloud.groups.cluster})`
+    : host;
+  return { ok: true, url: url.origin, suggestedName };
+}
+
+/** Recognises a pasted TTN v2 access key, to explain instead of failing later. */
+export function isV2Key(text: string): boolean {
+  return /^ttn-account-v2\./.test(text.trim());
+}
+
+/** Console links (§9), deployment-aware. */
+export function consoleLink(deployment: Deployment, target: { kind: 'application' | 'client'; id: string } | { kind: 'applications' | 'clients' }): string {
+  const base = deployment.consoleUrl;
+  switch (target.kind) {
+    case 'applications':
+      return `${base}/applications`;
+    case 'clients':
+      return `${base}/user-settings/oauth-clients`;
+    case 'application':
+      return `${base}/applications/${encodeURIComponent(target.id)}`;
+    case 'client':
+      return `${base}/user-settings/oauth-clients/${encodeURIComponent(target.id)}`;
+  }
+}

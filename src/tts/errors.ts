@@ -1,0 +1,130 @@
+// The error kinds the TTS client raises. Callers switch on the class, never on message text.
+
+/** The `ttn.lorawan.v3.ErrorDetails` entry of a TTS error body (§6 of the reference). */
+export interface TtsErrorDetails {
+  namespace?: string;
+  name?: string;
+  message_format?: string;
+  attributes?: Record<string, unknown>;
+  correlation_id?: string;
+  code?: number;
+  cause?: TtsErrorDetails;
+}
+
+/** An error answer from TTS: HTTP status, gRPC code, `namespace:name`, the filled-in message and correlation id. */
+export class TtsError extends Error {
+  override readonly name = 'TtsError';
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    readonly namespace: string,
+    readonly errorName: string,
+    message: string,
+    readonly attributes: Record<string, unknown>,
+    readonly correlationId: string | undefined,
+    readonly ttsCause?: TtsErrorDetails,
+  ) {
+    super(message);
+  }
+
+  /** `pkg/oauth:invalid_grant`-style identifier, handy for matching known errors. */
+  get id(): string {
+    return `${this.namespace}:${this.errorName}`;
+  }
+
+  /** The one line a user sees: the message and, when there is one, the correlation id to quote to support. */
+  get userMessage(): string {
+    return this.correlationId ? `${this.message} (correlation id ${this.correlationId})` : this.message;
+  }
+}
+
+/** The request never got an HTTP answer: DNS, refused or reset connection, TLS. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(message: string, readonly causeCode?: string) {
+    super(message);
+  }
+}
+
+/** No answer within the time limit. */
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`The Things Stack did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+  }
+}
+
+/** The caller cancelled (its AbortSignal fired). Commands treat this as silent. */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor() {
+    super('Cancelled.');
+  }
+}
+
+/** An answer that is not what the API promises: HTML instead of JSON, truncated or oversized bodies, wrong types. */
+export class BadResponseError extends Error {
+  override readonly name = 'BadResponseError';
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+const STATUS_TO_CODE: Record<number, number> = {
+  400: 3, 401: 16, 403: 7, 404: 5, 409: 6, 429: 8, 499: 1, 500: 13, 501: 12, 503: 14, 504: 4,
+};
+
+/** Fills `{name}` placeholders of a TTS message format with the error's attributes. */
+export function formatTtsMessage(format: string, attributes: Record<string, unknown>): string {
+  return format.replace(/\{\s*([a-zA-Z0-9_]+)\s*\}/g, (whole, key: string) =>
+    key in attributes ? String(attributes[key]) : whole,
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function detailsOf(body: Record<string, unknown>): TtsErrorDetails | undefined {
+  const details = Array.isArray(body.details) ? body.details : [];
+  return details.find((d): d is TtsErrorDetails => isObject(d) && typeof d.name === 'string');
+}
+
+/**
+ * Builds a TtsError from an HTTP status and a parsed body (a `google.rpc.Status`, or `{error: Status}` as the
+ * events stream sends it). Bodies that are not TTS errors still give a TtsError that says what came back.
+ */
+export function ttsErrorFrom(status: number, body: unknown): TtsError {
+  const root = isObject(body) && isObject(body.error) ? body.error : body;
+  if (!isObject(root)) {
+    return new TtsError(status, STATUS_TO_CODE[status] ?? 2, '', 'http', `The Things Stack answered HTTP ${status}.`, {}, undefined);
+  }
+  const d = detailsOf(root);
+  const attributes = isObject(d?.attributes) ? d.attributes : {};
+  const code = typeof root.code === 'number' ? root.code : (d?.code ?? STATUS_TO_CODE[status] ?? 2);
+  let message: string;
+  if (d?.message_format) {
+    message = formatTtsMessage(d.message_format, attributes);
+  } else if (typeof root.message === 'string' && root.message) {
+    // "error:pkg/oauth:invalid_request (invalid or missing request parameter)" → the part in brackets.
+    message = /^error:[^ ]+ \((.*)\)$/s.exec(root.message)?.[1] ?? root.message;
+  } else {
+    message = `The Things Stack answered HTTP ${status}.`;
+  }
+  const fromMessage = typeof root.message === 'string' ? /^error:([^:]+):([^ ]+)/.exec(root.message) : null;
+  return new TtsError(
+    status,
+    code,
+    d?.namespace ?? fromMessage?.[1] ?? '',
+    d?.name ?? fromMessage?.[2] ?? 'unknown',
+    message,
+    attributes,
+    d?.correlation_id,
+    d?.cause,
+  );
+}
+
+/** Whether an error is the caller's own cancellation. */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof CancelledError;
+}

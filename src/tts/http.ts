@@ -1,0 +1,329 @@
+// The one transport to a TTS deployment: base URL, Bearer token, per-attempt timeout and caller AbortSignal,
+// retries with backoff and jitter for idempotent requests, JSON in and out, TTS errors.
+import nodeFetch from 'node-fetch';
+import { BadResponseError, CancelledError, NetworkError, TimeoutError, TtsError, ttsErrorFrom } from './errors';
+
+/** The part of a fetch Response we use; both node-fetch and the global fetch fit it. */
+export interface FetchResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  body: AsyncIterable<Uint8Array> | null;
+}
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+export type Fetch = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+/** Where the transport gets its token, and how it asks for a fresh one after a 401. */
+export interface TokenSource {
+  token(signal?: AbortSignal): Promise<string>;
+  /** Called once after a 401 with the token that failed; resolves to a new token, or undefined to give up. */
+  renew?(failed: string, signal?: AbortSignal): Promise<string | undefined>;
+}
+
+export interface CoreLogger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+export interface HttpOptions {
+  /** The deployment's Identity Server origin, e.g. `https://eu1.cloud.thethings.network`. */
+  baseUrl: string;
+  auth?: TokenSource;
+  fetch?: Fetch;
+  /** Per attempt; default 30 s. */
+  timeoutMs?: number;
+  /** Further attempts after the first for idempotent requests; default 3. */
+  retries?: number;
+  /** First backoff step; doubled each retry up to maxBackoffMs, with full jitter. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Answers larger than this are refused instead of parsed; default 8 MiB. */
+  maxBodyBytes?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  log?: CoreLogger;
+  userAgent?: string;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Defaults to true for GET/PUT/DELETE, false for POST. Creates are never retried. */
+  idempotent?: boolean;
+  timeoutMs?: number;
+}
+
+export interface HttpResult<T> {
+  status: number;
+  data: T;
+  headers: FetchResponse['headers'];
+}
+
+const API_PREFIX = '/api/v3';
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new CancelledError());
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new CancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class HttpClient {
+  readonly baseUrl: string;
+  private readonly fetch: Fetch;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly backoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: HttpOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.fetch = options.fetch ?? (nodeFetch as unknown as Fetch);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retries = options.retries ?? 3;
+    this.backoffMs = options.backoffMs ?? 300;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+    this.sleep = options.sleep ?? abortableSleep;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** `/clients/x` → `https://host/api/v3/clients/x?…`; undefined query values are left out. */
+  url(path: string, query?: Query): string {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) {
+        search.set(key, String(value));
+      }
+    }
+    const qs = search.toString();
+    return `${this.baseUrl}${API_PREFIX}${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
+    const response = await this.send(method, path, options);
+    const text = await this.readText(response, options.signal);
+    return { status: response.status, data: parseJson<T>(text, response.status), headers: response.headers };
+  }
+
+  /** Opens a request and returns the response with its body unread (the events stream). Errors are thrown. */
+  async open(method: string, path: string, options: RequestOptions = {}): Promise<FetchResponse> {
+    return this.send(method, path, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs, stream: true });
+  }
+
+  private async send(method: string, path: string, options: RequestOptions & { stream?: boolean }): Promise<FetchResponse> {
+    const idempotent = options.idempotent ?? method !== 'POST';
+    let token = this.options.auth ? await this.options.auth.token(options.signal) : undefined;
+    let renewed = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.attempt(method, path, options, token);
+        if (response.status === 401 && token && !renewed && this.options.auth?.renew) {
+          const unauthorized = await this.errorFrom(response, options.signal);
+          renewed = true;
+          const fresh = await this.options.auth.renew(token, options.signal);
+          if (!fresh) {
+            throw unauthorized;
+          }
+          token = fresh;
+          attempt--;
+          continue;
+        }
+        if (response.status >= 200 && response.status < 300) {
+          return response;
+        }
+        if (idempotent && RETRY_STATUSES.has(response.status) && attempt < this.retries) {
+          const wait = this.retryDelay(attempt, response);
+          this.options.log?.debug(`${method} ${path} → ${response.status}, retry ${attempt + 1} in ${wait} ms`);
+          await this.discard(response);
+          await this.sleep(wait, options.signal);
+          continue;
+        }
+        throw await this.errorFrom(response, options.signal);
+      } catch (error) {
+        if ((error instanceof NetworkError || error instanceof TimeoutError) && idempotent && attempt < this.retries) {
+          const wait = this.retryDelay(attempt);
+          this.options.log?.debug(`${method} ${path} failed (${error.message}), retry ${attempt + 1} in ${wait} ms`);
+          await this.sleep(wait, options.signal);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** One HTTP exchange with its own timeout, linked to the caller's signal. */
+  private async attempt(method: string, path: string, options: RequestOptions & { stream?: boolean }, token?: string): Promise<FetchResponse> {
+    if (options.signal?.aborted) {
+      throw new CancelledError();
+    }
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = (): void => controller.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) {
+      headers.Authorization = `Bearer ${token}`;
+    }
+    if (this.options.userAgent) {
+      headers['User-Agent'] = this.options.userAgent;
+    }
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    try {
+      const response = await this.fetch(this.url(path, options.query), { method, headers, body, signal: controller.signal });
+      if (!options.stream) {
+        clearTimeout(timer);
+      }
+      return response;
+    } catch (error) {
+      clearTimeout(timer);
+      if (options.signal?.aborted) {
+        throw new CancelledError();
+      }
+      if (timedOut) {
+        throw new TimeoutError(timeoutMs);
+      }
+      throw toNetworkError(error);
+    } finally {
+      if (!options.stream) {
+        options.signal?.removeEventListener('abort', onAbort);
+      }
+    }
+  }
+
+  private retryDelay(attempt: number, response?: FetchResponse): number {
+    if (response?.status === 429) {
+      const retry = Number(response.headers.get('x-rate-limit-retry') ?? response.headers.get('x-rate-limit-reset'));
+      if (Number.isFinite(retry) && retry > 0) {
+        return Math.min(retry, 60) * 1000;
+      }
+      return 1000;
+    }
+    const cap = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** attempt);
+    return Math.round(cap / 2 + (this.random() * cap) / 2);
+  }
+
+  private async errorFrom(response: FetchResponse, signal?: AbortSignal): Promise<TtsError | BadResponseError> {
+    let text: string;
+    try {
+      text = await this.readText(response, signal);
+    } catch (error) {
+      if (error instanceof BadResponseError) {
+        return ttsErrorFrom(response.status, undefined);
+      }
+      throw error;
+    }
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return ttsErrorFrom(response.status, parsed);
+  }
+
+  /** Reads the body as text, refusing bodies over the limit and turning stream failures into NetworkError. */
+  async readText(response: FetchResponse, signal?: AbortSignal): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    if (!response.body) {
+      return '';
+    }
+    try {
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > this.maxBodyBytes) {
+          throw new BadResponseError(
+            `The Things Stack sent more than ${Math.round(this.maxBodyBytes / 1048576)} MiB; the answer was not read.`,
+            response.status,
+          );
+        }
+        chunks.push(Buffer.from(chunk));
+      }
+    } catch (error) {
+      if (error instanceof BadResponseError) {
+        throw error;
+      }
+      if (signal?.aborted) {
+        throw new CancelledError();
+      }
+      throw toNetworkError(error);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private async discard(response: FetchResponse): Promise<void> {
+    try {
+      await this.readText(response);
+    } catch {
+      // The body of a response we are about to retry is of no interest.
+    }
+  }
+}
+
+function parseJson<T>(text: string, status: number): T {
+  if (!text.trim()) {
+    return {} as T;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    const kind = /^\s*</.test(text) ? 'an HTML page' : 'incomplete or invalid JSON';
+    throw new BadResponseError(`The Things Stack sent ${kind} instead of JSON (HTTP ${status}).`, status);
+  }
+}
+
+function toNetworkError(error: unknown): NetworkError {
+  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const reason = (() => {
+    switch (code) {
+      case 'ENOTFOUND':
+      case 'EAI_AGAIN':
+        return 'the host name could not be resolved';
+      case 'ECONNREFUSED':
+        return 'the connection was refused';
+      case 'ECONNRESET':
+      case 'UND_ERR_SOCKET':
+        return 'the connection was reset';
+      default:
+        if (code && /CERT|SSL|TLS/.test(code)) {
+          return 'the TLS certificate could not be verified';
+        }
+        return error instanceof Error ? error.message : String(error);
+    }
+  })();
+  return new NetworkError(`Could not reach The Things Stack: ${reason}.`, code);
+}
+
+export { TtsError };
