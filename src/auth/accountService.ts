@@ -1,0 +1,103 @@
+// Accounts for the explorer and commands: which session is active on each deployment, and an API client that
+// carries its token. vscode-free; the provider feeds it the current sessions.
+import { TtsClient } from '../tts/client';
+import type { Deployment } from '../tts/deployments';
+import type { HttpOptions } from '../tts/http';
+import type { Account, Accounts, Disposable } from './accounts';
+import type { SecretStore } from './repository';
+import type { StoredSession } from './sessions';
+import type { TokenManager } from './tokens';
+
+export const clientSecretKey = (deploymentKey: string, clientId: string): string =>
+  `thingsStack.clientSecret.${deploymentKey}.${clientId}`;
+
+export interface AccountServiceOptions {
+  deployments(): readonly Deployment[];
+  tokens: TokenManager;
+  secrets: SecretStore;
+  /** Transport settings shared by every API client (fetch, log, timeouts). */
+  http?: Omit<HttpOptions, 'baseUrl' | 'auth'>;
+  /** Remembers which account is active per deployment (ids only, not secret). */
+  active?: { get(deploymentKey: string): string | undefined; set(deploymentKey: string, sessionId: string): void };
+}
+
+export class AccountService implements Accounts {
+  private sessions: readonly StoredSession[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly clients = new Map<string, TtsClient>();
+
+  constructor(private readonly options: AccountServiceOptions) {}
+
+  deployments(): readonly Deployment[] {
+    return this.options.deployments();
+  }
+
+  /** Every stored session, as the provider last read them. */
+  all(): readonly StoredSession[] {
+    return this.sessions;
+  }
+
+  /** Called by the provider whenever the stored sessions change. */
+  update(sessions: readonly StoredSession[]): void {
+    this.sessions = sessions;
+    for (const id of [...this.clients.keys()]) {
+      if (!sessions.some((s) => s.id === id)) {
+        this.clients.delete(id);
+      }
+    }
+    this.fire();
+  }
+
+  /** Deployments changed in the settings. */
+  fire(): void {
+    for (const listener of [...this.listeners]) {
+      listener();
+    }
+  }
+
+  sessionsOf(deploymentKey: string): StoredSession[] {
+    return this.sessions.filter((s) => s.deploymentKey === deploymentKey);
+  }
+
+  activeSession(deploymentKey: string): StoredSession | undefined {
+    const mine = this.sessionsOf(deploymentKey);
+    const chosen = this.options.active?.get(deploymentKey);
+    return mine.find((s) => s.id === chosen) ?? mine[0];
+  }
+
+  setActive(deploymentKey: string, sessionId: string): void {
+    this.options.active?.set(deploymentKey, sessionId);
+    this.fire();
+  }
+
+  account(deploymentKey: string): Account | undefined {
+    const deployment = this.deployments().find((d) => d.key === deploymentKey);
+    const session = this.activeSession(deploymentKey);
+    if (!deployment || !session) {
+      return undefined;
+    }
+    return { deployment, session, api: this.api(deployment, session) };
+  }
+
+  api(deployment: Deployment, session: StoredSession): TtsClient {
+    let client = this.clients.get(session.id);
+    if (!client) {
+      client = new TtsClient({ ...this.options.http, baseUrl: deployment.identityServerUrl, auth: this.options.tokens.source(session.id) });
+      this.clients.set(session.id, client);
+    }
+    return client;
+  }
+
+  onDidChange(listener: () => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  async clientSecret(deploymentKey: string, clientId: string): Promise<string | undefined> {
+    return (await this.options.secrets.get(clientSecretKey(deploymentKey, clientId))) || undefined;
+  }
+
+  async storeClientSecret(deploymentKey: string, clientId: string, secret: string): Promise<void> {
+    await this.options.secrets.store(clientSecretKey(deploymentKey, clientId), secret);
+  }
+}

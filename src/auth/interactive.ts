@@ -1,0 +1,97 @@
+// Interactive sign-in: pick the deployment and the method, run it under cancellable progress, and after a
+// failure or timeout offer "Try Another Way". Also builds the OAuth clients a deployment signs in with.
+import * as vscode from 'vscode';
+import { TtsClient } from '../tts/client';
+import type { Deployment } from '../tts/deployments';
+import { CancelledError } from '../tts/errors';
+import type { Logger } from '../platform/logger';
+import type { AccountService } from './accountService';
+import { SignInTimeoutError, type PendingAttempts } from './attempts';
+import { chooseFlows, otherFlows, ownClientProblem, type Flow } from './flows';
+import { CLI_CLIENT_ID, OAuthClient } from './oauth';
+import type { StoredSession } from './sessions';
+import { SignInAbandonedError, signIn } from './signIn';
+import { pickFlow, vscodeSignInUi, withCancellableProgress } from './signInUi';
+
+export interface InteractiveDeps {
+  accounts: AccountService;
+  pending: PendingAttempts;
+  log: Logger;
+  /** Shown when no deployment is configured yet; resolves to the one added, if any. */
+  addDeployment(): Promise<Deployment | undefined>;
+}
+
+/** The OAuth client a session of `deployment` uses: its own client (with the stored secret) or `cli`. */
+export async function oauthClientFor(deployment: Deployment, clientId: string | undefined, accounts: AccountService): Promise<OAuthClient | undefined> {
+  if (!clientId || clientId === CLI_CLIENT_ID) {
+    return new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId: CLI_CLIENT_ID });
+  }
+  const clientSecret = await accounts.clientSecret(deployment.key, clientId);
+  return clientSecret ? new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId, clientSecret }) : undefined;
+}
+
+export async function pickDeployment(accounts: AccountService, placeHolder: string, addDeployment?: () => Promise<Deployment | undefined>): Promise<Deployment> {
+  const all = accounts.deployments();
+  if (all.length === 0 && addDeployment) {
+    const added = await addDeployment();
+    if (!added) {
+      throw new CancelledError();
+    }
+    return added;
+  }
+  if (all.length === 1) {
+    return all[0];
+  }
+  const picked = await vscode.window.showQuickPick(
+    all.map((d) => ({ label: d.name, description: d.key, detail: accounts.activeSession(d.key)?.accountLabel, deployment: d })),
+    { placeHolder, ignoreFocusOut: true },
+  );
+  if (!picked) {
+    throw new CancelledError();
+  }
+  return picked.deployment;
+}
+
+export async function interactiveSignIn(target: Deployment | undefined, deps: InteractiveDeps): Promise<StoredSession> {
+  const deployment = target ?? (await pickDeployment(deps.accounts, 'Sign in to which deployment?', deps.addDeployment));
+  const own = await oauthClientFor(deployment, deployment.clientId, deps.accounts);
+  const cli = new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId: CLI_CLIENT_ID });
+  const clientInfo = { clientId: deployment.clientId, hasSecret: own !== undefined && own.clientId !== CLI_CLIENT_ID };
+  const problem = ownClientProblem(clientInfo);
+  if (problem) {
+    deps.log.warn(problem);
+    void vscode.window.showWarningMessage(problem);
+  }
+  const host = { ui: vscode.env.uiKind === vscode.UIKind.Web ? 'web' as const : 'desktop' as const, remote: Boolean(vscode.env.remoteName) };
+  const flows = chooseFlows(host, clientInfo);
+  let flow: Flow = await pickFlow(flows, `Sign in to ${deployment.name}`);
+  for (;;) {
+    try {
+      return await withCancellableProgress(`Signing in to ${deployment.name}…`, (signal) => signIn(flow, {
+        deployment,
+        pending: deps.pending,
+        ui: vscodeSignInUi(deployment.name),
+        oauth: (client) => (client === 'own' && own ? own : cli),
+        identify: (token, s) => new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => token } }).users.identity(s),
+      }, signal));
+    } catch (error) {
+      if (error instanceof CancelledError || error instanceof SignInAbandonedError) {
+        deps.log.info(`Sign-in to ${deployment.name} cancelled.`);
+        throw new vscode.CancellationError();
+      }
+      const message = error instanceof SignInTimeoutError
+        ? 'The browser did not come back to VS Code within 5 minutes.'
+        : error instanceof Error ? ('userMessage' in error ? String(error.userMessage) : error.message) : String(error);
+      deps.log.warn(`Sign-in to ${deployment.name} with "${flow.label}" failed: ${message}`);
+      const others = otherFlows(flows, flow);
+      const again = await vscode.window.showErrorMessage(`Sign-in failed: ${message}`, 'Try Another Way', 'Retry');
+      if (again === 'Retry') {
+        continue;
+      }
+      if (again !== 'Try Another Way') {
+        throw new vscode.CancellationError();
+      }
+      flow = await pickFlow(others, 'Try another way to sign in');
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// One sign-in attempt, flow by flow, without VS Code: the provider supplies the UI (browser, input boxes) and
+// gets back a session record to store. Each browser attempt has its own state, PKCE and redirect URI, sent
+// identically on both legs, and a 5-minute limit.
+import type { Deployment } from '../tts/deployments';
+import { isV2Key } from '../tts/deployments';
+import type { Identity } from '../tts/users';
+import type { PendingAttempts } from './attempts';
+import type { Flow } from './flows';
+import { startLoopback } from './loopback';
+import { ATTEMPT_TIMEOUT_MS, authorizeUrl, type OAuthClient } from './oauth';
+import { sessionId, tokenIdOf, type StoredSession, type TokenSet } from './sessions';
+
+export interface SignInUi {
+  /** Opens the URL in the user's browser; false when it could not. */
+  openBrowser(url: string): Promise<boolean>;
+  /** The URI-handler callback as the browser can reach it (vscode.env.asExternalUri). */
+  callbackUri(): Promise<string>;
+  /** Asks for the code the `/oauth/code` page shows; undefined when the user gives up. */
+  askCode(authorizeUrl: string, signal: AbortSignal): Promise<string | undefined>;
+  askApiKey(signal: AbortSignal): Promise<string | undefined>;
+  /** A callback was refused (wrong or reused state, …); the attempt goes on. */
+  refused(message: string): void;
+}
+
+export interface SignInDeps {
+  deployment: Deployment;
+  /** The OAuth client for `own` or `cli`. */
+  oauth(client: 'own' | 'cli'): OAuthClient;
+  /** Who a token belongs to (GET /auth_info). */
+  identify(token: string, signal: AbortSignal): Promise<Identity>;
+  pending: PendingAttempts;
+  ui: SignInUi;
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+/** The user gave up (closed an input box): silent, like a cancellation. */
+export class SignInAbandonedError extends Error {
+  override readonly name = 'SignInAbandonedError';
+  constructor() {
+    super('Sign-in was cancelled.');
+  }
+}
+
+/** Input that cannot be an API key or code; the message says what is wrong. */
+export class InvalidCredentialError extends Error {
+  override readonly name = 'InvalidCredentialError';
+}
+
+const BASE32 = '[A-Z2-7]';
+const API_KEY = new RegExp(`^NNSXS\\.${BASE32}{39}\\.${BASE32}{52}$`);
+const AUTH_CODE = new RegExp(`^MF2XI\\.${BASE32}+\\.${BASE32}+$`);
+
+/** Checks a pasted API key; returns a message saying what is wrong, or undefined. */
+export function checkApiKey(text: string): string | undefined {
+  const key = text.trim();
+  if (!key) {
+    return 'Paste an API key (it starts with NNSXS.).';
+  }
+  if (isV2Key(key)) {
+    return 'This is a The Things Network v2 access key (ttn-account-v2.…); v2 was shut down. Create an API key in the v3 Console: it starts with NNSXS.';
+  }
+  if (/^(MFRWG|OJSWM|MF2XI|ONZW4)\./.test(key)) {
+    return 'This is an OAuth token, not an API key. API keys start with NNSXS.';
+  }
+  if (!key.startsWith('NNSXS.')) {
+    return 'API keys of The Things Stack start with NNSXS.';
+  }
+  if (!API_KEY.test(key)) {
+    return `This API key looks incomplete or damaged: a key has 97 characters (this one has ${key.length}).`;
+  }
+  return undefined;
+}
+
+export function checkAuthCode(text: string): string | undefined {
+  const code = text.trim();
+  if (!code) {
+    return 'Paste the authorization code shown by The Things Stack.';
+  }
+  return AUTH_CODE.test(code) ? undefined : 'An authorization code starts with MF2XI. — copy it whole from the page.';
+}
+
+function accountOf(identity: Identity, deployment: Deployment): { accountId: string; label: string } {
+  if (identity.userId) {
+    return { accountId: identity.userId, label: `${identity.userId} · ${deployment.name}` };
+  }
+  const entity = identity.entity ?? 'unknown';
+  return { accountId: entity, label: `${entity.replace(':', ' ')} (API key) · ${deployment.name}` };
+}
+
+/** Runs one flow to the end and returns the session to store. */
+export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal): Promise<StoredSession> {
+  const now = deps.now ?? Date.now;
+  if (flow.id === 'api-key') {
+    const key = (await deps.ui.askApiKey(signal))?.trim();
+    if (!key) {
+      throw new SignInAbandonedError();
+    }
+    const problem = checkApiKey(key);
+    if (problem) {
+      throw new InvalidCredentialError(problem);
+    }
+    const identity = await deps.identify(key, signal);
+    if (identity.kind !== 'api-key') {
+      throw new InvalidCredentialError('The Things Stack did not recognise this API key.');
+    }
+    return record(deps.deployment, identity, 'api-key', { accessToken: key, obtainedAt: now(), expiresAt: expiry(identity) }, undefined, now);
+  }
+
+  const client = flow.client === 'own' ? 'own' : 'cli';
+  const oauth = deps.oauth(client);
+  const timeoutMs = deps.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  let redirectUri: string;
+  let close: (() => Promise<void>) | undefined;
+  if (flow.id === 'uri-handler') {
+    redirectUri = await deps.ui.callbackUri();
+  } else if (flow.id === 'loopback') {
+    const server = await startLoopback(deps.pending, (message) => deps.ui.refused(message));
+    close = server.close;
+    redirectUri = client === 'cli' ? `local-callback?port=${server.port}` : `http://127.0.0.1:${server.port}/callback`;
+  } else {
+    redirectUri = 'code';
+  }
+  try {
+    const attempt = deps.pending.create(redirectUri);
+    const url = authorizeUrl(deps.deployment.identityServerUrl, { clientId: oauth.clientId, redirectUri, state: attempt.state, pkce: attempt.pkce });
+    let code: string | undefined;
+    if (flow.id === 'paste-code') {
+      // The code page shows only the code (no state): the pasted code is checked for shape and exchanged once.
+      await deps.ui.openBrowser(url);
+      code = (await deps.ui.askCode(url, signal))?.trim();
+      if (!code) {
+        throw new SignInAbandonedError();
+      }
+      const problem = checkAuthCode(code);
+      if (problem) {
+        throw new InvalidCredentialError(problem);
+      }
+    } else {
+      const waiting = deps.pending.wait(attempt, timeoutMs, signal);
+      if (!(await deps.ui.openBrowser(url))) {
+        waiting.catch(() => undefined);
+        throw new InvalidCredentialError('Could not open the browser.');
+      }
+      code = await waiting;
+    }
+    const tokens = await oauth.exchangeCode(code, redirectUri, attempt.pkce.verifier, signal);
+    const identity = await deps.identify(tokens.accessToken, signal);
+    return record(deps.deployment, identity, 'oauth', tokens, oauth.clientId, now);
+  } finally {
+    await close?.();
+  }
+}
+
+function expiry(identity: Identity): number | undefined {
+  return identity.expiresAt ? Date.parse(identity.expiresAt) || undefined : undefined;
+}
+
+function record(
+  deployment: Deployment, identity: Identity, method: StoredSession['method'], tokens: TokenSet,
+  clientId: string | undefined, now: () => number,
+): StoredSession {
+  const { accountId, label } = accountOf(identity, deployment);
+  return {
+    id: sessionId(deployment.key, accountId),
+    deploymentKey: deployment.key,
+    accountId,
+    accountLabel: label,
+    method,
+    clientId,
+    tokenId: method === 'oauth' ? identity.tokenId ?? tokenIdOf(tokens.accessToken) : identity.tokenId,
+    scopes: [`deployment:${deployment.key}`],
+    tokens,
+    isAdmin: identity.isAdmin,
+    rights: identity.rights,
+    createdAt: now(),
+  };
+}

@@ -1,0 +1,32 @@
+// The URI handler: `<uriScheme>://lpwan-tools.things-stack-manager/auth/callback?code=…&state=…` lands here and
+// goes to the attempt that owns the state. A refused callback is explained and the attempt goes on.
+import * as vscode from 'vscode';
+import type { Logger } from '../platform/logger';
+import type { PendingAttempts } from './attempts';
+
+export const EXTENSION_ID = 'lpwan-tools.things-stack-manager';
+export const CALLBACK_PATH = '/auth/callback';
+
+/** The callback URI as the user's browser can reach it on this host (remote and web hosts get their own URL). */
+export async function externalCallbackUri(): Promise<string> {
+  const local = vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}${CALLBACK_PATH}`);
+  return (await vscode.env.asExternalUri(local)).toString();
+}
+
+export class CallbackUriHandler implements vscode.UriHandler {
+  constructor(private readonly pending: PendingAttempts, private readonly log: Logger) {}
+
+  handleUri(uri: vscode.Uri): void {
+    if (uri.path !== CALLBACK_PATH) {
+      this.log.warn(`Ignored a URI for an unknown path: ${uri.path}`);
+      return;
+    }
+    const outcome = this.pending.deliver(uri.query);
+    if (outcome.accepted) {
+      this.log.info('Sign-in callback received.');
+    } else {
+      this.log.warn(outcome.message);
+      void vscode.window.showWarningMessage(outcome.message);
+    }
+  }
+}

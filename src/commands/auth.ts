@@ -1,0 +1,164 @@
+// Commands for accounts and deployments: sign in/out, switch account, add/remove deployment, client secret,
+// the status-bar menu, Console and log.
+import * as vscode from 'vscode';
+import { checkDeploymentUrl, consoleLink, PRESETS, resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
+import { validateId } from '../tts/ids';
+import { CancelledError } from '../tts/errors';
+import { deploymentConfigs, saveDeploymentConfigs } from '../platform/config';
+import type { Logger } from '../platform/logger';
+import type { AccountService } from '../auth/accountService';
+import { pickDeployment } from '../auth/interactive';
+import type { TtsAuthProvider } from '../auth/provider';
+import type { StoredSession } from '../auth/sessions';
+
+export interface AuthCommandDeps {
+  provider: TtsAuthProvider;
+  accounts: AccountService;
+  log: Logger;
+}
+
+function need<T>(value: T | undefined): T {
+  if (value === undefined) {
+    throw new CancelledError();
+  }
+  return value;
+}
+
+/** Asks for a deployment to add; returns it once saved in the settings. */
+export async function addDeployment(): Promise<Deployment | undefined> {
+  const existing = deploymentConfigs();
+  const picks: (vscode.QuickPickItem & { preset?: DeploymentConfig; kind2?: 'cloud' | 'custom' })[] = [
+    ...PRESETS.map((preset) => ({ label: preset.name, description: new URL(preset.url).host, preset })),
+    { label: 'The Things Stack Cloud tenant…', description: '<tenant>.<cluster>.cloud.thethings.industries', kind2: 'cloud' as const },
+    { label: 'Self-hosted or other URL…', description: 'https://…', kind2: 'custom' as const },
+  ];
+  const picked = await vscode.window.showQuickPick(picks, { title: 'Add a The Things Stack Deployment', placeHolder: 'Which deployment? (TTN Sandbox eu1 is the usual start)', ignoreFocusOut: true });
+  if (!picked) {
+    return undefined;
+  }
+  let config: DeploymentConfig;
+  if (picked.preset) {
+    config = { ...picked.preset };
+  } else {
+    const prompt = picked.kind2 === 'cloud' ? 'Your TTS Cloud URL, e.g. https://mycompany.eu1.cloud.thethings.industries' : 'The URL of the deployment, e.g. https://lorawan.example.com';
+    const url = await vscode.window.showInputBox({ title: 'Add Deployment', prompt, ignoreFocusOut: true, validateInput: (text) => {
+      const check = checkDeploymentUrl(text);
+      return check.ok ? undefined : check.message;
+    } });
+    if (url === undefined) {
+      return undefined;
+    }
+    const check = checkDeploymentUrl(url);
+    if (!check.ok) {
+      void vscode.window.showErrorMessage(check.message);
+      return undefined;
+    }
+    const name = await vscode.window.showInputBox({ title: 'Add Deployment', prompt: 'A name for this deployment', value: check.suggestedName, ignoreFocusOut: true, validateInput: (t) => (t.trim() ? undefined : 'A name is required.') });
+    if (name === undefined) {
+      return undefined;
+    }
+    config = { name: name.trim(), url: check.url };
+  }
+  const resolved = resolveDeployment(config);
+  const clash = existing.find((c) => { try { return resolveDeployment(c).key === resolved.key && c.url === config.url; } catch { return false; } });
+  if (clash) {
+    void vscode.window.showInformationMessage(`"${clash.name}" is already configured.`);
+    return resolveDeployment(clash);
+  }
+  await saveDeploymentConfigs([...existing, config]);
+  return resolved;
+}
+
+async function pickSession(accounts: AccountService, placeHolder: string): Promise<StoredSession> {
+  const sessions = accounts.all();
+  if (sessions.length === 0) {
+    void vscode.window.showInformationMessage('You are not signed in to The Things Stack.');
+    throw new CancelledError();
+  }
+  if (sessions.length === 1) {
+    return sessions[0];
+  }
+  const picked = await vscode.window.showQuickPick(sessions.map((s) => ({ label: s.accountLabel, description: s.method === 'api-key' ? 'API key' : undefined, session: s })), { placeHolder });
+  return need(picked).session;
+}
+
+export function authCommands(deps: AuthCommandDeps): Record<string, (...args: unknown[]) => Promise<unknown>> {
+  const { provider, accounts, log } = deps;
+  const signIn = async (): Promise<void> => {
+    const session = await provider.createSession([]);
+    void vscode.window.showInformationMessage(`Signed in to The Things Stack as ${session.account.label}.`);
+  };
+  const signOut = async (): Promise<void> => {
+    const session = await pickSession(accounts, 'Sign out which account?');
+    await provider.removeSession(session.id);
+  };
+  return {
+    'thingsStack.signIn': signIn,
+    'thingsStack.signOut': signOut,
+    'thingsStack.addDeployment': async () => {
+      const added = await addDeployment();
+      if (added && !accounts.activeSession(added.key)) {
+        const next = await vscode.window.showInformationMessage(`Added ${added.name}.`, 'Sign In');
+        if (next) {
+          await provider.createSession([`deployment:${added.key}`]);
+        }
+      }
+    },
+    'thingsStack.removeDeployment': async () => {
+      const deployment = await pickDeployment(accounts, 'Remove which deployment?');
+      const signedIn = accounts.sessionsOf(deployment.key);
+      const detail = signedIn.length ? `You will be signed out of ${signedIn.map((s) => s.accountLabel).join(', ')}.` : undefined;
+      const ok = await vscode.window.showWarningMessage(`Remove ${deployment.name} from VS Code?`, { modal: true, detail }, 'Remove');
+      need(ok);
+      for (const session of signedIn) {
+        await provider.removeSession(session.id);
+      }
+      await saveDeploymentConfigs(deploymentConfigs().filter((c) => { try { return resolveDeployment(c).key !== deployment.key || c.name !== deployment.name; } catch { return true; } }));
+    },
+    'thingsStack.switchAccount': async () => {
+      const deployment = await pickDeployment(accounts, 'Switch account on which deployment?');
+      const sessions = accounts.sessionsOf(deployment.key);
+      const items = [
+        ...sessions.map((s) => ({ label: s.accountLabel, description: s.id === accounts.activeSession(deployment.key)?.id ? 'active' : undefined, session: s as StoredSession | undefined })),
+        { label: '$(add) Sign in with another account…', session: undefined },
+      ];
+      const picked = need(await vscode.window.showQuickPick(items, { placeHolder: `Account to use on ${deployment.name}` }));
+      if (picked.session) {
+        accounts.setActive(deployment.key, picked.session.id);
+      } else {
+        await provider.createSession([`deployment:${deployment.key}`]);
+      }
+    },
+    'thingsStack.setClientSecret': async () => {
+      const deployment = await pickDeployment(accounts, 'Set the OAuth client secret for which deployment?');
+      let clientId = deployment.clientId;
+      if (!clientId) {
+        clientId = need(await vscode.window.showInputBox({ title: 'OAuth Client ID', prompt: `The ID of your OAuth client on ${deployment.name}`, ignoreFocusOut: true, validateInput: (t) => validateId(t.trim(), 'client') })).trim();
+        await saveDeploymentConfigs(deploymentConfigs().map((c) => (resolveDeployment(c).key === deployment.key && c.name === deployment.name ? { ...c, clientId } : c)));
+      }
+      const secret = need(await vscode.window.showInputBox({ title: `Secret of OAuth client "${clientId}"`, prompt: 'Kept only in VS Code\'s secure storage.', password: true, ignoreFocusOut: true, validateInput: (t) => (t.trim() ? (t.length > 128 ? 'A client secret has at most 128 characters.' : undefined) : 'Paste the client secret.') })).trim();
+      log.redactor.add(secret);
+      await accounts.storeClientSecret(deployment.key, clientId, secret);
+      void vscode.window.showInformationMessage(`Stored the secret of "${clientId}" for ${deployment.name}.`);
+    },
+    'thingsStack.openConsole': async () => {
+      const deployment = await pickDeployment(accounts, 'Open the Console of which deployment?');
+      await vscode.env.openExternal(vscode.Uri.parse(consoleLink(deployment, { kind: 'applications' })));
+    },
+    'thingsStack.showLog': async () => log.show(),
+    'thingsStack.showAccountMenu': async () => {
+      const signedIn = accounts.all().length > 0;
+      const items: (vscode.QuickPickItem & { command: string })[] = [
+        { label: '$(sign-in) Sign In…', command: 'thingsStack.signIn' },
+        ...(signedIn ? [{ label: '$(account) Switch Account…', command: 'thingsStack.switchAccount' }] : []),
+        { label: '$(add) Add Deployment…', command: 'thingsStack.addDeployment' },
+        ...(accounts.deployments().length ? [{ label: '$(link-external) Open Console', command: 'thingsStack.openConsole' }] : []),
+        ...(signedIn ? [{ label: '$(sign-out) Sign Out…', command: 'thingsStack.signOut' }] : []),
+      ];
+      const picked = await vscode.window.showQuickPick(items, { placeHolder: 'The Things Stack' });
+      if (picked) {
+        await vscode.commands.executeCommand(picked.command);
+      }
+    },
+  };
+}

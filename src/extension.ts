@@ -1,0 +1,95 @@
+// Composition root: build the objects, register them, push every disposable. Nothing else lives here.
+import * as vscode from 'vscode';
+import { AccountService } from './auth/accountService';
+import { PendingAttempts } from './auth/attempts';
+import { interactiveSignIn, oauthClientFor } from './auth/interactive';
+import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/provider';
+import { SessionRepository } from './auth/repository';
+import { secretStore } from './auth/secretStore';
+import { AccountStatusBar } from './auth/statusBar';
+import { TokenManager } from './auth/tokens';
+import { CallbackUriHandler } from './auth/uriHandler';
+import { addDeployment, authCommands } from './commands/auth';
+import { registerCommands } from './commands/register';
+import * as config from './platform/config';
+import { setContext } from './platform/contextKeys';
+import { Logger } from './platform/logger';
+import { TtsClient } from './tts/client';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Logger();
+  const secrets = secretStore(context.secrets);
+  const repo = new SessionRepository(secrets, log);
+  const deployments = (): ReturnType<typeof config.deployments> =>
+    config.deployments((c, error) => log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`));
+  let statusBar: AccountStatusBar | undefined;
+  const tokens = new TokenManager({
+    repo,
+    log,
+    oauthFor: async (session) => {
+      const deployment = deployments().find((d) => d.key === session.deploymentKey);
+      return deployment ? oauthClientFor(deployment, session.clientId, accounts) : undefined;
+    },
+    onExpired: (session) => {
+      statusBar?.markExpired(session.accountLabel);
+      void vscode.window.showWarningMessage(`Your The Things Stack session for ${session.accountLabel} expired or was revoked.`, 'Sign In')
+        .then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
+    },
+  });
+  const userAgent = `things-stack-manager/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`;
+  const accounts = new AccountService({
+    deployments,
+    tokens,
+    secrets,
+    http: { log, userAgent },
+    active: {
+      get: (key) => context.globalState.get<Record<string, string>>('thingsStack.activeAccounts')?.[key],
+      set: (key, id) => void context.globalState.update('thingsStack.activeAccounts', { ...context.globalState.get<Record<string, string>>('thingsStack.activeAccounts'), [key]: id }),
+    },
+  });
+  const pending = new PendingAttempts();
+  const provider = new TtsAuthProvider({
+    repo,
+    tokens,
+    accounts,
+    log,
+    signIn: (deployment) => interactiveSignIn(deployment, { accounts, pending, log, addDeployment }),
+    revoke: async (session) => {
+      const deployment = deployments().find((d) => d.key === session.deploymentKey);
+      if (!deployment || !session.clientId || !session.tokenId) {
+        return;
+      }
+      try {
+        const api = new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => session.tokens.accessToken }, log, retries: 0, timeoutMs: 10_000 });
+        await api.users.deleteToken(session.accountId, session.clientId, session.tokenId);
+        log.info(`Revoked the access token of ${session.accountLabel} on the server.`);
+      } catch (error) {
+        log.warn(`Could not revoke the token of ${session.accountLabel} on the server: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+  }, context.secrets);
+  statusBar = new AccountStatusBar(accounts);
+
+  const updateContext = (): void => {
+    void setContext('thingsStack.hasDeployments', accounts.deployments().length > 0);
+    void setContext('thingsStack.signedIn', accounts.all().length > 0);
+    void setContext('thingsStack.isAdmin', accounts.all().some((s) => s.isAdmin));
+  };
+
+  context.subscriptions.push(
+    log,
+    provider,
+    statusBar,
+    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, { supportsMultipleAccounts: true }),
+    vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
+    config.onDidChange(() => accounts.fire()),
+    accounts.onDidChange(updateContext),
+    registerCommands(authCommands({ provider, accounts, log }), log),
+  );
+  updateContext();
+  void provider.reload().then(() => setContext('thingsStack.ready', true));
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
