@@ -113,7 +113,7 @@ export function validateRedirectUri(uri: string): string | undefined {
   if (FORBIDDEN_SCHEMES.has(parsed.protocol)) {
     return `${parsed.protocol} URIs cannot be used as redirect URIs.`;
   }
-  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && !parsed.hostname) {
+  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && (!parsed.hostname || /^https?:\/\/(\/|$)/i.test(uri))) {
     return `"${uri}" has no host.`;
   }
   return undefined;
