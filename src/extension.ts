@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { AccountService } from './auth/accountService';
 import { PendingAttempts } from './auth/attempts';
-import { interactiveSignIn, oauthClientFor } from './auth/interactive';
+import { interactiveSignIn, oauthClientFor, type SignInHooks } from './auth/interactive';
 import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/provider';
 import { SessionRepository } from './auth/repository';
 import { secretStore } from './auth/secretStore';
 import { AccountStatusBar } from './auth/statusBar';
 import { TokenManager } from './auth/tokens';
 import { CallbackUriHandler } from './auth/uriHandler';
+import type { OAuthClient } from './auth/oauth';
 import { addDeployment, authCommands } from './commands/auth';
 import { registerCommands } from './commands/register';
 import * as config from './platform/config';
@@ -16,17 +17,23 @@ import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
 import { TtsClient } from './tts/client';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
+export interface ExtensionApi {
+  testHooks?: SignInHooks;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const hooks: SignInHooks = {};
   const log = new Logger();
   const secrets = secretStore(context.secrets);
   const repo = new SessionRepository(secrets, log);
   const deployments = (): ReturnType<typeof config.deployments> =>
     config.deployments((c, error) => log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`));
   let statusBar: AccountStatusBar | undefined;
-  const tokens = new TokenManager({
+  const tokens: TokenManager = new TokenManager({
     repo,
     log,
-    oauthFor: async (session) => {
+    oauthFor: async (session): Promise<OAuthClient | undefined> => {
       const deployment = deployments().find((d) => d.key === session.deploymentKey);
       return deployment ? oauthClientFor(deployment, session.clientId, accounts) : undefined;
     },
@@ -37,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
     },
   });
   const userAgent = `things-stack-manager/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`;
-  const accounts = new AccountService({
+  const accounts: AccountService = new AccountService({
     deployments,
     tokens,
     secrets,
@@ -53,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
     tokens,
     accounts,
     log,
-    signIn: (deployment) => interactiveSignIn(deployment, { accounts, pending, log, addDeployment }),
+    signIn: (deployment) => interactiveSignIn(deployment, { accounts, pending, log, addDeployment, hooks }),
     revoke: async (session) => {
       const deployment = deployments().find((d) => d.key === session.deploymentKey);
       if (!deployment || !session.clientId || !session.tokenId) {
@@ -88,6 +95,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: hooks } : {};
 }
 
 export function deactivate(): void {

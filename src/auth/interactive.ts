@@ -10,7 +10,7 @@ import { SignInTimeoutError, type PendingAttempts } from './attempts';
 import { chooseFlows, otherFlows, ownClientProblem, type Flow } from './flows';
 import { CLI_CLIENT_ID, OAuthClient } from './oauth';
 import type { StoredSession } from './sessions';
-import { SignInAbandonedError, signIn } from './signIn';
+import { SignInAbandonedError, signIn, type SignInUi } from './signIn';
 import { pickFlow, vscodeSignInUi, withCancellableProgress } from './signInUi';
 
 export interface InteractiveDeps {
@@ -19,6 +19,13 @@ export interface InteractiveDeps {
   log: Logger;
   /** Shown when no deployment is configured yet; resolves to the one added, if any. */
   addDeployment(): Promise<Deployment | undefined>;
+  /** Seams for the extension-host tests (set only in ExtensionMode.Test). */
+  hooks?: SignInHooks;
+}
+
+export interface SignInHooks {
+  ui?(deploymentName: string): SignInUi;
+  pickFlow?(flows: readonly Flow[]): Flow;
 }
 
 /** The OAuth client a session of `deployment` uses: its own client (with the stored secret) or `cli`. */
@@ -64,13 +71,15 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
   }
   const host = { ui: vscode.env.uiKind === vscode.UIKind.Web ? 'web' as const : 'desktop' as const, remote: Boolean(vscode.env.remoteName) };
   const flows = chooseFlows(host, clientInfo);
-  let flow: Flow = await pickFlow(flows, `Sign in to ${deployment.name}`);
+  const pick = (choices: readonly Flow[], title: string): Promise<Flow> =>
+    deps.hooks?.pickFlow ? Promise.resolve(deps.hooks.pickFlow(choices)) : pickFlow(choices, title);
+  let flow: Flow = await pick(flows, `Sign in to ${deployment.name}`);
   for (;;) {
     try {
       return await withCancellableProgress(`Signing in to ${deployment.name}…`, (signal) => signIn(flow, {
         deployment,
         pending: deps.pending,
-        ui: vscodeSignInUi(deployment.name),
+        ui: deps.hooks?.ui?.(deployment.name) ?? vscodeSignInUi(deployment.name),
         oauth: (client) => (client === 'own' && own ? own : cli),
         identify: (token, s) => new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => token } }).users.identity(s),
       }, signal));
@@ -91,7 +100,7 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
       if (again !== 'Try Another Way') {
         throw new vscode.CancellationError();
       }
-      flow = await pickFlow(others, 'Try another way to sign in');
+      flow = await pick(others, 'Try another way to sign in');
     }
   }
 }

@@ -1,0 +1,259 @@
+// Live events of an application (or one device): reads the stream, keeps the newest events in a ring buffer,
+// reconnects with backoff after a drop and resumes after the last event seen, and tells the UI at most
+// `maxUpdatesPerSecond` times a second. vscode-free.
+import { CancelledError, TtsError } from '../tts/errors';
+import { STREAM_START } from '../tts/events';
+import { abortableSleep, type CoreLogger } from '../tts/http';
+import type { StreamEventsRequest, TtsEvent } from '../tts/types';
+import { RingBuffer } from './ringBuffer';
+import { summarise, type EventSummary } from './summary';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
+
+export interface LiveTarget {
+  applicationId: string;
+  deviceId?: string;
+}
+
+export interface LiveFilter {
+  /** Substring or /regex/ on the event name. */
+  name?: string;
+  device?: string;
+}
+
+export interface LiveSnapshot {
+  state: LiveState;
+  paused: boolean;
+  /** Newest first, filtered. */
+  events: EventSummary[];
+  buffered: number;
+  received: number;
+  /** Events that fell out of the buffer. */
+  evicted: number;
+  /** Events per second over the last few seconds. */
+  rate: number;
+  reconnects: number;
+  error?: string;
+}
+
+export interface StreamSource {
+  stream(request: StreamEventsRequest, signal?: AbortSignal): AsyncIterable<TtsEvent>;
+}
+
+export interface LiveEventsOptions {
+  source: StreamSource;
+  target: LiveTarget;
+  capacity?: number;
+  maxUpdatesPerSecond?: number;
+  backoffMs?: number[];
+  onUpdate(snapshot: LiveSnapshot): void;
+  log?: CoreLogger;
+  now?: () => number;
+}
+
+interface Entry {
+  raw: TtsEvent;
+  summary: EventSummary;
+}
+
+export class LiveEvents {
+  private readonly buffer: RingBuffer<Entry>;
+  private readonly seen = new Set<string>();
+  private readonly arrivals: number[] = [];
+  private controller: AbortController | undefined;
+  private state: LiveState = 'stopped';
+  private paused = false;
+  private filter: LiveFilter = {};
+  private received = 0;
+  private reconnects = 0;
+  private lastTime: string | undefined;
+  private error: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastUpdate = 0;
+  private readonly interval: number;
+  private readonly now: () => number;
+  /** UI updates sent so far (benchmarks read it). */
+  updates = 0;
+
+  constructor(private readonly options: LiveEventsOptions) {
+    this.buffer = new RingBuffer<Entry>(options.capacity ?? 2000);
+    this.interval = 1000 / (options.maxUpdatesPerSecond ?? 10);
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): Promise<void> {
+    if (this.controller) {
+      return Promise.resolve();
+    }
+    this.controller = new AbortController();
+    this.error = undefined;
+    return this.run(this.controller.signal);
+  }
+
+  stop(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.setState('stopped');
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.flush();
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.flush();
+  }
+
+  clear(): void {
+    this.buffer.clear();
+    this.flush();
+  }
+
+  setFilter(filter: LiveFilter): void {
+    this.filter = filter;
+    this.flush();
+  }
+
+  /** Raw events, oldest first, as they came (for export and the verbose view). */
+  rawEvents(): TtsEvent[] {
+    return this.buffer.toArray().map((e) => e.raw);
+  }
+
+  raw(id: string): TtsEvent | undefined {
+    return this.buffer.newestFirst().find((e) => e.summary.id === id)?.raw;
+  }
+
+  snapshot(): LiveSnapshot {
+    const matcher = nameMatcher(this.filter.name);
+    const device = this.filter.device?.trim();
+    const events = this.buffer.newestFirst()
+      .map((e) => e.summary)
+      .filter((s) => matcher(s.name) && (!device || (s.deviceId ?? '').includes(device)));
+    return {
+      state: this.state, paused: this.paused, events, buffered: this.buffer.size, received: this.received,
+      evicted: this.buffer.evicted, rate: this.rate(), reconnects: this.reconnects, error: this.error,
+    };
+  }
+
+  rate(): number {
+    const cutoff = this.now() - 5000;
+    while (this.arrivals.length && this.arrivals[0] < cutoff) {
+      this.arrivals.shift();
+    }
+    return Math.round(this.arrivals.length / 5);
+  }
+
+  private request(): StreamEventsRequest {
+    const { applicationId, deviceId } = this.options.target;
+    const identifiers = deviceId
+      ? [{ device_ids: { device_id: deviceId, application_ids: { application_id: applicationId } } }]
+      : [{ application_ids: { application_id: applicationId } }];
+    return this.lastTime ? { identifiers, after: this.lastTime } : { identifiers };
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    const backoff = this.options.backoffMs ?? [500, 1000, 2000, 5000, 10000, 30000];
+    let failures = 0;
+    while (!signal.aborted) {
+      this.setState(this.received || failures ? 'reconnecting' : 'connecting');
+      try {
+        for await (const event of this.options.source.stream(this.request(), signal)) {
+          if (event.name === STREAM_START) {
+            this.setState('live');
+            failures = 0;
+            continue;
+          }
+          this.add(event);
+        }
+      } catch (error) {
+        if (signal.aborted || error instanceof CancelledError) {
+          break;
+        }
+        if (error instanceof TtsError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+          this.error = error.userMessage;
+          this.options.log?.warn(`Live events for ${this.options.target.applicationId} stopped: ${error.message}`);
+          this.controller = undefined;
+          this.setState('stopped');
+          return;
+        }
+        this.options.log?.debug(`Live events stream dropped (${error instanceof Error ? error.message : String(error)}); reconnecting.`);
+      }
+      if (signal.aborted) {
+        break;
+      }
+      this.reconnects++;
+      const wait = backoff[Math.min(failures, backoff.length - 1)];
+      failures++;
+      this.setState('reconnecting');
+      try {
+        await abortableSleep(wait, signal);
+      } catch {
+        break;
+      }
+    }
+  }
+
+  private add(event: TtsEvent): void {
+    const id = event.unique_id ?? `${event.time ?? ''}|${event.name ?? ''}|${this.received}`;
+    if (event.unique_id) {
+      if (this.seen.has(id)) {
+        return; // resent after a reconnect with `after`
+      }
+      this.seen.add(id);
+      if (this.seen.size > this.buffer.capacity * 2) {
+        this.seen.delete(this.seen.values().next().value as string);
+      }
+    }
+    this.received++;
+    this.arrivals.push(this.now());
+    if (event.time && (!this.lastTime || event.time > this.lastTime)) {
+      this.lastTime = event.time;
+    }
+    this.buffer.push({ raw: event, summary: summarise(event, id) });
+    this.schedule();
+  }
+
+  private setState(state: LiveState): void {
+    if (this.state !== state) {
+      this.state = state;
+      this.flush();
+    }
+  }
+
+  private schedule(): void {
+    if (this.paused || this.timer) {
+      return;
+    }
+    const wait = Math.max(0, this.lastUpdate + this.interval - this.now());
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.lastUpdate = this.now();
+    this.updates++;
+    this.options.onUpdate(this.snapshot());
+  }
+}
+
+function nameMatcher(pattern: string | undefined): (name: string) => boolean {
+  const text = pattern?.trim();
+  if (!text) {
+    return () => true;
+  }
+  const regex = /^\/(.+)\/$/.exec(text);
+  if (regex) {
+    try {
+      const re = new RegExp(regex[1]);
+      return (name) => re.test(name);
+    } catch {
+      return () => false;
+    }
+  }
+  return (name) => name.includes(text);
+}
