@@ -13,7 +13,9 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  external: ['vscode'],
+  // fetch-blob only loads the web-streams polyfill when node:stream/web is missing (Node < 16.5); VS Code's
+  // Node always has it, so the 59 KB fallback stays out of the bundle.
+  external: ['vscode', 'web-streams-polyfill/*'],
   logLevel: 'warning',
 };
 

@@ -15,21 +15,27 @@ import { registerCommands } from './commands/register';
 import * as config from './platform/config';
 import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
+import { registerExplorer } from './explorer/index';
+import type { ExplorerTreeProvider } from './explorer/treeProvider';
 import { TtsClient } from './tts/client';
 
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
 export interface ExtensionApi {
-  testHooks?: SignInHooks;
+  testing?: {
+    hooks: SignInHooks; accounts: AccountService; provider: TtsAuthProvider; statusBar: AccountStatusBar; log: Logger; tree: ExplorerTreeProvider;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const hooks: SignInHooks = {};
   const log = new Logger();
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    log.echo = (line) => console.log(`  (log) ${line}`);
+  }
   const secrets = secretStore(context.secrets);
   const repo = new SessionRepository(secrets, log);
   const deployments = (): ReturnType<typeof config.deployments> =>
     config.deployments((c, error) => log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`));
-  let statusBar: AccountStatusBar | undefined;
   const tokens: TokenManager = new TokenManager({
     repo,
     log,
@@ -38,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       return deployment ? oauthClientFor(deployment, session.clientId, accounts) : undefined;
     },
     onExpired: (session) => {
-      statusBar?.markExpired(session.accountLabel);
+      statusBar.markExpired(session.accountLabel);
       void vscode.window.showWarningMessage(`Your The Things Stack session for ${session.accountLabel} expired or was revoked.`, 'Sign In')
         .then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
     },
@@ -75,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       }
     },
   }, context.secrets);
-  statusBar = new AccountStatusBar(accounts);
+  const statusBar = new AccountStatusBar(accounts);
 
   const updateContext = (): void => {
     void setContext('thingsStack.hasDeployments', accounts.deployments().length > 0);
@@ -93,9 +99,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts.onDidChange(updateContext),
     registerCommands(authCommands({ provider, accounts, log }), log),
   );
+  const tree = registerExplorer(context, { accounts, log });
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testHooks: hooks } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree } } : {};
 }
 
 export function deactivate(): void {

@@ -39,6 +39,34 @@ export function authorizeUrl(identityServerUrl: string, params: { clientId: stri
   return url.toString();
 }
 
+/**
+ * TTS (osin) URL-decodes `redirect_uri` twice at /authorize but not at /oauth/token, so a `%` escape in it makes
+ * the two legs differ (§1.3). Rewrites the query with characters that need no escape left as they are
+ * (`/auth/callback`, not `%2Fauth%2Fcallback`); a value that truly needs `%` keeps it.
+ */
+export function withoutNeedlessEscapes(uri: string): string {
+  const q = uri.indexOf('?');
+  if (q < 0 || !uri.includes('%')) {
+    return uri;
+  }
+  const hash = uri.indexOf('#', q);
+  const query = uri.slice(q + 1, hash < 0 ? undefined : hash);
+  const keep = (text: string): string => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text.replace(/\+/g, ' '));
+    } catch {
+      return text;
+    }
+    return decoded.replace(/[^A-Za-z0-9\-._~!$'()*,;:@/?]/g, (c) => encodeURIComponent(c));
+  };
+  const rebuilt = query.split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    return eq < 0 ? keep(pair) : `${keep(pair.slice(0, eq))}=${keep(pair.slice(eq + 1))}`;
+  }).join('&');
+  return `${uri.slice(0, q)}?${rebuilt}${hash < 0 ? '' : uri.slice(hash)}`;
+}
+
 export type Callback =
   | { kind: 'code'; code: string; state: string | undefined }
   | { kind: 'error'; error: string; description: string | undefined; state: string | undefined }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { AccountService } from './accountService';
 
 export class AccountStatusBar implements vscode.Disposable {
-  private readonly item: vscode.StatusBarItem;
+  readonly item: vscode.StatusBarItem;
   private readonly subscription: { dispose(): void };
   private expired: string | undefined;
 

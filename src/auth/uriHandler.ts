@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../platform/logger';
 import type { PendingAttempts } from './attempts';
+import { withoutNeedlessEscapes } from './oauth';
 
 export const EXTENSION_ID = 'lpwan-tools.things-stack-manager';
 export const CALLBACK_PATH = '/auth/callback';
@@ -10,7 +11,8 @@ export const CALLBACK_PATH = '/auth/callback';
 /** The callback URI as the user's browser can reach it on this host (remote and web hosts get their own URL). */
 export async function externalCallbackUri(): Promise<string> {
   const local = vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}${CALLBACK_PATH}`);
-  return (await vscode.env.asExternalUri(local)).toString();
+  // toString(true): the query must stay `a=1&b=2`; the default encoding would turn it into one opaque value.
+  return withoutNeedlessEscapes((await vscode.env.asExternalUri(local)).toString(true));
 }
 
 export class CallbackUriHandler implements vscode.UriHandler {

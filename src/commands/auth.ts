@@ -10,6 +10,9 @@ import type { AccountService } from '../auth/accountService';
 import { pickDeployment } from '../auth/interactive';
 import type { TtsAuthProvider } from '../auth/provider';
 import type { StoredSession } from '../auth/sessions';
+import type { AUTH_COMMAND_IDS } from './ids';
+
+type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];
 
 export interface AuthCommandDeps {
   provider: TtsAuthProvider;
@@ -82,7 +85,8 @@ async function pickSession(accounts: AccountService, placeHolder: string): Promi
   return need(picked).session;
 }
 
-export function authCommands(deps: AuthCommandDeps): Record<string, (...args: unknown[]) => Promise<unknown>> {
+/** Handlers for exactly the ids of AUTH_COMMAND_IDS (the compiler checks both ways). */
+export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...args: unknown[]) => Promise<unknown>> {
   const { provider, accounts, log } = deps;
   const signIn = async (): Promise<void> => {
     const session = await provider.createSession([]);

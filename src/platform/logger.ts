@@ -7,25 +7,33 @@ export class Logger implements CoreLogger, vscode.Disposable {
   readonly redactor = new Redactor();
   private readonly channel: vscode.LogOutputChannel;
 
+  /** Also hands every (redacted) line here; the extension-host tests print the log this way. */
+  echo: ((line: string) => void) | undefined;
+
   constructor(channel?: vscode.LogOutputChannel) {
     this.channel = channel ?? vscode.window.createOutputChannel('Things Stack', { log: true });
   }
 
+  private write(level: 'trace' | 'debug' | 'info' | 'warn' | 'error', message: string): void {
+    const line = this.redactor.redact(message);
+    this.channel[level](line);
+    this.echo?.(`[${level}] ${line}`);
+  }
+
   trace(message: string): void {
-    this.channel.trace(this.redactor.redact(message));
+    this.write('trace', message);
   }
   debug(message: string): void {
-    this.channel.debug(this.redactor.redact(message));
+    this.write('debug', message);
   }
   info(message: string): void {
-    this.channel.info(this.redactor.redact(message));
+    this.write('info', message);
   }
   warn(message: string): void {
-    this.channel.warn(this.redactor.redact(message));
+    this.write('warn', message);
   }
   error(message: string | Error): void {
-    const text = message instanceof Error ? `${message.name}: ${message.message}` : message;
-    this.channel.error(this.redactor.redact(text));
+    this.write('error', message instanceof Error ? `${message.name}: ${message.message}` : message);
   }
   show(): void {
     this.channel.show(true);

@@ -60,6 +60,14 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** An HTTP answer: its body read (`text`) or, for a stream, still to be read (`body`). */
+interface Answer {
+  status: number;
+  headers: FetchResponse['headers'];
+  text?: string;
+  body?: AsyncIterable<Uint8Array> | null;
+}
+
 export interface HttpResult<T> {
   status: number;
   data: T;
@@ -123,25 +131,28 @@ export class HttpClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
-    const response = await this.send(method, path, options);
-    const text = await this.readText(response, options.signal);
-    return { status: response.status, data: parseJson<T>(text, response.status), headers: response.headers };
+    const answer = await this.send(method, path, options, false);
+    return { status: answer.status, data: parseJson<T>(answer.text ?? '', answer.status), headers: answer.headers };
   }
 
-  /** Opens a request and returns the response with its body unread (the events stream). Errors are thrown. */
+  /**
+   * Opens a request and returns the response with its body unread (the events stream). The time limit covers
+   * the wait for the response headers only; the caller's signal ends the stream. Errors are thrown.
+   */
   async open(method: string, path: string, options: RequestOptions = {}): Promise<FetchResponse> {
-    return this.send(method, path, { ...options, timeoutMs: options.timeoutMs ?? this.timeoutMs, stream: true });
+    const answer = await this.send(method, path, options, true);
+    return { status: answer.status, headers: answer.headers, body: answer.body ?? null };
   }
 
-  private async send(method: string, path: string, options: RequestOptions & { stream?: boolean }): Promise<FetchResponse> {
+  private async send(method: string, path: string, options: RequestOptions, stream: boolean): Promise<Answer> {
     const idempotent = options.idempotent ?? method !== 'POST';
     let token = this.options.auth ? await this.options.auth.token(options.signal) : undefined;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await this.attempt(method, path, options, token);
-        if (response.status === 401 && token && !renewed && this.options.auth?.renew) {
-          const unauthorized = await this.errorFrom(response, options.signal);
+        const answer = await this.attempt(method, path, options, token, stream);
+        if (answer.status === 401 && token && !renewed && this.options.auth?.renew) {
+          const unauthorized = await this.errorFrom(answer);
           renewed = true;
           const fresh = await this.options.auth.renew(token, options.signal);
           if (!fresh) {
@@ -151,17 +162,17 @@ export class HttpClient {
           attempt--;
           continue;
         }
-        if (response.status >= 200 && response.status < 300) {
-          return response;
+        if (answer.status >= 200 && answer.status < 300) {
+          return answer;
         }
-        if (idempotent && RETRY_STATUSES.has(response.status) && attempt < this.retries) {
-          const wait = this.retryDelay(attempt, response);
-          this.options.log?.debug(`${method} ${path} → ${response.status}, retry ${attempt + 1} in ${wait} ms`);
-          await this.discard(response);
+        if (idempotent && RETRY_STATUSES.has(answer.status) && attempt < this.retries) {
+          const wait = this.retryDelay(attempt, answer);
+          this.options.log?.debug(`${method} ${path} → ${answer.status}, retry ${attempt + 1} in ${wait} ms`);
+          await this.errorFrom(answer).catch(() => undefined); // drain a streamed body
           await this.sleep(wait, options.signal);
           continue;
         }
-        throw await this.errorFrom(response, options.signal);
+        throw await this.errorFrom(answer);
       } catch (error) {
         if ((error instanceof NetworkError || error instanceof TimeoutError) && idempotent && attempt < this.retries) {
           const wait = this.retryDelay(attempt);
@@ -174,8 +185,11 @@ export class HttpClient {
     }
   }
 
-  /** One HTTP exchange with its own timeout, linked to the caller's signal. */
-  private async attempt(method: string, path: string, options: RequestOptions & { stream?: boolean }, token?: string): Promise<FetchResponse> {
+  /**
+   * One HTTP exchange with its own time limit, linked to the caller's signal. A buffered exchange reads the whole
+   * body within the limit; a streamed one returns after the headers with the body unread.
+   */
+  private async attempt(method: string, path: string, options: RequestOptions, token: string | undefined, stream: boolean): Promise<Answer> {
     if (options.signal?.aborted) {
       throw new CancelledError();
     }
@@ -200,14 +214,19 @@ export class HttpClient {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
+    let keepLink = false;
     try {
       const response = await this.fetch(this.url(path, options.query), { method, headers, body, signal: controller.signal });
-      if (!options.stream) {
-        clearTimeout(timer);
+      if (stream && response.status >= 200 && response.status < 300) {
+        keepLink = true; // the caller's signal must still end the stream
+        return { status: response.status, headers: response.headers, body: response.body };
       }
-      return response;
+      return { status: response.status, headers: response.headers, text: await this.readText(response) };
     } catch (error) {
-      clearTimeout(timer);
+      if (error instanceof BadResponseError) {
+        controller.abort(); // stop reading an oversized answer
+        throw error;
+      }
       if (options.signal?.aborted) {
         throw new CancelledError();
       }
@@ -216,13 +235,14 @@ export class HttpClient {
       }
       throw toNetworkError(error);
     } finally {
-      if (!options.stream) {
+      clearTimeout(timer);
+      if (!keepLink) {
         options.signal?.removeEventListener('abort', onAbort);
       }
     }
   }
 
-  private retryDelay(attempt: number, response?: FetchResponse): number {
+  private retryDelay(attempt: number, response?: Pick<FetchResponse, 'status' | 'headers'>): number {
     if (response?.status === 429) {
       const retry = Number(response.headers.get('x-rate-limit-retry') ?? response.headers.get('x-rate-limit-reset'));
       if (Number.isFinite(retry) && retry > 0) {
@@ -234,15 +254,14 @@ export class HttpClient {
     return Math.round(cap / 2 + (this.random() * cap) / 2);
   }
 
-  private async errorFrom(response: FetchResponse, signal?: AbortSignal): Promise<TtsError | BadResponseError> {
-    let text: string;
-    try {
-      text = await this.readText(response, signal);
-    } catch (error) {
-      if (error instanceof BadResponseError) {
-        return ttsErrorFrom(response.status, undefined);
+  private async errorFrom(answer: Answer): Promise<TtsError> {
+    let text = answer.text;
+    if (text === undefined) {
+      try {
+        text = await this.readText({ status: answer.status, body: answer.body ?? null });
+      } catch {
+        text = '';
       }
-      throw error;
     }
     let parsed: unknown;
     try {
@@ -250,45 +269,24 @@ export class HttpClient {
     } catch {
       parsed = undefined;
     }
-    return ttsErrorFrom(response.status, parsed);
+    return ttsErrorFrom(answer.status, parsed);
   }
 
-  /** Reads the body as text, refusing bodies over the limit and turning stream failures into NetworkError. */
-  async readText(response: FetchResponse, signal?: AbortSignal): Promise<string> {
+  /** Reads the body as text, refusing bodies over the limit (the caller then drops the connection). */
+  async readText(response: Pick<FetchResponse, 'status' | 'body'>): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
-    if (!response.body) {
-      return '';
-    }
-    try {
-      for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > this.maxBodyBytes) {
-          throw new BadResponseError(
-            `The Things Stack sent more than ${Math.round(this.maxBodyBytes / 1048576)} MiB; the answer was not read.`,
-            response.status,
-          );
-        }
-        chunks.push(Buffer.from(chunk));
+    for await (const chunk of response.body ?? []) {
+      size += chunk.byteLength;
+      if (size > this.maxBodyBytes) {
+        throw new BadResponseError(
+          `The Things Stack sent more than ${Math.round(this.maxBodyBytes / 1048576)} MiB; the answer was not read.`,
+          response.status,
+        );
       }
-    } catch (error) {
-      if (error instanceof BadResponseError) {
-        throw error;
-      }
-      if (signal?.aborted) {
-        throw new CancelledError();
-      }
-      throw toNetworkError(error);
+      chunks.push(Buffer.from(chunk));
     }
     return Buffer.concat(chunks).toString('utf8');
-  }
-
-  private async discard(response: FetchResponse): Promise<void> {
-    try {
-      await this.readText(response);
-    } catch {
-      // The body of a response we are about to retry is of no interest.
-    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { authorizeUrl, describeAuthorizeError, newPkce, newState, parseCallback } from '../../../src/auth/oauth';
+import { authorizeUrl, describeAuthorizeError, newPkce, newState, parseCallback, withoutNeedlessEscapes } from '../../../src/auth/oauth';
 
 describe('oauth: authorize request and callback', () => {
   it('makes states of 256 bits that never repeat', () => {
@@ -52,6 +52,15 @@ describe('oauth: authorize request and callback', () => {
       }
     });
   }
+
+  it('leaves no needless % escapes in a redirect URI (TTS decodes it twice at /authorize)', () => {
+    const cs = 'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=%2Fauth%2Fcallback';
+    const clean = withoutNeedlessEscapes(cs);
+    assert.equal(clean, 'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=/auth/callback');
+    assert.equal(new URL(clean).searchParams.get('vscode-path'), new URL(cs).searchParams.get('vscode-path'));
+    assert.equal(withoutNeedlessEscapes('vscode://lpwan-tools.things-stack-manager/auth/callback'), 'vscode://lpwan-tools.things-stack-manager/auth/callback');
+    assert.equal(withoutNeedlessEscapes('https://x.example/cb?q=a%26b'), 'https://x.example/cb?q=a%26b', 'a needed escape stays');
+  });
 
   it('explains authorize errors', () => {
     assert.match(describeAuthorizeError('access_denied'), /not authorized/);

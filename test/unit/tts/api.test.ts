@@ -167,6 +167,22 @@ describe('api: every operation against the TTS test server', function () {
     assert.deepEqual(names, [STREAM_START, 'as.up.data.forward']);
   });
 
+  it('events: the time limit covers the headers only, so a quiet stream stays open', async () => {
+    const token = server.issueTokens('alice', 'vscode-ext').access_token;
+    const quick = new TtsClient({ baseUrl: server.url, auth: { token: async () => token }, timeoutMs: 150 });
+    const controller = new AbortController();
+    const names: string[] = [];
+    setTimeout(() => server.events.emit('live-app', { name: 'as.up.data.forward' }), 400);
+    for await (const event of quick.events.stream({ identifiers: [{ application_ids: { application_id: 'live-app' } }] }, controller.signal)) {
+      names.push(event.name ?? '');
+      if (names.length === 2) {
+        break;
+      }
+    }
+    controller.abort();
+    assert.deepEqual(names, [STREAM_START, 'as.up.data.forward']);
+  });
+
   it('revokes its own token', async () => {
     const t = server.issueTokens('alice', 'vscode-ext');
     const self = new TtsClient({ baseUrl: server.url, auth: { token: async () => t.access_token }, retries: 0 });

@@ -1,0 +1,64 @@
+// The one error boundary every command runs through (vscode-free): cancellation stays silent; a TTS error shows its
+// message and correlation id (naming a missing right); network trouble says so plainly; anything unexpected is
+// logged with its stack and shown as a generic message.
+import { BadResponseError, NetworkError, TimeoutError, TtsError } from '../tts/errors';
+import type { Right } from '../tts/rights';
+import { CommandError, describeError, isSilent } from '../ui/errorText';
+
+export interface BoundaryLog {
+  warn(message: string): void;
+  error(message: string | Error): void;
+}
+
+export interface BoundaryUi {
+  error(message: string, ...actions: string[]): Promise<string | undefined>;
+}
+
+export interface BoundaryDeps {
+  ui: BoundaryUi;
+  log: BoundaryLog;
+  /** Opens the log when the user asks from an unexpected error's message. */
+  showLog?(): void;
+}
+
+const SHOW_LOG = 'Show Log';
+
+/** Runs one command invocation; never throws. */
+export async function runInBoundary(
+  id: string,
+  run: () => Promise<unknown>,
+  deps: BoundaryDeps,
+  rights: readonly Right[] = [],
+): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    await report(id, error, deps, rights);
+  }
+}
+
+export async function report(id: string, error: unknown, deps: BoundaryDeps, rights: readonly Right[] = []): Promise<void> {
+  if (isSilent(error)) {
+    return;
+  }
+  const message = describeError(error, rights);
+  if (error instanceof CommandError) {
+    await deps.ui.error(message);
+    return;
+  }
+  if (error instanceof TtsError) {
+    deps.log.warn(`${id}: ${error.id} HTTP ${error.status}: ${error.userMessage}`);
+    await deps.ui.error(message);
+    return;
+  }
+  if (error instanceof NetworkError || error instanceof TimeoutError || error instanceof BadResponseError) {
+    deps.log.warn(`${id}: ${error.name}: ${error.message}`);
+    await deps.ui.error(message);
+    return;
+  }
+  deps.log.error(`${id} failed unexpectedly: ${error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error)}`);
+  const choice = await deps.ui.error(message, ...(deps.showLog ? [SHOW_LOG] : []));
+  if (choice === SHOW_LOG) {
+    deps.showLog?.();
+  }
+}

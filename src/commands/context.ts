@@ -1,0 +1,35 @@
+// What every explorer command gets: the UI seam, the accounts, the explorer model and a log — nothing from vscode.
+import type { Accounts } from '../auth/accounts';
+import type { ExplorerModel } from '../explorer/model';
+import type { ExplorerNode } from '../explorer/nodeTypes';
+import type { Right } from '../tts/rights';
+import type { Ui } from '../ui/ui';
+import type { ExplorerCommandId } from './ids';
+
+export interface CommandLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string | Error): void;
+}
+
+export interface CommandContext {
+  ui: Ui;
+  accounts: Accounts;
+  model: ExplorerModel;
+  log: CommandLog;
+  /** Keeps a new secret out of every later log line. */
+  redact?(secret: string): void;
+  /** Shows and selects a node in the tree (VS Code only). */
+  reveal?(node: ExplorerNode): Promise<void>;
+  now?(): number;
+}
+
+/** A command's logic; `args[0]` is the tree node when run from a menu, absent from the palette. */
+export type CommandRun = (ctx: CommandContext, ...args: unknown[]) => Promise<void>;
+
+export interface CommandSpec {
+  id: ExplorerCommandId;
+  run: CommandRun;
+  /** The rights the operation needs, named when TTS refuses without saying which. */
+  rights?: readonly Right[];
+}

@@ -1,0 +1,53 @@
+// Every command id the extension contributes, importable without vscode so a test can compare it with
+// package.json. The auth list belongs to the sign-in layer; extend it there when adding an auth command.
+
+export const AUTH_COMMAND_IDS = [
+  'thingsStack.signIn',
+  'thingsStack.signOut',
+  'thingsStack.switchAccount',
+  'thingsStack.addDeployment',
+  'thingsStack.removeDeployment',
+  'thingsStack.setClientSecret',
+  'thingsStack.showAccountMenu',
+  'thingsStack.openConsole',
+  'thingsStack.showLog',
+] as const;
+
+export const EXPLORER_COMMAND_IDS = [
+  'thingsStack.refresh',
+  'thingsStack.filter',
+  'thingsStack.clearFilter',
+  'thingsStack.loadMore',
+  'thingsStack.copyId',
+  'thingsStack.copyValue',
+  'thingsStack.copyAsJson',
+  'thingsStack.showJson',
+  'thingsStack.openInConsole',
+  'thingsStack.createClient',
+  'thingsStack.editClient',
+  'thingsStack.deleteClient',
+  'thingsStack.restoreClient',
+  'thingsStack.purgeClient',
+  'thingsStack.approveClient',
+  'thingsStack.rejectClient',
+  'thingsStack.addRedirectUri',
+  'thingsStack.removeRedirectUri',
+  'thingsStack.copyClientSecret',
+  'thingsStack.createApplication',
+  'thingsStack.editApplication',
+  'thingsStack.deleteApplication',
+  'thingsStack.restoreApplication',
+  'thingsStack.purgeApplication',
+  'thingsStack.createApiKey',
+  'thingsStack.editApiKey',
+  'thingsStack.deleteApiKey',
+  'thingsStack.addCollaborator',
+  'thingsStack.editCollaborator',
+  'thingsStack.removeCollaborator',
+] as const;
+
+export type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];
+export type ExplorerCommandId = (typeof EXPLORER_COMMAND_IDS)[number];
+export type CommandId = AuthCommandId | ExplorerCommandId;
+
+export const ALL_COMMAND_IDS: readonly CommandId[] = [...AUTH_COMMAND_IDS, ...EXPLORER_COMMAND_IDS];

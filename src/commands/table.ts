@@ -1,0 +1,54 @@
+// The explorer's command table (vscode-free): each id with its logic and the rights it needs. register.ts turns it
+// into VS Code commands behind the error boundary; tests compare its ids with package.json.
+import type { CommandContext, CommandSpec } from './context';
+import { createApplication, editApplication } from './applications';
+import { createApiKey, deleteApiKey, editApiKey } from './apiKeys';
+import { addRedirectUri, editClient, removeRedirectUri } from './clientEdit';
+import { approveClient, copyClientSecret, createClient, rejectClient } from './clients';
+import { addCollaborator, editCollaborator, removeCollaborator } from './collaborators';
+import { clearFilter, copyAsJson, copyId, copyValue, filter, loadMore, openInConsole, refresh, showJson } from './common';
+import { deleteEntity, purgeEntity, restoreEntity } from './lifecycle';
+
+export const EXPLORER_COMMANDS: readonly CommandSpec[] = [
+  { id: 'thingsStack.refresh', run: refresh },
+  { id: 'thingsStack.filter', run: filter },
+  { id: 'thingsStack.clearFilter', run: clearFilter },
+  { id: 'thingsStack.loadMore', run: loadMore },
+  { id: 'thingsStack.copyId', run: copyId },
+  { id: 'thingsStack.copyValue', run: copyValue },
+  { id: 'thingsStack.copyAsJson', run: copyAsJson },
+  { id: 'thingsStack.showJson', run: showJson },
+  { id: 'thingsStack.openInConsole', run: openInConsole },
+  { id: 'thingsStack.createClient', run: createClient, rights: ['RIGHT_USER_CLIENTS_CREATE'] },
+  { id: 'thingsStack.editClient', run: editClient, rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
+  { id: 'thingsStack.deleteClient', run: (ctx, ...args) => deleteEntity(ctx, args, 'client'), rights: ['RIGHT_CLIENT_DELETE'] },
+  { id: 'thingsStack.restoreClient', run: (ctx, ...args) => restoreEntity(ctx, args, 'client'), rights: ['RIGHT_CLIENT_DELETE'] },
+  { id: 'thingsStack.purgeClient', run: (ctx, ...args) => purgeEntity(ctx, args, 'client') },
+  { id: 'thingsStack.approveClient', run: approveClient },
+  { id: 'thingsStack.rejectClient', run: rejectClient },
+  { id: 'thingsStack.addRedirectUri', run: addRedirectUri, rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
+  { id: 'thingsStack.removeRedirectUri', run: removeRedirectUri, rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
+  { id: 'thingsStack.copyClientSecret', run: copyClientSecret },
+  { id: 'thingsStack.createApplication', run: createApplication, rights: ['RIGHT_USER_APPLICATIONS_CREATE'] },
+  { id: 'thingsStack.editApplication', run: editApplication, rights: ['RIGHT_APPLICATION_SETTINGS_BASIC'] },
+  { id: 'thingsStack.deleteApplication', run: (ctx, ...args) => deleteEntity(ctx, args, 'application'), rights: ['RIGHT_APPLICATION_DELETE'] },
+  { id: 'thingsStack.restoreApplication', run: (ctx, ...args) => restoreEntity(ctx, args, 'application'), rights: ['RIGHT_APPLICATION_DELETE'] },
+  { id: 'thingsStack.purgeApplication', run: (ctx, ...args) => purgeEntity(ctx, args, 'application') },
+  { id: 'thingsStack.createApiKey', run: createApiKey, rights: ['RIGHT_APPLICATION_SETTINGS_API_KEYS'] },
+  { id: 'thingsStack.editApiKey', run: editApiKey, rights: ['RIGHT_APPLICATION_SETTINGS_API_KEYS'] },
+  { id: 'thingsStack.deleteApiKey', run: deleteApiKey, rights: ['RIGHT_APPLICATION_SETTINGS_API_KEYS'] },
+  { id: 'thingsStack.addCollaborator', run: addCollaborator },
+  { id: 'thingsStack.editCollaborator', run: editCollaborator },
+  { id: 'thingsStack.removeCollaborator', run: removeCollaborator },
+];
+
+export interface CommandEntry {
+  id: string;
+  handler: (...args: unknown[]) => Promise<unknown>;
+  rights?: CommandSpec['rights'];
+}
+
+/** The table bound to a context, ready for registerCommands. */
+export function explorerCommands(ctx: CommandContext): CommandEntry[] {
+  return EXPLORER_COMMANDS.map((spec) => ({ id: spec.id, rights: spec.rights, handler: (...args: unknown[]) => spec.run(ctx, ...args) }));
+}

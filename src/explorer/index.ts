@@ -1,0 +1,58 @@
+// The explorer's entry point for the composition root: the model, the tree view, the JSON documents and every
+// explorer command, each disposable pushed to the extension context.
+import * as vscode from 'vscode';
+import type { Accounts } from '../auth/accounts';
+import type { CommandContext, CommandLog } from '../commands/context';
+import { registerCommands } from '../commands/register';
+import { explorerCommands } from '../commands/table';
+import * as settings from '../platform/config';
+import { JsonDocuments } from '../ui/jsonDocuments';
+import { VscodeUi } from '../ui/vscodeUi';
+import { ExplorerModel } from './model';
+import { ExplorerTreeProvider } from './treeProvider';
+
+export interface ExplorerLog extends CommandLog {
+  show?(): void;
+  /** Hides new secrets in later log lines (the Logger's Redactor). */
+  redactor?: { add(secret: string | undefined): void };
+}
+
+export interface ExplorerConfig {
+  pageSize(): number;
+  onDidChange(listener: () => void): vscode.Disposable;
+}
+
+export interface ExplorerDeps {
+  accounts: Accounts;
+  log: ExplorerLog;
+  /** Defaults to the `thingsStack.*` settings. */
+  config?: ExplorerConfig;
+}
+
+/** Returns the tree provider (the extension-host tests walk it). */
+export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): ExplorerTreeProvider {
+  const config = deps.config ?? { pageSize: settings.pageSize, onDidChange: settings.onDidChange };
+  const model = new ExplorerModel(deps.accounts, { pageSize: () => config.pageSize() });
+  const provider = new ExplorerTreeProvider(model);
+  const view = vscode.window.createTreeView('thingsStack.explorer', { treeDataProvider: provider, showCollapseAll: true });
+  const documents = new JsonDocuments();
+  const ui = new VscodeUi(documents);
+  const ctx: CommandContext = {
+    ui,
+    accounts: deps.accounts,
+    model,
+    log: deps.log,
+    redact: (secret) => deps.log.redactor?.add(secret),
+    reveal: async (node) => view.reveal(node, { expand: true, select: true, focus: false }),
+  };
+  context.subscriptions.push(
+    { dispose: () => model.dispose() },
+    provider,
+    view,
+    documents,
+    registerCommands(explorerCommands(ctx), deps.log, ui),
+    // A new page size only applies to lists fetched from now on: start over.
+    config.onDidChange(() => model.refresh()),
+  );
+  return provider;
+}

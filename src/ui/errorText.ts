@@ -1,0 +1,64 @@
+// What a user reads about a failure, shared by the command boundary and the explorer's error nodes.
+import { BadResponseError, CancelledError, NetworkError, TimeoutError, TtsError } from '../tts/errors';
+import { explain, isRight, type Right } from '../tts/rights';
+import { GoBackError, UserCancelledError } from './ui';
+
+/** A refusal the extension itself decides on (e.g. "still has devices"): shown as is, not logged as a failure. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+}
+
+export function isSilent(error: unknown): boolean {
+  return error instanceof UserCancelledError || error instanceof CancelledError || error instanceof GoBackError;
+}
+
+function rightsIn(value: unknown): Right[] {
+  const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+  return names.filter((n): n is Right => typeof n === 'string' && isRight(n));
+}
+
+/** Rights a TTS permission error names, in its attributes or message. */
+export function missingRightsOf(error: TtsError): Right[] {
+  const a = error.attributes;
+  const fromAttributes = [...rightsIn(a.missing), ...rightsIn(a.missing_rights), ...rightsIn(a.rights), ...rightsIn(a.right)];
+  if (fromAttributes.length > 0) {
+    return [...new Set(fromAttributes)];
+  }
+  return [...new Set(error.message.match(/RIGHT_[A-Z_]+/g) ?? [])].filter(isRight);
+}
+
+export function isPermissionDenied(error: unknown): error is TtsError {
+  return error instanceof TtsError && (error.status === 403 || error.code === 7);
+}
+
+/**
+ * One sentence (or two) for any failure. `needed` are the rights the operation requires, used to name the right
+ * when TTS's permission error does not.
+ */
+export function describeError(error: unknown, needed: readonly Right[] = []): string {
+  if (error instanceof TtsError) {
+    if (isPermissionDenied(error)) {
+      const missing = missingRightsOf(error);
+      const rights = missing.length > 0 ? missing : [...needed];
+      if (rights.length > 0) {
+        const list = rights.map((r) => `${r} (${explain(r).replace(/\.$/, '').toLowerCase()})`).join(', ');
+        const cid = error.correlationId ? ` (correlation id ${error.correlationId})` : '';
+        return `${error.message.replace(/\.$/, '')}. You need ${list}.${cid}`;
+      }
+    }
+    return error.userMessage;
+  }
+  if (error instanceof NetworkError) {
+    return `Could not reach The Things Stack: ${error.message}. Check your connection and the deployment URL.`;
+  }
+  if (error instanceof TimeoutError) {
+    return `${error.message} Try again, or check the deployment's status.`;
+  }
+  if (error instanceof BadResponseError) {
+    return `The Things Stack sent an answer the extension cannot read (HTTP ${error.status}): ${error.message}`;
+  }
+  if (error instanceof CommandError) {
+    return error.message;
+  }
+  return 'Something went wrong. The details are in the log (Things Stack: Show Log).';
+}

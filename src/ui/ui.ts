@@ -1,0 +1,118 @@
+// The user-interface seam the commands talk to. It has no VS Code types, so commands run in plain Node against a
+// scripted fake (test/support/scriptedUi.ts) and in VS Code against src/ui/vscodeUi.ts.
+
+/** The user closed a prompt (Escape) or chose not to go on. The command boundary stays silent. */
+export class UserCancelledError extends Error {
+  override readonly name = 'UserCancelledError';
+  constructor() {
+    super('Cancelled by the user.');
+  }
+}
+
+/** The user pressed the Back button of a multi-step prompt; the wizard returns to the previous step. */
+export class GoBackError extends Error {
+  override readonly name = 'GoBackError';
+  constructor() {
+    super('Back.');
+  }
+}
+
+/** Where a prompt sits in a multi-step input: drives the "2/5" title and the Back button. */
+export interface StepInfo {
+  step: number;
+  total: number;
+  /** Show the Back button. */
+  back: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** An error blocks accepting the value; a warning or info is shown but the value can still be accepted. */
+export interface Validation {
+  severity: Severity;
+  message: string;
+}
+
+export interface PickItem<T> {
+  label: string;
+  value: T;
+  description?: string;
+  detail?: string;
+  /** Pre-selected in a multi-select pick. */
+  picked?: boolean;
+  /** Codicon id, e.g. `account`. */
+  icon?: string;
+  /** Renders as a group heading; never returned. */
+  separator?: boolean;
+}
+
+interface PromptBase {
+  title: string;
+  step?: StepInfo;
+}
+
+export interface PickOptions<T> extends PromptBase {
+  placeholder: string;
+  items: readonly PickItem<T>[];
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+}
+
+export interface InputOptions extends PromptBase {
+  prompt: string;
+  value?: string;
+  placeholder?: string;
+  password?: boolean;
+  /** Checked on every keystroke; an error blocks Enter. */
+  validate?: (value: string) => Validation | undefined;
+}
+
+/** A pick whose items come from the server as the user types (type-ahead). */
+export interface SearchPickOptions<T> extends PromptBase {
+  placeholder: string;
+  /** Text already in the box (e.g. the current filter). */
+  value?: string;
+  /** Shown before anything is typed. */
+  initial?: readonly PickItem<T>[];
+  /** Runs after typing pauses; earlier searches are aborted. */
+  search: (text: string, signal: AbortSignal) => Promise<PickItem<T>[]>;
+  /** Accepting the typed text (no item chosen) is allowed and returns `{ text }`. */
+  acceptText?: boolean;
+}
+
+export type SearchPickResult<T> = { kind: 'item'; value: T } | { kind: 'text'; text: string };
+
+export interface ConfirmOptions {
+  message: string;
+  /** What happens and what cannot be undone. */
+  detail: string;
+  /** The button that goes ahead, e.g. "Delete". */
+  confirm: string;
+}
+
+export interface SecretOptions {
+  title: string;
+  /** What the secret is for and where it is kept. */
+  detail: string;
+  secret: string;
+}
+
+export interface Ui {
+  pick<T>(options: PickOptions<T>): Promise<T>;
+  pickMany<T>(options: PickOptions<T>): Promise<T[]>;
+  input(options: InputOptions): Promise<string>;
+  searchPick<T>(options: SearchPickOptions<T>): Promise<SearchPickResult<T>>;
+  /** A modal question; false when the user did not press `confirm`. */
+  confirm(options: ConfirmOptions): Promise<boolean>;
+  /** A modal with Copy that only closes once the user confirms they have the secret. */
+  showSecret(options: SecretOptions): Promise<void>;
+  info(message: string, ...actions: string[]): Promise<string | undefined>;
+  warn(message: string, ...actions: string[]): Promise<string | undefined>;
+  error(message: string, ...actions: string[]): Promise<string | undefined>;
+  copy(text: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+  /** Runs a server call with a cancellable progress notification; cancelling aborts the signal. */
+  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Opens a read-only JSON document. */
+  showJson(title: string, value: unknown): Promise<void>;
+}

@@ -1,0 +1,41 @@
+// A multi-step input: one function per step over a shared state, with Back. Steps can be skipped depending on
+// earlier answers; the step count shown ("3/7") counts only the steps that apply.
+import { GoBackError, type StepInfo } from './ui';
+
+export interface WizardStep<S> {
+  /** Asks for one thing and writes it into the state; throws GoBackError or UserCancelledError. */
+  run(state: S, step: StepInfo): Promise<void>;
+  /** Skip this step for the current state (e.g. admin-only fields). */
+  skip?(state: S): boolean;
+}
+
+/** Runs the steps from `start` (e.g. back to the ID after the server refused it); earlier answers stay in `state`. */
+export async function runWizard<S>(steps: readonly WizardStep<S>[], state: S, start = 0): Promise<S> {
+  const history: number[] = [];
+  for (let i = 0; i < start; i++) {
+    if (!steps[i].skip?.(state)) {
+      history.push(i);
+    }
+  }
+  let index = start;
+  while (index < steps.length) {
+    const step = steps[index];
+    if (step.skip?.(state)) {
+      index++;
+      continue;
+    }
+    const active = steps.filter((s) => !s.skip?.(state));
+    const position = active.indexOf(step) + 1;
+    try {
+      await step.run(state, { step: position, total: active.length, back: history.length > 0 });
+      history.push(index);
+      index++;
+    } catch (error) {
+      if (!(error instanceof GoBackError) || history.length === 0) {
+        throw error;
+      }
+      index = history.pop()!;
+    }
+  }
+  return state;
+}

@@ -1,0 +1,28 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, extensionApi, PROVIDER_ID } from './api';
+
+describe('activation', () => {
+  it('activates lazily (no * or startup activation) and returns its test API', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const events = (extension.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
+    assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), JSON.stringify(events));
+    const api = await extensionApi();
+    assert.ok(api.provider);
+    assert.ok(extension.isActive);
+  });
+
+  it('registers the authentication provider: a silent getSession answers without a prompt', async () => {
+    const session = await vscode.authentication.getSession(PROVIDER_ID, ['deployment:nowhere.example'], { silent: true });
+    assert.equal(session, undefined);
+  });
+
+  it('registers every contributed command', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = ((extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((id) => !registered.has(id));
+    assert.deepEqual(missing, []);
+    assert.ok(contributed.length >= 9);
+  });
+});

@@ -1,0 +1,199 @@
+// The seeded world and helpers to grow it fast (plain map inserts, no HTTP): thousands of entities in milliseconds.
+import type { ApiKey, Application, Client, EndDevice, Organization, User } from '../../../src/tts/types';
+import type { Clock } from './http';
+import type { Right } from './rights';
+import { iso, setMember, type AccountRef, type EntityRef, type ServerState } from './state';
+import { newToken, TOKEN_PREFIX } from './tokens';
+
+export const SEED = {
+  admin: { userId: 'admin', password: 'admin-password' },
+  alice: { userId: 'alice', password: 'alice-password' },
+  bob: { userId: 'bob', password: 'bob-password' },
+  acme: { organizationId: 'acme' },
+  loraLab: { organizationId: 'lora-lab' },
+  /** The stack's public client (no secret), as `ttn-lw-cli` uses it. */
+  cli: { id: 'cli', redirectUris: ['local-callback', 'code'] },
+  /** The extension's own APPROVED client, owned by alice (demo seed only). */
+  client: {
+    id: 'vscode-ext',
+    secret: 'vscode-ext-secret',
+    redirectUris: ['http://127.0.0.1/callback', 'code', 'vscode://lpwan-tools.things-stack-manager/auth/callback'],
+    rights: ['RIGHT_USER_ALL', 'RIGHT_APPLICATION_ALL', 'RIGHT_CLIENT_ALL', 'RIGHT_ORGANIZATION_ALL'] as Right[],
+  },
+  demo: {
+    applications: { aliceSensors: 'alice-sensors', aliceTracker: 'alice-tracker', acmeFleet: 'acme-fleet', acmeParking: 'acme-parking', bobWeather: 'bob-weather' },
+    /** The application with devices (3 of them). */
+    appWithDevices: 'alice-sensors',
+    deviceCount: 3,
+    clients: {
+      /** REQUESTED (created by a non-admin, not yet approved). */
+      aliceDashboard: { id: 'alice-dashboard', secret: 'alice-dashboard-secret' },
+      acmePortal: { id: 'acme-portal', secret: 'acme-portal-secret' },
+    },
+  },
+} as const;
+
+export type OwnerArg = string | AccountRef;
+
+export interface Seeder {
+  user(options: { id: string; password?: string; admin?: boolean; name?: string; email?: string }): User;
+  organization(options: { id: string; name?: string; members?: Record<string, Right[]> }): Organization;
+  /** IDs are `<prefix>-0001`, … (default prefix `<owner>-app`), or exactly `ids`. */
+  applications(owner: OwnerArg, n: number, options?: { prefix?: string; ids?: string[]; name?: string }): Application[];
+  /** APPROVED clients by default; the secret defaults to `<id>-secret`. */
+  clients(owner: OwnerArg, n: number, options?: { prefix?: string; ids?: string[]; name?: string; state?: Client['state'];
+    secret?: string; rights?: Right[]; redirectUris?: string[]; grants?: Client['grants']; skipAuthorization?: boolean;
+    endorsed?: boolean }): (Client & { secret: string })[];
+  devices(appId: string, n: number, options?: { prefix?: string }): EndDevice[];
+  /** Application API keys; `key` is the full NNSXS value. */
+  apiKeys(appId: string, n: number, options?: { rights?: Right[]; name?: string }): (ApiKey & { id: string; key: string })[];
+  /** An API key owned by any entity. */
+  apiKey(entity: EntityRef, rights: Right[], name?: string): string;
+}
+
+export function createSeeder(state: ServerState, clock: Clock): Seeder {
+  const now = () => iso(clock.now());
+  const ownerOf = (owner: OwnerArg): AccountRef => {
+    if (typeof owner !== 'string') {
+      return owner;
+    }
+    return state.organizations.has(owner) ? { kind: 'organization', id: owner } : { kind: 'user', id: owner };
+  };
+  const contact = (owner: AccountRef) =>
+    owner.kind === 'user' ? { user_ids: { user_id: owner.id } } : { organization_ids: { organization_id: owner.id } };
+  /** `n` unused IDs `<prefix>-0001`, … continuing after any taken ones; or exactly `ids`. */
+  const freeIds = (taken: (id: string) => boolean, prefix: string, n: number, ids?: string[]): string[] => {
+    if (ids) {
+      return ids.slice(0, n);
+    }
+    const width = Math.max(4, String(n).length);
+    const out: string[] = [];
+    for (let i = 1; out.length < n; i++) {
+      const id = `${prefix}-${String(i).padStart(width, '0')}`;
+      if (!taken(id)) {
+        out.push(id);
+      }
+    }
+    return out;
+  };
+
+  const seeder: Seeder = {
+    user({ id, password = `${id}-password`, admin = false, name, email }) {
+      const t = now();
+      const user: User = {
+        ids: { user_id: id }, created_at: t, updated_at: t, name: name ?? id[0].toUpperCase() + id.slice(1),
+        primary_email_address: email ?? `${id}@example.com`, primary_email_address_validated_at: t, state: 'STATE_APPROVED', admin,
+      };
+      state.users.set(id, { user, password });
+      return user;
+    },
+    organization({ id, name, members = {} }) {
+      const t = now();
+      const org: Organization = { ids: { organization_id: id }, created_at: t, updated_at: t, name: name ?? id };
+      state.organizations.set(id, org);
+      for (const [userId, rights] of Object.entries(members)) {
+        setMember(state, { kind: 'organization', id }, { kind: 'user', id: userId }, rights);
+      }
+      return org;
+    },
+    applications(ownerArg, n, options = {}) {
+      const owner = ownerOf(ownerArg);
+      const t = now();
+      return freeIds((id) => state.applications.has(id), options.prefix ?? `${owner.id}-app`, n, options.ids).map((id) => {
+        const app: Application = {
+          ids: { application_id: id }, created_at: t, updated_at: t, name: options.name ?? `Application ${id}`,
+          administrative_contact: contact(owner), technical_contact: contact(owner),
+        };
+        state.applications.set(id, app);
+        setMember(state, { kind: 'application', id }, owner, ['RIGHT_ALL']);
+        return app;
+      });
+    },
+    clients(ownerArg, n, options = {}) {
+      const owner = ownerOf(ownerArg);
+      const t = now();
+      return freeIds((id) => state.clients.has(id), options.prefix ?? `${owner.id}-client`, n, options.ids).map((id) => {
+        const client: Client = {
+          ids: { client_id: id }, created_at: t, updated_at: t, name: options.name ?? `Client ${id}`, endorsed: options.endorsed,
+          administrative_contact: contact(owner), technical_contact: contact(owner),
+          redirect_uris: options.redirectUris ?? ['http://127.0.0.1/callback'],
+          state: options.state ?? 'STATE_APPROVED', skip_authorization: options.skipAuthorization ?? false,
+          grants: options.grants ?? ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
+          rights: options.rights ?? ['RIGHT_USER_INFO', 'RIGHT_USER_APPLICATIONS_LIST', 'RIGHT_APPLICATION_ALL'],
+        };
+        const secret = options.secret ?? `${id}-secret`;
+        state.clients.set(id, { client, secret, secretUsable: true });
+        setMember(state, { kind: 'client', id }, owner, ['RIGHT_ALL']);
+        return { ...client, secret };
+      });
+    },
+    devices(appId, n, options = {}) {
+      let devices = state.devices.get(appId);
+      if (!devices) {
+        devices = new Map();
+        state.devices.set(appId, devices);
+      }
+      const map = devices;
+      const t = now();
+      return freeIds((id) => map.has(id), options.prefix ?? 'device', n).map((id) => {
+        const serial = (map.size + 1).toString(16).toUpperCase().padStart(8, '0');
+        const device: EndDevice = {
+          ids: { device_id: id, application_ids: { application_id: appId }, dev_eui: `70B3D57E${serial}`, join_eui: '0000000000000000' },
+          created_at: t, updated_at: t, name: `Device ${id}`,
+        };
+        map.set(id, device);
+        return device;
+      });
+    },
+    apiKeys(appId, n, options = {}) {
+      return Array.from({ length: n }, (_, i) => {
+        const key = seeder.apiKey({ kind: 'application', id: appId }, options.rights ?? ['RIGHT_APPLICATION_ALL'], options.name ?? `key ${i + 1}`);
+        const record = state.apiKeys.get(key.split('.')[1]);
+        return { ...record?.apiKey, id: key.split('.')[1], key };
+      });
+    },
+    apiKey(entity, rights, name) {
+      const { id, token } = newToken(TOKEN_PREFIX.apiKey);
+      const t = now();
+      state.apiKeys.set(id, { apiKey: { id, name, rights, created_at: t, updated_at: t }, token, entity });
+      return token;
+    },
+  };
+  return seeder;
+}
+
+/** Users and the `cli` client always; with 'demo' also organizations, the extension's client, apps and devices. */
+export function seedWorld(seeder: Seeder, state: ServerState, kind: 'demo' | 'none'): void {
+  seeder.user({ id: SEED.admin.userId, password: SEED.admin.password, admin: true, name: 'Admin' });
+  seeder.user({ id: SEED.alice.userId, password: SEED.alice.password, name: 'Alice' });
+  seeder.user({ id: SEED.bob.userId, password: SEED.bob.password, name: 'Bob' });
+  // is-db create-oauth-client: public, APPROVED, skip_authorization and endorsed, no collaborator.
+  seeder.clients(SEED.admin.userId, 1, {
+    ids: [SEED.cli.id], name: 'Command-line interface', redirectUris: [...SEED.cli.redirectUris],
+    rights: ['RIGHT_ALL'], skipAuthorization: true, endorsed: true, secret: '',
+  });
+  const cli = state.clients.get(SEED.cli.id)?.client;
+  if (cli) {
+    cli.administrative_contact = undefined;
+    cli.technical_contact = undefined;
+  }
+  state.memberships.delete(`client:${SEED.cli.id}`);
+  if (kind === 'none') {
+    return;
+  }
+  seeder.organization({ id: SEED.acme.organizationId, name: 'ACME Corp', members: { alice: ['RIGHT_ORGANIZATION_ALL'] } });
+  seeder.organization({ id: SEED.loraLab.organizationId, name: 'LoRa Lab', members: { bob: ['RIGHT_ORGANIZATION_ALL'] } });
+  const ext = SEED.client;
+  seeder.clients(SEED.alice.userId, 1, {
+    ids: [ext.id], name: 'Things Stack Manager', redirectUris: [...ext.redirectUris], rights: [...ext.rights], secret: ext.secret,
+  });
+  const { applications: apps, clients } = SEED.demo;
+  seeder.applications('alice', 1, { ids: [apps.aliceSensors], name: 'Sensors' });
+  seeder.applications('alice', 1, { ids: [apps.aliceTracker], name: 'Tracker' });
+  seeder.applications('acme', 1, { ids: [apps.acmeFleet], name: 'Fleet' });
+  seeder.applications('acme', 1, { ids: [apps.acmeParking], name: 'Parking' });
+  seeder.applications('bob', 1, { ids: [apps.bobWeather], name: 'Weather station' });
+  seeder.devices(SEED.demo.appWithDevices, SEED.demo.deviceCount);
+  seeder.clients('alice', 1, { ids: [clients.aliceDashboard.id], name: 'Dashboard', secret: clients.aliceDashboard.secret, state: 'STATE_REQUESTED' });
+  seeder.clients('acme', 1, { ids: [clients.acmePortal.id], name: 'ACME portal', secret: clients.acmePortal.secret });
+}

@@ -1,0 +1,173 @@
+// The server's in-memory stores. Entities keep their contract shape (src/tts/types) so responses are built from
+// them directly; secrets, passwords and token values live beside them, never inside what is returned.
+import type { ApiKey, Application, Client, EndDevice, Organization, User } from '../../../src/tts/types';
+import type { Right } from './rights';
+
+export type EntityKind = 'user' | 'organization' | 'application' | 'client';
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
+}
+/** Who can be a collaborator: users and organizations (one ID namespace). */
+export type AccountRef = EntityRef & { kind: 'user' | 'organization' };
+
+export const refKey = (ref: EntityRef): string => `${ref.kind}:${ref.id}`;
+
+export function parseRefKey(key: string): EntityRef {
+  const at = key.indexOf(':');
+  return { kind: key.slice(0, at) as EntityKind, id: key.slice(at + 1) };
+}
+
+export interface UserRecord {
+  user: User;
+  password: string;
+}
+export interface ClientRecord {
+  client: Client;
+  secret: string;
+  /** False after `secret` was set through Update: TTS stores it unhashed, so token requests fail from then on. */
+  secretUsable: boolean;
+}
+export interface ApiKeyRecord {
+  /** As stored: `key` is never kept here. */
+  apiKey: ApiKey;
+  /** The full `NNSXS.<id>.<key>` value. */
+  token: string;
+  entity: EntityRef;
+}
+export interface AccessTokenRecord {
+  id: string;
+  accessToken: string;
+  refreshToken?: string;
+  userId: string;
+  clientId: string;
+  userSessionId: string;
+  rights: Right[];
+  createdAt: number;
+  expiresAt: number;
+}
+export interface CodeRecord {
+  code: string;
+  clientId: string;
+  userId: string;
+  userSessionId: string;
+  /** The resolved redirect URI (osin's realRedirectUri) the token request must match. */
+  redirectUri: string;
+  state: string;
+  rights: Right[];
+  createdAt: number;
+  expiresAt: number;
+}
+export interface AuthorizationRecord {
+  userId: string;
+  clientId: string;
+  rights: Right[];
+  createdAt: number;
+  updatedAt: number;
+}
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAt: number;
+}
+
+export interface ServerConfig {
+  /** is.user-rights.create-clients / create-applications. */
+  userRightsCreateClients: boolean;
+  userRightsCreateApplications: boolean;
+  /** is.delete.restore: 24 h. */
+  restoreWindowMs: number;
+  /** is.pagination.default-limit. */
+  defaultLimit: number;
+}
+
+export interface ServerState {
+  users: Map<string, UserRecord>;
+  organizations: Map<string, Organization>;
+  clients: Map<string, ClientRecord>;
+  applications: Map<string, Application>;
+  /** Application ID → device ID → device. */
+  devices: Map<string, Map<string, EndDevice>>;
+  /** API key ID → key. */
+  apiKeys: Map<string, ApiKeyRecord>;
+  /** Entity ref key → account ref key → rights as granted (not expanded). */
+  memberships: Map<string, Map<string, Right[]>>;
+  /** Access token ID (shared by its refresh token) → token. */
+  accessTokens: Map<string, AccessTokenRecord>;
+  codes: Map<string, CodeRecord>;
+  /** `<user_id>/<client_id>` → the user's consent. */
+  authorizations: Map<string, AuthorizationRecord>;
+  /** Browser session cookie value → session. */
+  sessions: Map<string, SessionRecord>;
+  config: ServerConfig;
+}
+
+export function createState(): ServerState {
+  return {
+    users: new Map(),
+    organizations: new Map(),
+    clients: new Map(),
+    applications: new Map(),
+    devices: new Map(),
+    apiKeys: new Map(),
+    memberships: new Map(),
+    accessTokens: new Map(),
+    codes: new Map(),
+    authorizations: new Map(),
+    sessions: new Map(),
+    config: { userRightsCreateClients: true, userRightsCreateApplications: true, restoreWindowMs: 24 * 3600_000, defaultLimit: 100 },
+  };
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Sets a collaborator's rights; empty rights remove the membership (SetCollaborator semantics). */
+export function setMember(state: ServerState, entity: EntityRef, account: AccountRef, rights: readonly Right[]): void {
+  const key = refKey(entity);
+  let members = state.memberships.get(key);
+  if (rights.length === 0) {
+    members?.delete(refKey(account));
+    return;
+  }
+  if (!members) {
+    members = new Map();
+    state.memberships.set(key, members);
+  }
+  members.set(refKey(account), [...rights]);
+}
+
+export function memberRights(state: ServerState, entity: EntityRef, account: AccountRef): Right[] | undefined {
+  return state.memberships.get(refKey(entity))?.get(refKey(account));
+}
+
+export function membersOf(state: ServerState, entity: EntityRef): [AccountRef, Right[]][] {
+  const members = state.memberships.get(refKey(entity));
+  return members ? [...members].map(([key, rights]) => [parseRefKey(key) as AccountRef, rights]) : [];
+}
+
+/** Drops every trace of an entity: memberships on it, its API keys, and for clients its tokens and consents. */
+export function forgetEntity(state: ServerState, entity: EntityRef): void {
+  state.memberships.delete(refKey(entity));
+  for (const [id, key] of state.apiKeys) {
+    if (key.entity.kind === entity.kind && key.entity.id === entity.id) {
+      state.apiKeys.delete(id);
+    }
+  }
+  if (entity.kind === 'client') {
+    for (const [id, token] of state.accessTokens) {
+      if (token.clientId === entity.id) {
+        state.accessTokens.delete(id);
+      }
+    }
+    for (const [key, auth] of state.authorizations) {
+      if (auth.clientId === entity.id) {
+        state.authorizations.delete(key);
+      }
+    }
+  }
+}
+
+/** Does the account ID exist (users and organizations share one namespace)? */
+export function accountExists(state: ServerState, account: AccountRef): boolean {
+  return account.kind === 'user' ? state.users.has(account.id) : state.organizations.has(account.id);
+}

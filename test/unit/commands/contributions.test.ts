@@ -1,0 +1,73 @@
+// Every contributed command is registered and every registered command is contributed; menus only name real
+// commands and node kinds; palette/tree parity.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { ALL_COMMAND_IDS, AUTH_COMMAND_IDS, EXPLORER_COMMAND_IDS } from '../../../src/commands/ids';
+import { EXPLORER_COMMANDS } from '../../../src/commands/table';
+
+interface Contributed { command: string; title: string; category?: string; icon?: string }
+interface MenuEntry { command: string; when?: string; group?: string }
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  activationEvents?: string[];
+  contributes: { commands: Contributed[]; menus: Record<string, MenuEntry[]> };
+};
+const contributed = pkg.contributes.commands.map((c) => c.command);
+const KINDS = ['deployment', 'section', 'owner', 'deleted', 'client', 'application', 'property', 'uriList', 'uri', 'rights', 'rightGroup',
+  'right', 'secret', 'collaborators', 'collaborator', 'apiKeys', 'apiKey', 'devices', 'device', 'loadMore', 'error', 'message'];
+/** Tree-only commands: they act on a node that has no sensible quick-pick equivalent. */
+const TREE_ONLY = ['thingsStack.loadMore', 'thingsStack.copyValue'];
+
+describe('command contributions', () => {
+  it('contributes exactly the commands the extension registers', () => {
+    assert.deepEqual([...contributed].sort(), [...ALL_COMMAND_IDS].sort());
+  });
+
+  it('registers a handler for every explorer command id, once', () => {
+    assert.deepEqual(EXPLORER_COMMANDS.map((c) => c.id).sort(), [...EXPLORER_COMMAND_IDS].sort());
+    assert.equal(new Set(EXPLORER_COMMANDS.map((c) => c.id)).size, EXPLORER_COMMANDS.length);
+  });
+
+  it('keeps the auth and explorer lists apart', () => {
+    assert.ok(AUTH_COMMAND_IDS.every((id) => !(EXPLORER_COMMAND_IDS as readonly string[]).includes(id)));
+  });
+
+  it('gives each explorer command a title-case title, the category and a codicon', () => {
+    for (const c of pkg.contributes.commands.filter((c) => (EXPLORER_COMMAND_IDS as readonly string[]).includes(c.command))) {
+      assert.equal(c.category, 'Things Stack', c.command);
+      assert.match(c.icon ?? '', /^\$\([a-z-]+\)$/, c.command);
+      for (const word of c.title.replace(/…$/, '').split(' ')) {
+        assert.ok(['as', 'in'].includes(word) || /^[A-Z]/.test(word), `${c.command}: "${c.title}"`);
+      }
+    }
+  });
+
+  it('names only contributed commands and real node kinds in menus', () => {
+    for (const [menu, entries] of Object.entries(pkg.contributes.menus)) {
+      for (const entry of entries) {
+        assert.ok(contributed.includes(entry.command), `${menu}: ${entry.command}`);
+        for (const [, kind] of (entry.when ?? '').matchAll(/viewItem =~ \/\^([A-Za-z]+)/g)) {
+          assert.ok(KINDS.includes(kind), `${menu}: unknown node kind ${kind}`);
+        }
+      }
+    }
+  });
+
+  it('offers every explorer command in the palette (asking for its target) except the tree-only ones', () => {
+    const palette = new Map(pkg.contributes.menus.commandPalette.map((e) => [e.command, e.when]));
+    for (const id of EXPLORER_COMMAND_IDS) {
+      if (TREE_ONLY.includes(id)) {
+        assert.equal(palette.get(id), 'false', id);
+      } else {
+        assert.notEqual(palette.get(id), 'false', id);
+        assert.match(palette.get(id) ?? 'thingsStack.signedIn', /thingsStack\.signedIn/, id);
+      }
+    }
+  });
+
+  it('puts every explorer command that needs a node somewhere in the tree too', () => {
+    const inTree = new Set(pkg.contributes.menus['view/item/context'].map((e) => e.command));
+    for (const id of EXPLORER_COMMAND_IDS.filter((i) => i !== 'thingsStack.loadMore')) {
+      assert.ok(inTree.has(id), id);
+    }
+  });
+});
