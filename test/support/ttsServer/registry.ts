@@ -95,7 +95,9 @@ export function listCollaborations<T extends EntityShape>(spec: RegistrySpec<T>,
   const caller = ctx.caller();
   requireRights(caller, account, account.kind === 'user' ? spec.rights.listUser : spec.rights.listOrg);
   const state = ctx.server.state;
-  const members = (e: T) => state.memberships.get(`${spec.kind}:${spec.idOf(e)}`)?.has(`${account.kind}:${account.id}`) === true;
+  const member = `${account.kind}:${account.id}`;
+  const prefix = `${spec.kind}:`;
+  const members = (e: T) => state.memberships.get(prefix + spec.idOf(e))?.has(member) === true;
   return listOf(spec, ctx, [...spec.all(state)].filter(members));
 }
 

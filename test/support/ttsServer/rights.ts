@@ -25,7 +25,21 @@ const LINK: Partial<Record<Right, Right[]>> = {
 };
 
 /** `Implied()`: the rights plus everything their pseudo-rights stand for (pseudo-rights stay in the set). */
+const expanded = new Map<string, Set<Right>>();
+
+/** Memoised: listing thousands of entities expands the same few right lists over and over. Callers never mutate it. */
 export function expand(rights: Iterable<string>): Set<Right> {
+  const list = [...rights];
+  const cacheKey = list.join(',');
+  let out = expanded.get(cacheKey);
+  if (!out) {
+    out = expandUncached(list);
+    expanded.set(cacheKey, out);
+  }
+  return out;
+}
+
+function expandUncached(rights: Iterable<string>): Set<Right> {
   const out = new Set<Right>();
   for (const right of rights) {
     if (!isRight(right)) {
