@@ -10,18 +10,26 @@ import { approveOverHttp } from './httpBrowser';
 describe('authentication provider (as another extension sees it)', () => {
   const scopes = (): string[] => [`deployment:${testServer().key}`];
   const changes: vscode.AuthenticationSessionsChangeEvent[] = [];
+  const logLines: string[] = [];
+  const tokensSeen = new Set<string>();
   let subscription: vscode.Disposable;
 
   before(async () => {
     const api = await extensionApi();
     const server = testServer();
     await api.accounts.storeClientSecret(server.key, server.clientId, server.clientSecret);
+    tokensSeen.add(server.clientSecret);
     // The real sign-in UI runs; only the method is chosen here (the quick pick would wait for a user).
     api.hooks.pickFlow = (flows) => flows.find((f) => f.id === 'uri-handler') ?? flows[0];
     if (process.env.TSM_HOST === 'desktop') {
       // No browser to drive on the desktop: approve over HTTP and hand the redirect to VS Code.
       api.hooks.ui = (name) => ({ ...vscodeSignInUi(name), openBrowser: (url) => approveOverHttp(url, process.env.TSM_USER ?? '', process.env.TSM_PASSWORD ?? '') });
     }
+    const echo = api.log.echo;
+    api.log.echo = (line) => {
+      logLines.push(line);
+      echo?.(line);
+    };
     subscription = vscode.authentication.onDidChangeSessions((e) => {
       if (e.provider.id === PROVIDER_ID) {
         changes.push(e);
@@ -41,6 +49,7 @@ describe('authentication provider (as another extension sees it)', () => {
     // The account exists now and this extension may use it: createIfNone answers without asking again.
     const session = await vscode.authentication.getSession(PROVIDER_ID, scopes(), { createIfNone: true });
     assert.match(session.accessToken, /^MFRWG\./);
+    tokensSeen.add(session.accessToken);
     assert.equal(session.account.label, 'alice · Local test stack');
     assert.deepEqual(session.scopes, scopes());
     await waitFor('a sessions change event', () => changes.length > 0 || undefined);
@@ -72,6 +81,7 @@ describe('authentication provider (as another extension sees it)', () => {
     assert.equal(renewed.id, before?.id);
     assert.equal(renewed.account.label, before?.account.label);
     assert.notEqual(renewed.accessToken, before?.accessToken);
+    tokensSeen.add(renewed.accessToken);
     await waitFor('a changed event', () => changes.slice(count).some((e) => e.provider.id === PROVIDER_ID) || undefined);
   });
 
@@ -102,5 +112,13 @@ describe('authentication provider (as another extension sees it)', () => {
     assert.match(api.statusBar.item.text, /sign-in/);
     // Sign in again for the explorer suite.
     await vscode.commands.executeCommand('thingsStack.signIn');
+  });
+
+  it('never wrote a token or the client secret to the log', () => {
+    assert.ok(logLines.length > 3, `${logLines.length} log lines`);
+    const text = logLines.join('\n');
+    for (const secret of tokensSeen) {
+      assert.ok(!text.includes(secret), `leaked: ${secret.slice(0, 6)}…`);
+    }
   });
 });
