@@ -128,3 +128,26 @@ export function ttsErrorFrom(status: number, body: unknown): TtsError {
 export function isCancellation(error: unknown): boolean {
   return error instanceof CancelledError;
 }
+
+/** A failed fetch as the user should read it: what happened to the connection, not the library's words. */
+export function toNetworkError(error: unknown): NetworkError {
+  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  const reason = (() => {
+    switch (code) {
+      case 'ENOTFOUND':
+      case 'EAI_AGAIN':
+        return 'the host name could not be resolved';
+      case 'ECONNREFUSED':
+        return 'the connection was refused';
+      case 'ECONNRESET':
+      case 'UND_ERR_SOCKET':
+        return 'the connection was reset';
+      default:
+        if (code && /CERT|SSL|TLS/.test(code)) {
+          return 'the TLS certificate could not be verified';
+        }
+        return error instanceof Error ? error.message : String(error);
+    }
+  })();
+  return new NetworkError(`Could not reach The Things Stack: ${reason}.`, code);
+}

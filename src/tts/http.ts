@@ -1,7 +1,7 @@
 // The one transport to a TTS deployment: base URL, Bearer token, per-attempt timeout and caller AbortSignal,
 // retries with backoff and jitter for idempotent requests, JSON in and out, TTS errors.
 import nodeFetch from 'node-fetch';
-import { BadResponseError, CancelledError, NetworkError, TimeoutError, TtsError, ttsErrorFrom } from './errors';
+import { BadResponseError, CancelledError, NetworkError, TimeoutError, toNetworkError, type TtsError, ttsErrorFrom } from './errors';
 
 /** The part of a fetch Response we use; both node-fetch and the global fetch fit it. */
 export interface FetchResponse {
@@ -301,27 +301,3 @@ function parseJson<T>(text: string, status: number): T {
     throw new BadResponseError(`The Things Stack sent ${kind} instead of JSON (HTTP ${status}).`, status);
   }
 }
-
-function toNetworkError(error: unknown): NetworkError {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  const reason = (() => {
-    switch (code) {
-      case 'ENOTFOUND':
-      case 'EAI_AGAIN':
-        return 'the host name could not be resolved';
-      case 'ECONNREFUSED':
-        return 'the connection was refused';
-      case 'ECONNRESET':
-      case 'UND_ERR_SOCKET':
-        return 'the connection was reset';
-      default:
-        if (code && /CERT|SSL|TLS/.test(code)) {
-          return 'the TLS certificate could not be verified';
-        }
-        return error instanceof Error ? error.message : String(error);
-    }
-  })();
-  return new NetworkError(`Could not reach The Things Stack: ${reason}.`, code);
-}
-
-export { TtsError };
