@@ -8,7 +8,7 @@ import { SessionRepository } from './auth/repository';
 import { secretStore } from './auth/secretStore';
 import { AccountStatusBar } from './auth/statusBar';
 import { TokenManager } from './auth/tokens';
-import { CallbackUriHandler } from './auth/uriHandler';
+import { CallbackUriHandler, externalCallbackUri } from './auth/uriHandler';
 import type { OAuthClient } from './auth/oauth';
 import { addDeployment, authCommands } from './commands/auth';
 import { registerCommands } from './commands/register';
@@ -99,7 +99,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts.onDidChange(updateContext),
     registerCommands(authCommands({ provider, accounts, log }), log),
   );
-  const tree = registerExplorer(context, { accounts, log });
+  const tree = registerExplorer(context, {
+    accounts,
+    log,
+    vsCodeClientHost: {
+      callbackUri: externalCallbackUri,
+      saveClientId: async (key, clientId) => config.saveDeploymentConfigs(
+        config.deploymentConfigs().map((c) => (deployments().find((d) => d.key === key && d.name === c.name) ? { ...c, clientId } : c)),
+      ),
+      signIn: async (key) => {
+        await provider.createSession([`deployment:${key}`]);
+      },
+    },
+  });
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
   return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree } } : {};

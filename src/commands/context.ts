@@ -3,6 +3,7 @@ import type { Accounts } from '../auth/accounts';
 import type { ExplorerModel } from '../explorer/model';
 import type { ExplorerNode } from '../explorer/nodeTypes';
 import type { Right } from '../tts/rights';
+import type { VsCodeClientHost } from './registerClient';
 import type { Ui } from '../ui/ui';
 import type { ExplorerCommandId } from './ids';
 
@@ -22,6 +23,8 @@ export interface CommandContext {
   /** Shows and selects a node in the tree (VS Code only). */
   reveal?(node: ExplorerNode): Promise<void>;
   now?(): number;
+  /** What "Register an OAuth Client for VS Code" needs from VS Code (callback URI, settings, sign-in). */
+  vsCodeClientHost?: VsCodeClientHost;
 }
 
 /** A command's logic; `args[0]` is the tree node when run from a menu, absent from the palette. */

@@ -44,6 +44,7 @@ export const EXPLORER_COMMAND_IDS = [
   'thingsStack.addCollaborator',
   'thingsStack.editCollaborator',
   'thingsStack.removeCollaborator',
+  'thingsStack.registerVsCodeClient',
 ] as const;
 
 export type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];

@@ -8,6 +8,7 @@ import { approveClient, copyClientSecret, createClient, rejectClient } from './c
 import { addCollaborator, editCollaborator, removeCollaborator } from './collaborators';
 import { clearFilter, copyAsJson, copyId, copyValue, filter, loadMore, openInConsole, refresh, showJson } from './common';
 import { deleteEntity, purgeEntity, restoreEntity } from './lifecycle';
+import { registerVsCodeClient } from './registerClient';
 
 export const EXPLORER_COMMANDS: readonly CommandSpec[] = [
   { id: 'thingsStack.refresh', run: refresh },
@@ -40,6 +41,15 @@ export const EXPLORER_COMMANDS: readonly CommandSpec[] = [
   { id: 'thingsStack.addCollaborator', run: addCollaborator },
   { id: 'thingsStack.editCollaborator', run: editCollaborator },
   { id: 'thingsStack.removeCollaborator', run: removeCollaborator },
+  {
+    id: 'thingsStack.registerVsCodeClient',
+    run: async (ctx) => {
+      if (!ctx.vsCodeClientHost) {
+        throw new Error('Registering an OAuth client needs the VS Code host.');
+      }
+      await registerVsCodeClient(ctx, ctx.vsCodeClientHost);
+    },
+  },
 ];
 
 export interface CommandEntry {

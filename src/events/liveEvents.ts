@@ -8,6 +8,10 @@ import type { StreamEventsRequest, TtsEvent } from '../tts/types';
 import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';
 
+const RATE_WINDOW = 3;
+/** How far before the last event seen a resumed stream starts (§8 `after`). */
+export const RESUME_OVERLAP_MS = 1000;
+
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
 export interface LiveTarget {
@@ -24,8 +28,10 @@ export interface LiveFilter {
 export interface LiveSnapshot {
   state: LiveState;
   paused: boolean;
-  /** Newest first, filtered. */
+  /** Newest first, filtered (at most the snapshot's limit). */
   events: EventSummary[];
+  /** Buffered events that pass the filter. */
+  matched: number;
   buffered: number;
   received: number;
   /** Events that fell out of the buffer. */
@@ -59,7 +65,9 @@ interface Entry {
 export class LiveEvents {
   private readonly buffer: RingBuffer<Entry>;
   private readonly seen = new Set<string>();
-  private readonly arrivals: number[] = [];
+  /** Arrivals per second (epoch second → count) for the rate; at most RATE_WINDOW + 1 entries. */
+  private readonly arrivals = new Map<number, number>();
+  private readonly seenCap: number;
   private controller: AbortController | undefined;
   private state: LiveState = 'stopped';
   private paused = false;
@@ -67,6 +75,7 @@ export class LiveEvents {
   private received = 0;
   private reconnects = 0;
   private lastTime: string | undefined;
+  private lastTimeMs = -Infinity;
   private error: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastUpdate = 0;
@@ -79,6 +88,8 @@ export class LiveEvents {
     this.buffer = new RingBuffer<Entry>(options.capacity ?? 2000);
     this.interval = 1000 / (options.maxUpdatesPerSecond ?? 10);
     this.now = options.now ?? Date.now;
+    // Big enough to cover what a resume with the overlap below can resend, even at thousands of events a second.
+    this.seenCap = Math.max(4 * this.buffer.capacity, 10_000);
   }
 
   start(): Promise<void> {
@@ -125,24 +136,42 @@ export class LiveEvents {
     return this.buffer.newestFirst().find((e) => e.summary.id === id)?.raw;
   }
 
-  snapshot(): LiveSnapshot {
+  /** `limit` caps the events returned (the panel renders a few hundred rows, not the whole buffer). */
+  snapshot(limit = Infinity): LiveSnapshot {
     const matcher = nameMatcher(this.filter.name);
     const device = this.filter.device?.trim();
-    const events = this.buffer.newestFirst()
-      .map((e) => e.summary)
-      .filter((s) => matcher(s.name) && (!device || (s.deviceId ?? '').includes(device)));
+    const events: EventSummary[] = [];
+    let matched = 0;
+    for (const e of this.buffer.newestFirst()) {
+      if (matcher(e.summary.name) && (!device || (e.summary.deviceId ?? '').includes(device))) {
+        matched++;
+        if (events.length < limit) {
+          events.push(e.summary);
+        }
+      }
+    }
     return {
-      state: this.state, paused: this.paused, events, buffered: this.buffer.size, received: this.received,
+      state: this.state, paused: this.paused, events, matched, buffered: this.buffer.size, received: this.received,
       evicted: this.buffer.evicted, rate: this.rate(), reconnects: this.reconnects, error: this.error,
     };
   }
 
+  /** Events per second over the last RATE_WINDOW full seconds. */
   rate(): number {
-    const cutoff = this.now() - 5000;
-    while (this.arrivals.length && this.arrivals[0] < cutoff) {
-      this.arrivals.shift();
+    const second = Math.floor(this.now() / 1000);
+    let total = 0;
+    for (const [s, count] of this.arrivals) {
+      if (s < second - RATE_WINDOW) {
+        this.arrivals.delete(s);
+      } else if (s < second) {
+        total += count;
+      }
     }
-    return Math.round(this.arrivals.length / 5);
+    return Math.round(total / RATE_WINDOW);
+  }
+
+  get isRunning(): boolean {
+    return this.controller !== undefined;
   }
 
   private request(): StreamEventsRequest {
@@ -150,7 +179,9 @@ export class LiveEvents {
     const identifiers = deviceId
       ? [{ device_ids: { device_id: deviceId, application_ids: { application_id: applicationId } } }]
       : [{ application_ids: { application_id: applicationId } }];
-    return this.lastTime ? { identifiers, after: this.lastTime } : { identifiers };
+    // Resume a little before the last event seen: events stamped in the same instant (or slightly out of order)
+    // that had not arrived yet would otherwise be lost; what is resent twice is dropped by unique_id.
+    return this.lastTime ? { identifiers, after: new Date(this.lastTimeMs - RESUME_OVERLAP_MS).toISOString() } : { identifiers };
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -202,14 +233,18 @@ export class LiveEvents {
         return; // resent after a reconnect with `after`
       }
       this.seen.add(id);
-      if (this.seen.size > this.buffer.capacity * 2) {
+      if (this.seen.size > this.seenCap) {
         this.seen.delete(this.seen.values().next().value as string);
       }
     }
     this.received++;
-    this.arrivals.push(this.now());
-    if (event.time && (!this.lastTime || event.time > this.lastTime)) {
+    const second = Math.floor(this.now() / 1000);
+    this.arrivals.set(second, (this.arrivals.get(second) ?? 0) + 1);
+    const time = event.time ? Date.parse(event.time) : NaN;
+    // Compare instants, not strings: TTS writes a varying number of fractional digits.
+    if (!Number.isNaN(time) && time > this.lastTimeMs) {
       this.lastTime = event.time;
+      this.lastTimeMs = time;
     }
     this.buffer.push({ raw: event, summary: summarise(event, id) });
     this.schedule();

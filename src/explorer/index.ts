@@ -5,6 +5,7 @@ import type { Accounts } from '../auth/accounts';
 import type { CommandContext, CommandLog } from '../commands/context';
 import { registerCommands } from '../commands/register';
 import { explorerCommands } from '../commands/table';
+import type { VsCodeClientHost } from '../commands/registerClient';
 import * as settings from '../platform/config';
 import { JsonDocuments } from '../ui/jsonDocuments';
 import { VscodeUi } from '../ui/vscodeUi';
@@ -27,6 +28,7 @@ export interface ExplorerDeps {
   log: ExplorerLog;
   /** Defaults to the `thingsStack.*` settings. */
   config?: ExplorerConfig;
+  vsCodeClientHost?: VsCodeClientHost;
 }
 
 /** Returns the tree provider (the extension-host tests walk it). */
@@ -44,6 +46,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     log: deps.log,
     redact: (secret) => deps.log.redactor?.add(secret),
     reveal: async (node) => view.reveal(node, { expand: true, select: true, focus: false }),
+    vsCodeClientHost: deps.vsCodeClientHost && { ...deps.vsCodeClientHost, refresh: () => model.refresh() },
   };
   context.subscriptions.push(
     { dispose: () => model.dispose() },

@@ -36,7 +36,7 @@ describe('command contributions', () => {
       assert.equal(c.category, 'Things Stack', c.command);
       assert.match(c.icon ?? '', /^\$\([a-z-]+\)$/, c.command);
       for (const word of c.title.replace(/…$/, '').split(' ')) {
-        assert.ok(['as', 'in'].includes(word) || /^[A-Z]/.test(word), `${c.command}: "${c.title}"`);
+        assert.ok(['a', 'an', 'as', 'for', 'in', 'of', 'to'].includes(word) || /^[A-Z]/.test(word), `${c.command}: "${c.title}"`);
       }
     }
   });

@@ -1,0 +1,164 @@
+// "Register an OAuth Client for VS Code" against the TTS test server with scripted input: a non-admin (STATE_REQUESTED,
+// Console link), an admin (approve on the spot, then sign in), a taken ID, and a session without the create right.
+import { strict as assert } from 'node:assert';
+import { report } from '../../../src/commands/boundary';
+import {
+  CODE_REDIRECT_URI, LOOPBACK_REDIRECT_URI, VSCODE_CLIENT_DESCRIPTION, registerVsCodeClient, suggestedClientId, suggestedClientName,
+  type VsCodeClientHost,
+} from '../../../src/commands/registerClient';
+import { EXPLORER_COMMANDS } from '../../../src/commands/table';
+import { TtsClient } from '../../../src/tts/client';
+import { EXTENSION_RIGHTS, FEATURE_RIGHTS } from '../../../src/tts/extensionRights';
+import { isRight } from '../../../src/tts/rights';
+import { checkClientId, checkClientName, checkDescription, rightsAdvice } from '../../../src/ui/clientGuidelines';
+import { accountFor, explorerFixture, type Fixture } from '../../support/explorerFixture';
+import type { ScriptStep } from '../../support/scriptedUi';
+
+const CALLBACK = 'vscode://lpwan-tools.things-stack-manager/auth/callback';
+const DESCRIPTION = 'Manages the applications and OAuth clients of Alice and her organizations from VS Code, and shows live traffic.';
+
+class Host implements VsCodeClientHost {
+  saved: [string, string][] = [];
+  signedIn: string[] = [];
+  refreshed: string[] = [];
+  async callbackUri(): Promise<string> { return CALLBACK; }
+  async saveClientId(key: string, id: string): Promise<void> { this.saved.push([key, id]); }
+  async signIn(key: string): Promise<void> { this.signedIn.push(key); }
+  refresh(key: string): void { this.refreshed.push(key); }
+}
+
+async function run(f: Fixture, host: Host, script: ScriptStep[]): Promise<void> {
+  f.ui.clear();
+  f.ui.answer(...script);
+  try {
+    await registerVsCodeClient(f.ctx, host);
+  } catch (error) {
+    if (error instanceof assert.AssertionError) {
+      throw error;
+    }
+    await report('thingsStack.registerVsCodeClient', error, { ui: f.ui, log: f.ctx.log }, ['RIGHT_USER_CLIENTS_CREATE']);
+    assert.ok(!f.logs.some((l) => l.includes('failed unexpectedly')), f.logs.join('\n'));
+  }
+  f.ui.assertDone();
+}
+
+describe('Register an OAuth Client for VS Code', () => {
+  let f: Fixture;
+  let host: Host;
+  beforeEach(() => { host = new Host(); });
+  afterEach(async () => f?.close());
+
+  describe('the rights list and the proposed values', () => {
+    it('grants real rights, no pseudo-rights, each once, covering every right the command table names', () => {
+      assert.ok(EXTENSION_RIGHTS.every(isRight));
+      assert.ok(!EXTENSION_RIGHTS.some((r) => r.endsWith('_ALL')));
+      assert.equal(new Set(EXTENSION_RIGHTS).size, EXTENSION_RIGHTS.length);
+      for (const spec of EXPLORER_COMMANDS) {
+        for (const right of spec.rights ?? []) {
+          assert.ok(EXTENSION_RIGHTS.includes(right), `${spec.id} needs ${right}`);
+        }
+      }
+      assert.ok(FEATURE_RIGHTS.liveEvents.every((r) => EXTENSION_RIGHTS.includes(r)));
+    });
+
+    it('proposes an ID, name and description that pass the guidelines without a warning', () => {
+      assert.equal(checkClientId(suggestedClientId('alice')).severity, 'info');
+      assert.equal(checkClientId(suggestedClientId('a-very-long-organization-identifier-x')).severity, 'info');
+      assert.equal(checkClientName(suggestedClientName('alice')), undefined);
+      assert.equal(checkDescription(VSCODE_CLIENT_DESCRIPTION), undefined);
+      assert.deepEqual(rightsAdvice(EXTENSION_RIGHTS, VSCODE_CLIENT_DESCRIPTION), []);
+    });
+  });
+
+  describe('as a non-admin', () => {
+    beforeEach(async () => { f = await explorerFixture({ user: 'alice' }); });
+
+    const SCRIPT: ScriptStep[] = [
+      { pick: 'alice', expect: /Who will own/ },
+      { input: 'Alice in VS Code', expect: /Name/ },
+      { input: DESCRIPTION, expect: /Description/ },
+      { input: 'alice-vscode-manager', expect: /Client ID/ },
+    ];
+
+    it('creates the client with the URIs, grants and rights, stores secret and ID, and explains STATE_REQUESTED with the Console link', async () => {
+      f.ui.messageActions.push([/STATE_REQUESTED/, 'Open in Console']);
+      await run(f, host, SCRIPT);
+      const record = f.server.state.clients.get('alice-vscode-manager');
+      assert.ok(record, f.ui.text());
+      assert.equal(record.client.state ?? 'STATE_REQUESTED', 'STATE_REQUESTED');
+      assert.deepEqual(record.client.redirect_uris, [CALLBACK, LOOPBACK_REDIRECT_URI, CODE_REDIRECT_URI]);
+      assert.deepEqual(record.client.grants, ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN']);
+      assert.deepEqual(record.client.rights, [...EXTENSION_RIGHTS]);
+      assert.equal(record.client.name, 'Alice in VS Code');
+      assert.equal(await f.accounts.clientSecret(f.deployment.key, 'alice-vscode-manager'), record.secret);
+      assert.deepEqual(host.saved, [[f.deployment.key, 'alice-vscode-manager']]);
+      assert.deepEqual(host.refreshed, [f.deployment.key]);
+      assert.match(f.ui.text('info'), /STATE_REQUESTED: an administrator of Local must approve it/);
+      assert.deepEqual(f.ui.opened, [`${f.server.url}/console/user-settings/oauth-clients/alice-vscode-manager`]);
+      assert.deepEqual(host.signedIn, [], 'no sign-in offered before approval');
+      assert.ok(!f.logs.join('\n').includes(record.secret ?? '#'), 'the secret never reaches the log');
+    });
+
+    it('can give the client to an organization', async () => {
+      await run(f, host, [{ pick: 'ACME Corp' }, ...SCRIPT.slice(1, 3), { input: 'acme-vscode-manager' }]);
+      assert.deepEqual([...(f.server.state.memberships.get('client:acme-vscode-manager')?.keys() ?? [])], ['organization:acme']);
+    });
+
+    it('asks again on a name (ID) clash and keeps the other answers', async () => {
+      await run(f, host, [...SCRIPT.slice(0, 3), { input: 'vscode-ext', expect: /Client ID/ }, { input: 'alice-vscode-manager-2', expect: /Client ID/ }]);
+      assert.match(f.ui.text('warn'), /Choose another client ID/);
+      const record = f.server.state.clients.get('alice-vscode-manager-2');
+      assert.ok(record);
+      assert.equal(record.client.description, DESCRIPTION);
+      assert.deepEqual(host.saved, [[f.deployment.key, 'alice-vscode-manager-2']]);
+    });
+
+    it('names the missing right when the session may not create clients, and changes nothing', async () => {
+      const key = f.server.createUserApiKey('alice', ['RIGHT_USER_INFO', 'RIGHT_USER_ORGANIZATIONS_LIST']);
+      const api = new TtsClient({ baseUrl: f.server.url, auth: { token: async () => key }, retries: 0, timeoutMs: 5000 });
+      f.accounts.signIn({ ...f.account, api, session: { ...f.account.session, method: 'api-key', clientId: undefined } });
+      const clients = f.server.state.clients.size;
+      await run(f, host, SCRIPT);
+      assert.match(f.ui.text('error'), /RIGHT_USER_CLIENTS_CREATE/);
+      assert.equal(f.server.state.clients.size, clients);
+      assert.deepEqual(host.saved, []);
+      assert.equal(f.accounts.secrets.size, 0);
+    });
+
+    it('sends nothing when cancelled', async () => {
+      await run(f, host, [...SCRIPT.slice(0, 2), { cancel: true }]);
+      assert.ok(!f.server.state.clients.has('alice-vscode-manager'));
+      assert.deepEqual(f.ui.messages, []);
+    });
+  });
+
+  describe('as an admin', () => {
+    beforeEach(async () => { f = await explorerFixture({ user: 'admin' }); });
+
+    it('offers to approve the client on the spot, then to sign in with it', async () => {
+      f.ui.messageActions.push([/approve it now/, 'Approve Now'], [/Sign in with it now/, 'Sign In with It']);
+      await run(f, host, [
+        { input: 'Admin in VS Code', expect: /Name/ },
+        { input: DESCRIPTION, expect: /Description/ },
+        { input: 'admin-vscode-manager', expect: /Client ID/ },
+      ]);
+      const record = f.server.state.clients.get('admin-vscode-manager');
+      assert.equal(record?.client.state, 'STATE_APPROVED');
+      assert.deepEqual(host.signedIn, [f.deployment.key]);
+      assert.equal(await f.accounts.clientSecret(f.deployment.key, 'admin-vscode-manager'), record?.secret);
+    });
+
+    it('leaves it awaiting approval when the admin declines', async () => {
+      await run(f, host, [{ input: 'Admin in VS Code' }, { input: DESCRIPTION }, { input: 'admin-vscode-manager' }]);
+      assert.equal(f.server.state.clients.get('admin-vscode-manager')?.client.state ?? 'STATE_REQUESTED', 'STATE_REQUESTED');
+      assert.deepEqual(host.signedIn, []);
+    });
+  });
+
+  it('works for an account signed in with another user too', async () => {
+    f = await explorerFixture({ user: 'alice' });
+    f.accounts.signIn(accountFor(f.server, f.deployment, 'bob'));
+    await run(f, host, [{ pick: 'bob' }, { input: 'Bob in VS Code' }, { input: DESCRIPTION }, { input: 'bob-vscode-manager' }]);
+    assert.ok(f.server.state.clients.has('bob-vscode-manager'));
+  });
+});
