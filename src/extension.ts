@@ -16,6 +16,7 @@ import * as config from './platform/config';
 import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
 import { registerExplorer } from './explorer/index';
+import { registerLiveEvents } from './events/index';
 import type { ExplorerTreeProvider } from './explorer/treeProvider';
 import { TtsClient } from './tts/client';
 
@@ -112,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       },
     },
   });
+  registerLiveEvents(context, { accounts, log });
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
   return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree } } : {};

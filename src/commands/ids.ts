@@ -47,8 +47,11 @@ export const EXPLORER_COMMAND_IDS = [
   'thingsStack.registerVsCodeClient',
 ] as const;
 
+/** Live events (registered by src/events/index.ts). */
+export const EVENTS_COMMAND_IDS = ['thingsStack.showEvents', 'thingsStack.stopEvents'] as const;
+
 export type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];
 export type ExplorerCommandId = (typeof EXPLORER_COMMAND_IDS)[number];
-export type CommandId = AuthCommandId | ExplorerCommandId;
+export type CommandId = AuthCommandId | ExplorerCommandId | (typeof EVENTS_COMMAND_IDS)[number];
 
-export const ALL_COMMAND_IDS: readonly CommandId[] = [...AUTH_COMMAND_IDS, ...EXPLORER_COMMAND_IDS];
+export const ALL_COMMAND_IDS: readonly CommandId[] = [...AUTH_COMMAND_IDS, ...EXPLORER_COMMAND_IDS, ...EVENTS_COMMAND_IDS];

@@ -57,7 +57,7 @@ describe('tree menus', () => {
   });
 
   it('offers the application actions on a live application', () => {
-    assert.deepEqual(offered(app(false, false)), ['addCollaborator', 'copyAsJson', 'copyId', 'createApiKey', 'deleteApplication', 'editApplication', 'openInConsole', 'refresh', 'showJson']);
+    assert.deepEqual(offered(app(false, false)), ['addCollaborator', 'copyAsJson', 'copyId', 'createApiKey', 'deleteApplication', 'editApplication', 'openInConsole', 'refresh', 'showEvents', 'showJson']);
   });
 
   it('edits only editable properties inline, and copies every value', () => {

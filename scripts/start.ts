@@ -1,0 +1,54 @@
+// npm start: the extension in a real VS Code (code-server) against a local demo stack, for a first look.
+// Builds the .vsix, starts the TTS test server with demo data ("Local demo stack") and code-server with the
+// extension installed and the deployment configured, prints the URL and the demo logins, runs until Ctrl-C.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SEED, startTtsServer } from '../test/support/ttsServer';
+import { startCodeServer } from '../test/support/workbench';
+
+const DEMO_CLIENT = { id: 'vscode-demo', secret: 'vscode-demo-secret' };
+
+async function main(): Promise<void> {
+  // ::1: code-server would tunnel 127.0.0.1 URLs that the extension opens through its own port proxy.
+  const server = await startTtsServer({ host: '::1' });
+  server.seed.clients('alice', 1, {
+    ids: [DEMO_CLIENT.id], secret: DEMO_CLIENT.secret, name: 'Things Stack Manager (demo)', redirectUris: ['http://127.0.0.1/', 'code'],
+    grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'], rights: [...SEED.client.rights],
+  });
+  server.seed.applications('alice', 24, { prefix: 'alice-demo-app' });
+  server.seed.applications('acme', 12, { prefix: 'acme-demo-app' });
+  server.seed.clients('alice', 6, { prefix: 'alice-demo-client' });
+  server.seed.clients('acme', 4, { prefix: 'acme-demo-client' });
+  server.seed.devices('alice-demo-app-0001', 25);
+  const apiKey = server.createUserApiKey('alice', ['RIGHT_USER_ALL', 'RIGHT_APPLICATION_ALL', 'RIGHT_CLIENT_ALL', 'RIGHT_ORGANIZATION_ALL']);
+  const stateDir = resolve('.e2e/start');
+  const workspace = resolve(stateDir, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  const code = await startCodeServer({
+    workspace, stateDir, vsix: resolve('things-stack-manager.vsix'),
+    settings: { 'thingsStack.deployments': [{ name: 'Local demo stack', url: server.url, clientId: DEMO_CLIENT.id }] },
+    port: Number(process.env.PORT) || 0,
+  });
+  console.log(`
+Things Stack Manager is running in VS Code (code-server): open ${code.url}/?folder=${encodeURIComponent(workspace)}
+
+  Local demo stack (TTS test server): ${server.url}
+  Sign in as alice / ${SEED.alice.password} (admin / ${SEED.admin.password} for admin actions):
+    - browser sign-in: first run "Things Stack: Set OAuth Client Secret" with ${DEMO_CLIENT.secret}
+    - or "Sign in with a code", or an API key: ${apiKey}
+  With a real account, run "Things Stack: Add Deployment" (TTN Sandbox eu1 is the default choice).
+
+Press Ctrl-C to stop.`);
+  const stop = async (): Promise<void> => {
+    await code.stop();
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+void main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
