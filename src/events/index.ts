@@ -54,7 +54,7 @@ export function registerLiveEvents(context: vscode.ExtensionContext, deps: { acc
         stop();
       }
     });
-    const live = new LiveEvents({ source: account.api.events, target: { applicationId: appId }, capacity, onUpdate: (s) => panel.update(s) });
+    const live = new LiveEvents({ source: account.api.at(account.deployment.clusterUrl).events, target: { applicationId: appId }, capacity, onUpdate: (s) => panel.update(s) });
     const timer = setInterval(() => { status.text = `$(pulse) ${appId}: ${live.rate()}/s`; }, 1000);
     current = { live, panel, app: appId, timer };
     status.text = `$(pulse) ${appId}: 0/s`;

@@ -18,7 +18,7 @@ export class TtsClient {
   readonly devices: DevicesApi;
   readonly events: EventsApi;
 
-  constructor(options: HttpOptions) {
+  constructor(private readonly options: HttpOptions) {
     this.http = new HttpClient(options);
     this.users = new UsersApi(this.http);
     this.clients = new ClientsApi(this.http);
@@ -27,5 +27,10 @@ export class TtsClient {
     this.collaborators = new CollaboratorsApi(this.http);
     this.devices = new DevicesApi(this.http);
     this.events = new EventsApi(this.http);
+  }
+
+  /** The same credentials against another host of the deployment: live events come from the cluster (§9). */
+  at(baseUrl: string): TtsClient {
+    return baseUrl === this.options.baseUrl ? this : new TtsClient({ ...this.options, baseUrl });
   }
 }

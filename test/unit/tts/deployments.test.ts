@@ -62,3 +62,14 @@ describe('deployments: where TTS lives', () => {
     assert.ok(!isV2Key('NNSXS.abc'));
   });
 });
+
+describe('client: another host of the deployment', () => {
+  it('keeps the credentials and changes only the base URL', async () => {
+    const { TtsClient } = await import('../../../src/tts/client');
+    const client = new TtsClient({ baseUrl: 'https://eu1.cloud.thethings.network', auth: { token: async () => 'T' } });
+    assert.equal(client.at('https://eu1.cloud.thethings.network'), client);
+    const cluster = client.at('https://nam1.cloud.thethings.network');
+    assert.equal(cluster.http.url('/events'), 'https://nam1.cloud.thethings.network/api/v3/events');
+    assert.equal(client.http.url('/events'), 'https://eu1.cloud.thethings.network/api/v3/events');
+  });
+});
