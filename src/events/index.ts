@@ -8,7 +8,8 @@ import { VscodeUi } from '../ui/vscodeUi';
 import { LiveEvents } from './liveEvents';
 import { EventsPanel } from './panel';
 
-interface AppArg { applicationId?: unknown; deploymentKey?: unknown }
+/** A tree node: an application, or one of its end devices (`kind: 'device'`). */
+interface AppArg { kind?: unknown; applicationId?: unknown; deploymentKey?: unknown; device?: { ids?: { device_id?: string } } }
 
 export function registerLiveEvents(context: vscode.ExtensionContext, deps: { accounts: Accounts; log: CommandLog & { show?(): void } }): void {
   const ui = new VscodeUi(new JsonDocuments());
@@ -47,18 +48,20 @@ export function registerLiveEvents(context: vscode.ExtensionContext, deps: { acc
       search: async (text, signal) => (await account.api.applications.list(undefined, { fields: ['name'], limit: 100, signal })).items
         .map((a) => a.ids?.application_id ?? '').filter((id) => id.includes(text)).map((id) => ({ label: id, value: id })),
     }).then((r) => (r.kind === 'item' ? r.value : r.text.trim()));
+    const deviceId = arg.kind === 'device' ? arg.device?.ids?.device_id : undefined;
+    const label = deviceId ? `${appId}/${deviceId}` : appId;
     stop();
     const capacity = vscode.workspace.getConfiguration('thingsStack').get<number>('events.bufferSize', 2000);
-    const panel: EventsPanel = new EventsPanel(`Events: ${appId}`, (): LiveEvents | undefined => (current?.panel === panel ? current.live : undefined), () => {
+    const panel: EventsPanel = new EventsPanel(`Events: ${label}`, (): LiveEvents | undefined => (current?.panel === panel ? current.live : undefined), () => {
       if (current?.panel === panel) {
         stop();
       }
     });
-    const live = new LiveEvents({ source: account.api.at(account.deployment.clusterUrl).events, target: { applicationId: appId }, capacity, onUpdate: (s) => panel.update(s) });
-    const timer = setInterval(() => { status.text = `$(pulse) ${appId}: ${live.rate()}/s`; }, 1000);
-    current = { live, panel, app: appId, timer };
-    status.text = `$(pulse) ${appId}: 0/s`;
-    status.tooltip = `Live events of ${appId} on ${account.deployment.name} — click to stop`;
+    const live = new LiveEvents({ source: account.api.at(account.deployment.clusterUrl).events, target: { applicationId: appId, deviceId }, capacity, onUpdate: (s) => panel.update(s) });
+    const timer = setInterval(() => { status.text = `$(pulse) ${label}: ${live.rate()}/s`; }, 1000);
+    current = { live, panel, app: label, timer };
+    status.text = `$(pulse) ${label}: 0/s`;
+    status.tooltip = `Live events of ${label} on ${account.deployment.name} — click to stop`;
     status.show();
     void live.start();
   };
