@@ -4,7 +4,8 @@
 // lost race adopts the winner's pair instead of signing out. Only a permanent grant error signs out; network
 // errors and 5xx keep the session and back off.
 import { CancelledError } from '../tts/errors';
-import { abortableSleep, type CoreLogger, type TokenSource } from '../tts/http';
+import { type CoreLogger, type TokenSource } from '../tts/http';
+import { abortableSleep } from '../tts/sleep';
 import { isPermanentGrantError, type OAuthClient } from './oauth';
 import type { SessionRepository } from './repository';
 import { tokenIdOf, type StoredSession } from './sessions';

@@ -3,7 +3,8 @@
 // `maxUpdatesPerSecond` times a second. vscode-free.
 import { CancelledError, TtsError } from '../tts/errors';
 import { STREAM_START } from '../tts/events';
-import { abortableSleep, type CoreLogger } from '../tts/http';
+import type { CoreLogger } from '../tts/http';
+import { abortableSleep } from '../tts/sleep';
 import type { StreamEventsRequest, TtsEvent } from '../tts/types';
 import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';

@@ -1,6 +1,7 @@
 // The one transport to a TTS deployment: base URL, Bearer token, per-attempt timeout and caller AbortSignal,
 // retries with backoff and jitter for idempotent requests, JSON in and out, TTS errors.
 import nodeFetch from 'node-fetch';
+import { abortableSleep } from './sleep';
 import { BadResponseError, CancelledError, NetworkError, TimeoutError, toNetworkError, type TtsError, ttsErrorFrom } from './errors';
 
 /** The part of a fetch Response we use; both node-fetch and the global fetch fit it. */
@@ -77,23 +78,6 @@ export interface HttpResult<T> {
 const API_PREFIX = '/api/v3';
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new CancelledError());
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 export class HttpClient {
   readonly baseUrl: string;
