@@ -1,47 +1,100 @@
-// Bundles the extension (and the extension-host test index) with esbuild.
+// Bundles the extension with esbuild.
 //   node esbuild.mjs               development build with sourcemaps
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --production  minified, with external sourcemaps, for the .vsix
+//
+// Activation loads dist/extension.js (and the shared chunks it requires); what the code loads with `import()` on
+// first use (command implementations, interactive sign-in, node-fetch) lands in dist/chunks/ and is only parsed when
+// needed. esbuild splits code only for ES modules while VS Code loads extensions as CommonJS, so the build runs in
+// two passes: bundle and split as ESM into out/esm/, then turn each file into CommonJS in dist/ (`import()` becomes
+// a `require()` of the chunk), source maps carried through.
+import { readFile, rm } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const ESM_DIR = 'out/esm';
+const OUT_DIR = 'dist';
+
+/**
+ * `import * as vscode from 'vscode'` of an external module becomes a `__toESM(require('vscode'))` per importing
+ * file: a copy of the whole API object (~190 getters) each, ~20 copies at every activation. Compiled as
+ * `import vscode = require('vscode')`, each file uses the one API object itself; the types are the same.
+ */
+const vscodeAsRequire = {
+  name: 'vscode-as-require',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace(/^import \* as vscode from 'vscode';$/m, "import vscode = require('vscode');"),
+      loader: 'ts',
+    }));
+  },
+};
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The second pass, after every (re)build of the first: ESM chunks → CommonJS files in dist/. */
+const toCommonJs = {
+  name: 'to-commonjs',
+  setup(build) {
+    build.onStart(() => rm(ESM_DIR, { recursive: true, force: true }));
+    build.onEnd(async (result) => {
+      if (result.errors.length) {
+        return;
+      }
+      const outputs = result.metafile.outputs;
+      const files = Object.keys(outputs).filter((file) => file.endsWith('.js'));
+      await rm(`${OUT_DIR}/chunks`, { recursive: true, force: true }); // chunk names carry hashes: drop stale ones
+      const converted = await esbuild.build({
+        entryPoints: files,
+        outbase: ESM_DIR,
+        outdir: OUT_DIR,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node18',
+        supported: { 'dynamic-import': false },
+        minify: production,
+        sourcemap: production ? 'external' : 'linked',
+        metafile: true,
+        logLevel: 'warning',
+      });
+      // What activation loads: the entry and the chunks it imports statically (not through import()).
+      const eager = new Set([files.find((file) => outputs[file].entryPoint)]);
+      for (const file of eager) {
+        outputs[file].imports.filter((i) => i.kind === 'import-statement' && outputs[i.path]).forEach((i) => eager.add(i.path));
+      }
+      const bytes = (file) => converted.metafile.outputs[`${OUT_DIR}${file.slice(ESM_DIR.length)}`].bytes;
+      const total = files.reduce((sum, file) => sum + bytes(file), 0);
+      const loaded = [...eager].reduce((sum, file) => sum + bytes(file), 0);
+      console.log(`esbuild: ${OUT_DIR}/ ${kb(total)} in ${files.length} files, ${kb(loaded)} of it loaded at activation${production ? ' (production)' : ''}`);
+    });
+  },
+};
 
 /** @type {esbuild.BuildOptions} */
-const common = {
+const options = {
+  entryPoints: ['src/extension.ts'],
   bundle: true,
+  splitting: true,
+  format: 'esm',
   platform: 'node',
   target: 'node18',
-  format: 'cjs',
+  outdir: ESM_DIR,
+  chunkNames: 'chunks/[name]-[hash]',
   // fetch-blob only loads the web-streams polyfill when node:stream/web is missing (Node < 16.5); VS Code's
   // Node always has it, so the 59 KB fallback stays out of the bundle.
   external: ['vscode', 'web-streams-polyfill/*'],
+  minify: production,
+  sourcemap: 'inline',
+  metafile: true,
   logLevel: 'warning',
+  plugins: [vscodeAsRequire, toCommonJs],
 };
 
-const builds = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    minify: production,
-    sourcemap: production ? 'external' : 'linked',
-    metafile: true,
-  },
-];
-
 if (watch) {
-  for (const options of builds) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
-  }
+  const ctx = await esbuild.context(options);
+  await ctx.watch();
   console.log('esbuild: watching src/ for changes');
 } else {
-  for (const options of builds) {
-    const result = await esbuild.build(options);
-    if (result.metafile) {
-      const out = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
-      console.log(`esbuild: ${options.outfile} ${(out.bytes / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
-    }
-  }
+  await esbuild.build(options);
 }

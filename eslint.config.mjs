@@ -29,7 +29,7 @@ export default tseslint.config(
       // The explorer's core, command logic and UI logic run in plain Node tests (only register.ts,
       // treeProvider.ts, nodes/, index.ts, vscodeUi.ts and jsonDocuments.ts touch VS Code).
       'src/explorer/{store,pagedList,fetchers,entityNodes,nodeTypes,owners,contextValues}.ts',
-      'src/commands/{apiKeys,applications,boundary,clientEdit,clientPrompts,clients,collaborators,common,context,ids,lifecycle,table,targets}.ts',
+      'src/commands/{apiKeys,applications,boundary,clientEdit,clientPrompts,clients,collaborators,common,context,ids,lazy,lifecycle,table,targets}.ts',
       'src/ui/{ui,wizard,rightsPicker,clientGuidelines,errorText}.ts',
     ],
     rules: noVscode,

@@ -6,7 +6,7 @@ import type { Owner } from '../src/tts/types';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TtsClient } from '../src/tts/client';
-import { countingFetch, kb, mb, peakHeap, timed, type Result } from './setup';
+import { countingFetch, heapUsed, kb, mb, peakHeap, timed, type Result } from './setup';
 
 const ALL_FIELDS = [...APPLICATION_DETAIL_FIELDS, 'contact_info', 'dev_eui_counter', 'created_at', 'updated_at'];
 
@@ -32,7 +32,7 @@ export async function measureListing(): Promise<Result[]> {
       return n;
     });
     counter.reset();
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heapBefore = heapUsed();
     const all = await peakHeap(() => timed(() => api.applications.listAll(owner, { fields: APPLICATION_LIST_FIELDS, limit: 100, concurrency: 8 })));
     const maskedBytes = counter.bytes();
     counter.reset();

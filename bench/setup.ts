@@ -1,4 +1,7 @@
 // Shared bench plumbing: a timer, heap sampling, a byte-counting transport and a signed-in API client.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import nodeFetch from 'node-fetch';
 import { TtsClient } from '../src/tts/client';
 import type { Fetch, FetchResponse } from '../src/tts/http';
@@ -25,15 +28,18 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The heap in use (process.memoryUsage().heapUsed without its read of the process's memory maps). */
+export const heapUsed = (): number => getHeapStatistics().used_heap_size;
+
 /** Samples heapUsed every 10 ms while `run` goes; resolves with the peak. */
 export async function peakHeap<T>(run: () => Promise<T>): Promise<{ peak: number; value: T }> {
-  let peak = process.memoryUsage().heapUsed;
+  let peak = heapUsed();
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    peak = Math.max(peak, heapUsed());
   }, 10);
   try {
     const value = await run();
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    peak = Math.max(peak, heapUsed());
     return { peak, value };
   } finally {
     clearInterval(timer);
@@ -69,3 +75,9 @@ export function apiFor(server: TtsTestServer, userId: string, fetch?: Fetch): Tt
 
 export const kb = (bytes: number): number => Math.round(bytes / 102.4) / 10;
 export const mb = (bytes: number): number => Math.round(bytes / 104857.6) / 10;
+
+/** Bytes of JavaScript in dist/: the entry and every chunk, source maps not counted. */
+export function codeBytes(dir = 'dist'): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+}

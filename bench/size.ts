@@ -2,12 +2,12 @@
 import { execSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { build } from 'esbuild';
-import { kb, type Result } from './setup';
+import { codeBytes, kb, type Result } from './setup';
 
 export async function measureSize(): Promise<{ results: Result[]; largest: [string, number][] }> {
   execSync('npm run -s package', { stdio: 'ignore' });
   const vsix = statSync('things-stack-manager.vsix').size;
-  const bundle = statSync('dist/extension.js').size;
+  const bundle = codeBytes();
   const meta = await build({
     entryPoints: ['src/extension.ts'], bundle: true, platform: 'node', format: 'cjs', minify: true, write: false,
     metafile: true, external: ['vscode', 'web-streams-polyfill/*'], logLevel: 'silent',
@@ -18,7 +18,7 @@ export async function measureSize(): Promise<{ results: Result[]; largest: [stri
   return {
     results: [
       { name: '.vsix size', value: kb(vsix), unit: 'KB', goal: '≤ 250 KB', pass: vsix <= 250 * 1024 },
-      { name: 'production bundle', value: kb(bundle), unit: 'KB', goal: '≤ 200 KB', pass: bundle <= 200 * 1024 },
+      { name: 'production bundle (entry + chunks)', value: kb(bundle), unit: 'KB', goal: '≤ 200 KB', pass: bundle <= 200 * 1024 },
     ],
     largest,
   };

@@ -1,6 +1,6 @@
 // Tree: expanding an owner with 1,000 OAuth clients → explorer nodes and VS Code tree items, and memory per item.
 import { installFakeVscode } from './fakeVscode';
-import { mb, timed, type Result } from './setup';
+import { heapUsed, mb, timed, type Result } from './setup';
 
 export async function measureTree(): Promise<Result[]> {
   installFakeVscode();
@@ -15,12 +15,12 @@ export async function measureTree(): Promise<Result[]> {
     await f.children(section);
     const owner = { kind: 'owner' as const, section: 'clients' as const, owner: { kind: 'user' as const, id: 'owner-1k' }, label: 'owner-1k', isSelf: false,
       id: `${section.id}/owner/user/owner-1k`, parentId: section.id, deploymentKey: section.deploymentKey };
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heapBefore = heapUsed();
     const { ms, value } = await timed(async () => {
       const nodes = await f.model.children(owner);
       return nodes.map((n) => treeItemFor(n, (x) => f.model.parent(x)));
     });
-    const perItem = (process.memoryUsage().heapUsed - heapBefore) / Math.max(1, value.length);
+    const perItem = (heapUsed() - heapBefore) / Math.max(1, value.length);
     const clients = value.length;
     return [
       { name: 'tree: expand an owner with 1,000 clients → tree items', value: Math.round(ms), unit: 'ms', note: `${clients} items` },

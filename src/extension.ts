@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { AccountService } from './auth/accountService';
 import { PendingAttempts } from './auth/attempts';
-import { interactiveSignIn, oauthClientFor, type SignInHooks } from './auth/interactive';
+import type { SignInHooks } from './auth/interactive';
 import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/provider';
 import { SessionRepository } from './auth/repository';
 import { secretStore } from './auth/secretStore';
@@ -10,13 +10,13 @@ import { AccountStatusBar } from './auth/statusBar';
 import { TokenManager } from './auth/tokens';
 import { CallbackUriHandler, externalCallbackUri } from './auth/uriHandler';
 import type { OAuthClient } from './auth/oauth';
-import { addDeployment, authCommands } from './commands/auth';
-import { registerCommands } from './commands/register';
+import { AUTH_COMMAND_IDS } from './commands/ids';
+import { registerLazyCommands } from './commands/register';
 import * as config from './platform/config';
 import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
 import { registerExplorer } from './explorer/index';
-import { registerLiveEvents } from './events/index';
+import { registerLiveEvents, type LiveEventsInspector } from './events/index';
 import type { ExplorerTreeProvider } from './explorer/treeProvider';
 import { TtsClient } from './tts/client';
 
@@ -24,6 +24,7 @@ import { TtsClient } from './tts/client';
 export interface ExtensionApi {
   testing?: {
     hooks: SignInHooks; accounts: AccountService; provider: TtsAuthProvider; statusBar: AccountStatusBar; log: Logger; tree: ExplorerTreeProvider;
+    events: LiveEventsInspector;
   };
 }
 
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     oauthFor: async (session): Promise<OAuthClient | undefined> => {
       const deployment = deployments().find((d) => d.key === session.deploymentKey);
-      return deployment ? oauthClientFor(deployment, session.clientId, accounts) : undefined;
+      return deployment ? (await import('./onDemand')).oauthClientFor(deployment, session.clientId, accounts) : undefined;
     },
     onExpired: (session) => {
       statusBar.markExpired(session.accountLabel);
@@ -67,7 +68,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tokens,
     accounts,
     log,
-    signIn: (deployment) => interactiveSignIn(deployment, { accounts, pending, log, addDeployment, hooks }),
+    // Sign-in and the commands load on first use (import()), so activation parses only what it runs.
+    signIn: async (deployment) => {
+      const { interactiveSignIn, addDeployment } = await import('./onDemand');
+      return interactiveSignIn(deployment, { accounts, pending, log, addDeployment, hooks });
+    },
     revoke: async (session) => {
       const deployment = deployments().find((d) => d.key === session.deploymentKey);
       if (!deployment || !session.clientId || !session.tokenId) {
@@ -98,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     config.onDidChange(() => accounts.fire()),
     accounts.onDidChange(updateContext),
-    registerCommands(authCommands({ provider, accounts, log }), log),
+    registerLazyCommands(AUTH_COMMAND_IDS, async () => (await import('./onDemand')).authCommands({ provider, accounts, log }), log),
   );
   const tree = registerExplorer(context, {
     accounts,
@@ -113,10 +118,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       },
     },
   });
-  registerLiveEvents(context, { accounts, log });
+  const events = registerLiveEvents(context, { accounts, log });
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree, events } } : {};
 }
 
 export function deactivate(): void {

@@ -11,7 +11,8 @@ export interface Attempt {
   createdAt: number;
 }
 
-export type CallbackOutcome = { accepted: true } | { accepted: false; message: string };
+/** `refusal`: the callback was an error redirect, handed to its attempt; the browser page should say so. */
+export type CallbackOutcome = { accepted: true; refusal?: string } | { accepted: false; message: string };
 
 interface Waiter {
   attempt: Attempt;
@@ -37,6 +38,8 @@ export class SignInTimeoutError extends Error {
 export class PendingAttempts {
   private readonly waiters = new Map<string, Waiter>();
   private readonly used = new Set<string>();
+  /** States of attempts that timed out or were cancelled: a late callback is told so. */
+  private readonly abandoned = new Set<string>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -58,10 +61,12 @@ export class PendingAttempts {
       };
       const timer = setTimeout(() => {
         done();
+        this.abandoned.add(attempt.state);
         reject(new SignInTimeoutError());
       }, timeoutMs);
       const onAbort = (): void => {
         done();
+        this.abandoned.add(attempt.state);
         reject(new CancelledError());
       };
       if (signal?.aborted) {
@@ -86,34 +91,46 @@ export class PendingAttempts {
   /** Hands a callback query to its attempt. Returns why it was refused, for the caller to show. */
   deliver(query: string): CallbackOutcome {
     const callback = parseCallback(query);
+    if (callback.kind === 'invalid' && callback.malformed) {
+      return { accepted: false, message: callback.message };
+    }
     const waiter = callback.state !== undefined ? this.waiters.get(callback.state) : undefined;
     if (callback.kind === 'error' && !waiter && callback.state === undefined && this.waiters.size === 1) {
       // TTS's own checks redirect with no state (Corrections 1): the one attempt in progress is the one refused.
       const [only] = this.waiters.values();
-      only.reject(new AuthorizeError(callback.error, describeAuthorizeError(callback.error, callback.description)));
-      return { accepted: true };
+      return this.refuse(only, callback.error, callback.description);
     }
     if (callback.state === undefined || callback.state === '') {
       return { accepted: false, message: 'Ignored a sign-in callback without a state: it was not started by this window.' };
     }
     if (!waiter) {
-      const reused = this.used.has(callback.state);
-      return {
-        accepted: false,
-        message: reused
-          ? 'Ignored a sign-in callback whose state was already used: a callback can only be used once.'
-          : 'Ignored a sign-in callback with an unknown state: it does not belong to a sign-in started here.',
-      };
+      return { accepted: false, message: this.why(callback.state) };
     }
     if (callback.kind === 'invalid') {
       return { accepted: false, message: callback.message };
     }
     this.used.add(callback.state);
     if (callback.kind === 'error') {
-      waiter.reject(new AuthorizeError(callback.error, describeAuthorizeError(callback.error, callback.description)));
-    } else {
-      waiter.resolve(callback.code);
+      return this.refuse(waiter, callback.error, callback.description);
     }
+    waiter.resolve(callback.code);
     return { accepted: true };
+  }
+
+  private refuse(waiter: Waiter, error: string, description: string | undefined): CallbackOutcome {
+    const refusal = describeAuthorizeError(error, description);
+    waiter.reject(new AuthorizeError(error, refusal));
+    return { accepted: true, refusal };
+  }
+
+  /** Why a callback with this state has no attempt to go to. */
+  private why(state: string): string {
+    if (this.used.has(state)) {
+      return 'Ignored a sign-in callback whose state was already used: a callback can only be used once.';
+    }
+    if (this.abandoned.has(state)) {
+      return 'Ignored a sign-in callback for a sign-in that was cancelled or timed out. Start the sign-in again.';
+    }
+    return 'Ignored a sign-in callback with an unknown state: it does not belong to a sign-in started here.';
   }
 }

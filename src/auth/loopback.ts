@@ -5,9 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PendingAttempts } from './attempts';
 
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The messages can quote `error_description` from the URL, so they are escaped. */
 const PAGE = (title: string, text: string): string =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head>` +
-  `<body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${text}</p></body></html>`;
+  `<body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${escapeHtml(text)}</p></body></html>`;
 
 export interface LoopbackServer {
   port: number;
@@ -33,7 +37,11 @@ export async function startLoopback(pending: PendingAttempts, onRefused: (messag
       return;
     }
     const outcome = pending.deliver(url.search);
-    if (outcome.accepted) {
+    if (outcome.accepted && outcome.refusal) {
+      // An error redirect (e.g. access denied): the attempt ends with it, and the tab must not say "Signed in".
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(PAGE('Sign-in not completed', `${outcome.refusal} You can close this tab.`));
+    } else if (outcome.accepted) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
         .end(PAGE('Signed in', 'You can close this tab and return to VS Code.'));
     } else {

@@ -1,9 +1,9 @@
 // The OAuth client side of TTS (§1): authorize URL, state and PKCE, callback parsing, code exchange and refresh.
 // Token requests are form-encoded with HTTP Basic (raw credentials: TTS does not URL-decode them, Corrections 7).
 import { createHash, randomBytes } from 'node:crypto';
-import nodeFetch from 'node-fetch';
-import { NetworkError, TimeoutError, TtsError, ttsErrorFrom, CancelledError, BadResponseError } from '../tts/errors';
-import type { Fetch } from '../tts/http';
+import { defaultFetch } from '../tts/defaultFetch';
+import { TimeoutError, TtsError, ttsErrorFrom, CancelledError, BadResponseError, toNetworkError } from '../tts/errors';
+import { parseJsonBody, readBoundedText, type Fetch } from '../tts/http';
 import type { TokenSet } from './sessions';
 
 /** The stack's public client (no secret; `local-callback` and `code` redirects), as `ttn-lw-cli` uses. */
@@ -70,20 +70,21 @@ export function withoutNeedlessEscapes(uri: string): string {
 export type Callback =
   | { kind: 'code'; code: string; state: string | undefined }
   | { kind: 'error'; error: string; description: string | undefined; state: string | undefined }
-  | { kind: 'invalid'; message: string; state: string | undefined };
+  /** `malformed`: refused as a whole (too long, several states) before its state is looked at. */
+  | { kind: 'invalid'; message: string; state: string | undefined; malformed?: true };
 
 const MAX_QUERY = 8 * 1024;
 
 /** Reads what came back on the redirect URI. Anything odd is `invalid` with a message for the user. */
 export function parseCallback(query: string): Callback {
   if (query.length > MAX_QUERY) {
-    return { kind: 'invalid', message: 'The sign-in callback was too long and was ignored.', state: undefined };
+    return { kind: 'invalid', message: 'The sign-in callback was too long and was ignored.', state: undefined, malformed: true };
   }
   const params = new URLSearchParams(query.replace(/^\?/, ''));
   const states = params.getAll('state');
   const state = states.length === 1 ? states[0] : undefined;
   if (states.length > 1) {
-    return { kind: 'invalid', message: 'The sign-in callback carried more than one state and was ignored.', state: undefined };
+    return { kind: 'invalid', message: 'The sign-in callback carried more than one state and was ignored.', state: undefined, malformed: true };
   }
   const error = params.get('error');
   if (error) {
@@ -136,7 +137,7 @@ export class OAuthClient {
   private readonly now: () => number;
 
   constructor(private readonly options: OAuthClientOptions) {
-    this.fetch = options.fetch ?? (nodeFetch as unknown as Fetch);
+    this.fetch = options.fetch ?? defaultFetch;
     this.now = options.now ?? Date.now;
   }
 
@@ -162,40 +163,46 @@ export class OAuthClient {
     }
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
+    const failure = (error: unknown): Error => {
+      if (error instanceof BadResponseError) {
+        return error;
+      }
+      if (signal?.aborted) {
+        return new CancelledError();
+      }
+      return timedOut ? new TimeoutError(timeoutMs) : toNetworkError(error);
+    };
     try {
       let response;
+      let text: string;
       try {
         response = await this.fetch(new URL('/oauth/token', this.options.identityServerUrl).toString(), {
           method: 'POST', headers, body: form.toString(), signal: controller.signal,
         });
+        text = await readBoundedText(response);
       } catch (error) {
-        if (signal?.aborted) {
-          throw new CancelledError();
-        }
-        if (controller.signal.aborted) {
-          throw new TimeoutError(timeoutMs);
-        }
-        throw new NetworkError(`Could not reach The Things Stack: ${error instanceof Error ? error.message : String(error)}.`);
-      }
-      let text = '';
-      for await (const chunk of response.body ?? []) {
-        text += Buffer.from(chunk).toString('utf8');
-      }
-      let body: unknown;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        body = undefined;
+        controller.abort(); // stop reading an oversized or broken answer
+        throw failure(error);
       }
       if (response.status < 200 || response.status >= 300) {
+        let body: unknown;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          body = undefined;
+        }
         throw ttsErrorFrom(response.status, body);
       }
-      const t = (body ?? {}) as TokenResponse;
+      const t = parseJsonBody<TokenResponse | null>(text, response.status) ?? {};
       if (typeof t.access_token !== 'string' || !t.access_token) {
-        throw new BadResponseError('The token endpoint answered without an access token.', response.status);
+        throw new BadResponseError(`The Things Stack sent a token answer without an access token (HTTP ${response.status}).`, response.status);
       }
       const expiresIn = typeof t.expires_in === 'number' ? t.expires_in : Number(t.expires_in ?? 3600);
       const obtainedAt = this.now();
@@ -221,5 +228,8 @@ export function isPermanentGrantError(error: unknown): boolean {
   if (!(error instanceof TtsError)) {
     return false;
   }
-  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+  // Only an answer from TTS itself says the grant is dead: a 4xx page without an error body comes from a proxy or
+  // gateway in between (ttsErrorFrom names it 'http') and is treated like any other transient failure.
+  const fromTts = !(error.namespace === '' && error.errorName === 'http');
+  return fromTts && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 }

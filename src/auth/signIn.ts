@@ -3,6 +3,7 @@
 // identically on both legs, and a 5-minute limit.
 import type { Deployment } from '../tts/deployments';
 import { isV2Key } from '../tts/deployments';
+import { nonAsciiCharacter } from '../tts/ids';
 import type { Identity } from '../tts/users';
 import type { PendingAttempts } from './attempts';
 import type { Flow } from './flows';
@@ -51,6 +52,9 @@ const BASE32 = '[A-Z2-7]';
 const API_KEY = new RegExp(`^NNSXS\\.${BASE32}{39}\\.${BASE32}{52}$`);
 const AUTH_CODE = new RegExp(`^MF2XI\\.${BASE32}+\\.${BASE32}+$`);
 
+// NNSXS. + 39-character ID + . + 52-character secret (§1.10).
+const API_KEY_LENGTH = 'NNSXS.'.length + 39 + 1 + 52;
+
 /** Checks a pasted API key; returns a message saying what is wrong, or undefined. */
 export function checkApiKey(text: string): string | undefined {
   const key = text.trim();
@@ -60,14 +64,30 @@ export function checkApiKey(text: string): string | undefined {
   if (isV2Key(key)) {
     return 'This is a The Things Network v2 access key (ttn-account-v2.…); v2 was shut down. Create an API key in the v3 Console: it starts with NNSXS.';
   }
+  if (/^(bearer|authorization:)\s/i.test(key)) {
+    return 'Paste only the key (NNSXS.…), without "Bearer" or "Authorization:" in front.';
+  }
+  if (/^["'`]/.test(key)) {
+    return 'Paste the key without the quotes around it.';
+  }
   if (/^(MFRWG|OJSWM|MF2XI|ONZW4)\./.test(key)) {
     return 'This is an OAuth token, not an API key. API keys start with NNSXS.';
   }
-  if (!key.startsWith('NNSXS.')) {
+  if (!/^NNSXS(\.|$)/.test(key)) {
     return 'API keys of The Things Stack start with NNSXS.';
   }
+  if (/\s/.test(key)) {
+    return 'This API key has spaces or line breaks inside; copy it again as one line.';
+  }
+  const foreign = nonAsciiCharacter(key);
+  if (foreign) {
+    return `This API key looks damaged: ${foreign}.`;
+  }
+  if (key.length !== API_KEY_LENGTH) {
+    return `This API key looks incomplete or damaged: a key has ${API_KEY_LENGTH} characters (this one has ${key.length}).`;
+  }
   if (!API_KEY.test(key)) {
-    return `This API key looks incomplete or damaged: a key has 97 characters (this one has ${key.length}).`;
+    return 'This API key looks damaged: after NNSXS. it may only have the capital letters A–Z, the digits 2–7 and one dot.';
   }
   return undefined;
 }
@@ -138,8 +158,9 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
       }
     } else {
       const waiting = deps.pending.wait(attempt, timeoutMs, signal);
+      // A cancel or timeout while the browser is still opening rejects `waiting` before it is awaited below.
+      waiting.catch(() => undefined);
       if (!(await deps.ui.openBrowser(url))) {
-        waiting.catch(() => undefined);
         throw new InvalidCredentialError('Could not open the browser.');
       }
       code = await waiting;

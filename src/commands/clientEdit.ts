@@ -3,7 +3,7 @@
 import type { Account } from '../auth/accounts';
 import { CLIENT_DETAIL_FIELDS } from '../tts/clients';
 import type { Client, ClientState } from '../tts/types';
-import { STATE_LABELS, rightsOf } from '../explorer/entityNodes';
+import { STATE_LABELS, rightsOf, stateLabel } from '../explorer/entityNodes';
 import type { ClientProperty, UriField } from '../explorer/nodeTypes';
 import { checkRedirectUri } from '../ui/clientGuidelines';
 import { CommandError } from '../ui/errorText';
@@ -79,7 +79,7 @@ async function askField(ctx: CommandContext, title: string, field: Field, client
       return { changes: { grants: await askGrants(ui, title, client.grants ?? []) }, paths: ['grants'] };
     case 'state': {
       const state = await ui.pick<ClientState>({
-        title, placeholder: `Now: ${STATE_LABELS[client.state ?? 'STATE_REQUESTED']}`,
+        title, placeholder: `Now: ${stateLabel(client.state)}`,
         items: (Object.keys(STATE_LABELS) as ClientState[]).map((s) => ({ label: STATE_LABELS[s], description: s, value: s, picked: s === client.state })),
       });
       const stateDescription = await ui.input({

@@ -38,7 +38,7 @@ export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): 
       run: async (s, step) => {
         s.id = (await ctx.ui.input({
           title, step, value: s.id, prompt: s.kind === 'user' ? 'User ID' : 'Organization ID',
-          validate: (v) => { const p = validateId(v.trim(), s.kind); return p ? { severity: 'error', message: p } : undefined; },
+          validate: (v) => { const p = validateId(v.trim(), s.kind, 'refer'); return p ? { severity: 'error', message: p } : undefined; },
         })).trim();
       },
     },

@@ -18,7 +18,12 @@ interface Stream { key: string; label: string; deploymentName: string; live: Liv
 
 const TITLE = 'Show Live Events';
 
-export function registerLiveEvents(context: vscode.ExtensionContext, deps: { accounts: Accounts; log: CommandLog & CoreLogger & { show?(): void } }): void {
+/** What the extension-host tests read: the open streams (one per panel). */
+export interface LiveEventsInspector {
+  streams(): { label: string; deploymentName: string; running: boolean; received: number }[];
+}
+
+export function registerLiveEvents(context: vscode.ExtensionContext, deps: { accounts: Accounts; log: CommandLog & CoreLogger & { show?(): void } }): LiveEventsInspector {
   const ui = new VscodeUi(new JsonDocuments());
   const status = new EventsStatusItem();
   const streams = new Map<string, Stream>();
@@ -153,4 +158,7 @@ export function registerLiveEvents(context: vscode.ExtensionContext, deps: { acc
     vscode.commands.registerCommand('thingsStack.showEvents', (...args: unknown[]) => runInBoundary('thingsStack.showEvents', () => show(...args), boundary, ['RIGHT_APPLICATION_TRAFFIC_READ'])),
     vscode.commands.registerCommand('thingsStack.stopEvents', () => runInBoundary('thingsStack.stopEvents', stopCommand, boundary)),
   );
+  return {
+    streams: () => [...streams.values()].map((s) => ({ label: s.label, deploymentName: s.deploymentName, running: s.live.isRunning, received: s.live.snapshot(0).received })),
+  };
 }

@@ -1,6 +1,7 @@
 // Live events of an application (or one device): reads the stream, keeps the newest events in a ring buffer,
 // reconnects with backoff after a drop and resumes after the last event seen, and tells the UI at most
-// `maxUpdatesPerSecond` times a second. vscode-free.
+// `maxUpdatesPerSecond` times a second: every update (new events, state changes, pause, filter, clear) goes through
+// one throttle, so updates arrive asynchronously. vscode-free.
 import { CancelledError, TtsError } from '../tts/errors';
 import { STREAM_START } from '../tts/events';
 import type { CoreLogger } from '../tts/http';
@@ -110,22 +111,22 @@ export class LiveEvents {
 
   pause(): void {
     this.paused = true;
-    this.flush();
+    this.schedule(true);
   }
 
   resume(): void {
     this.paused = false;
-    this.flush();
+    this.schedule(true);
   }
 
   clear(): void {
     this.buffer.clear();
-    this.flush();
+    this.schedule(true);
   }
 
   setFilter(filter: LiveFilter): void {
     this.filter = filter;
-    this.flush();
+    this.schedule(true);
   }
 
   /** Raw events, oldest first, as they came (for export and the verbose view). */
@@ -254,26 +255,37 @@ export class LiveEvents {
   private setState(state: LiveState): void {
     if (this.state !== state) {
       this.state = state;
-      this.flush();
+      this.schedule(true);
     }
   }
 
-  private schedule(): void {
-    if (this.paused || this.timer) {
+  /**
+   * The next update, as soon as the rate allows (at once if the last one is older than the interval). New events
+   * do not update a paused view; a change the user or the connection makes (`always`) does. One pending update
+   * covers every change until it runs: the snapshot is taken then.
+   */
+  private schedule(always = false): void {
+    if ((this.paused && !always) || this.timer) {
       return;
     }
-    const wait = Math.max(0, this.lastUpdate + this.interval - this.now());
-    this.timer = setTimeout(() => this.flush(), wait);
+    this.arm();
+  }
+
+  /** Runs the update once the interval has passed; a timer can fire a millisecond early, then it waits the rest. */
+  private arm(): void {
+    const wait = this.lastUpdate + this.interval - this.now();
+    this.timer = setTimeout(() => (this.now() < this.lastUpdate + this.interval ? this.arm() : this.flush()), Math.max(0, wait));
   }
 
   private flush(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    this.lastUpdate = this.now();
+    this.timer = undefined;
     this.updates++;
-    this.options.onUpdate(this.snapshot());
+    try {
+      this.options.onUpdate(this.snapshot());
+    } finally {
+      // The interval counts from the end of an update, so the UI gets it to itself however long the update took.
+      this.lastUpdate = this.now();
+    }
   }
 }
 

@@ -24,8 +24,9 @@ export const GRANT_LABELS: Record<GrantType, string> = {
 
 export const URI_LABELS: Record<UriField, string> = { redirect_uris: 'Redirect URIs', logout_redirect_uris: 'Logout Redirect URIs' };
 
+/** A state this version does not know (a newer server) is shown as the server names it, not as nothing. */
 export function stateLabel(state: ClientState | undefined): string {
-  return STATE_LABELS[state ?? 'STATE_REQUESTED'];
+  return STATE_LABELS[state ?? 'STATE_REQUESTED'] ?? String(state);
 }
 
 export function rightsOf(list: readonly string[] | undefined): Right[] {
@@ -69,7 +70,7 @@ function uriList(parent: ClientNode, field: UriField, uris: string[] | undefined
 /** A client's properties, in the order the Console's form shows them, then its secret and collaborators. */
 export function clientChildren(node: ClientNode, detail: Client, secretStored: boolean): ExplorerNode[] {
   const admin = node.isAdmin;
-  const grants = (detail.grants ?? []).map((g) => GRANT_LABELS[g]).join(', ') || 'None';
+  const grants = (detail.grants ?? []).map((g) => GRANT_LABELS[g] ?? String(g)).join(', ') || 'None';
   const state = detail.state ?? 'STATE_REQUESTED';
   const stateTip = detail.state_description ? `${stateLabel(state)}: ${detail.state_description}` : stateLabel(state);
   const entity: EntityRef = { type: 'client', id: node.clientId };

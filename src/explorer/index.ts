@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { Accounts } from '../auth/accounts';
 import type { CommandContext, CommandLog } from '../commands/context';
-import { registerCommands } from '../commands/register';
-import { explorerCommands } from '../commands/table';
+import { EXPLORER_COMMAND_IDS } from '../commands/ids';
+import { registerLazyCommands } from '../commands/register';
 import type { VsCodeClientHost } from '../commands/registerClient';
 import * as settings from '../platform/config';
 import { JsonDocuments } from '../ui/jsonDocuments';
@@ -53,7 +53,8 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     provider,
     view,
     documents,
-    registerCommands(explorerCommands(ctx), deps.log, ui),
+    // The commands' code loads on the first run of one of them, not at activation.
+    registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await import('../onDemand')).explorerCommands(ctx), deps.log, ui),
     // A new page size only applies to lists fetched from now on: start over.
     config.onDidChange(() => model.refresh()),
   );

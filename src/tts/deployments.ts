@@ -1,5 +1,5 @@
 // Where a deployment's Identity Server, OAuth server and Console live (§9), and what a URL the user types means.
-import { isLoopbackHost } from './ids';
+import { isLoopbackHost, nonAsciiCharacter } from './ids';
 
 export interface DeploymentConfig {
   /** Shown in the tree and the status bar, e.g. "TTN Sandbox (eu1)". */
@@ -79,6 +79,12 @@ const V2_HINT =
   'The Things Stack v3: sign in at your v3 cluster (e.g. https://eu1.cloud.thethings.network) and create an API key ' +
   '(NNSXS.…) or use the browser sign-in.';
 
+/** TTN v2 hosts: anything under thethings.network but the v3 clusters (`*.cloud.thethings.network`) and the website. */
+function isV2Host(host: string): boolean {
+  return /(^|\.)thethings\.network$/.test(host) && !/\.cloud\.thethings\.network$/.test(host)
+    && host !== 'thethings.network' && host !== 'www.thethings.network';
+}
+
 /** Checks a URL typed into "Add Deployment": https (http only for loopback), no TTN v2 leftovers. */
 export function checkDeploymentUrl(input: string): UrlCheck {
   const text = input.trim();
@@ -88,26 +94,37 @@ export function checkDeploymentUrl(input: string): UrlCheck {
   if (/ttn-account-v2\.|ttnctl|account\.thethingsnetwork\.org|console\.thethingsnetwork\.org/i.test(text)) {
     return { ok: false, message: V2_HINT };
   }
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : null;
-  if (!withScheme) {
+  const foreign = nonAsciiCharacter(text);
+  if (foreign) {
+    // A look-alike letter in the host would send your tokens to another server.
+    return { ok: false, message: `The URL must be plain ASCII: ${foreign}.` };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(text)?.[1];
+  if (!scheme) {
     return { ok: false, message: `"${text}" has no scheme; did you mean https://${text.replace(/^\/+/, '')}?` };
+  }
+  if (!/^https?$/i.test(scheme)) {
+    return { ok: false, message: `"${scheme.toLowerCase()}:" is not a web address; use https://.` };
+  }
+  if (!/^https?:\/\//i.test(text)) {
+    return { ok: false, message: `"${text}" needs "//" after the scheme, e.g. https://eu1.cloud.thethings.network.` };
   }
   let url: URL;
   try {
-    url = new URL(withScheme);
+    url = new URL(text);
   } catch {
-    return { ok: false, message: `"${text}" is not a valid URL.` };
+    return { ok: false, message: `"${text}" is not a valid URL: check the host name and port.` };
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return { ok: false, message: `Use https for ${url.hostname}: plain http would send your tokens unencrypted. http is only allowed for localhost.` };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: `"${url.protocol}" is not a web address; use https://.` };
   }
   if (url.username || url.password) {
     return { ok: false, message: 'Do not put credentials in the deployment URL.' };
   }
   const host = url.hostname;
+  if (isV2Host(host)) {
+    return { ok: false, message: V2_HINT };
+  }
   const sandbox = SANDBOX.exec(host);
   const cloud = CLOUD.exec(host);
   const suggestedName = sandbox?.groups ? `TTN Sandbox (${sandbox.groups.cluster})`

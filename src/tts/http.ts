@@ -1,6 +1,6 @@
 // The one transport to a TTS deployment: base URL, Bearer token, per-attempt timeout and caller AbortSignal,
 // retries with backoff and jitter for idempotent requests, JSON in and out, TTS errors.
-import nodeFetch from 'node-fetch';
+import { defaultFetch } from './defaultFetch';
 import { abortableSleep } from './sleep';
 import { BadResponseError, CancelledError, NetworkError, TimeoutError, toNetworkError, type TtsError, ttsErrorFrom } from './errors';
 
@@ -92,12 +92,12 @@ export class HttpClient {
 
   constructor(private readonly options: HttpOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.fetch = options.fetch ?? (nodeFetch as unknown as Fetch);
+    this.fetch = options.fetch ?? defaultFetch;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 300;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
-    this.maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.sleep = options.sleep ?? abortableSleep;
     this.random = options.random ?? Math.random;
   }
@@ -116,7 +116,7 @@ export class HttpClient {
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
     const answer = await this.send(method, path, options, false);
-    return { status: answer.status, data: parseJson<T>(answer.text ?? '', answer.status), headers: answer.headers };
+    return { status: answer.status, data: parseJsonBody<T>(answer.text ?? '', answer.status), headers: answer.headers };
   }
 
   /**
@@ -258,30 +258,35 @@ export class HttpClient {
 
   /** Reads the body as text, refusing bodies over the limit (the caller then drops the connection). */
   async readText(response: Pick<FetchResponse, 'status' | 'body'>): Promise<string> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of response.body ?? []) {
-      size += chunk.byteLength;
-      if (size > this.maxBodyBytes) {
-        throw new BadResponseError(
-          `The Things Stack sent more than ${Math.round(this.maxBodyBytes / 1048576)} MiB; the answer was not read.`,
-          response.status,
-        );
-      }
-      chunks.push(Buffer.from(chunk));
-    }
-    return Buffer.concat(chunks).toString('utf8');
+    return readBoundedText(response, this.maxBodyBytes);
   }
 }
 
-function parseJson<T>(text: string, status: number): T {
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Reads a body as text, refusing one over `maxBytes` (the caller then drops the connection). */
+export async function readBoundedText(response: Pick<FetchResponse, 'status' | 'body'>, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      throw new BadResponseError(`The Things Stack sent more than ${Math.round(maxBytes / 1048576)} MiB; the answer was not read.`, response.status);
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A successful answer's JSON; an empty body is `{}` (TTS's empty message), anything unreadable a BadResponseError. */
+export function parseJsonBody<T>(text: string, status: number): T {
   if (!text.trim()) {
     return {} as T;
   }
   try {
     return JSON.parse(text) as T;
   } catch {
-    const kind = /^\s*</.test(text) ? 'an HTML page' : 'incomplete or invalid JSON';
-    throw new BadResponseError(`The Things Stack sent ${kind} instead of JSON (HTTP ${status}).`, status);
+    const kind = /^\s*</.test(text) ? 'an HTML page instead of JSON' : 'incomplete or invalid JSON';
+    throw new BadResponseError(`The Things Stack sent ${kind} (HTTP ${status}).`, status);
   }
 }

@@ -18,28 +18,48 @@ const NOUN: Record<EntityType, string> = {
   organization: 'Organization ID', user: 'User ID',
 };
 
-/** Non-ASCII characters that look like Latin ones (Cyrillic, Greek, full-width). */
-function lookAlike(id: string): string | undefined {
-  for (const ch of id) {
-    if (ch.charCodeAt(0) > 0x7f) {
-      const folded = ch.normalize('NFKD').replace(/[^\x20-\x7e]/g, '');
-      const hint = folded || (/[\u0400-\u04ff]/.test(ch) ? 'a Cyrillic letter' : /[\u0370-\u03ff]/.test(ch) ? 'a Greek letter' : 'not ASCII');
-      return `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) is ${folded ? `not the ASCII "${folded}"` : hint}`;
+const hex = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * The first character that is not printable ASCII, described for the user: a look-alike of a Latin letter or digit
+ * (Cyrillic, Greek, full-width), an accent, or an invisible character (zero-width space, control character).
+ */
+export function nonAsciiCharacter(text: string): string | undefined {
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x20 && code < 0x7f) {
+      continue;
     }
+    if (/[\p{Cc}\p{Cf}\p{Z}]/u.test(ch)) {
+      return `it contains an invisible character (${hex(ch)}); delete it and type the text again`;
+    }
+    if (/\p{M}/u.test(ch)) {
+      return `it contains a combining accent (${hex(ch)})`;
+    }
+    const folded = ch.normalize('NFKD').replace(/[^\x20-\x7e]/g, '');
+    if (folded) {
+      return `"${ch}" (${hex(ch)}) is not the ASCII "${folded}"`;
+    }
+    const script = /[\u0400-\u04ff]/.test(ch) ? 'a Cyrillic letter' : /[\u0370-\u03ff]/.test(ch) ? 'a Greek letter' : 'not ASCII';
+    return `"${ch}" (${hex(ch)}) is ${script}`;
   }
   return undefined;
 }
 
-export function validateId(id: string, type: EntityType): string | undefined {
+/**
+ * `refer`: the ID names something that exists (a collaborator to add), so the blocklist, which applies only when
+ * creating, does not: the seeded `admin` user is a real user.
+ */
+export function validateId(id: string, type: EntityType, purpose: 'create' | 'refer' = 'create'): string | undefined {
   const noun = NOUN[type];
   const min = type === 'user' ? 2 : 3;
   if (!id) {
     return `${noun} is required.`;
   }
-  if (/\s/.test(id)) {
+  if (/[^\S\ufeff]/.test(id)) { // an invisible U+FEFF is reported as such below, not as a space
     return `${noun} cannot contain spaces; use hyphens, e.g. "${id.trim().toLowerCase().replace(/\s+/g, '-')}".`;
   }
-  const foreign = lookAlike(id);
+  const foreign = nonAsciiCharacter(id);
   if (foreign) {
     return `${noun} may only use the ASCII letters a–z, digits and hyphens: ${foreign}.`;
   }
@@ -65,7 +85,7 @@ export function validateId(id: string, type: EntityType): string | undefined {
   if (!ID_PATTERN.test(id)) {
     return `${noun} must match ${ID_PATTERN.source}.`;
   }
-  if (type !== 'device' && RESERVED_IDS.has(id)) {
+  if (purpose === 'create' && type !== 'device' && RESERVED_IDS.has(id)) {
     return `"${id}" is reserved by The Things Stack; choose another ${noun}.`;
   }
   return undefined;
@@ -73,7 +93,7 @@ export function validateId(id: string, type: EntityType): string | undefined {
 
 export const REDIRECT_URI_MAX = 128;
 export const REDIRECT_URIS_MAX = 10;
-const SPECIAL_REDIRECTS = /^(code|local-callback(\?port=\d{1,5})?)$/;
+const SPECIAL_REDIRECTS = /^(code|local-callback(?:\?port=(\d{1,5}))?)$/;
 const FORBIDDEN_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'file:']);
 
 export function isLoopbackHost(host: string): boolean {
@@ -95,26 +115,49 @@ export function validateRedirectUri(uri: string): string | undefined {
   if (/\s/.test(uri)) {
     return 'A redirect URI cannot contain spaces.';
   }
-  if (SPECIAL_REDIRECTS.test(uri)) {
-    return undefined;
+  const foreign = nonAsciiCharacter(uri);
+  if (foreign) {
+    // A look-alike letter in the host sends the code somewhere else entirely.
+    return `A redirect URI must be plain ASCII: ${foreign}.`;
+  }
+  const special = SPECIAL_REDIRECTS.exec(uri);
+  if (special) {
+    const port = special[2] === undefined ? undefined : Number(special[2]);
+    return port === undefined || (port >= 1 && port <= 65535) ? undefined : `"${uri}" has an invalid port; use 1–65535.`;
   }
   if (uri.includes('#')) {
     return 'A redirect URI cannot have a fragment (#…).';
+  }
+  if (uri.includes('\\')) {
+    return 'A redirect URI cannot contain "\\"; use "/".';
+  }
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(uri)) {
+    return `"${uri}" is not an absolute URI; use e.g. "https://example.com/callback", or "code" / "local-callback".`;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\d/i.test(uri)) {
+    // "localhost:8080/cb" parses as the scheme "localhost:", which is not what was meant.
+    return `"${uri}" has no scheme; did you mean ${/^(localhost|127\.)/i.test(uri) ? 'http' : 'https'}://${uri}?`;
+  }
+  if (/^https?:/i.test(uri) && !/^https?:\/\//i.test(uri)) {
+    return `"${uri}" needs "//" after the scheme, e.g. "https://example.com/callback".`;
+  }
+  if (/^https?:\/\/(\/|$)/i.test(uri)) {
+    return `"${uri}" has no host.`;
   }
   let parsed: URL;
   try {
     parsed = new URL(uri);
   } catch {
-    return `"${uri}" is not an absolute URI; use e.g. "https://example.com/callback", or "code" / "local-callback".`;
-  }
-  if (!/^[a-z][a-z0-9+.-]*:$/.test(parsed.protocol)) {
-    return `"${uri}" has an invalid scheme.`;
+    return `"${uri}" is not a valid URI: check its host and port.`;
   }
   if (FORBIDDEN_SCHEMES.has(parsed.protocol)) {
     return `${parsed.protocol} URIs cannot be used as redirect URIs.`;
   }
-  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && (!parsed.hostname || /^https?:\/\/(\/|$)/i.test(uri))) {
+  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && !parsed.hostname) {
     return `"${uri}" has no host.`;
+  }
+  if (parsed.username || parsed.password) {
+    return 'A redirect URI cannot contain a user name or password.';
   }
   return undefined;
 }
@@ -138,8 +181,14 @@ export function validateRedirectUris(uris: readonly string[]): string | undefine
   return undefined;
 }
 
-/** Advice that does not block: plain http to a public host can leak the code. */
+/**
+ * Advice that does not block: plain http to a public host can leak the code; `%` and `+` are decoded twice by
+ * The Things Stack at /authorize but not at the token exchange (§1.3), so the two legs may not match.
+ */
 export function redirectUriWarning(uri: string): string | undefined {
+  if (/[%+]/.test(uri)) {
+    return `"${uri}" contains "%" or "+": The Things Stack decodes redirect URIs twice at sign-in, so the code exchange may not match. Avoid them if you can.`;
+  }
   try {
     const parsed = new URL(uri);
     if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {

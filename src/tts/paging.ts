@@ -1,4 +1,5 @@
 // TTS list paging (§5): `limit` (≤ 1000) and `page` (from 1), the total in `X-Total-Count`, `{}` past the end.
+import { BadResponseError } from './errors';
 import type { HttpClient, Query } from './http';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -28,6 +29,11 @@ function pageSize(limit: number | undefined): number {
   return Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(limit ?? 100)));
 }
 
+function kindOf(value: unknown): string {
+  const kind = Array.isArray(value) ? 'array' : typeof value;
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 /** One page of a list route; `key` is the array field (`clients`, `applications`, …). */
 export async function listPage<T>(http: HttpClient, path: string, key: string, options: ListOptions = {}): Promise<Page<T>> {
   const limit = pageSize(options.limit);
@@ -36,8 +42,17 @@ export async function listPage<T>(http: HttpClient, path: string, key: string, o
     query: { ...options.query, limit, page },
     signal: options.signal,
   });
-  const raw = result.data?.[key];
-  const items = Array.isArray(raw) ? (raw as T[]) : [];
+  const data: unknown = result.data;
+  const object = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  // `{}` is an empty list (§0.8); anything else in the list's place is a broken answer, not "nothing".
+  if (!object && data !== null) {
+    throw new BadResponseError(`The Things Stack sent ${kindOf(data)}, not an object with "${key}" (HTTP ${result.status}).`, result.status);
+  }
+  const raw = object?.[key];
+  if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
+    throw new BadResponseError(`The Things Stack sent "${key}" as ${kindOf(raw)}, not a list (HTTP ${result.status}).`, result.status);
+  }
+  const items = (raw ?? []) as T[];
   const header = result.headers.get('x-total-count');
   const total = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
   return { items, total, page, limit };

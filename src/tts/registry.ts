@@ -1,5 +1,6 @@
 // The operations clients and applications share (§2.1, §3): list per owner / all / deleted, get, create for a
 // user or organization, update with a field mask, delete, restore, purge, rights and search.
+import { BadResponseError } from './errors';
 import type { HttpClient } from './http';
 import { type ListOptions, type Page, listAll, listPage, iteratePages, type ListAllOptions } from './paging';
 import { type Owner, type RightName } from './types';
@@ -56,7 +57,18 @@ export class EntityRegistry<T extends object> {
   }
 
   private normaliseAll(page: Page<T>, fields: readonly string[]): Page<T> {
-    return { ...page, items: page.items.map((item) => this.normalise(item, fields)) };
+    return { ...page, items: page.items.map((item) => this.checked(item, fields, 200)) }; // a list that arrived is a 200
+  }
+
+  /** An entity without a text ID cannot be shown or acted on: the answer is broken, not the entity nameless. */
+  private checked(entity: T, fields: readonly string[], status: number): T {
+    const ids = (entity as { ids?: unknown } | null)?.ids;
+    const id = typeof ids === 'object' && ids !== null ? (ids as Record<string, unknown>)[this.kind.idField] : undefined;
+    if (typeof id !== 'string' || !id) {
+      const what = this.kind.entity === 'client' ? 'an OAuth client' : 'an application';
+      throw new BadResponseError(`The Things Stack sent ${what} without a valid ID (HTTP ${status}).`, status);
+    }
+    return this.normalise(entity, fields);
   }
 
   /** One page of the owner's entities (direct collaborations), or of everything the caller reaches when owner is undefined. */
@@ -80,15 +92,15 @@ export class EntityRegistry<T extends object> {
       ...options,
       query: this.listQuery(options),
     });
-    return items.map((item) => this.normalise(item, options.fields));
+    return items.map((item) => this.checked(item, options.fields, 200));
   }
 
   async get(id: string, fields: readonly string[], signal?: AbortSignal): Promise<T> {
-    const { data } = await this.http.request<T>('GET', `/${this.kind.collection}/${enc(id)}`, {
+    const { data, status } = await this.http.request<T>('GET', `/${this.kind.collection}/${enc(id)}`, {
       query: { field_mask: fields.join(',') },
       signal,
     });
-    return this.normalise(data, fields);
+    return this.checked(data, fields, status);
   }
 
   /** Creates the entity with `owner` as collaborator (it gets all rights). Never retried. */

@@ -49,13 +49,17 @@ export function describeError(error: unknown, needed: readonly Right[] = []): st
     return error.userMessage;
   }
   if (error instanceof NetworkError) {
-    return `Could not reach The Things Stack: ${error.message}. Check your connection and the deployment URL.`;
+    // The transport's messages already say "Could not reach The Things Stack: …"; raw ones do not.
+    const reason = error.message.replace(/^Could not reach The Things Stack: /, '').replace(/\.+$/, '');
+    return `Could not reach The Things Stack: ${reason}. Check your connection and the deployment URL.`;
   }
   if (error instanceof TimeoutError) {
     return `${error.message} Try again, or check the deployment's status.`;
   }
   if (error instanceof BadResponseError) {
-    return `The Things Stack sent an answer the extension cannot read (HTTP ${error.status}): ${error.message}`;
+    // "The Things Stack sent more than 8 MiB…" reads as the detail of this sentence, not a second one.
+    const detail = error.message.replace(/^The Things Stack sent /, '').replace(/ \(HTTP \d+\)(?=\.$)/, '');
+    return `The Things Stack sent an answer the extension cannot read (HTTP ${error.status}): ${detail}`;
   }
   if (error instanceof CommandError) {
     return error.message;

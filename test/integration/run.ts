@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { SEED, startTtsServer } from '../support/ttsServer';
-import { allowSignInDialogs, playUser } from '../support/robot';
+import { allowSignInDialogs, playUser, withoutCode } from '../support/robot';
 import { allowAccountAccess, runExtensionTests, TRUST_ALL_LINKS } from '../support/workbench';
 
 const REPO = resolve(__dirname, '../..');
@@ -15,7 +15,7 @@ export const ACCOUNT_LABEL = 'alice · Local test stack';
 export const TEST_CLIENT = { id: 'vscode-web-tests', secret: 'vscode-web-tests-secret' };
 
 export async function bundleSuite(): Promise<string> {
-  const names = ['index', 'activation', 'auth', 'explorer'];
+  const names = ['index', 'activation', 'auth', 'explorer', 'events'];
   await build({
     entryPoints: names.map((n) => join(REPO, 'test/integration', n === 'index' ? 'index.ts' : `${n}.test.ts`)),
     outdir: join(REPO, 'out/integration'),
@@ -33,6 +33,8 @@ async function main(): Promise<number> {
     ids: [TEST_CLIENT.id], secret: TEST_CLIENT.secret, name: 'VS Code (tests)', redirectUris: ['http://127.0.0.1/', 'code'],
     grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'], rights: [...SEED.client.rights],
   });
+  // Uplinks for the live events suite, all through the run.
+  const uplinks = setInterval(() => void server.events.emitUplinks(SEED.demo.appWithDevices, { count: 1 }), 200);
   const workspace = mkdtempSync(join(tmpdir(), 'tsm-host-ws-'));
   try {
     const testsIndex = await bundleSuite();
@@ -51,7 +53,7 @@ async function main(): Promise<number> {
       settings: { 'thingsStack.deployments': [{ name: 'Local test stack', url: server.url, clientId: TEST_CLIENT.id }] },
       onBrowser: (wb) => {
         const log = (line: string): void => console.log(`  [${line}]`);
-        wb.context.on('page', (page) => log(`browser: new tab ${page.url()}`));
+        wb.context.on('page', (page) => log(`browser: new tab ${withoutCode(page.url())}`));
         playUser(wb.context, { userId: SEED.alice.userId, password: SEED.alice.password, log });
         allowSignInDialogs(wb.page, log);
       },
@@ -59,6 +61,7 @@ async function main(): Promise<number> {
     console.log(`[host-tests] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return code;
   } finally {
+    clearInterval(uplinks);
     rmSync(workspace, { recursive: true, force: true });
     await server.close();
   }

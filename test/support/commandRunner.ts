@@ -5,6 +5,7 @@ import { report } from '../../src/commands/boundary';
 import type { ExplorerCommandId } from '../../src/commands/ids';
 import { EXPLORER_COMMANDS } from '../../src/commands/table';
 import type { Fixture } from './explorerFixture';
+import { recordSink } from './leakSinks';
 import type { ScriptStep } from './scriptedUi';
 
 export async function run(f: Fixture, id: ExplorerCommandId, script: ScriptStep[], ...args: unknown[]): Promise<void> {
@@ -20,6 +21,7 @@ export async function run(f: Fixture, id: ExplorerCommandId, script: ScriptStep[
     if (error instanceof AssertionError) {
       throw error; // a scripting problem, not the command's
     }
+    recordSink('boundary error', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     await report(id, error, { ui: f.ui, log: f.ctx.log }, spec.rights);
     if (f.logs.some((l) => l.includes('failed unexpectedly'))) {
       throw error;

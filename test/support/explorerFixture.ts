@@ -7,6 +7,7 @@ import { ExplorerModel } from '../../src/explorer/model';
 import type { ExplorerNode } from '../../src/explorer/nodeTypes';
 import { TtsClient } from '../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../src/tts/deployments';
+import { recordingLog } from './leakSinks';
 import { ScriptedUi, type ScriptStep } from './scriptedUi';
 import { startTtsServer, type StartOptions, type TtsTestServer } from './ttsServer';
 
@@ -102,7 +103,7 @@ export async function explorerFixture(options: FixtureOptions = {}): Promise<Fix
   const model = new ExplorerModel(accounts, { pageSize: () => options.pageSize ?? 100 });
   const ui = new ScriptedUi(options.script);
   const logs: string[] = [];
-  const log = { info: (m: string) => logs.push(`info ${m}`), warn: (m: string) => logs.push(`warn ${m}`), error: (m: string | Error) => logs.push(`error ${String(m)}`) };
+  const log = recordingLog(logs); // also recorded for the suite-wide leak scan
   const ctx: CommandContext = { ui, accounts, model, log, now: () => Date.now() };
   return {
     server, deployment, accounts, account, model, ui, ctx, logs,

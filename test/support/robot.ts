@@ -27,7 +27,7 @@ export async function answerAuthorizePage(page: Page, options: RobotOptions): Pr
   const button = page.locator(`button[name="authorize"][value="${options.approve === false ? 'false' : 'true'}"]`);
   if (await button.count()) {
     await Promise.all([page.waitForLoadState('domcontentloaded'), button.click()]);
-    options.log?.(`robot: ${options.approve === false ? 'denied' : 'authorized'} the client; the browser went to ${page.url().replace(/code=[^&]+/, 'code=…')}`);
+    options.log?.(`robot: ${options.approve === false ? 'denied' : 'authorized'} the client; the browser went to ${withoutCode(page.url())}`);
   }
   return true;
 }
@@ -66,4 +66,9 @@ export function allowSignInDialogs(page: Page, log?: (line: string) => void): vo
     }
   };
   void loop();
+}
+
+/** A browser URL fit for the test log: an authorization code in it (query or vscode-query) is masked. */
+export function withoutCode(url: string): string {
+  return url.replace(/(code(?:=|%3D|%253D))[^&%]+/gi, '$1…');
 }

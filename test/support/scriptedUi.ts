@@ -1,10 +1,12 @@
 // A Ui that answers prompts from a script, in order, and fails the test on any prompt the script did not expect.
-// It records everything else the command shows: messages, clipboard, opened URLs, JSON documents, secrets.
+// It records everything else the command shows: messages, clipboard, opened URLs, JSON documents, secrets — and hands
+// every text it shows to the suite-wide leak scan (leakSinks.ts).
 import { AssertionError } from 'node:assert';
 import {
   GoBackError, UserCancelledError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions,
   type SearchPickOptions, type SearchPickResult, type SecretOptions, type Severity, type Ui,
 } from '../../src/ui/ui';
+import { recordSink } from './leakSinks';
 
 interface Expect {
   /** Checked against the prompt's title, placeholder and prompt text together. */
@@ -94,6 +96,11 @@ export class ScriptedUi implements Ui {
     return step;
   }
 
+  /** What a pick shows: its title, placeholder and every item's label, description and detail. */
+  private static shown<T>(where: string, items: readonly PickItem<T>[]): string {
+    return [where, ...items.map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' — '))].join('\n');
+  }
+
   private static find<T>(items: readonly PickItem<T>[], label: string, where: string): PickItem<T> {
     // By label, or by description (a right's enum name) when labels repeat across groups.
     const item = items.find((i) => !i.separator && i.label === label) ?? items.find((i) => !i.separator && i.description === label);
@@ -105,12 +112,14 @@ export class ScriptedUi implements Ui {
 
   async pick<T>(options: PickOptions<T>): Promise<T> {
     const where = `${options.title} — ${options.placeholder}`;
+    recordSink('prompt', ScriptedUi.shown(where, options.items));
     const step = this.next('pick', where) as { pick: string };
     return ScriptedUi.find(options.items, step.pick, where).value;
   }
 
   async pickMany<T>(options: PickOptions<T>): Promise<T[]> {
     const where = `${options.title} — ${options.placeholder}`;
+    recordSink('prompt', ScriptedUi.shown(where, options.items));
     const step = this.next('pickMany', where) as { pickMany: string[] | 'keep' };
     if (step.pickMany === 'keep') {
       return options.items.filter((i) => !i.separator && i.picked).map((i) => i.value);
@@ -120,9 +129,13 @@ export class ScriptedUi implements Ui {
 
   async input(options: InputOptions): Promise<string> {
     const where = `${options.title} — ${options.prompt}`;
+    recordSink('prompt', [where, options.placeholder, options.value].filter(Boolean).join('\n'));
     for (;;) {
       const step = this.next('input', where) as Extract<ScriptStep, { input: string }>;
       const check = options.validate?.(step.input);
+      if (check) {
+        recordSink('prompt', check.message);
+      }
       if (step.invalid) {
         if (!check || check.severity !== 'error' || !step.invalid.test(check.message)) {
           throw new AssertionError({ message: `Expected "${step.input}" to be refused with ${String(step.invalid)}, got ${JSON.stringify(check)}` });
@@ -143,6 +156,7 @@ export class ScriptedUi implements Ui {
     const where = `${options.title} — ${options.placeholder}`;
     const step = this.next('search', where) as { search: string; choose?: string };
     const items = step.search || !options.initial ? await options.search(step.search, new AbortController().signal) : options.initial;
+    recordSink('prompt', ScriptedUi.shown([where, options.value].filter(Boolean).join('\n'), items));
     if (step.choose !== undefined) {
       return { kind: 'item', value: ScriptedUi.find(items, step.choose, where).value };
     }
@@ -153,17 +167,20 @@ export class ScriptedUi implements Ui {
   }
 
   async confirm(options: ConfirmOptions): Promise<boolean> {
+    recordSink('modal', `${options.message}\n${options.detail}\n${options.confirm}`);
     const step = this.next('confirm', `${options.message} — ${options.detail}`) as { confirm: boolean };
     return step.confirm;
   }
 
   async showSecret(options: SecretOptions): Promise<void> {
+    recordSink('one-time secret', `${options.title}\n${options.detail}\n\n${options.secret}`, options.secret);
     this.next('secret', `${options.title} — ${options.detail}`);
     this.secrets.push(options);
   }
 
   private async message(level: Shown['level'], text: string, actions: string[]): Promise<string | undefined> {
     this.messages.push({ level, text });
+    recordSink('notification', [text, ...actions].join('\n'));
     const action = this.messageActions.find(([pattern]) => pattern.test(text))?.[1];
     return action && actions.includes(action) ? action : undefined;
   }
@@ -182,18 +199,22 @@ export class ScriptedUi implements Ui {
 
   async copy(text: string): Promise<void> {
     this.clipboard.push(text);
+    recordSink('clipboard', text, text.trim());
   }
 
   async openExternal(url: string): Promise<void> {
     this.opened.push(url);
+    recordSink('opened URL', url);
   }
 
   async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.progress.push(title);
+    recordSink('progress', title);
     return task(new AbortController().signal);
   }
 
   async showJson(title: string, value: unknown): Promise<void> {
     this.documents.push({ title, value });
+    recordSink('document', `${title}\n${JSON.stringify(value, null, 2)}`);
   }
 }

@@ -16,7 +16,8 @@ const STATE_ICON: Record<string, [string, string | undefined]> = {
 export function clientItem(node: ClientNode): vscode.TreeItem {
   const c = node.client;
   const state = c.state ?? 'STATE_REQUESTED';
-  const [iconId, color] = node.deleted ? ['trash', undefined] : STATE_ICON[state];
+  // A state this version does not know (a newer server) gets the plain icon instead of breaking the tree.
+  const [iconId, color] = node.deleted ? ['trash', undefined] : STATE_ICON[state] ?? ['shield', undefined];
   const out = item(node, c.name || node.clientId, node.deleted ? None : Collapsed, icon(iconId, color));
   const notes = [c.name ? node.clientId : undefined, node.deleted ? `deleted ${c.deleted_at?.slice(0, 16).replace('T', ' ') ?? ''}`.trim() : state !== 'STATE_APPROVED' ? stateLabel(state).toLowerCase() : undefined];
   out.description = notes.filter(Boolean).join(' · ');

@@ -94,9 +94,20 @@ function oauthCaller(state: ServerState, now: number, id: string, value: string)
   }
   const admin = user.admin === true;
   const held = expand(token.rights);
+  // The entities of a list page mostly share their membership rights (expand() hands out one Set per list of
+  // rights): their intersection with the token's rights is worked out once per request. Nobody mutates these sets.
+  const intersected = new WeakMap<Set<Right>, Set<Right>>();
   return {
     kind: 'oauth', userId: token.userId, admin, token,
-    rightsOn: (entity) => intersect(userRights(state, token.userId, admin, entity), held),
+    rightsOn: (entity) => {
+      const rights = userRights(state, token.userId, admin, entity);
+      let out = intersected.get(rights);
+      if (!out) {
+        out = intersect(rights, held);
+        intersected.set(rights, out);
+      }
+      return out;
+    },
   };
 }
 

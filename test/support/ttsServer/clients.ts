@@ -8,6 +8,7 @@ import { collaboratorRoutes } from './collaborators';
 import { createEntity, deleteEntity, purgeEntity, restoreEntity, updateEntity, type LifecycleSpec } from './lifecycle';
 import { getOne, listCollaborations, listOwn, listRights, search } from './registry';
 import { isRight } from './rights';
+import { noteSecret } from './issuedSecrets';
 import { newTokenKey } from './tokens';
 
 const STATES = ['STATE_REQUESTED', 'STATE_APPROVED', 'STATE_REJECTED', 'STATE_FLAGGED', 'STATE_SUSPENDED'];
@@ -59,6 +60,7 @@ export const CLIENT_SPEC: LifecycleSpec<Client> = {
   validate: validateClient,
   create(ctx, input, base, caller) {
     const secret = typeof input.secret === 'string' && input.secret !== '' ? input.secret : newTokenKey();
+    noteSecret('client secret', secret);
     const client: Client = { ...base, secret: undefined };
     if (!caller.admin) {
       // client_registry.go:122-127: self-registered clients wait for an admin.
@@ -82,6 +84,7 @@ export const CLIENT_SPEC: LifecycleSpec<Client> = {
     if (fields.includes('secret')) {
       const record = ctx.server.state.clients.get(this.idOf(client));
       const secret = typeof input.secret === 'string' ? input.secret : '';
+      noteSecret('client secret', secret);
       if (record) {
         record.secret = secret;
         record.secretUsable = false; // stored unhashed by TTS, so the token endpoint can no longer verify it

@@ -72,14 +72,21 @@ export const topLevel = (paths: readonly string[]): string[] => [...new Set(path
 
 /** The entity cut down to the base fields plus what the mask names. */
 export function applyMask<T extends object>(entity: T, paths: readonly string[], base: readonly string[] = BASE): Partial<T> {
+  return masker(paths, base)(entity);
+}
+
+/** applyMask for many entities under one mask (a list page): the kept fields are worked out once. */
+export function masker(paths: readonly string[], base: readonly string[] = BASE): <T extends object>(entity: T) => Partial<T> {
   const keep = new Set([...base, ...topLevel(paths)]);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entity)) {
-    if (keep.has(key)) {
-      out[key] = value;
+  return <T extends object>(entity: T): Partial<T> => {
+    const out: Record<string, unknown> = {};
+    for (const key in entity) {
+      if (keep.has(key) && Object.hasOwn(entity, key)) {
+        out[key] = entity[key];
+      }
     }
-  }
-  return out as Partial<T>;
+    return out as Partial<T>;
+  };
 }
 
 /** Keeps only the named fields (public-safe views). */

@@ -3,11 +3,11 @@
 import type { OrganizationOrUserIdentifiers } from '../../../src/tts/types';
 import { callerAccount, membershipRights, requireAuthenticated, requireRights, type Caller } from './auth';
 import { errors } from './errors';
-import { applyMask, compact, maskPaths, pick, validateMask } from './fieldMask';
+import { compact, masker, maskPaths, pick, validateMask } from './fieldMask';
 import { ok, queryList, type Ctx, type Reply } from './http';
 import { listReply, ordered, pageRequest } from './paging';
 import { sorted, type Right } from './rights';
-import type { AccountRef, EntityRef, ServerState } from './state';
+import { parseRefKey, refKey, type AccountRef, type EntityRef, type ServerState } from './state';
 
 export interface EntityShape {
   name?: string;
@@ -55,8 +55,8 @@ function readMask<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx): strin
 }
 
 /** Renders with the mask; without the info right only the public fields are shown. */
-function render<T extends EntityShape>(spec: RegistrySpec<T>, caller: Caller, entity: T, paths: string[]): unknown {
-  const masked = applyMask(entity, paths);
+function render<T extends EntityShape>(spec: RegistrySpec<T>, caller: Caller, entity: T, mask: (entity: T) => Partial<T>): unknown {
+  const masked = mask(entity);
   const mayRead = caller.rightsOn({ kind: spec.kind, id: spec.idOf(entity) }).has(spec.rights.info);
   return compact(mayRead ? masked : pick(masked, spec.publicFields));
 }
@@ -73,7 +73,8 @@ function listOf<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, entities
   const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
   const deleted = ctx.query.get('deleted') === 'true';
   const items = ordered(entities.filter((e) => Boolean(e.deleted_at) === deleted), ctx.query.get('order'), orderKeys(spec));
-  return listReply(spec.collection, items, page, (e) => render(spec, caller, e, paths));
+  const mask = masker(paths);
+  return listReply(spec.collection, items, page, (e) => render(spec, caller, e, mask));
 }
 
 /** `GET /clients`: everything the caller reaches, directly or through organizations; admins see all. */
@@ -94,11 +95,38 @@ export function listOwn<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx):
 export function listCollaborations<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, account: AccountRef): Reply {
   const caller = ctx.caller();
   requireRights(caller, account, account.kind === 'user' ? spec.rights.listUser : spec.rights.listOrg);
-  const state = ctx.server.state;
-  const member = `${account.kind}:${account.id}`;
-  const prefix = `${spec.kind}:`;
-  const members = (e: T) => state.memberships.get(prefix + spec.idOf(e))?.has(member) === true;
-  return listOf(spec, ctx, [...spec.all(state)].filter(members));
+  return listOf(spec, ctx, collaborationsOf(spec, ctx.server.state, account));
+}
+
+/** Per server state: the entities of a kind each account collaborates on directly, until the state next changes. */
+const collaborations = new WeakMap<ServerState, { changes: number; lists: Map<string, EntityShape[]> }>();
+
+/**
+ * Walked from the memberships once per change rather than per request: testing each of thousands of entities with
+ * a `kind:id` key made for it (a fresh string to flatten, hash and compare) was most of a list request's cost.
+ * listOf filters and orders the result (by a key, then the ID), so neither in-place changes nor this order matter.
+ */
+function collaborationsOf<T extends EntityShape>(spec: RegistrySpec<T>, state: ServerState, account: AccountRef): T[] {
+  let index = collaborations.get(state);
+  if (index?.changes !== state.changes.count) {
+    index = { changes: state.changes.count, lists: new Map() };
+    collaborations.set(state, index);
+  }
+  const member = refKey(account);
+  const cacheKey = `${spec.kind} ${member}`;
+  let list = index.lists.get(cacheKey);
+  if (!list) {
+    list = [];
+    for (const [key, members] of state.memberships) {
+      const ref = parseRefKey(key);
+      const entity = ref.kind === spec.kind && members.has(member) ? spec.get(state, ref.id) : undefined;
+      if (entity) {
+        list.push(entity);
+      }
+    }
+    index.lists.set(cacheKey, list);
+  }
+  return list as T[];
 }
 
 export function getOne<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, id: string): Reply {
@@ -109,7 +137,7 @@ export function getOne<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, i
   if (!held.has(spec.rights.info) && !paths.every((p) => spec.publicFields.includes(p.split('.')[0]))) {
     requireRights(caller, refOf(spec, id), spec.rights.info);
   }
-  return ok(render(spec, caller, live(spec, ctx.server.state, id), paths));
+  return ok(render(spec, caller, live(spec, ctx.server.state, id), masker(paths)));
 }
 
 export function listRights<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, id: string): Reply {

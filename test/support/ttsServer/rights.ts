@@ -65,8 +65,15 @@ function expandUncached(rights: Iterable<string>): Set<Right> {
 /** What admins hold everywhere: every right except `*_KEYS` and `*_ALL` (is.admin-rights.all off, the default). */
 export const UNIVERSAL_RIGHTS: ReadonlySet<Right> = new Set(ALL_RIGHTS.filter((r) => !/_(KEYS|ALL)$/.test(r)));
 
+/** Called for every entity of a list page: no intermediate array. */
 export function intersect(a: ReadonlySet<Right>, b: ReadonlySet<Right>): Set<Right> {
-  return new Set([...a].filter((r) => b.has(r)));
+  const out = new Set<Right>();
+  for (const r of a) {
+    if (b.has(r)) {
+      out.add(r);
+    }
+  }
+  return out;
 }
 
 export function union(a: ReadonlySet<Right>, b: ReadonlySet<Right>): Set<Right> {

@@ -2,6 +2,7 @@
 import type { ApiKey, Application, Client, EndDevice, Organization, User } from '../../../src/tts/types';
 import type { Clock } from './http';
 import type { Right } from './rights';
+import { noteSecret } from './issuedSecrets';
 import { iso, setMember, type AccountRef, type EntityRef, type ServerState } from './state';
 import { newToken, TOKEN_PREFIX } from './tokens';
 
@@ -85,6 +86,7 @@ export function createSeeder(state: ServerState, clock: Clock): Seeder {
         primary_email_address: email ?? `${id}@example.com`, primary_email_address_validated_at: t, state: 'STATE_APPROVED', admin,
       };
       state.users.set(id, { user, password });
+      noteSecret('password', password);
       return user;
     },
     organization({ id, name, members = {} }) {
@@ -123,6 +125,7 @@ export function createSeeder(state: ServerState, clock: Clock): Seeder {
         };
         const secret = options.secret ?? `${id}-secret`;
         state.clients.set(id, { client, secret, secretUsable: true });
+        noteSecret('client secret', secret);
         setMember(state, { kind: 'client', id }, owner, ['RIGHT_ALL']);
         return { ...client, secret };
       });

@@ -81,6 +81,32 @@ export interface ServerConfig {
   defaultLimit: number;
 }
 
+/**
+ * A Map that counts additions and removals in a counter its state shares, so an index derived from the state knows
+ * when to rebuild — also after a test changed the state directly. Entities changed in place are not counted: readers
+ * take their fields fresh.
+ */
+export class CountedMap<K, V> extends Map<K, V> {
+  constructor(private readonly changes: { count: number }) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    this.changes.count++;
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    this.changes.count++;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.changes.count++;
+    super.clear();
+  }
+}
+
 export interface ServerState {
   users: Map<string, UserRecord>;
   organizations: Map<string, Organization>;
@@ -90,7 +116,7 @@ export interface ServerState {
   devices: Map<string, Map<string, EndDevice>>;
   /** API key ID → key. */
   apiKeys: Map<string, ApiKeyRecord>;
-  /** Entity ref key → account ref key → rights as granted (not expanded). */
+  /** Entity ref key → account ref key → rights as granted (not expanded). Counted maps, inner ones too. */
   memberships: Map<string, Map<string, Right[]>>;
   /** Access token ID (shared by its refresh token) → token. */
   accessTokens: Map<string, AccessTokenRecord>;
@@ -100,22 +126,26 @@ export interface ServerState {
   /** Browser session cookie value → session. */
   sessions: Map<string, SessionRecord>;
   config: ServerConfig;
+  /** Additions and removals in `clients`, `applications` and `memberships` (see CountedMap). */
+  changes: { count: number };
 }
 
 export function createState(): ServerState {
+  const changes = { count: 0 };
   return {
     users: new Map(),
     organizations: new Map(),
-    clients: new Map(),
-    applications: new Map(),
+    clients: new CountedMap(changes),
+    applications: new CountedMap(changes),
     devices: new Map(),
     apiKeys: new Map(),
-    memberships: new Map(),
+    memberships: new CountedMap(changes),
     accessTokens: new Map(),
     codes: new Map(),
     authorizations: new Map(),
     sessions: new Map(),
     config: { userRightsCreateClients: true, userRightsCreateApplications: true, restoreWindowMs: 24 * 3600_000, defaultLimit: 100 },
+    changes,
   };
 }
 
@@ -130,7 +160,7 @@ export function setMember(state: ServerState, entity: EntityRef, account: Accoun
     return;
   }
   if (!members) {
-    members = new Map();
+    members = new CountedMap(state.changes);
     state.memberships.set(key, members);
   }
   members.set(refKey(account), [...rights]);

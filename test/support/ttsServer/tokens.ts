@@ -1,6 +1,7 @@
 // Token formats (§1.10): `<type>.<id>.<key>`, unpadded base32 of 24 random bytes (id, 39 chars) and 32 random bytes
 // (key, 52 chars); the type is the base32 of a three-letter tag.
 import { randomBytes } from 'node:crypto';
+import { noteSecret, type SecretKind } from './issuedSecrets';
 
 export const TOKEN_PREFIX = {
   apiKey: 'NNSXS',
@@ -33,9 +34,18 @@ export function base32(bytes: Uint8Array): string {
 export const newTokenId = (): string => base32(randomBytes(24));
 export const newTokenKey = (): string => base32(randomBytes(32));
 
+const KIND_OF: Record<string, SecretKind> = {
+  [TOKEN_PREFIX.apiKey]: 'API key', [TOKEN_PREFIX.accessToken]: 'access token', [TOKEN_PREFIX.refreshToken]: 'refresh token',
+  [TOKEN_PREFIX.authorizationCode]: 'authorization code', [TOKEN_PREFIX.session]: 'browser session',
+};
+
 export function newToken(prefix: string, id = newTokenId()): { id: string; key: string; token: string } {
   const key = newTokenKey();
-  return { id, key, token: `${prefix}.${id}.${key}` };
+  const token = `${prefix}.${id}.${key}`;
+  // The key part alone is as secret as the whole token (the ID part is not: TTS shows it, e.g. in paths).
+  noteSecret(KIND_OF[prefix] ?? 'access token', token);
+  noteSecret(KIND_OF[prefix] ?? 'access token', key);
+  return { id, key, token };
 }
 
 /** Splits `<type>.<id>.<key>`; undefined when malformed (TTS: `error:pkg/auth:token`). */

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { authorizeUrl, describeAuthorizeError, newPkce, newState, parseCallback, withoutNeedlessEscapes } from '../../../src/auth/oauth';
+import { authorizeUrl, describeAuthorizeError, isPermanentGrantError, newPkce, newState, parseCallback, withoutNeedlessEscapes } from '../../../src/auth/oauth';
+import { NetworkError, ttsErrorFrom } from '../../../src/tts/errors';
 
 describe('oauth: authorize request and callback', () => {
   it('makes states of 256 bits that never repeat', () => {
@@ -67,5 +68,24 @@ describe('oauth: authorize request and callback', () => {
     assert.match(describeAuthorizeError('invalid_client', 'error:pkg/oauth:client_not_approved (OAuth client was not approved)'),
       /\(OAuth client was not approved\).*approved by an admin/);
     assert.match(describeAuthorizeError('server_error'), /refused the sign-in: server_error/);
+  });
+});
+
+describe('oauth: which refresh failures end a session', () => {
+  const fromTts = (status: number): unknown => ttsErrorFrom(status, { code: 3, message: 'error:pkg/oauth:invalid_grant (invalid grant)' });
+
+  it('ends it on a 4xx that TTS itself sent (invalid grant, token not found, bad request)', () => {
+    for (const status of [400, 401, 403, 404]) {
+      assert.equal(isPermanentGrantError(fromTts(status)), true, String(status));
+    }
+  });
+
+  it('keeps it on 408, 429, 5xx, network errors and a 4xx page from a proxy in between', () => {
+    for (const status of [408, 429, 500, 502, 503]) {
+      assert.equal(isPermanentGrantError(fromTts(status)), false, String(status));
+    }
+    assert.equal(isPermanentGrantError(ttsErrorFrom(400, '<html><body>400 Bad Request (nginx)</body></html>')), false);
+    assert.equal(isPermanentGrantError(ttsErrorFrom(403, undefined)), false);
+    assert.equal(isPermanentGrantError(new NetworkError('offline')), false);
   });
 });

@@ -11,6 +11,7 @@ import { TtsClient } from '../../../src/tts/client';
 import { EXTENSION_RIGHTS, FEATURE_RIGHTS } from '../../../src/tts/extensionRights';
 import { isRight } from '../../../src/tts/rights';
 import { checkClientId, checkClientName, checkDescription, rightsAdvice } from '../../../src/ui/clientGuidelines';
+import { MemorySettings } from '../../support/fakes';
 import { accountFor, explorerFixture, type Fixture } from '../../support/explorerFixture';
 import type { ScriptStep } from '../../support/scriptedUi';
 
@@ -22,7 +23,12 @@ class Host implements VsCodeClientHost {
   signedIn: string[] = [];
   refreshed: string[] = [];
   async callbackUri(): Promise<string> { return CALLBACK; }
-  async saveClientId(key: string, id: string): Promise<void> { this.saved.push([key, id]); }
+  /** Where VS Code would write the client ID (recorded for the suite-wide leak scan). */
+  readonly settings = new MemorySettings();
+  async saveClientId(key: string, id: string): Promise<void> {
+    this.saved.push([key, id]);
+    await this.settings.update(`thingsStack.deployments.${key}.clientId`, id);
+  }
   async signIn(key: string): Promise<void> { this.signedIn.push(key); }
   refresh(key: string): void { this.refreshed.push(key); }
 }

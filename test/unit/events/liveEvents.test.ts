@@ -1,5 +1,6 @@
 // LiveEvents against the TTS test server's event source: start, a 2,000 events/s burst through the ring buffer with
-// throttled UI updates, pause / resume, filters, a dropped stream resumed after the last event seen, stop.
+// throttled UI updates, pause / resume, filters, a dropped stream resumed after the last event seen, stop. Every UI
+// update goes through the throttle, so the tests wait for the update a change brings rather than expect it at once.
 import { strict as assert } from 'node:assert';
 import { LiveEvents, type LiveSnapshot } from '../../../src/events/liveEvents';
 import type { TtsClient } from '../../../src/tts/client';
@@ -28,10 +29,21 @@ describe('LiveEvents against the test server', () => {
   let live: LiveEvents | undefined;
   let updates: { at: number; snapshot: LiveSnapshot }[];
 
+  /** Records into this test's list: an update a stopped stream still sends after the test must not reach the next. */
+  const recorder = (): ((snapshot: LiveSnapshot) => void) => {
+    const mine = updates;
+    return (snapshot) => mine.push({ at: Date.now(), snapshot });
+  };
+  /** Waits for the next update that satisfies `condition` after the first `after` updates (default: those so far). */
+  const nextUpdate = async (what: string, condition: (s: LiveSnapshot) => boolean, after = updates.length): Promise<LiveSnapshot> => {
+    await until(what, () => updates.slice(after).some((u) => condition(u.snapshot)));
+    return updates.slice(after).find((u) => condition(u.snapshot))!.snapshot;
+  };
+
   const start = async (options: Partial<ConstructorParameters<typeof LiveEvents>[0]> = {}): Promise<LiveEvents> => {
     live = new LiveEvents({
       source: api.events, target: { applicationId: APP }, backoffMs: [50, 100],
-      onUpdate: (snapshot) => updates.push({ at: Date.now(), snapshot }), ...options,
+      onUpdate: recorder(), ...options,
     });
     void live.start();
     await until('the stream to open', () => server.events.openStreams === 1 && live?.snapshot().state === 'live');
@@ -51,6 +63,7 @@ describe('LiveEvents against the test server', () => {
 
   it('starts: connecting, then live, and shows an uplink with its decoded fields', async () => {
     const l = await start();
+    await nextUpdate('the live update', (s) => s.state === 'live', 0);
     assert.deepEqual(updates.map((u) => u.snapshot.state).filter((s, i, a) => s !== a[i - 1]), ['connecting', 'live']);
     server.events.emit(APP, {
       name: 'as.up.data.forward',
@@ -82,8 +95,9 @@ describe('LiveEvents against the test server', () => {
     assert.deepEqual(l.rawEvents().map(fCnt), Array.from({ length: 2000 }, (_, i) => 1001 + i), 'the newest 2,000, none missing, in order');
     assert.equal(snapshot.events[0].id, l.rawEvents()[1999].unique_id, 'newest first');
     const burst = updates.slice(before);
-    for (let i = 1; i < burst.length; i++) {
-      assert.ok(burst[i].at - burst[i - 1].at >= 95, `updates ${i - 1} and ${i} were ${burst[i].at - burst[i - 1].at} ms apart`);
+    // All of them, the connection's own (connecting, live) included, go through the one throttle.
+    for (let i = 1; i < updates.length; i++) {
+      assert.ok(updates[i].at - updates[i - 1].at >= 100, `updates ${i - 1} and ${i} were ${updates[i].at - updates[i - 1].at} ms apart`);
     }
     assert.ok(burst.length <= Math.ceil(elapsed / 100) + 2, `${burst.length} updates in ${elapsed} ms`);
     assert.equal(burst.at(-1)?.snapshot.received, 3000, 'the last update shows everything');
@@ -92,14 +106,42 @@ describe('LiveEvents against the test server', () => {
   it('pauses the UI (events still buffered) and catches up on resume', async () => {
     const l = await start();
     l.pause();
+    await nextUpdate('the paused view', (s) => s.paused);
     const before = updates.length;
     await server.events.emitUplinks(APP, { rate: 500, count: 50 });
     await until('50 events', () => l.snapshot().received === 50);
     await new Promise((r) => setTimeout(r, 150));
     assert.equal(updates.length, before, 'no update while paused');
     l.resume();
-    assert.equal(updates.at(-1)?.snapshot.paused, false);
-    assert.equal(updates.at(-1)?.snapshot.events.length, 50);
+    const resumed = await nextUpdate('the update on resume', () => true);
+    assert.equal(resumed.paused, false);
+    assert.equal(resumed.events.length, 50);
+  });
+
+  it('throttles what the user and the connection change like new events: updates ≥ 100 ms apart, the last one current', async () => {
+    const l = await start();
+    await nextUpdate('the live update', (s) => s.state === 'live', 0);
+    const before = updates.length;
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) {
+      l.pause();
+      l.setFilter({ name: `x${i}` });
+      l.resume();
+      l.clear();
+    }
+    l.setFilter({ name: 'as.up' });
+    assert.equal(updates.length, before, 'no update synchronously');
+    assert.equal(server.events.dropStreams(), 1); // reconnecting, then live again
+    await until('the stream back', () => l.snapshot().state === 'live' && l.snapshot().reconnects === 1);
+    await nextUpdate('the update that shows it', (s) => s.state === 'live' && s.reconnects === 1, before);
+    const elapsed = Date.now() - started;
+    for (let i = 1; i < updates.length; i++) {
+      assert.ok(updates[i].at - updates[i - 1].at >= 100, `updates ${i - 1} and ${i} were ${updates[i].at - updates[i - 1].at} ms apart`);
+    }
+    const changes = updates.slice(before);
+    assert.ok(changes.length <= Math.ceil(elapsed / 100) + 1, `${changes.length} updates in ${elapsed} ms for 81 changes and a reconnect`);
+    assert.equal(changes[0].snapshot.paused, false, 'the first update already shows the last of the changes before it');
+    assert.equal(l.snapshot().paused, false);
   });
 
   it('filters by event name (substring or /regex/) and by device; clear empties the view', async () => {
@@ -110,7 +152,9 @@ describe('LiveEvents against the test server', () => {
     server.events.emit(APP, { name: 'as.up.join.forward', identifiers: device('device-0002') });
     await until('3 events', () => l.snapshot().received === 3);
     l.setFilter({ name: 'as.up' });
-    assert.deepEqual(updates.at(-1)?.snapshot.events.map((e) => e.name), ['as.up.join.forward', 'as.up.data.forward']);
+    // The first update after the change already shows it: a pending update takes its snapshot when it runs.
+    const filtered = await nextUpdate('the filtered view', () => true);
+    assert.deepEqual(filtered.events.map((e) => e.name), ['as.up.join.forward', 'as.up.data.forward']);
     l.setFilter({ name: '/^(ns|as)\\.up\\.data/', device: '0002' });
     assert.deepEqual(l.snapshot().events.map((e) => e.name), ['ns.up.data.receive']);
     l.setFilter({ name: '/[unclosed/' });
@@ -121,6 +165,7 @@ describe('LiveEvents against the test server', () => {
     l.clear();
     assert.equal(l.snapshot().buffered, 0);
     assert.deepEqual(l.rawEvents(), []);
+    assert.equal((await nextUpdate('the cleared view', (s) => s.buffered === 0)).events.length, 0);
   });
 
   it('reconnects after a drop and resumes after the last event seen: no duplicates, no gap', async () => {
@@ -152,7 +197,7 @@ describe('LiveEvents against the test server', () => {
   it('stops: the stream closes, later events are not received, and the state says stopped', async () => {
     const l = await start();
     l.stop();
-    assert.equal(updates.at(-1)?.snapshot.state, 'stopped');
+    await nextUpdate('the stopped state', (s) => s.state === 'stopped');
     await until('the server to see the stream close', () => server.events.openStreams === 0);
     server.events.emit(APP, { name: 'as.up.data.forward' });
     await new Promise((r) => setTimeout(r, 50));
@@ -161,11 +206,10 @@ describe('LiveEvents against the test server', () => {
   });
 
   it('stops with the reason, without retrying, when the user has no rights on the application', async () => {
-    live = new LiveEvents({ source: api.events, target: { applicationId: SEED.demo.applications.bobWeather }, backoffMs: [10], onUpdate: (s) => updates.push({ at: Date.now(), snapshot: s }) });
+    live = new LiveEvents({ source: api.events, target: { applicationId: SEED.demo.applications.bobWeather }, backoffMs: [10], onUpdate: recorder() });
     await live.start();
-    const last = updates.at(-1)?.snapshot;
-    assert.equal(last?.state, 'stopped');
-    assert.ok(last?.error, 'an error message');
+    const last = await nextUpdate('the stopped state', (s) => s.state === 'stopped', 0);
+    assert.ok(last.error, 'an error message');
     assert.equal(server.requests.filter((r) => r.path === '/api/v3/events').length, 1);
   });
 });
