@@ -2,7 +2,8 @@
 // Token requests are form-encoded with HTTP Basic (raw credentials: TTS does not URL-decode them, Corrections 7).
 import { createHash, randomBytes } from 'node:crypto';
 import { defaultFetch } from '../tts/defaultFetch';
-import { TimeoutError, TtsError, ttsErrorFrom, CancelledError, BadResponseError, toNetworkError } from '../tts/errors';
+import { Deadline } from '../tts/deadline';
+import { TtsError, ttsErrorFrom, BadResponseError } from '../tts/errors';
 import { parseJsonBody, readBoundedText, type Fetch } from '../tts/http';
 import type { TokenSet } from './sessions';
 
@@ -161,35 +162,17 @@ export class OAuthClient {
     } else {
       form.set('client_id', this.options.clientId);
     }
-    const timeoutMs = this.options.timeoutMs ?? 30_000;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const failure = (error: unknown): Error => {
-      if (error instanceof BadResponseError) {
-        return error;
-      }
-      if (signal?.aborted) {
-        return new CancelledError();
-      }
-      return timedOut ? new TimeoutError(timeoutMs) : toNetworkError(error);
-    };
+    const deadline = new Deadline(this.options.timeoutMs ?? 30_000, signal);
     try {
       let response;
       let text: string;
       try {
         response = await this.fetch(new URL('/oauth/token', this.options.identityServerUrl).toString(), {
-          method: 'POST', headers, body: form.toString(), signal: controller.signal,
+          method: 'POST', headers, body: form.toString(), signal: deadline.signal,
         });
         text = await readBoundedText(response);
       } catch (error) {
-        controller.abort(); // stop reading an oversized or broken answer
-        throw failure(error);
+        throw deadline.failure(error);
       }
       if (response.status < 200 || response.status >= 300) {
         let body: unknown;
@@ -213,8 +196,7 @@ export class OAuthClient {
         obtainedAt,
       };
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      deadline.end();
     }
   }
 }

@@ -1,8 +1,9 @@
 // The one transport to a TTS deployment: base URL, Bearer token, per-attempt timeout and caller AbortSignal,
 // retries with backoff and jitter for idempotent requests, JSON in and out, TTS errors.
 import { defaultFetch } from './defaultFetch';
+import { Deadline } from './deadline';
 import { abortableSleep } from './sleep';
-import { BadResponseError, CancelledError, NetworkError, TimeoutError, toNetworkError, type TtsError, ttsErrorFrom } from './errors';
+import { BadResponseError, CancelledError, NetworkError, TimeoutError, type TtsError, ttsErrorFrom } from './errors';
 
 /** The part of a fetch Response we use; both node-fetch and the global fetch fit it. */
 export interface FetchResponse {
@@ -177,15 +178,7 @@ export class HttpClient {
     if (options.signal?.aborted) {
       throw new CancelledError();
     }
-    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = (): void => controller.abort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const deadline = new Deadline(options.timeoutMs ?? this.timeoutMs, options.signal);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) {
       headers.Authorization = `Bearer ${token}`;
@@ -200,29 +193,16 @@ export class HttpClient {
     }
     let keepLink = false;
     try {
-      const response = await this.fetch(this.url(path, options.query), { method, headers, body, signal: controller.signal });
+      const response = await this.fetch(this.url(path, options.query), { method, headers, body, signal: deadline.signal });
       if (stream && response.status >= 200 && response.status < 300) {
         keepLink = true; // the caller's signal must still end the stream
         return { status: response.status, headers: response.headers, body: response.body };
       }
       return { status: response.status, headers: response.headers, text: await this.readText(response) };
     } catch (error) {
-      if (error instanceof BadResponseError) {
-        controller.abort(); // stop reading an oversized answer
-        throw error;
-      }
-      if (options.signal?.aborted) {
-        throw new CancelledError();
-      }
-      if (timedOut) {
-        throw new TimeoutError(timeoutMs);
-      }
-      throw toNetworkError(error);
+      throw deadline.failure(error);
     } finally {
-      clearTimeout(timer);
-      if (!keepLink) {
-        options.signal?.removeEventListener('abort', onAbort);
-      }
+      deadline.end(keepLink);
     }
   }
 
