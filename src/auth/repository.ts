@@ -2,7 +2,7 @@
 // different sessions never overwrite each other. The store is VS Code's SecretStorage in the extension and a
 // fake in tests; this file never imports vscode.
 import type { CoreLogger } from '../tts/http';
-import { INDEX_KEY, parseIndex, parseSession, sessionKey, type StoredSession } from './sessions';
+import { INDEX_KEY, parseSession, readIndex, sessionKey, type StoredSession } from './sessions';
 
 export interface SecretStore {
   get(key: string): PromiseLike<string | undefined>;
@@ -21,8 +21,18 @@ export class StorageError extends Error {
 export class SessionRepository {
   /** Index writes of this window, one after another. */
   private indexQueue: Promise<unknown> = Promise.resolve();
+  /** Every id this window saw listed or stored: what a damaged index is rebuilt from, so no session drops out. */
+  private readonly known = new Set<string>();
 
-  constructor(private readonly store: SecretStore, private readonly log?: CoreLogger) {}
+  private readonly settle: () => Promise<void>;
+
+  /**
+   * `store` is also where the refresh leases live (lease.ts). `settle`: the wait after an index write before it is
+   * checked (default 50 ms of real time); it must outlast another window's read-then-write of the index.
+   */
+  constructor(readonly store: SecretStore, private readonly log?: CoreLogger, options: { settle?: () => Promise<void> } = {}) {
+    this.settle = options.settle ?? (() => new Promise((resolve) => setTimeout(resolve, 50)));
+  }
 
   private async read(key: string): Promise<string | undefined> {
     try {
@@ -32,18 +42,41 @@ export class SessionRepository {
     }
   }
 
+  /**
+   * The listed ids. A damaged index (not a JSON array) is logged and stands in for the ids this window knows,
+   * rather than for none: an empty answer would make every session look signed out, and the next index write
+   * would drop them for good.
+   */
   async ids(): Promise<string[]> {
-    return parseIndex(await this.read(INDEX_KEY));
+    const { ids } = readIndex(await this.read(INDEX_KEY));
+    if (!ids) {
+      this.log?.warn(`The stored list of sessions is damaged; using the ${this.known.size} session(s) this window knows until it is rewritten.`);
+      return [...this.known];
+    }
+    ids.forEach((id) => this.known.add(id));
+    return ids;
   }
 
+  /** A damaged entry is logged and dropped (deleted only if it is still the same damaged text); others are untouched. */
   async get(id: string): Promise<StoredSession | undefined> {
     const text = await this.read(sessionKey(id));
     const session = parseSession(text);
     if (text !== undefined && !session) {
-      this.log?.warn(`Stored session ${id} is damaged and was removed.`);
-      await this.remove(id);
+      await this.dropDamaged(id, text);
     }
     return session;
+  }
+
+  private async dropDamaged(id: string, text: string): Promise<void> {
+    try {
+      if ((await this.store.get(sessionKey(id))) !== text) {
+        return; // rewritten in the meantime (another window signed in again): not ours to delete
+      }
+      await this.remove(id);
+      this.log?.warn(`Stored session ${id} is damaged (unreadable JSON or missing fields) and was removed; sign in again to restore it.`);
+    } catch (error) {
+      this.log?.warn(`Stored session ${id} is damaged and is ignored; removing it failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async list(): Promise<StoredSession[]> {
@@ -59,7 +92,8 @@ export class SessionRepository {
     } catch (error) {
       throw new StorageError('write to', error);
     }
-    await this.updateIndex((ids) => (ids.includes(session.id) ? ids : [...ids, session.id]));
+    this.known.add(session.id);
+    await this.syncIndex(session.id);
   }
 
   async remove(id: string): Promise<void> {
@@ -68,20 +102,33 @@ export class SessionRepository {
     } catch (error) {
       throw new StorageError('delete from', error);
     }
-    await this.updateIndex((ids) => ids.filter((x) => x !== id));
+    this.known.delete(id);
+    await this.syncIndex(id);
   }
 
-  private updateIndex(change: (ids: string[]) => string[]): Promise<void> {
+  /**
+   * Makes the index list `id` exactly when its entry exists. Windows share the index and SecretStorage has no
+   * compare-and-swap, so two windows' read-modify-writes can overwrite each other (a sign-in lost from the list,
+   * the session invisible though stored). So each write is checked after `settle` and redone from the entries,
+   * which every window agrees on — the same timing argument as the refresh lease (lease.ts). A few rounds at most.
+   */
+  private syncIndex(id: string): Promise<void> {
     const run = this.indexQueue.then(async () => {
-      const before = await this.ids();
-      const after = change(before);
-      if (after.length !== before.length || after.some((id, i) => id !== before[i])) {
+      for (let round = 0; round < 5; round++) {
+        const present = (await this.read(sessionKey(id))) !== undefined;
+        const stored = readIndex(await this.read(INDEX_KEY)).ids;
+        const ids = stored ?? [...this.known];
+        if (stored && ids.includes(id) === present) {
+          return;
+        }
         try {
-          await this.store.store(INDEX_KEY, JSON.stringify(after));
+          await this.store.store(INDEX_KEY, JSON.stringify(present ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
         } catch (error) {
           throw new StorageError('write to', error);
         }
+        await this.settle();
       }
+      this.log?.warn(`The stored list of sessions kept changing while ${id} was being updated; it will be corrected on the next change.`);
     });
     this.indexQueue = run.catch(() => undefined);
     return run;

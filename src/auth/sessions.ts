@@ -87,14 +87,19 @@ export function parseSession(text: string | undefined): StoredSession | undefine
 }
 
 export function parseIndex(text: string | undefined): string[] {
+  return readIndex(text).ids ?? [];
+}
+
+/** The index's ids; `ids` is undefined when the text is there but damaged (not a JSON array). */
+export function readIndex(text: string | undefined): { ids: string[] | undefined } {
   if (!text) {
-    return [];
+    return { ids: [] };
   }
   try {
     const raw: unknown = JSON.parse(text);
-    return Array.isArray(raw) ? [...new Set(raw.filter(isString))] : [];
+    return { ids: Array.isArray(raw) ? [...new Set(raw.filter(isString))] : undefined };
   } catch {
-    return [];
+    return { ids: undefined };
   }
 }
 

@@ -2,10 +2,12 @@
 // TTS refresh tokens rotate and are single-use (§0.4), so: one refresh in flight per session, storage re-read
 // before refreshing (another window may have rotated already), the new pair stored before anyone uses it, and a
 // lost race adopts the winner's pair instead of signing out. Only a permanent grant error signs out; network
-// errors and 5xx keep the session and back off.
+// errors and 5xx keep the session and back off. Across windows only the holder of the session's refresh lease
+// (lease.ts) refreshes; the others wait for its stored pair, so no refresh token is presented twice.
 import { CancelledError } from '../tts/errors';
 import { type CoreLogger, type TokenSource } from '../tts/http';
 import { abortableSleep } from '../tts/sleep';
+import { RefreshLease, type RefreshLeaseOptions } from './lease';
 import { isPermanentGrantError, type OAuthClient } from './oauth';
 import type { SessionRepository } from './repository';
 import { tokenIdOf, type StoredSession } from './sessions';
@@ -29,6 +31,11 @@ export interface TokenManagerOptions {
   graceMs?: number;
   /** Waits after transient refresh failures, in turn; default 5 s, 20 s, 45 s. */
   backoffMs?: number[];
+  /**
+   * The cross-window refresh lease (lease.ts): its time to live, the wait before a taker checks it won, and how
+   * often a window that waits for the holder re-reads storage (default 50 ms). `false` turns it off.
+   */
+  lease?: (Omit<RefreshLeaseOptions, 'now'> & { pollMs?: number }) | false;
   log?: CoreLogger;
   /** Called once when a session is removed because its grant is gone. */
   onExpired?(session: StoredSession, reason: string): void;
@@ -36,17 +43,26 @@ export interface TokenManagerOptions {
 
 export class TokenManager {
   private readonly inflight = new Map<string, Promise<StoredSession>>();
+  private readonly exclusives = new Map<string, Promise<void>>();
   private readonly failures = new Map<string, { count: number; until: number }>();
   private readonly now: () => number;
   private readonly skewMs: number;
   private readonly graceMs: number;
   private readonly backoffMs: number[];
+  private readonly lease: RefreshLease | undefined;
+  private readonly pollMs: number;
+  /** Pairs a refresh obtained that storage refused to take: the old pair is dead on the server, so keep these. */
+  private readonly unsaved = new Map<string, { session: StoredSession; replaces: string | undefined }>();
+  /** Sessions whose grant is gone but whose removal from storage failed, by their dead access token. */
+  private readonly dead = new Map<string, string>();
 
   constructor(private readonly options: TokenManagerOptions) {
     this.now = options.now ?? Date.now;
     this.skewMs = options.skewMs ?? 5 * 60_000;
     this.graceMs = options.graceMs ?? 3_000;
     this.backoffMs = options.backoffMs ?? [5_000, 20_000, 45_000];
+    this.lease = options.lease === false ? undefined : new RefreshLease(options.repo.store, { ...options.lease, now: this.now });
+    this.pollMs = (options.lease ? options.lease.pollMs : undefined) ?? 50;
   }
 
   needsRefresh(session: StoredSession): boolean {
@@ -55,7 +71,7 @@ export class TokenManager {
 
   /** A valid access token for the session, refreshing first when it is about to expire. */
   async accessToken(id: string, signal?: AbortSignal): Promise<string> {
-    const session = await this.options.repo.get(id);
+    const session = await this.current(id);
     if (!session) {
       throw new SessionGoneError(id);
     }
@@ -68,7 +84,7 @@ export class TokenManager {
 
   /** After a 401 with `failed`: a newer stored token, a refreshed one, or undefined when there is none. */
   async renew(id: string, failed: string, signal?: AbortSignal): Promise<string | undefined> {
-    const session = await this.options.repo.get(id);
+    const session = await this.current(id);
     if (!session) {
       return undefined;
     }
@@ -97,22 +113,94 @@ export class TokenManager {
     };
   }
 
-  /** One refresh per session at a time, shared by every caller of this window. */
+  /** One refresh per session at a time, shared by every caller of this window; none while a sign-out runs. */
   private refresh(id: string, usedRefreshToken: string | undefined, force: boolean): Promise<StoredSession> {
     let running = this.inflight.get(id);
     if (!running) {
-      running = this.doRefresh(id, usedRefreshToken, force).finally(() => this.inflight.delete(id));
+      const exclusive = this.exclusives.get(id);
+      const start = (): Promise<StoredSession> => this.doRefresh(id, usedRefreshToken, force);
+      running = (exclusive ? exclusive.then(start, start) : start()).finally(() => this.inflight.delete(id));
       this.inflight.set(id, running);
     }
     return running;
   }
 
+  /**
+   * Runs `change` (a sign-out) with no refresh of the session running in any window: it waits for this window's
+   * refresh and takes the cross-window lease, so a refresh elsewhere cannot store its new pair after the session
+   * was removed, and `change` reads the latest pair (the one to revoke). Bounded by the lease's time to live.
+   */
+  async exclusive<T>(id: string, change: () => Promise<T>): Promise<T> {
+    const run = (async (): Promise<T> => {
+      await this.inflight.get(id)?.catch(() => undefined);
+      let held = false;
+      if (this.lease) {
+        for (let i = 0, polls = Math.ceil(this.lease.ttlMs / this.pollMs); !held && i <= polls; i++) {
+          held = await this.lease.acquire(id).catch(() => true); // storage failing: go ahead unguarded
+          if (!held) {
+            await abortableSleep(this.pollMs);
+          }
+        }
+      }
+      try {
+        return await change();
+      } finally {
+        if (held) {
+          await this.lease?.release(id);
+        }
+      }
+    })();
+    const settled = run.then(() => undefined, () => undefined);
+    this.exclusives.set(id, settled);
+    void settled.then(() => {
+      if (this.exclusives.get(id) === settled) {
+        this.exclusives.delete(id);
+      }
+    });
+    return run;
+  }
+
+  /**
+   * The stored session as this window must see it: a pair storage refused is used (and saved again) until
+   * storage holds something newer, and a session whose grant died but could not be deleted counts as gone.
+   */
+  private async current(id: string): Promise<StoredSession | undefined> {
+    const stored = await this.options.repo.get(id);
+    const dead = this.dead.get(id);
+    if (stored && dead !== undefined && stored.tokens.accessToken === dead) {
+      await this.options.repo.remove(id).then(() => this.dead.delete(id), () => undefined);
+      return undefined;
+    }
+    this.dead.delete(id);
+    const kept = this.unsaved.get(id);
+    if (!kept) {
+      return stored;
+    }
+    if (!stored || stored.tokens.refreshToken !== kept.replaces) {
+      this.unsaved.delete(id); // signed out, or another window stored a newer pair: ours is moot
+      return stored;
+    }
+    try {
+      await this.options.repo.put(kept.session);
+      this.unsaved.delete(id);
+      this.options.log?.debug(`Saved the renewed session ${id} that storage refused before.`);
+    } catch {
+      // still refused: keep using the pair from memory
+    }
+    return kept.session;
+  }
+
+  /** Whether `session` already answers a refresh that `used` started: another window (or call) rotated it. */
+  private rotatedSince(session: StoredSession, used: string | undefined, force: boolean): boolean {
+    return session.tokens.refreshToken !== used && (force || !this.needsRefresh(session));
+  }
+
   private async doRefresh(id: string, usedRefreshToken: string | undefined, force: boolean): Promise<StoredSession> {
-    const session = await this.options.repo.get(id);
+    const session = await this.current(id);
     if (!session) {
       throw new SessionGoneError(id);
     }
-    if (session.tokens.refreshToken !== usedRefreshToken && !this.needsRefresh(session)) {
+    if (this.rotatedSince(session, usedRefreshToken, force)) {
       return session; // another window refreshed in the meantime
     }
     const failure = this.failures.get(id);
@@ -128,16 +216,83 @@ export class TokenManager {
       await this.expire(session, 'The session cannot be renewed: its OAuth client is no longer configured.');
       throw new SessionGoneError(id, 'Your The Things Stack session expired. Sign in again.');
     }
+    const leased = await this.takeLease(id, usedRefreshToken, force);
+    if (leased.adopt) {
+      return leased.adopt;
+    }
     try {
-      const tokens = await oauth.refresh(session.tokens.refreshToken);
-      const updated: StoredSession = { ...session, tokens, tokenId: tokenIdOf(tokens.accessToken) ?? session.tokenId };
-      await this.options.repo.put(updated);
-      this.failures.delete(id);
-      this.options.log?.debug(`Refreshed session ${id}.`);
-      return updated;
+      return await this.refreshWith(oauth, leased.session ?? session, failure, stillValid);
+    } finally {
+      if (leased.held) {
+        await this.lease?.release(id);
+      }
+    }
+  }
+
+  /**
+   * Takes the session's refresh lease, waiting while another window holds it. `adopt`: that window stored a pair
+   * that answers this refresh; `session`: the stored session read under the lease, to refresh. Storage failures
+   * skip the lease (a refresh then runs unguarded rather than not at all); an abandoned lease expires.
+   */
+  private async takeLease(id: string, used: string | undefined, force: boolean): Promise<{ held: boolean; adopt?: StoredSession; session?: StoredSession }> {
+    if (!this.lease) {
+      return { held: false };
+    }
+    const polls = Math.ceil(this.lease.ttlMs / this.pollMs);
+    for (let waitedOut = false; ;) {
+      let held: boolean;
+      try {
+        held = await this.lease.acquire(id, waitedOut);
+      } catch (error) {
+        this.options.log?.debug(`Could not take the refresh lease of ${id} (${error instanceof Error ? error.message : String(error)}); refreshing without it.`);
+        return { held: false };
+      }
+      // Read under the lease (or after the holder let go): the previous holder may just have stored a new pair.
+      const session = await this.current(id).catch(async (error: unknown) => {
+        if (held) {
+          await this.lease?.release(id);
+        }
+        throw error;
+      });
+      if (!session) {
+        if (held) {
+          await this.lease.release(id);
+        }
+        throw new SessionGoneError(id);
+      }
+      if (this.rotatedSince(session, used, force)) {
+        if (held) {
+          await this.lease.release(id);
+        }
+        return { held: false, adopt: session };
+      }
+      if (held) {
+        return { held: true, session };
+      }
+      // Another window refreshes: wait for its pair, its release, or the lease to run out (a crashed window).
+      // After a whole time to live of polls the entry is taken over, whatever clock wrote it: never stuck.
+      waitedOut = true;
+      for (let i = 0; i < polls; i++) {
+        await abortableSleep(this.pollMs);
+        const now = await this.current(id);
+        if (!now || now.tokens.refreshToken !== session.tokens.refreshToken || !(await this.lease.heldElsewhere(id).catch(() => false))) {
+          waitedOut = false;
+          break;
+        }
+      }
+    }
+  }
+
+  private async refreshWith(oauth: OAuthClient, session: StoredSession, failure: { count: number } | undefined, stillValid: boolean): Promise<StoredSession> {
+    const id = session.id;
+    const refreshToken = session.tokens.refreshToken!;
+    let updated: StoredSession;
+    try {
+      const tokens = await oauth.refresh(refreshToken);
+      updated = { ...session, tokens, tokenId: tokenIdOf(tokens.accessToken) ?? session.tokenId };
     } catch (error) {
       if (isPermanentGrantError(error)) {
-        const adopted = await this.awaitRotation(id, session.tokens.refreshToken);
+        const adopted = await this.awaitRotation(id, refreshToken);
         if (adopted) {
           this.options.log?.debug(`Session ${id} was refreshed by another window; adopted its tokens.`);
           return adopted;
@@ -154,13 +309,33 @@ export class TokenManager {
       }
       throw error;
     }
+    this.failures.delete(id);
+    // Signed out (or in again) elsewhere while the request ran: that decision stands, the new pair is not stored.
+    const now = await this.options.repo.get(id).then((s) => s ?? null, () => undefined);
+    if (now === null) {
+      this.options.log?.debug(`Session ${id} was signed out during its refresh; the new pair is not stored.`);
+      throw new SessionGoneError(id);
+    }
+    if (now && now.tokens.refreshToken !== refreshToken && now.tokens.accessToken !== session.tokens.accessToken) {
+      this.options.log?.debug(`Session ${id} was signed in again during its refresh; keeping the new sign-in.`);
+      return now;
+    }
+    try {
+      await this.options.repo.put(updated);
+      this.options.log?.debug(`Refreshed session ${id}.`);
+    } catch (error) {
+      // The server has already retired the old pair: losing the new one would lose the session.
+      this.unsaved.set(id, { session: updated, replaces: refreshToken });
+      this.options.log?.warn(`Refreshed session ${id} but could not save it (${error instanceof Error ? error.message : String(error)}); keeping it in this window and saving it again on next use.`);
+    }
+    return updated;
   }
 
   /** After our refresh token was refused: did another window store a newer pair? Polls storage for a while. */
   private async awaitRotation(id: string, used: string): Promise<StoredSession | undefined> {
     const deadline = Date.now() + this.graceMs;
     for (;;) {
-      const current = await this.options.repo.get(id);
+      const current = await this.current(id);
       if (!current) {
         return undefined;
       }
@@ -175,13 +350,20 @@ export class TokenManager {
   }
 
   private async expire(session: StoredSession, reason: string): Promise<void> {
-    const current = await this.options.repo.get(session.id);
+    const current = await this.current(session.id);
     if (!current || current.tokens.accessToken !== session.tokens.accessToken) {
       return; // already gone, or replaced by a new sign-in
     }
-    await this.options.repo.remove(session.id);
     this.failures.delete(session.id);
-    this.options.log?.warn(`Session ${session.id} removed: ${reason}`);
+    this.unsaved.delete(session.id);
+    try {
+      await this.options.repo.remove(session.id);
+      this.options.log?.warn(`Session ${session.id} removed: ${reason}`);
+    } catch (error) {
+      // Still signed out here (and no more refreshes with the dead grant); removal is tried again on next use.
+      this.dead.set(session.id, session.tokens.accessToken);
+      this.options.log?.warn(`Session ${session.id} is no longer valid (${reason}) but could not be removed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     this.options.onExpired?.(session, reason);
   }
 

@@ -142,6 +142,8 @@ export function toNetworkError(error: unknown): NetworkError {
       case 'ECONNRESET':
       case 'UND_ERR_SOCKET':
         return 'the connection was reset';
+      case 'EPROTO': // e.g. an https URL on a plain-HTTP port: OpenSSL's "wrong version number"
+        return 'no secure (TLS) connection could be set up; check that the URL\'s http/https matches the server';
       default:
         if (code && /CERT|SSL|TLS/.test(code)) {
           return 'the TLS certificate could not be verified';

@@ -6,6 +6,7 @@ import { isObject, type Ctx, type Reply, type ServerContext } from './http';
 import { validateUriList } from './redirectUri';
 import type { Right } from './rights';
 import { newToken, newTokenId, splitToken, TOKEN_PREFIX } from './tokens';
+import type { ServerState } from './state';
 
 export const ACCESS_TOKEN_TTL_MS = 3600_000;
 export const CODE_TTL_MS = 5 * 60_000;
@@ -43,6 +44,30 @@ export function issueTokenPair(
     userSessionId: grant.userSessionId, rights: [...grant.rights], createdAt: now, expiresAt: now + ACCESS_TOKEN_TTL_MS,
   });
   return { access_token: access, token_type: 'bearer', expires_in: ACCESS_TOKEN_TTL_MS / 1000, ...(refresh ? { refresh_token: refresh } : {}) };
+}
+
+/**
+ * Refresh tokens this server rotated away, and how often one of them was presented again. With single-use
+ * tokens (§0.4) every such presentation is a refresh token used twice: a client race the extension must avoid.
+ */
+export interface RefreshLedger {
+  /** Refresh tokens that were exchanged successfully (each one is dead from then on). */
+  readonly spent: Set<string>;
+  /** Token requests that presented a token from `spent`. */
+  reused: number;
+  /** Successful refreshes. */
+  rotations: number;
+}
+const ledgers = new WeakMap<ServerState, RefreshLedger>();
+
+/** The refresh-token ledger of a server (by its state), created on first use. */
+export function refreshLedger(state: ServerState): RefreshLedger {
+  let ledger = ledgers.get(state);
+  if (!ledger) {
+    ledger = { spent: new Set(), reused: 0, rotations: 0 };
+    ledgers.set(state, ledger);
+  }
+  return ledger;
 }
 
 const FIELDS = ['grant_type', 'code', 'refresh_token', 'redirect_uri', 'client_id', 'client_secret'] as const;
@@ -147,6 +172,10 @@ export function tokenEndpoint(ctx: Ctx): Reply {
     const body = issueTokenPair(ctx.server, { userId: code.userId, clientId: code.clientId, rights: code.rights, userSessionId: code.userSessionId, refresh });
     return { status: 200, headers: NO_STORE, json: body };
   }
+  const ledger = refreshLedger(state);
+  if (ledger.spent.has(request.refresh_token)) {
+    ledger.reused++;
+  }
   const parts = splitToken(request.refresh_token);
   if (!parts) {
     throw errors.malformedToken();
@@ -165,6 +194,8 @@ export function tokenEndpoint(ctx: Ctx): Reply {
     throw oauthErrors.accessDenied();
   }
   state.accessTokens.delete(previous.id); // RetainTokenAfterRefresh: false
+  ledger.spent.add(request.refresh_token);
+  ledger.rotations++;
   const body = issueTokenPair(ctx.server, { ...previous, refresh });
   return { status: 200, headers: NO_STORE, json: body };
 }
