@@ -21,10 +21,8 @@ export default tseslint.config(
   {
     files: [
       'src/tts/**/*.ts',
-      'src/auth/oauth.ts',
-      'src/auth/tokens.ts',
-      'src/auth/sessions.ts',
-      'src/auth/flows.ts',
+      // The auth core runs in plain Node tests; provider.ts, uriHandler.ts, interactive.ts and the UI pieces wrap it.
+      'src/auth/{oauth,tokens,sessions,flows,lease,storedView,providerCore,repository,attempts,signIn,loopback,accounts}.ts',
       'src/explorer/model.ts',
       // The explorer's core, command logic and UI logic run in plain Node tests (only register.ts,
       // treeProvider.ts, nodes/, index.ts, vscodeUi.ts and jsonDocuments.ts touch VS Code).

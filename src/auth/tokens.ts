@@ -10,6 +10,7 @@ import { abortableSleep } from '../tts/sleep';
 import { RefreshLease, type RefreshLeaseOptions } from './lease';
 import { isPermanentGrantError, type OAuthClient } from './oauth';
 import type { SessionRepository } from './repository';
+import { StoredView } from './storedView';
 import { tokenIdOf, type StoredSession } from './sessions';
 
 /** The session is gone (signed out here or in another window). */
@@ -51,10 +52,7 @@ export class TokenManager {
   private readonly backoffMs: number[];
   private readonly lease: RefreshLease | undefined;
   private readonly pollMs: number;
-  /** Pairs a refresh obtained that storage refused to take: the old pair is dead on the server, so keep these. */
-  private readonly unsaved = new Map<string, { session: StoredSession; replaces: string | undefined }>();
-  /** Sessions whose grant is gone but whose removal from storage failed, by their dead access token. */
-  private readonly dead = new Map<string, string>();
+  private readonly stored: StoredView;
 
   constructor(private readonly options: TokenManagerOptions) {
     this.now = options.now ?? Date.now;
@@ -63,6 +61,7 @@ export class TokenManager {
     this.backoffMs = options.backoffMs ?? [5_000, 20_000, 45_000];
     this.lease = options.lease === false ? undefined : new RefreshLease(options.repo.store, { ...options.lease, now: this.now });
     this.pollMs = (options.lease ? options.lease.pollMs : undefined) ?? 50;
+    this.stored = new StoredView(options.repo, options.log);
   }
 
   needsRefresh(session: StoredSession): boolean {
@@ -71,7 +70,7 @@ export class TokenManager {
 
   /** A valid access token for the session, refreshing first when it is about to expire. */
   async accessToken(id: string, signal?: AbortSignal): Promise<string> {
-    const session = await this.current(id);
+    const session = await this.stored.get(id);
     if (!session) {
       throw new SessionGoneError(id);
     }
@@ -84,7 +83,7 @@ export class TokenManager {
 
   /** After a 401 with `failed`: a newer stored token, a refreshed one, or undefined when there is none. */
   async renew(id: string, failed: string, signal?: AbortSignal): Promise<string | undefined> {
-    const session = await this.current(id);
+    const session = await this.stored.get(id);
     if (!session) {
       return undefined;
     }
@@ -160,43 +159,13 @@ export class TokenManager {
     return run;
   }
 
-  /**
-   * The stored session as this window must see it: a pair storage refused is used (and saved again) until
-   * storage holds something newer, and a session whose grant died but could not be deleted counts as gone.
-   */
-  private async current(id: string): Promise<StoredSession | undefined> {
-    const stored = await this.options.repo.get(id);
-    const dead = this.dead.get(id);
-    if (stored && dead !== undefined && stored.tokens.accessToken === dead) {
-      await this.options.repo.remove(id).then(() => this.dead.delete(id), () => undefined);
-      return undefined;
-    }
-    this.dead.delete(id);
-    const kept = this.unsaved.get(id);
-    if (!kept) {
-      return stored;
-    }
-    if (!stored || stored.tokens.refreshToken !== kept.replaces) {
-      this.unsaved.delete(id); // signed out, or another window stored a newer pair: ours is moot
-      return stored;
-    }
-    try {
-      await this.options.repo.put(kept.session);
-      this.unsaved.delete(id);
-      this.options.log?.debug(`Saved the renewed session ${id} that storage refused before.`);
-    } catch {
-      // still refused: keep using the pair from memory
-    }
-    return kept.session;
-  }
-
   /** Whether `session` already answers a refresh that `used` started: another window (or call) rotated it. */
   private rotatedSince(session: StoredSession, used: string | undefined, force: boolean): boolean {
     return session.tokens.refreshToken !== used && (force || !this.needsRefresh(session));
   }
 
   private async doRefresh(id: string, usedRefreshToken: string | undefined, force: boolean): Promise<StoredSession> {
-    const session = await this.current(id);
+    const session = await this.stored.get(id);
     if (!session) {
       throw new SessionGoneError(id);
     }
@@ -248,7 +217,7 @@ export class TokenManager {
         return { held: false };
       }
       // Read under the lease (or after the holder let go): the previous holder may just have stored a new pair.
-      const session = await this.current(id).catch(async (error: unknown) => {
+      const session = await this.stored.get(id).catch(async (error: unknown) => {
         if (held) {
           await this.lease?.release(id);
         }
@@ -274,7 +243,7 @@ export class TokenManager {
       waitedOut = true;
       for (let i = 0; i < polls; i++) {
         await abortableSleep(this.pollMs);
-        const now = await this.current(id);
+        const now = await this.stored.get(id);
         if (!now || now.tokens.refreshToken !== session.tokens.refreshToken || !(await this.lease.heldElsewhere(id).catch(() => false))) {
           waitedOut = false;
           break;
@@ -320,14 +289,7 @@ export class TokenManager {
       this.options.log?.debug(`Session ${id} was signed in again during its refresh; keeping the new sign-in.`);
       return now;
     }
-    try {
-      await this.options.repo.put(updated);
-      this.options.log?.debug(`Refreshed session ${id}.`);
-    } catch (error) {
-      // The server has already retired the old pair: losing the new one would lose the session.
-      this.unsaved.set(id, { session: updated, replaces: refreshToken });
-      this.options.log?.warn(`Refreshed session ${id} but could not save it (${error instanceof Error ? error.message : String(error)}); keeping it in this window and saving it again on next use.`);
-    }
+    await this.stored.put(updated, refreshToken);
     return updated;
   }
 
@@ -335,7 +297,7 @@ export class TokenManager {
   private async awaitRotation(id: string, used: string): Promise<StoredSession | undefined> {
     const deadline = Date.now() + this.graceMs;
     for (;;) {
-      const current = await this.current(id);
+      const current = await this.stored.get(id);
       if (!current) {
         return undefined;
       }
@@ -350,20 +312,12 @@ export class TokenManager {
   }
 
   private async expire(session: StoredSession, reason: string): Promise<void> {
-    const current = await this.current(session.id);
+    const current = await this.stored.get(session.id);
     if (!current || current.tokens.accessToken !== session.tokens.accessToken) {
       return; // already gone, or replaced by a new sign-in
     }
     this.failures.delete(session.id);
-    this.unsaved.delete(session.id);
-    try {
-      await this.options.repo.remove(session.id);
-      this.options.log?.warn(`Session ${session.id} removed: ${reason}`);
-    } catch (error) {
-      // Still signed out here (and no more refreshes with the dead grant); removal is tried again on next use.
-      this.dead.set(session.id, session.tokens.accessToken);
-      this.options.log?.warn(`Session ${session.id} is no longer valid (${reason}) but could not be removed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await this.stored.remove(session, reason);
     this.options.onExpired?.(session, reason);
   }
 

@@ -9,6 +9,7 @@ import { abortableSleep } from '../tts/sleep';
 import type { StreamEventsRequest, TtsEvent } from '../tts/types';
 import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';
+import { Throttle } from './throttle';
 
 const RATE_WINDOW = 3;
 /** How far before the last event seen a resumed stream starts (§8 `after`). */
@@ -79,17 +80,12 @@ export class LiveEvents {
   private lastTime: string | undefined;
   private lastTimeMs = -Infinity;
   private error: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastUpdate = 0;
-  private readonly interval: number;
+  private readonly updates: Throttle;
   private readonly now: () => number;
-  /** UI updates sent so far (benchmarks read it). */
-  updates = 0;
-
   constructor(private readonly options: LiveEventsOptions) {
     this.buffer = new RingBuffer<Entry>(options.capacity ?? 2000);
-    this.interval = 1000 / (options.maxUpdatesPerSecond ?? 10);
     this.now = options.now ?? Date.now;
+    this.updates = new Throttle(() => this.options.onUpdate(this.snapshot()), 1000 / (options.maxUpdatesPerSecond ?? 10), this.now);
     // Big enough to cover what a resume with the overlap below can resend, even at thousands of events a second.
     this.seenCap = Math.max(4 * this.buffer.capacity, 10_000);
   }
@@ -259,32 +255,10 @@ export class LiveEvents {
     }
   }
 
-  /**
-   * The next update, as soon as the rate allows (at once if the last one is older than the interval). New events
-   * do not update a paused view; a change the user or the connection makes (`always`) does. One pending update
-   * covers every change until it runs: the snapshot is taken then.
-   */
+  /** The next UI update (throttled). New events do not update a paused view; a change the user or the connection makes (`always`) does. */
   private schedule(always = false): void {
-    if ((this.paused && !always) || this.timer) {
-      return;
-    }
-    this.arm();
-  }
-
-  /** Runs the update once the interval has passed; a timer can fire a millisecond early, then it waits the rest. */
-  private arm(): void {
-    const wait = this.lastUpdate + this.interval - this.now();
-    this.timer = setTimeout(() => (this.now() < this.lastUpdate + this.interval ? this.arm() : this.flush()), Math.max(0, wait));
-  }
-
-  private flush(): void {
-    this.timer = undefined;
-    this.updates++;
-    try {
-      this.options.onUpdate(this.snapshot());
-    } finally {
-      // The interval counts from the end of an update, so the UI gets it to itself however long the update took.
-      this.lastUpdate = this.now();
+    if (always || !this.paused) {
+      this.updates.request();
     }
   }
 }
