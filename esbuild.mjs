@@ -31,6 +31,21 @@ const vscodeAsRequire = {
   },
 };
 
+/**
+ * node-fetch loads its multipart parser only for Response.formData(), which the extension never calls: a stub that
+ * says so keeps the parser's ~5 KB out of the package.
+ */
+const noFormData = {
+  name: 'no-form-data',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]multipart-parser\.js$/ }, () => ({ path: 'multipart-parser', namespace: 'no-form-data' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-form-data' }, () => ({
+      contents: "export function toFormData() { throw new Error('Response.formData() is not available in Things Stack Manager.'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** The second pass, after every (re)build of the first: ESM chunks → CommonJS files in dist/. */
@@ -88,7 +103,7 @@ const options = {
   sourcemap: 'inline',
   metafile: true,
   logLevel: 'warning',
-  plugins: [vscodeAsRequire, toCommonJs],
+  plugins: [vscodeAsRequire, noFormData, toCommonJs],
 };
 
 if (watch) {
