@@ -17,13 +17,16 @@ import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
 import { registerExplorer } from './explorer/index';
 import { registerLiveEvents, type LiveEventsInspector } from './events/index';
+import type { ExplorerNode } from './explorer/nodeTypes';
 import type { ExplorerTreeProvider } from './explorer/treeProvider';
+import { JsonDocuments } from './ui/jsonDocuments';
+import { VscodeUi } from './ui/vscodeUi';
 import { TtsClient } from './tts/client';
 
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
 export interface ExtensionApi {
   testing?: {
-    hooks: SignInHooks; accounts: AccountService; provider: TtsAuthProvider; statusBar: AccountStatusBar; log: Logger; tree: ExplorerTreeProvider;
+    hooks: SignInHooks; accounts: AccountService; provider: TtsAuthProvider; statusBar: AccountStatusBar; log: Logger; tree: ExplorerTreeProvider; treeView: vscode.TreeView<ExplorerNode>;
     events: LiveEventsInspector;
   };
 }
@@ -105,9 +108,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts.onDidChange(updateContext),
     registerLazyCommands(AUTH_COMMAND_IDS, async () => (await import('./onDemand')).authCommands({ provider, accounts, log }), log),
   );
-  const tree = registerExplorer(context, {
+  // One UI for the window: its JSON documents are the only `thingsstack-json` content provider.
+  const documents = new JsonDocuments();
+  const ui = new VscodeUi(documents);
+  context.subscriptions.push(documents);
+  const { provider: tree, view: treeView } = registerExplorer(context, {
     accounts,
     log,
+    ui,
     vsCodeClientHost: {
       callbackUri: externalCallbackUri,
       saveClientId: async (key, clientId) => config.saveDeploymentConfigs(
@@ -118,10 +126,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       },
     },
   });
-  const events = registerLiveEvents(context, { accounts, log });
+  const events = registerLiveEvents(context, { accounts, log, ui });
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree, events } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, events } } : {};
 }
 
 export function deactivate(): void {

@@ -93,7 +93,8 @@ export async function editApplication(ctx: CommandContext, ...args: unknown[]): 
   const { account, entity } = await entityTarget(ctx, args, 'application', { title: 'Edit Which Application?' });
   const title = `Edit Application "${entity.id}"`;
   const app = await ctx.ui.withProgress(`Loading application "${entity.id}"…`, (signal) => account.api.applications.get(entity.id, APPLICATION_DETAIL_FIELDS, signal));
-  const field = await ctx.ui.pick<AppField>({
+  const property = nodeArg(args, 'property')?.property;
+  const field = property === 'name' || property === 'description' ? property : await ctx.ui.pick<AppField>({
     title, placeholder: 'Which field?',
     items: [
       { label: 'Name', description: app.name || '(none)', value: 'name' },

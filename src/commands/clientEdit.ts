@@ -34,8 +34,8 @@ function loadClient(ctx: CommandContext, account: Account, clientId: string): Pr
 
 function fieldFromNode(args: readonly unknown[]): Field | undefined {
   const property = nodeArg(args, 'property');
-  if (property && property.property !== 'id') {
-    return property.property;
+  if (property && property.property in FIELD_LABELS) {
+    return property.property as Field;
   }
   return nodeArg(args, 'uriList')?.field ?? (nodeArg(args, 'rights') ? 'rights' : undefined);
 }

@@ -5,8 +5,7 @@ import type { Account, Accounts } from '../auth/accounts';
 import { runInBoundary } from '../commands/boundary';
 import type { CommandLog } from '../commands/context';
 import type { CoreLogger } from '../tts/http';
-import { JsonDocuments } from '../ui/jsonDocuments';
-import { VscodeUi } from '../ui/vscodeUi';
+import type { VscodeUi } from '../ui/vscodeUi';
 import { LiveEvents } from './liveEvents';
 import { EventsPanel } from './panel';
 import { EventsStatusItem } from './statusItem';
@@ -23,8 +22,8 @@ export interface LiveEventsInspector {
   streams(): { label: string; deploymentName: string; running: boolean; received: number }[];
 }
 
-export function registerLiveEvents(context: vscode.ExtensionContext, deps: { accounts: Accounts; log: CommandLog & CoreLogger & { show?(): void } }): LiveEventsInspector {
-  const ui = new VscodeUi(new JsonDocuments());
+export function registerLiveEvents(context: vscode.ExtensionContext, deps: { accounts: Accounts; log: CommandLog & CoreLogger & { show?(): void }; ui: VscodeUi }): LiveEventsInspector {
+  const ui = deps.ui;
   const status = new EventsStatusItem();
   const streams = new Map<string, Stream>();
   let ticker: ReturnType<typeof setInterval> | undefined;

@@ -25,7 +25,7 @@ export function contextValueOf(node: ExplorerNode, now: number = Date.now()): st
     case 'application':
       return context('application', { live: !node.deleted, deleted: node.deleted, admin: node.isAdmin });
     case 'property':
-      return context('property', { [node.property]: true, editable: node.editable });
+      return context('property', { [node.property]: true, [node.entity.type]: true, editable: node.editable });
     case 'uriList':
     case 'uri':
       return context(node.kind, { [node.field]: true });

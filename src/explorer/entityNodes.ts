@@ -3,7 +3,7 @@ import { isRight, summarise, type Right } from '../tts/rights';
 import type { ApiKey, Application, Client, ClientState, Collaborator, EndDevice, GrantType, Owner } from '../tts/types';
 import { ownerOf } from '../tts/types';
 import type {
-  ApplicationNode, ClientNode, ClientProperty, CollaboratorNode, EntityRef, ExplorerNode, NodeOf, PropertyNode, RightsNode,
+  ApplicationNode, ClientNode, CollaboratorNode, EntityProperty, EntityRef, ExplorerNode, NodeOf, PropertyNode, RightsNode,
   Section, UriField,
 } from './nodeTypes';
 import { entityId, type Entity } from './fetchers';
@@ -58,9 +58,18 @@ function child<K extends ExplorerNode['kind']>(parent: ExplorerNode, suffix: str
   return { ...node, id: `${parent.id}/${suffix}`, parentId: parent.id, deploymentKey: parent.deploymentKey } as unknown as NodeOf<K>;
 }
 
-function property(parent: ClientNode, property: ClientProperty, label: string, value: string, editable: boolean, tooltip?: string): PropertyNode {
-  const entity: EntityRef = { type: 'client', id: parent.clientId };
+function property(parent: ClientNode | ApplicationNode, property: EntityProperty, label: string, value: string, editable: boolean, tooltip?: string): PropertyNode {
+  const entity: EntityRef = parent.kind === 'client' ? { type: 'client', id: parent.clientId } : { type: 'application', id: parent.applicationId };
   return child<'property'>(parent, `#${property}`, { kind: 'property', entity, property, label, value, editable, tooltip });
+}
+
+/** "2026-12-04 18:23 UTC" from an RFC 3339 time; what the server sent when it is not one. */
+export function timeText(value: string | undefined): string {
+  if (!value) {
+    return '';
+  }
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function uriList(parent: ClientNode, field: UriField, uris: string[] | undefined): ExplorerNode {
@@ -90,9 +99,15 @@ export function clientChildren(node: ClientNode, detail: Client, secretStored: b
   ];
 }
 
-export function applicationChildren(node: ApplicationNode): ExplorerNode[] {
+/** An application's properties, then its API keys, collaborators and end devices. */
+export function applicationChildren(node: ApplicationNode, detail: Application): ExplorerNode[] {
   const entity: EntityRef = { type: 'application', id: node.applicationId };
   return [
+    property(node, 'id', 'ID', node.applicationId, false, 'The application ID cannot be changed, nor reused after deletion.'),
+    property(node, 'name', 'Name', detail.name ?? '', true),
+    property(node, 'description', 'Description', detail.description ?? '', true),
+    property(node, 'created_at', 'Created', timeText(detail.created_at), false),
+    property(node, 'updated_at', 'Updated', timeText(detail.updated_at), false),
     child(node, '#apiKeys', { kind: 'apiKeys', applicationId: node.applicationId }),
     child(node, '#collaborators', { kind: 'collaborators', entity }),
     child(node, '#devices', { kind: 'devices', applicationId: node.applicationId }),

@@ -7,8 +7,8 @@ import { EXPLORER_COMMAND_IDS } from '../commands/ids';
 import { registerLazyCommands } from '../commands/register';
 import type { VsCodeClientHost } from '../commands/registerClient';
 import * as settings from '../platform/config';
-import { JsonDocuments } from '../ui/jsonDocuments';
-import { VscodeUi } from '../ui/vscodeUi';
+import type { VscodeUi } from '../ui/vscodeUi';
+import type { ExplorerNode } from './nodeTypes';
 import { ExplorerModel } from './model';
 import { ExplorerTreeProvider } from './treeProvider';
 
@@ -26,19 +26,20 @@ export interface ExplorerConfig {
 export interface ExplorerDeps {
   accounts: Accounts;
   log: ExplorerLog;
+  /** The window's one UI (its JSON documents are the one `thingsstack-json` content provider). */
+  ui: VscodeUi;
   /** Defaults to the `thingsStack.*` settings. */
   config?: ExplorerConfig;
   vsCodeClientHost?: VsCodeClientHost;
 }
 
-/** Returns the tree provider (the extension-host tests walk it). */
-export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): ExplorerTreeProvider {
+/** Returns the tree provider and its view (the extension-host tests drive them). */
+export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): { provider: ExplorerTreeProvider; view: vscode.TreeView<ExplorerNode> } {
   const config = deps.config ?? { pageSize: settings.pageSize, onDidChange: settings.onDidChange };
   const model = new ExplorerModel(deps.accounts, { pageSize: () => config.pageSize() });
   const provider = new ExplorerTreeProvider(model);
   const view = vscode.window.createTreeView('thingsStack.explorer', { treeDataProvider: provider, showCollapseAll: true });
-  const documents = new JsonDocuments();
-  const ui = new VscodeUi(documents);
+  const ui = deps.ui;
   const ctx: CommandContext = {
     ui,
     accounts: deps.accounts,
@@ -52,11 +53,10 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     { dispose: () => model.dispose() },
     provider,
     view,
-    documents,
     // The commands' code loads on the first run of one of them, not at activation.
     registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await import('../onDemand')).explorerCommands(ctx), deps.log, ui),
     // A new page size only applies to lists fetched from now on: start over.
     config.onDidChange(() => model.refresh()),
   );
-  return provider;
+  return { provider, view };
 }

@@ -1,7 +1,9 @@
 // The explorer's data (no vscode): per deployment, OAuth clients and applications grouped by owner (the user, then
 // each organization), paged with "Load more", filtered through the search endpoints, loaded lazily and cached
-// until refreshed. Nodes are interned by id, so a refresh event names the same object the tree holds.
+// until refreshed. A node keeps one object per id while its parent shows it (ExplorerStore), so a refresh event
+// names the same object the tree holds and a refresh never hands the tree a second element with a known id.
 import type { Account, Accounts, Disposable } from '../auth/accounts';
+import { APPLICATION_DETAIL_FIELDS } from '../tts/applications';
 import { CLIENT_DETAIL_FIELDS } from '../tts/clients';
 import type { Client } from '../tts/types';
 import { describeError } from '../ui/errorText';
@@ -13,7 +15,7 @@ import * as fetch from './fetchers';
 import type { DeletedNode, DeploymentNode, EntityRef, ErrorNode, ExplorerNode, MessageNode, LoadMoreNode, OwnerNode, Section, SectionNode } from './nodeTypes';
 import { ownersOf } from './owners';
 import type { PageFetcher } from './pagedList';
-import { ExplorerStore } from './store';
+import { ExplorerStore, ROOT } from './store';
 
 export interface ModelOptions {
   /** Items per page (the `thingsStack.pageSize` setting). */
@@ -68,21 +70,29 @@ export class ExplorerModel {
     // TTN Sandbox clusters share one Identity Server (eu1), hence one key and one set of clients and applications.
     const names = new Map<string, string[]>();
     deployments.forEach((d) => names.set(d.key, [...(names.get(d.key) ?? []), d.name]));
-    return [...names].map(([key, list]) => {
+    return this.store.setChildren(ROOT, [...names].map(([key, list]): DeploymentNode => {
       const account = this.accounts.account(key);
-      return this.store.put<DeploymentNode>({ kind: 'deployment', id: key, deploymentKey: key, name: list.join(' / '), accountLabel: account?.session.accountLabel, isAdmin: account?.session.isAdmin === true });
-    });
+      return { kind: 'deployment', id: key, deploymentKey: key, name: list.join(' / '), accountLabel: account?.session.accountLabel, isAdmin: account?.session.isAdmin === true };
+    }));
   }
 
   async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) {
       return this.roots();
     }
+    let children: ExplorerNode[];
     try {
-      return (await this.childrenOf(node)).map((n) => this.store.put(n));
+      children = await this.childrenOf(node);
     } catch (error) {
-      return [this.store.put(this.errorNode(node, error))];
+      children = [this.errorNode(node, error)];
     }
+    // A holder shows the count of the list it already loaded, so recomputing it does not lose the count.
+    for (const child of children) {
+      if (HOLDERS.has(child.kind)) {
+        (child as { total?: number }).total = this.store.existingList(child.id)?.total;
+      }
+    }
+    return this.store.setChildren(node.id, children);
   }
 
   filterOf(deploymentKey: string, section: Section): string | undefined {
@@ -119,7 +129,7 @@ export class ExplorerModel {
       return;
     }
     this.store.drop(node.id);
-    this.fire(this.store.node(node.id) ?? node);
+    this.fire(this.store.node(node.id));
   }
 
   /** After a create, delete, restore or purge: the section's lists are stale. */
@@ -181,8 +191,22 @@ export class ExplorerModel {
         const secret = await this.accounts.clientSecret(node.deploymentKey, node.clientId);
         return clientChildren(node, detail, secret !== undefined);
       }
-      case 'application':
-        return node.deleted ? [] : applicationChildren(node);
+      case 'application': {
+        if (node.deleted) {
+          return [];
+        }
+        // The detail, and the first page of end devices so their count shows without expanding them.
+        // Without the details (e.g. a missing right) the row from the list still leads to keys and devices.
+        let detail = node.application;
+        let detailError: unknown;
+        await Promise.all([
+          this.store.cached(`${node.id}/#detail`, () => api.applications.get(node.applicationId, APPLICATION_DETAIL_FIELDS))
+            .then((d) => { detail = d; }, (error: unknown) => { detailError = error; }),
+          this.store.list(`${node.id}/#devices`, fetch.devices(api, node.applicationId), this.options.pageSize()).ensure(),
+        ]);
+        const children = applicationChildren(node, detail);
+        return detailError === undefined ? children : [{ ...this.errorNode(node, detailError), message: `Could not load the details: ${describeError(detailError)}` }, ...children];
+      }
       case 'uriList':
         return uriChildren(node);
       case 'rights':
@@ -221,8 +245,13 @@ export class ExplorerModel {
   /** The nodes of a paged list: its items, then an error, an empty state or "Load more". */
   private async listChildren<T>(holder: ExplorerNode, fetcher: PageFetcher<T>, toNode: (item: T) => ExplorerNode | undefined, empty: string | Pick<MessageNode, 'message' | 'icon' | 'command' | 'commandArgs'>): Promise<ExplorerNode[]> {
     const key = holder.id;
-    const list = this.store.list(key, fetcher, this.options.pageSize());
+    let list = this.store.list(key, fetcher, this.options.pageSize());
     await list.ensure();
+    while (list.disposed) {
+      // A refresh dropped the list while it loaded: what counts is the list that replaced it.
+      list = this.store.list(key, fetcher, this.options.pageSize());
+      await list.ensure();
+    }
     const out = list.items.map(toNode).filter((n): n is ExplorerNode => n !== undefined);
     if (list.error !== undefined) {
       out.push(this.errorNode(holder, list.error));
@@ -245,8 +274,13 @@ export class ExplorerModel {
       const h = holder as { total?: number };
       if (h.total !== total) {
         h.total = total;
-        // The holder's description shows the count; tell the tree once it is known.
-        queueMicrotask(() => this.fire(holder));
+        // The holder's description shows the count; tell the tree once it is known, after the tree has taken the
+        // children it asked for (a change while it takes them would overtake them, see ChangeLog).
+        setTimeout(() => {
+          if (this.store.node(holder.id) === holder) {
+            this.fire(holder);
+          }
+        }, 0);
       }
     }
   }
@@ -278,7 +312,7 @@ export class ExplorerModel {
     let changed = false;
     for (const key of new Set([...this.sessions.keys(), ...next.keys()])) {
       if (this.sessions.get(key) !== next.get(key)) {
-        this.store.drop(key, true);
+        this.store.forget(key);
         changed = true;
       }
     }

@@ -28,7 +28,8 @@ export interface ClientNode extends Base { kind: 'client'; client: Client; clien
 export interface ApplicationNode extends Base { kind: 'application'; application: Application; applicationId: string; owner?: Owner; deleted: boolean; isAdmin: boolean }
 
 export type ClientProperty = 'id' | 'name' | 'description' | 'state' | 'grants' | 'skip_authorization' | 'endorsed';
-export interface PropertyNode extends Base { kind: 'property'; entity: EntityRef; property: ClientProperty; label: string; value: string; tooltip?: string; editable: boolean }
+export type EntityProperty = ClientProperty | 'created_at' | 'updated_at';
+export interface PropertyNode extends Base { kind: 'property'; entity: EntityRef; property: EntityProperty; label: string; value: string; tooltip?: string; editable: boolean }
 export interface UriListNode extends Base { kind: 'uriList'; clientId: string; field: UriField; uris: string[] }
 export interface UriNode extends Base { kind: 'uri'; clientId: string; field: UriField; uri: string }
 export interface RightsNode extends Base { kind: 'rights'; entity: EntityRef; rights: Right[] }

@@ -67,4 +67,9 @@ export class PagedList<T> {
   dispose(): void {
     this.abort.abort();
   }
+
+  /** Thrown away (a refresh dropped it): what it loaded, or failed to load, no longer counts. */
+  get disposed(): boolean {
+    return this.abort.signal.aborted;
+  }
 }

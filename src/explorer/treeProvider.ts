@@ -1,6 +1,7 @@
 // The VS Code TreeDataProvider over the explorer model: the model loads and caches, this only renders and relays
-// the model's change events.
+// the model's change events. An answer that a refresh overtook is given empty (see ChangeLog): the tree asks again.
 import * as vscode from 'vscode';
+import { ChangeLog } from './changeLog';
 import type { ExplorerModel } from './model';
 import type { ExplorerNode } from './nodeTypes';
 import { treeItemFor } from './nodes';
@@ -9,9 +10,13 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subscription: { dispose(): void };
+  private readonly changes = new ChangeLog();
 
   constructor(private readonly model: ExplorerModel) {
-    this.subscription = model.onDidChange((node) => this.emitter.fire(node));
+    this.subscription = model.onDidChange((node) => {
+      this.changes.record(node?.id);
+      this.emitter.fire(node);
+    });
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -19,7 +24,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
   }
 
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    return this.model.children(node);
+    return this.changes.current(node?.id, () => this.model.children(node));
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

@@ -17,7 +17,7 @@ describe('API key commands', () => {
 
   it('creates a key, shows its value once in the modal, and refreshes the key list', async () => {
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
-    const keysNode = (await f.model.children(app))[0];
+    const keysNode = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker', 'apiKeys');
     assert.equal((await f.model.children(keysNode))[0].kind, 'message');
     await run(f, 'thingsStack.createApiKey', [...CREATE, { secret: 'ack' }], app);
     const stored = [...f.server.state.apiKeys.values()].find((k) => k.apiKey.name === 'mqtt-integration');
@@ -60,7 +60,7 @@ describe('API key commands', () => {
   it('edits a key\'s name and rights, and deletes it after a modal', async () => {
     const [seeded] = f.server.seed.apiKeys('alice-tracker', 1, { name: 'old' });
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
-    const key = (await f.model.children((await f.model.children(app))[0]))[0];
+    const key = (await f.model.children((await f.model.children(app)).find((n) => n.kind === 'apiKeys')!))[0];
     await run(f, 'thingsStack.editApiKey', [{ pick: 'Name' }, { input: 'renamed' }], key);
     assert.equal(f.server.state.apiKeys.get(seeded.id)?.apiKey.name, 'renamed');
     await run(f, 'thingsStack.editApiKey', [{ search: '', choose: 'alice-tracker' }, { pick: 'renamed' }, { pick: 'Rights' }, { pick: 'Read Only' }]);

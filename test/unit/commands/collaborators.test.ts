@@ -10,7 +10,7 @@ describe('collaborator commands', () => {
 
   it('adds a user to an application with a preset, changes the rights and removes them', async () => {
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
-    const collaborators = (await f.model.children(app))[1];
+    const collaborators = (await f.model.children(app)).find((n) => n.kind === 'collaborators')!;
     await run(f, 'thingsStack.addCollaborator', [
       { pick: 'User' }, { input: 'Bob', invalid: /lower case/ }, { input: 'bob' }, { pick: 'Read Only' },
     ], collaborators);

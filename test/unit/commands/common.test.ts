@@ -37,7 +37,7 @@ describe('shared commands', () => {
     const props = await f.model.children(client);
     await run(f, 'thingsStack.copyId', [], props.find((p) => key(p) === 'property:name'));
     await run(f, 'thingsStack.copyValue', [], props.find((p) => key(p) === 'property:name'));
-    const device = (await f.model.children((await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors')))[2]))[0];
+    const device = (await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors', 'devices')))[0];
     await run(f, 'thingsStack.copyId', [], device);
     await run(f, 'thingsStack.copyId', [{ pick: 'Application' }, { search: '', choose: 'alice-tracker' }]);
     assert.deepEqual(f.ui.clipboard, ['alice-tracker']);
@@ -61,7 +61,7 @@ describe('shared commands', () => {
       await walk(f, 'deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard'),
       await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors'),
     ];
-    const devices = (await f.model.children(nodes[2]))[2];
+    const devices = (await f.model.children(nodes[2])).find((n) => n.kind === 'devices')!;
     nodes.push(devices, (await f.model.children(devices))[0]);
     const opened: string[] = [];
     for (const node of nodes) {

@@ -66,22 +66,32 @@ describe('explorer model', () => {
       assert.equal(secret?.kind === 'secret' && secret.stored, true);
     });
 
-    it('expands an application into API keys (name, rights, expiry), collaborators and end devices with a count', async () => {
+    it('expands an application into its properties, API keys (name, rights, expiry), collaborators and end devices with a count', async () => {
       f.server.seed.apiKeys('alice-sensors', 2, { rights: ['RIGHT_APPLICATION_TRAFFIC_READ'], name: 'mqtt' });
       const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors');
       const children = await f.model.children(app);
-      assert.deepEqual(keys(children), ['apiKeys', 'collaborators', 'devices']);
-      const apiKeys = await f.model.children(children[0]);
+      assert.deepEqual(keys(children), [
+        'property:id', 'property:name', 'property:description', 'property:created_at', 'property:updated_at', 'apiKeys', 'collaborators', 'devices',
+      ]);
+      const stored = f.server.state.applications.get('alice-sensors')!;
+      const props = Object.fromEntries(children.flatMap((c) => (c.kind === 'property' ? [[c.property, c]] : [])));
+      assert.equal(props.id.value, 'alice-sensors');
+      assert.equal(props.name.value, stored.name);
+      assert.ok(props.name.editable && props.description.editable && !props.id.editable && !props.created_at.editable);
+      assert.match(props.created_at.value, /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+      const [apiKeysNode, , devicesNode] = children.slice(5);
+      // The device count shows before End Devices is expanded.
+      assert.equal(devicesNode.kind === 'devices' && devicesNode.total, 3);
+      const apiKeys = await f.model.children(apiKeysNode);
       assert.equal(apiKeys.length, 2);
       assert.ok(apiKeys[0].kind === 'apiKey' && apiKeys[0].key.name === 'mqtt' && apiKeys[0].key.rights?.[0] === 'RIGHT_APPLICATION_TRAFFIC_READ');
-      const devices = await f.model.children(children[2]);
+      const devices = await f.model.children(devicesNode);
       assert.deepEqual(keys(devices), ['device:device-0001', 'device:device-0002', 'device:device-0003']);
-      assert.equal(children[2].kind === 'devices' && children[2].total, 3);
     });
 
     it('shows empty states', async () => {
       const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
-      const devices = (await f.model.children(app))[2];
+      const devices = (await f.model.children(app)).find((n) => n.kind === 'devices')!;
       const children = await f.model.children(devices);
       assert.deepEqual(keys(children), ['message']);
       assert.equal(children[0].kind === 'message' && children[0].message, 'No end devices');
@@ -214,7 +224,7 @@ describe('explorer model', () => {
     it('shows a missing right by name', async () => {
       const app = await walk(f, 'deployment', 'section:applications', 'owner:organization:acme', 'application:acme-fleet');
       f.server.seed.organization({ id: 'acme', name: 'ACME Corp', members: { alice: ['RIGHT_ORGANIZATION_INFO'] } });
-      const devices = (await f.model.children(app))[2];
+      const devices = (await f.model.children(app)).find((n) => n.kind === 'devices')!;
       const children = await f.model.children(devices);
       assert.ok(children[0].kind === 'error');
       assert.match(children[0].message, /RIGHT_APPLICATION_DEVICES_READ/);
