@@ -2,7 +2,8 @@
 // Builds the .vsix, starts the TTS test server with demo data ("Local demo stack") and code-server with the
 // extension installed and the deployment configured, prints the URL and the demo logins, runs until Ctrl-C.
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { SEED, startTtsServer } from '../test/support/ttsServer';
 import { startCodeServer } from '../test/support/workbench';
 
@@ -21,8 +22,11 @@ async function main(): Promise<void> {
   server.seed.clients('acme', 4, { prefix: 'acme-demo-client' });
   server.seed.devices('alice-demo-app-0001', 25);
   const apiKey = server.createUserApiKey('alice', ['RIGHT_USER_ALL', 'RIGHT_APPLICATION_ALL', 'RIGHT_CLIENT_ALL', 'RIGHT_ORGANIZATION_ALL']);
+  // Uplinks every few seconds from the demo devices, so Show Live Events has something to show.
+  const traffic = demoTraffic(server, ['alice-demo-app-0001', SEED.demo.appWithDevices], 3_000);
   const stateDir = resolve('.e2e/start');
-  const workspace = resolve(stateDir, 'workspace');
+  // Outside the repository, or Git offers to open "a repository in the parent folders" on first open.
+  const workspace = join(tmpdir(), 'things-stack-manager-demo', 'workspace');
   mkdirSync(workspace, { recursive: true });
   const code = await startCodeServer({
     workspace, stateDir, vsix: resolve('things-stack-manager.vsix'),
@@ -40,12 +44,27 @@ Things Stack Manager is running in VS Code (code-server): open ${code.url}/?fold
 
 Press Ctrl-C to stop.`);
   const stop = async (): Promise<void> => {
+    clearInterval(traffic);
     await code.stop();
     await server.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/** One uplink every `everyMs` from each application's devices in turn. */
+function demoTraffic(server: Awaited<ReturnType<typeof startTtsServer>>, applications: string[], everyMs: number): ReturnType<typeof setInterval> {
+  let turn = 0;
+  return setInterval(() => {
+    for (const app of applications) {
+      const devices = [...(server.state.devices.get(app)?.keys() ?? [])];
+      if (devices.length > 0) {
+        void server.events.emitUplinks(app, { count: 1, deviceId: devices[turn % devices.length] });
+      }
+    }
+    turn++;
+  }, everyMs);
 }
 
 void main().catch((error: unknown) => {

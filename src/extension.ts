@@ -17,6 +17,7 @@ import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
 import { registerExplorer } from './explorer/index';
 import { registerLiveEvents, type LiveEventsInspector } from './events/index';
+import type { ExplorerModel } from './explorer/model';
 import type { ExplorerNode } from './explorer/nodeTypes';
 import type { ExplorerTreeProvider } from './explorer/treeProvider';
 import { JsonDocuments } from './ui/jsonDocuments';
@@ -26,7 +27,7 @@ import { TtsClient } from './tts/client';
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
 export interface ExtensionApi {
   testing?: {
-    hooks: SignInHooks; accounts: AccountService; provider: TtsAuthProvider; statusBar: AccountStatusBar; log: Logger; tree: ExplorerTreeProvider; treeView: vscode.TreeView<ExplorerNode>;
+    hooks: SignInHooks; accounts: AccountService; provider: TtsAuthProvider; statusBar: AccountStatusBar; log: Logger; tree: ExplorerTreeProvider; treeView: vscode.TreeView<ExplorerNode>; explorer: ExplorerModel;
     events: LiveEventsInspector;
   };
 }
@@ -112,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const documents = new JsonDocuments();
   const ui = new VscodeUi(documents);
   context.subscriptions.push(documents);
-  const { provider: tree, view: treeView } = registerExplorer(context, {
+  const { model: explorer, provider: tree, view: treeView } = registerExplorer(context, {
     accounts,
     log,
     ui,
@@ -129,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const events = registerLiveEvents(context, { accounts, log, ui });
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, events } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, explorer, events } } : {};
 }
 
 export function deactivate(): void {

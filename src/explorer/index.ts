@@ -34,7 +34,7 @@ export interface ExplorerDeps {
 }
 
 /** Returns the tree provider and its view (the extension-host tests drive them). */
-export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): { provider: ExplorerTreeProvider; view: vscode.TreeView<ExplorerNode> } {
+export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): { model: ExplorerModel; provider: ExplorerTreeProvider; view: vscode.TreeView<ExplorerNode> } {
   const config = deps.config ?? { pageSize: settings.pageSize, onDidChange: settings.onDidChange };
   const model = new ExplorerModel(deps.accounts, { pageSize: () => config.pageSize() });
   const provider = new ExplorerTreeProvider(model);
@@ -58,5 +58,5 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     // A new page size only applies to lists fetched from now on: start over.
     config.onDidChange(() => model.refresh()),
   );
-  return { provider, view };
+  return { model, provider, view };
 }

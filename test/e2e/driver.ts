@@ -1,7 +1,9 @@
 // What a user does in the workbench, as small steps: palette commands, quick inputs, modal dialogs, tree rows,
-// each step timed and photographed into test-results/.
+// each step timed and photographed into test-results/, and checked: a step fails on any error notification it did
+// not announce, and its own assertions read what the screen shows (rows, messages, editor text).
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { notices, rows, unexpectedErrors, type Notice } from '../support/screen';
 
 export class Journey {
   private step = 0;
@@ -11,11 +13,18 @@ export class Journey {
     mkdirSync(dir, { recursive: true });
   }
 
-  async run(name: string, action: () => Promise<void>): Promise<void> {
+  /** Runs a step; `expectErrors` names the error notifications this step provokes on purpose. */
+  async run(name: string, action: () => Promise<void>, expectErrors: RegExp[] = []): Promise<void> {
     const started = Date.now();
     const label = `${String(++this.step).padStart(2, '0')}-${name}`;
+    const before = (await notices(this.page).catch((): Notice[] => [])).length;
     try {
       await action();
+      await this.page.waitForTimeout(300); // a notification raised by the step's last action
+      const unexpected = unexpectedErrors((await notices(this.page)).slice(before), expectErrors);
+      if (unexpected.length > 0) {
+        throw new Error(`error notification: ${unexpected.map((n) => n.message).join(' | ')}`);
+      }
     } catch (error) {
       await this.page.screenshot({ path: `${this.dir}/e2e-${label}-FAILED.png` }).catch(() => undefined);
       throw new Error(`step ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -79,4 +88,63 @@ export async function clickRow(page: Page, text: string | RegExp): Promise<void>
 
 export async function toast(page: Page, expect: RegExp, timeoutMs = 20_000): Promise<void> {
   await page.locator('.notifications-toasts .notification-toast', { hasText: expect }).first().waitFor({ timeout: timeoutMs });
+}
+
+/** The tree rows as "indent label — description", two spaces per level. */
+export async function treeRows(page: Page): Promise<string[]> {
+  return (await rows(page)).map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label}${r.description ? ` — ${r.description}` : ''}`);
+}
+
+/** The rows directly under the first row whose label starts with `label` (after the first row starting with `after`). */
+export function under(list: string[], label: string, after?: string): string[] {
+  const from = after === undefined ? 0 : Math.max(0, list.findIndex((r) => r.trimStart().startsWith(after)));
+  const start = list.findIndex((r, i) => i >= from && r.trimStart().startsWith(label));
+  if (start < 0) {
+    return [];
+  }
+  const depth = list[start].length - list[start].trimStart().length + 2;
+  const out: string[] = [];
+  for (const row of list.slice(start + 1)) {
+    const d = row.length - row.trimStart().length;
+    if (d < depth) {
+      break;
+    }
+    if (d === depth) {
+      out.push(row.trim());
+    }
+  }
+  return out;
+}
+
+/** Waits until the tree's rows pass `check`; the error lists what the screen showed. */
+export async function rowsUntil(page: Page, what: string, check: (rows: string[]) => boolean, timeoutMs = 20_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = await treeRows(page);
+    if (check(now)) {
+      return now;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the tree did not show ${what}; it showed:\n${now.join('\n')}`);
+    }
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Clicks the inline action (e.g. "Refresh") of the first row whose text matches. */
+export async function rowAction(page: Page, text: string | RegExp, action: string): Promise<void> {
+  const row = page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+  await row.hover();
+  await row.locator(`.action-label[aria-label^="${action}"]`).first().click();
+  await page.waitForTimeout(300);
+}
+
+/** Expands a collapsed row (clicking an expanded one would collapse it). */
+export async function expandRow(page: Page, text: string | RegExp, nth = 0): Promise<void> {
+  const row = page.locator('.part.sidebar .monaco-list-row', { hasText: text }).nth(nth);
+  await row.waitFor({ timeout: 20_000 });
+  if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await row.click();
+    await page.waitForTimeout(300);
+  }
 }

@@ -1,16 +1,20 @@
 // npm run test:e2e: the packaged .vsix in a real VS Code workbench (code-server) driven in headless Chromium, as
-// a user: welcome view, browser sign-in, status bar, trees, an OAuth client with its one-time secret, an
-// application with an API key, deleting both, signing out. Screenshots of every step go to test-results/.
+// a user: welcome view, cancelled and completed sign-in, the trees with Refresh on each level, an OAuth client with
+// its one-time secret and its JSON, an application with an API key, deleting both, registering VS Code's own OAuth
+// client, signing out. Every step checks what the screen shows (rows, messages, editor text) and fails on an error
+// notification it did not expect; screenshots of every step go to test-results/.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { playUser } from '../support/robot';
+import { watchNotices } from '../support/screen';
 import { SEED, startTtsServer } from '../support/ttsServer';
 import { launchBrowser, runCommand, startCodeServer, TRUST_ALL_LINKS, seedApplicationStorage } from '../support/workbench';
-import { answer, clickRow, dialog, Journey, toast } from './driver';
+import { answer, dialog, expandRow, Journey, rowAction, rowsUntil, toast, under } from './driver';
 
 const CLIENT = { id: 'vscode-e2e', secret: 'vscode-e2e-secret-value' };
 const STACK = 'Local e2e stack';
+const QUICK_INPUT = '.quick-input-widget';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -24,11 +28,24 @@ async function main(): Promise<number> {
     workspace, vsix: resolve('things-stack-manager.vsix'),
     settings: { 'thingsStack.deployments': [{ name: STACK, url: server.url, clientId: CLIENT.id }] },
   });
-  const wb = await launchBrowser();
+  const wb = await launchBrowser({ width: 1400, height: 1400 });
   const { page } = wb;
   const journey = new Journey(page);
+  /** Accepts what each quick input proposes until a modal dialog shows (the wizards' last step). */
+  const acceptUntilDialog = async (max: number): Promise<void> => {
+    for (let i = 0; i < max && !(await page.locator('.monaco-dialog-box').isVisible()); i++) {
+      if (await page.locator(QUICK_INPUT).isVisible()) {
+        await answer(page, /./);
+      } else {
+        await page.waitForTimeout(300);
+      }
+    }
+  };
+  const clientsOwner = (rows: string[]): string[] => under(rows, 'alice — you', 'OAuth Clients');
+  const appsOwner = (rows: string[]): string[] => under(rows, 'alice — you', 'Applications');
   try {
     playUser(wb.context, { userId: SEED.alice.userId, password: SEED.alice.password, log: (l) => console.log(`    ${l}`) });
+    await watchNotices(page);
     await seedApplicationStorage(page, code.url, TRUST_ALL_LINKS);
     await journey.run('workbench', async () => {
       await page.goto(`${code.url}/?folder=${encodeURIComponent(workspace)}`);
@@ -43,15 +60,64 @@ async function main(): Promise<number> {
       await answer(page, /Secret of OAuth client/, CLIENT.secret);
       await toast(page, /Stored the secret/);
     });
+    await journey.run('cancel-sign-in', async () => {
+      // Escape at the method picker, then Escape in the code box: both end quietly, still signed out.
+      await page.locator('.part.sidebar a.monaco-button', { hasText: 'Sign In' }).first().click();
+      await answer(page, /Sign in with your browser/, undefined);
+      await page.keyboard.press('Escape').catch(() => undefined);
+      await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Things Stack: Sign In');
+      const widget = page.locator(QUICK_INPUT);
+      await widget.waitFor({ timeout: 20_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /code/i }).first().click();
+      await page.waitForTimeout(1500);
+      if (await widget.isVisible()) {
+        await page.keyboard.press('Escape');
+      }
+      await page.waitForTimeout(1000);
+      if (await page.locator('.notifications-toasts', { hasText: /Something went wrong/ }).isVisible()) {
+        throw new Error('cancelling showed "Something went wrong"');
+      }
+      await page.getByText('Sign in to see your OAuth clients and applications.').waitFor({ timeout: 10_000 });
+      // Close the browser tab the code flow opened.
+      for (const tab of wb.context.pages().filter((p) => p !== page)) {
+        await tab.close();
+      }
+    });
     await journey.run('sign-in-through-browser', async () => {
       await page.locator('.part.sidebar a.monaco-button', { hasText: 'Sign In' }).first().click();
       await answer(page, /Sign in with your browser/); // the recommended method: browser, back through VS Code
       await page.locator('.statusbar', { hasText: `alice · ${STACK}` }).waitFor({ timeout: 60_000 });
     });
     await journey.run('trees', async () => {
-      await clickRow(page, 'Applications');
-      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'alice-sensors' }).first().waitFor({ timeout: 20_000 });
-      await clickRow(page, 'OAuth Clients');
+      await expandRow(page, 'OAuth Clients');
+      await expandRow(page, 'Applications');
+      await rowsUntil(page, 'the owners of clients and applications', (rows) =>
+        under(rows, 'OAuth Clients').length === 3 && under(rows, 'Applications').length === 3);
+      await expandRow(page, /^alice\s*you/, 0);
+      await expandRow(page, /^alice\s*you/, 1);
+      const rows = await rowsUntil(page, 'alice\'s clients and applications', (now) =>
+        clientsOwner(now).some((r) => r.startsWith('Dashboard — alice-dashboard')) && appsOwner(now).some((r) => r.startsWith('Sensors — alice-sensors')));
+      if (!under(rows, 'OAuth Clients')[0].startsWith('alice — you · ')) {
+        throw new Error(`the owner row has no count: ${under(rows, 'OAuth Clients')[0]}`);
+      }
+    });
+    await journey.run('refresh-each-level', async () => {
+      const before = await rowsUntil(page, 'the counts', (now) => / · \d+ clients?/.test(now.join('\n')));
+      const same = (what: string) => rowsUntil(page, `the same rows after ${what}`, (now) => now.join('\n') === before.join('\n'));
+      await rowAction(page, 'OAuth Clients', 'Refresh');
+      await same('Refresh on OAuth Clients');
+      await rowAction(page, 'OAuth Clients', 'Refresh'); // twice: the error came on every refresh
+      await same('a second Refresh on OAuth Clients');
+      await rowAction(page, 'Applications', 'Refresh');
+      await same('Refresh on Applications');
+      await rowAction(page, /^Sensors/, 'Refresh').catch(async () => {
+        await runCommand(page, 'Things Stack: Refresh');
+      });
+      await same('Refresh on an application');
+      await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"], .part.sidebar .actions-container .action-label[aria-label^="Refresh"]').first().click();
+      await same('the view\'s Refresh');
     });
     await journey.run('create-oauth-client', async () => {
       await runCommand(page, 'Things Stack: Create OAuth Client');
@@ -62,17 +128,27 @@ async function main(): Promise<number> {
       await answer(page, /\(5\/8\)/, 'https://dashboard.example.com/callback');
       await answer(page, /\(6\/8\)/, '');
       await answer(page, /\(7\/8\)/); // grants as proposed
-      // Whatever follows (the refresh-token question, the rights presets and the advice) takes the proposed answer.
-      for (let i = 0; i < 4 && !(await page.locator('.monaco-dialog-box').isVisible()); i++) {
-        if (await page.locator('.quick-input-widget').isVisible()) {
-          await answer(page, /./);
-        } else {
-          await page.waitForTimeout(300);
-        }
-      }
+      await acceptUntilDialog(4); // the refresh-token question, the rights presets and the advice take the proposal
       const text = await dialog(page, /Secret of OAuth client "alice-e2e-dashboard"/, 'I Have Copied It', 30_000);
       if (!/\S{16,}/.test(text)) {
         throw new Error('the secret was not shown');
+      }
+      await toast(page, /alice-e2e-dashboard/);
+      await rowsUntil(page, 'the new client under alice', (rows) => clientsOwner(rows).some((r) => r.startsWith('Alice e2e dashboard — alice-e2e-dashboard')));
+    });
+    await journey.run('show-json', async () => {
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Alice e2e dashboard' }).first().click({ button: 'right' });
+      await page.locator('.context-view .action-label', { hasText: 'Show as JSON' }).first().click();
+      const editor = page.locator('.monaco-editor .view-lines').first();
+      await editor.waitFor({ timeout: 20_000 });
+      const deadline = Date.now() + 10_000;
+      let text = '';
+      while (Date.now() < deadline && !text.includes('alice-e2e-dashboard')) {
+        text = (await editor.innerText()).replace(/\u00a0/g, ' ');
+        await page.waitForTimeout(200);
+      }
+      if (!/"client_id":\s*"alice-e2e-dashboard"/.test(text) || !/"name":\s*"Alice e2e dashboard"/.test(text)) {
+        throw new Error(`the JSON document shows: ${text.slice(0, 300)}`);
       }
     });
     await journey.run('create-application', async () => {
@@ -82,18 +158,13 @@ async function main(): Promise<number> {
       await answer(page, /\(3\/4\)/, 'Alice e2e app');
       await answer(page, /\(4\/4\)/, '');
       await toast(page, /alice-e2e-app/);
+      await rowsUntil(page, 'the new application under alice', (rows) => appsOwner(rows).some((r) => r.startsWith('Alice e2e app — alice-e2e-app')));
     });
     await journey.run('create-api-key', async () => {
       await runCommand(page, 'Things Stack: Create API Key');
       await answer(page, /Which Application/, 'alice-e2e-app');
       await answer(page, /\(1\/3\)/, 'e2e-integration');
-      for (let i = 0; i < 4 && !(await page.locator('.monaco-dialog-box').isVisible()); i++) {
-        if (await page.locator('.quick-input-widget').isVisible()) {
-          await answer(page, /./); // the proposed rights preset, then "Never" expires
-        } else {
-          await page.waitForTimeout(300);
-        }
-      }
+      await acceptUntilDialog(4); // the proposed rights preset, then "Never" expires
       await dialog(page, /API key "e2e-integration"/, 'I Have Copied It', 30_000);
     });
     await journey.run('delete-oauth-client', async () => {
@@ -101,20 +172,34 @@ async function main(): Promise<number> {
       await answer(page, /Which OAuth Client/, 'alice-e2e-dashboard');
       await dialog(page, /alice-e2e-dashboard/, 'Delete');
       await toast(page, /Deleted/);
+      await expandRow(page, 'Recently Deleted', 0);
+      await rowsUntil(page, 'the client gone from alice and under Recently Deleted', (rows) =>
+        !clientsOwner(rows).some((r) => r.includes('alice-e2e-dashboard'))
+        && under(rows, 'Recently Deleted', 'OAuth Clients').some((r) => r.includes('alice-e2e-dashboard')));
     });
     await journey.run('delete-application', async () => {
       await runCommand(page, 'Things Stack: Delete Application');
       await answer(page, /Which Application/, 'alice-e2e-app');
-      if (await page.locator('.quick-input-widget').isVisible()) {
+      if (await page.locator(QUICK_INPUT).isVisible()) {
         await answer(page, /alice-e2e-app|ID/, 'alice-e2e-app'); // type the ID to confirm
       }
       await dialog(page, /alice-e2e-app/, 'Delete');
       await toast(page, /Deleted/);
+      await rowsUntil(page, 'the application gone from alice', (rows) => !appsOwner(rows).some((r) => r.includes('alice-e2e-app')));
+    });
+    await journey.run('register-vscode-client', async () => {
+      await runCommand(page, 'Things Stack: Register an OAuth Client for VS Code');
+      await acceptUntilDialog(8);
+      await dialog(page, /Secret of OAuth client/, 'I Have Copied It', 30_000);
+      // Approval, then the offer to sign in with the new client: the journey keeps its current session.
+      await page.locator('.notifications-toasts .notification-toast', { hasText: /client/i }).first().waitFor({ timeout: 20_000 });
+      await rowsUntil(page, 'the registered client under alice', (rows) => clientsOwner(rows).some((r) => /VS Code/.test(r)));
     });
     await journey.run('sign-out', async () => {
       await runCommand(page, 'Things Stack: Sign Out');
       await page.locator('.statusbar', { hasText: 'The Things Stack' }).waitFor({ timeout: 20_000 });
       await page.getByText('Sign in to see your OAuth clients and applications.').waitFor({ timeout: 20_000 });
+      await toast(page, /Signed out/i);
     });
     console.log(`e2e journey passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;

@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodeTypes';
 import { extensionApi, waitFor } from './api';
 
-// The tree, walked through the same TreeDataProvider VS Code renders, filled from the TTS test server.
+// The explorer's model in the extension host, filled from the TTS test server (tree.test.ts reads the real
+// TreeView back from the screen; the provider's own getChildren is VS Code's to call).
 describe('explorer', () => {
   async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    return (await extensionApi()).tree.getChildren(node);
+    return (await extensionApi()).explorer.children(node);
   }
   async function label(node: ExplorerNode): Promise<string> {
     const item = (await extensionApi()).tree.getTreeItem(node);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { SEED, startTtsServer } from '../support/ttsServer';
 import { allowSignInDialogs, playUser, withoutCode } from '../support/robot';
+import { ScreenServer } from '../support/screen';
 import { allowAccountAccess, runExtensionTests, TRUST_ALL_LINKS } from '../support/workbench';
 
 const REPO = resolve(__dirname, '../..');
@@ -15,7 +16,7 @@ export const ACCOUNT_LABEL = 'alice · Local test stack';
 export const TEST_CLIENT = { id: 'vscode-web-tests', secret: 'vscode-web-tests-secret' };
 
 export async function bundleSuite(): Promise<string> {
-  const names = ['index', 'activation', 'auth', 'explorer', 'events'];
+  const names = ['index', 'tripwire', 'activation', 'auth', 'explorer', 'tree', 'events'];
   await build({
     entryPoints: names.map((n) => join(REPO, 'test/integration', n === 'index' ? 'index.ts' : `${n}.test.ts`)),
     outdir: join(REPO, 'out/integration'),
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
   // Uplinks for the live events suite, all through the run.
   const uplinks = setInterval(() => void server.events.emitUplinks(SEED.demo.appWithDevices, { count: 1 }), 200);
   const workspace = mkdtempSync(join(tmpdir(), 'tsm-host-ws-'));
+  const screen = await ScreenServer.start();
   try {
     const testsIndex = await bundleSuite();
     const code = await runExtensionTests({
@@ -49,7 +51,9 @@ async function main(): Promise<number> {
         ...TRUST_ALL_LINKS,
         ...allowAccountAccess('thingsstack', ACCOUNT_LABEL, 'lpwan-tools.things-stack-manager', 'Things Stack Manager'),
       },
-      env: { TSM_TTS_URL: server.url, TSM_CLIENT_ID: TEST_CLIENT.id, TSM_CLIENT_SECRET: TEST_CLIENT.secret },
+      env: { TSM_TTS_URL: server.url, TSM_CLIENT_ID: TEST_CLIENT.id, TSM_CLIENT_SECRET: TEST_CLIENT.secret, TSM_SCREEN_URL: screen.url },
+      screen,
+      viewport: { width: 1400, height: 2200 }, // tall, so every row of the expanded tree is rendered
       settings: { 'thingsStack.deployments': [{ name: 'Local test stack', url: server.url, clientId: TEST_CLIENT.id }] },
       onBrowser: (wb) => {
         const log = (line: string): void => console.log(`  [${line}]`);
@@ -62,6 +66,7 @@ async function main(): Promise<number> {
     return code;
   } finally {
     clearInterval(uplinks);
+    await screen.close();
     rmSync(workspace, { recursive: true, force: true });
     await server.close();
   }

@@ -2,6 +2,7 @@
 // result arrives in window.codeAutomationExit and mocha's output in the page console.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { watchNotices, type ScreenServer } from './screen';
 import { atMost, launchBrowser, startCodeServer, type WorkbenchBrowser } from './workbench';
 import { seedApplicationStorage } from './workbenchStorage';
 
@@ -22,6 +23,9 @@ export interface ExtensionTestOptions {
   storage?: Record<string, string>;
   /** Called with the browser before the workbench loads, e.g. to play the user in popups and dialogs. */
   onBrowser?: (wb: WorkbenchBrowser) => void;
+  /** Serves the workbench's rows and notifications to the suite (its URL goes in `env` as TSM_SCREEN_URL). */
+  screen?: ScreenServer;
+  viewport?: { width: number; height: number };
 }
 
 /** The URL that makes the web workbench run an extension-host test suite (its test hooks). */
@@ -61,9 +65,11 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
   let wb: WorkbenchBrowser | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    wb = await launchBrowser();
+    wb = await launchBrowser(opts.viewport);
     opts.onBrowser?.(wb);
     const { page } = wb;
+    await watchNotices(page);
+    opts.screen?.attach(page);
     let done!: (code: number) => void;
     const exitCode = new Promise<number>((r) => { done = r; });
     // Must exist before the workbench loads: it calls window.codeAutomationExit(code, logs) when run() settles.

@@ -183,10 +183,10 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
 export interface WorkbenchBrowser { browser: Browser; context: BrowserContext; page: Page; close(): Promise<void> }
 
 /** Headless Chromium; Playwright gives it a fresh --user-data-dir. Open callback URLs in `context` (same profile). */
-export async function launchBrowser(): Promise<WorkbenchBrowser> {
+export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<WorkbenchBrowser> {
   if (!existsSync(CHROMIUM)) { throw new Error(`${CHROMIUM} not found; run scripts/setup-workbench.sh`); }
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   return { browser, context, page, close: () => browser.close().catch(() => undefined) };
 }

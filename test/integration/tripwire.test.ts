@@ -1,0 +1,29 @@
+// A root hook for every extension-host test: an error notification that the test did not announce with
+// expectErrorNotice() fails it. (Only where the runner reads the screen: code-server, not desktop VS Code.)
+import { unexpectedErrors } from '../support/screen';
+import { screenNotices, screenUrl } from './screen';
+
+// Each suite file is bundled on its own, so the list lives on globalThis, not in this module.
+const shared = globalThis as { __tsmExpectedErrors?: RegExp[] };
+let seenBefore = 0;
+
+/** Announces an error notification the current test provokes on purpose. */
+export function expectErrorNotice(pattern: RegExp): void {
+  (shared.__tsmExpectedErrors ??= []).push(pattern);
+}
+
+beforeEach(async () => {
+  shared.__tsmExpectedErrors = [];
+  seenBefore = screenUrl() ? (await screenNotices()).length : 0;
+});
+
+afterEach(async function () {
+  if (!screenUrl()) {
+    return;
+  }
+  await new Promise((r) => setTimeout(r, 300)); // a notification raised by the test's last step
+  const unexpected = unexpectedErrors((await screenNotices()).slice(seenBefore), shared.__tsmExpectedErrors);
+  if (unexpected.length > 0) {
+    throw new Error(`error notification(s) during "${this.currentTest?.title}": ${unexpected.map((n) => n.message).join(' | ')}`);
+  }
+});
