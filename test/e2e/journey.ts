@@ -63,14 +63,13 @@ async function main(): Promise<number> {
     await journey.run('cancel-sign-in', async () => {
       // Escape at the method picker, then Escape in the code box: both end quietly, still signed out.
       await page.locator('.part.sidebar a.monaco-button', { hasText: 'Sign In' }).first().click();
-      await answer(page, /Sign in with your browser/, undefined);
-      await page.keyboard.press('Escape').catch(() => undefined);
-      await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      await page.locator(QUICK_INPUT, { hasText: /Sign in with your browser/ }).waitFor({ timeout: 20_000 });
       await page.keyboard.press('Escape');
+      await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
       await runCommand(page, 'Things Stack: Sign In');
       const widget = page.locator(QUICK_INPUT);
       await widget.waitFor({ timeout: 20_000 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: /code/i }).first().click();
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /with a code/i }).first().click();
       await page.waitForTimeout(1500);
       if (await widget.isVisible()) {
         await page.keyboard.press('Escape');
@@ -79,6 +78,9 @@ async function main(): Promise<number> {
       if (await page.locator('.notifications-toasts', { hasText: /Something went wrong/ }).isVisible()) {
         throw new Error('cancelling showed "Something went wrong"');
       }
+      // Nothing keeps running: no "Signing in…" progress is left behind.
+      await page.locator('.notifications-toasts .notification-toast', { hasText: /Signing in/ }).waitFor({ state: 'hidden', timeout: 10_000 })
+        .catch(() => { throw new Error('the "Signing in…" progress stayed after Escape'); });
       await page.getByText('Sign in to see your OAuth clients and applications.').waitFor({ timeout: 10_000 });
       // Close the browser tab the code flow opened.
       for (const tab of wb.context.pages().filter((p) => p !== page)) {
@@ -112,9 +114,8 @@ async function main(): Promise<number> {
       await same('a second Refresh on OAuth Clients');
       await rowAction(page, 'Applications', 'Refresh');
       await same('Refresh on Applications');
-      await rowAction(page, /^Sensors/, 'Refresh').catch(async () => {
-        await runCommand(page, 'Things Stack: Refresh');
-      });
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: /^Sensors/ }).first().click({ button: 'right' });
+      await page.locator('.context-view .action-label', { hasText: /^Refresh$/ }).first().click();
       await same('Refresh on an application');
       await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"], .part.sidebar .actions-container .action-label[aria-label^="Refresh"]').first().click();
       await same('the view\'s Refresh');
@@ -171,7 +172,7 @@ async function main(): Promise<number> {
       await runCommand(page, 'Things Stack: Delete OAuth Client');
       await answer(page, /Which OAuth Client/, 'alice-e2e-dashboard');
       await dialog(page, /alice-e2e-dashboard/, 'Delete');
-      await toast(page, /Deleted/);
+      await toast(page, /Deleted OAuth client "alice-e2e-dashboard"/);
       await expandRow(page, 'Recently Deleted', 0);
       await rowsUntil(page, 'the client gone from alice and under Recently Deleted', (rows) =>
         !clientsOwner(rows).some((r) => r.includes('alice-e2e-dashboard'))
@@ -180,11 +181,14 @@ async function main(): Promise<number> {
     await journey.run('delete-application', async () => {
       await runCommand(page, 'Things Stack: Delete Application');
       await answer(page, /Which Application/, 'alice-e2e-app');
-      if (await page.locator(QUICK_INPUT).isVisible()) {
-        await answer(page, /alice-e2e-app|ID/, 'alice-e2e-app'); // type the ID to confirm
+      // It has an API key: type its ID to confirm (the box opens neutral, not red), then the modal.
+      await page.locator(QUICK_INPUT, { hasText: /Type the ID/ }).waitFor({ timeout: 20_000 });
+      if (await page.locator(`${QUICK_INPUT} .inputBox.error, ${QUICK_INPUT} .message.error`).isVisible()) {
+        throw new Error('the confirm box opened red before anything was typed');
       }
+      await answer(page, /Type the ID/, 'alice-e2e-app');
       await dialog(page, /alice-e2e-app/, 'Delete');
-      await toast(page, /Deleted/);
+      await toast(page, /Deleted application "alice-e2e-app"/);
       await rowsUntil(page, 'the application gone from alice', (rows) => !appsOwner(rows).some((r) => r.includes('alice-e2e-app')));
     });
     await journey.run('register-vscode-client', async () => {
