@@ -8,8 +8,13 @@ export class CommandError extends Error {
   override readonly name = 'CommandError';
 }
 
+/**
+ * Every way the user can cancel: the Ui's own errors, an aborted request, a given-up sign-in, and
+ * `vscode.CancellationError` (name and message "Canceled"; matched by name, this module is vscode-free).
+ */
 export function isSilent(error: unknown): boolean {
-  return error instanceof UserCancelledError || error instanceof CancelledError || error instanceof GoBackError;
+  return error instanceof UserCancelledError || error instanceof CancelledError || error instanceof GoBackError
+    || (error instanceof Error && (error.name === 'Canceled' || error.name === 'SignInAbandonedError'));
 }
 
 function rightsIn(value: unknown): Right[] {

@@ -2,6 +2,7 @@
 // trouble, and unexpected errors logged with a generic message.
 import { strict as assert } from 'node:assert';
 import { runInBoundary } from '../../../src/commands/boundary';
+import { SignInAbandonedError } from '../../../src/auth/signIn';
 import { CancelledError, NetworkError, TimeoutError, TtsError, ttsErrorFrom } from '../../../src/tts/errors';
 import type { Right } from '../../../src/tts/rights';
 import { CommandError } from '../../../src/ui/errorText';
@@ -17,8 +18,18 @@ function harness() {
   return { ui, logs, run, shown: () => shown };
 }
 
+/** What `new vscode.CancellationError()` is at runtime (name and message "Canceled"). */
+class VscodeCancellationError extends Error {
+  constructor() {
+    super('Canceled');
+    this.name = this.message;
+  }
+}
+
 describe('command boundary', () => {
-  for (const error of [new UserCancelledError(), new CancelledError(), new GoBackError()]) {
+  // Cancel on "Signing in…", Escape in the code or key box and dismissing "Sign-in failed" end in
+  // vscode.CancellationError (interactive.ts); Add / Remove Deployment and pickers in CancelledError or SignInAbandonedError.
+  for (const error of [new UserCancelledError(), new CancelledError(), new GoBackError(), new VscodeCancellationError(), new SignInAbandonedError()]) {
     it(`stays silent on ${error.name}`, async () => {
       const h = harness();
       await h.run(error);
@@ -65,9 +76,18 @@ describe('command boundary', () => {
     const h = harness();
     h.ui.messageActions.push([/went wrong/, 'Show Log']);
     await h.run(new TypeError('x is undefined'));
+    await new Promise((resolve) => setImmediate(resolve)); // the toast's answer arrives after the command is over
     assert.equal(h.ui.messages[0].text, 'Something went wrong. The details are in the log (Things Stack: Show Log).');
     assert.match(h.logs[0], /^error thingsStack\.test failed unexpectedly: TypeError: x is undefined\n/);
     assert.equal(h.shown(), 1);
+  });
+
+  it('does not keep the command pending until the message is closed', async () => {
+    const h = harness();
+    h.ui.error = (message: string) => { h.ui.messages.push({ level: 'error', text: message }); return new Promise<undefined>(() => undefined); };
+    await h.run(new CommandError('Refused.'));
+    await h.run(new TypeError('boom'));
+    assert.deepEqual(h.ui.messages.map((m) => m.text), ['Refused.', 'Something went wrong. The details are in the log (Things Stack: Show Log).']);
   });
 
   it('never lets an error escape', async () => {
