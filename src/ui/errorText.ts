@@ -54,9 +54,10 @@ export function describeError(error: unknown, needed: readonly Right[] = []): st
     return error.userMessage;
   }
   if (error instanceof NetworkError) {
-    // The transport's messages already say "Could not reach The Things Stack: …"; raw ones do not.
-    const reason = error.message.replace(/^Could not reach The Things Stack: /, '').replace(/\.+$/, '');
-    return `Could not reach The Things Stack: ${reason}. Check your connection and the deployment URL.`;
+    // The transport's messages already say "Could not reach The Things Stack (at host): …"; raw ones do not.
+    const reason = error.message.replace(/^Could not reach The Things Stack(?: at \S+)?: /, '').replace(/\.+$/, '');
+    const at = error.host ? ` at ${error.host}` : '';
+    return `Could not reach The Things Stack${at}: ${reason}. Check your connection and the deployment URL.`;
   }
   if (error instanceof TimeoutError) {
     return `${error.message} Try again, or check the deployment's status.`;

@@ -62,7 +62,7 @@ describe('application commands', () => {
   it('says plainly when the connection drops or the answer is unreadable', async () => {
     f.server.knobs.dropNext({ when: 'before-response', method: 'POST', path: '/organizations/acme/applications' });
     await run(f, 'thingsStack.createApplication', CREATE);
-    assert.match(f.ui.text('error'), /^Could not reach The Things Stack: .*Check your connection and the deployment URL\.$/);
+    assert.match(f.ui.text('error'), /^Could not reach The Things Stack at 127\.0\.0\.1:\d+: .*Check your connection and the deployment URL\.$/);
     f.server.knobs.malformedNext({ kind: 'truncated', method: 'GET', path: '/applications/alice-tracker' });
     await run(f, 'thingsStack.editApplication', [{ search: '', choose: 'alice-tracker' }]);
     assert.match(f.ui.text('error'), /^The Things Stack sent an answer the extension cannot read/);
