@@ -32,10 +32,19 @@ export class TtsError extends Error {
     return `${this.namespace}:${this.errorName}`;
   }
 
-  /** The one line a user sees: the message and, when there is one, the correlation id to quote to support. */
+  /**
+   * The one line a user sees: the message and, when there is one, the correlation id to quote to support. TTS
+   * quotes values in Markdown backticks (ID `x` already taken); notifications and inputs show them literally.
+   */
   get userMessage(): string {
-    return this.correlationId ? `${this.message} (correlation id ${this.correlationId})` : this.message;
+    const text = readable(this.message);
+    return this.correlationId ? `${text} (correlation id ${this.correlationId})` : text;
   }
+}
+
+/** A TTS message as plain text: `value` → "value". */
+export function readable(text: string): string {
+  return text.replace(/`([^`]*)`/g, '"$1"');
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS. */

@@ -1,5 +1,5 @@
 // What a user reads about a failure, shared by the command boundary and the explorer's error nodes.
-import { BadResponseError, CancelledError, NetworkError, TimeoutError, TtsError } from '../tts/errors';
+import { BadResponseError, CancelledError, NetworkError, readable, TimeoutError, TtsError } from '../tts/errors';
 import { explain, isRight, type Right } from '../tts/rights';
 import { GoBackError, UserCancelledError } from './ui';
 
@@ -48,7 +48,7 @@ export function describeError(error: unknown, needed: readonly Right[] = []): st
       if (rights.length > 0) {
         const list = rights.map((r) => `${r} (${explain(r).replace(/\.$/, '').toLowerCase()})`).join(', ');
         const cid = error.correlationId ? ` (correlation id ${error.correlationId})` : '';
-        return `${error.message.replace(/\.$/, '')}. You need ${list}.${cid}`;
+        return `${readable(error.message).replace(/\.$/, '')}. You need ${list}.${cid}`;
       }
     }
     return error.userMessage;

@@ -47,9 +47,12 @@ describe('application commands', () => {
   it('refuses invalid IDs as you type and returns to the ID when it is taken', async () => {
     await run(f, 'thingsStack.createApplication', [
       CREATE[0], { input: 'Soil', invalid: /lower case/ }, { input: 'alice-sensors' }, CREATE[2], CREATE[3],
-      { input: 'acme-soil-sensors', expect: /Application ID/ }, CREATE[2], CREATE[3],
+      { input: 'alice-sensors', expect: /Application ID/, invalid: /^ID "alice-sensors" already taken.*Choose another ID; your other answers are kept\.$/ },
+      { input: 'acme-soil-sensors' }, CREATE[2], CREATE[3],
     ]);
-    assert.match(f.ui.text('warn'), /already taken/);
+    // The server's reason is on the ID step as the box reopens, readably; no toast.
+    assert.match(f.ui.openingChecks.at(-3) ?? '', /^error: ID "alice-sensors" already taken \(correlation id [0-9a-f]+\)\. Choose another ID/);
+    assert.equal(f.ui.text('warn'), '');
     assert.ok(f.server.state.applications.has('acme-soil-sensors'));
   });
 

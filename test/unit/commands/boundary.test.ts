@@ -41,20 +41,20 @@ describe('command boundary', () => {
   it('shows a TTS error with its correlation id', async () => {
     const h = harness();
     await h.run(ttsErrorFrom(409, { code: 6, message: 'error:pkg/identityserver/store:id_taken (ID `x` already taken)', details: [{ namespace: 'pkg/identityserver/store', name: 'id_taken', message_format: 'ID `{id}` already taken', attributes: { id: 'x' }, correlation_id: 'abc123' }] }));
-    assert.deepEqual(h.ui.messages, [{ level: 'error', text: 'ID `x` already taken (correlation id abc123)' }]);
+    assert.deepEqual(h.ui.messages, [{ level: 'error', text: 'ID "x" already taken (correlation id abc123)' }]);
     assert.match(h.logs[0], /^warn thingsStack\.test: pkg\/identityserver\/store:id_taken HTTP 409/);
   });
 
   it('names the missing right from the error, with its explanation', async () => {
     const h = harness();
     await h.run(ttsErrorFrom(403, { code: 7, details: [{ namespace: 'pkg/auth/rights', name: 'insufficient_application_rights', message_format: 'insufficient rights for application `{uid}`', attributes: { uid: 'app1', missing: ['RIGHT_APPLICATION_DELETE'] }, correlation_id: 'c1' }] }));
-    assert.equal(h.ui.messages[0].text, 'insufficient rights for application `app1`. You need RIGHT_APPLICATION_DELETE (the right to delete application). (correlation id c1)');
+    assert.equal(h.ui.messages[0].text, 'insufficient rights for application "app1". You need RIGHT_APPLICATION_DELETE (the right to delete application). (correlation id c1)');
   });
 
   it('names the right the command needs when TTS does not', async () => {
     const h = harness();
     await h.run(ttsErrorFrom(403, { code: 7, details: [{ namespace: 'pkg/auth/rights', name: 'no_application_rights', message_format: 'no rights for application `{uid}`', attributes: { uid: 'app1' }, correlation_id: 'c2' }] }), ['RIGHT_APPLICATION_DELETE']);
-    assert.match(h.ui.messages[0].text, /^no rights for application `app1`\. You need RIGHT_APPLICATION_DELETE \(the right to delete application\)\. \(correlation id c2\)$/);
+    assert.match(h.ui.messages[0].text, /^no rights for application "app1"\. You need RIGHT_APPLICATION_DELETE \(the right to delete application\)\. \(correlation id c2\)$/);
   });
 
   it('says plainly when the server cannot be reached or is too slow', async () => {
