@@ -4,6 +4,7 @@
 // its ID in the deployment, explains approval, lets an admin approve at once, then offers to sign in with it.
 // vscode-free: the host supplies the callback URI, the settings write and the sign-in.
 import type { Account, Accounts } from '../auth/accounts';
+import { registrableRedirectUri } from '../auth/redirectMatch';
 import { ownersOf, userIdOf, type OwnerEntry } from '../explorer/owners';
 import { consoleLink } from '../tts/deployments';
 import { readable, TtsError } from '../tts/errors';
@@ -54,16 +55,9 @@ export function suggestedClientName(ownerLabel: string): string {
   return `VS Code Manager (${ownerLabel})`.slice(0, 50);
 }
 
-/**
- * The redirect URI to register for this host's URI-handler callback. TTS ignores a registered URI's query and keeps the
- * request's (§1.4), so the callback without its per-request part covers every sign-in: in code-server
- * `http://HOST/stable-<commit>/callback?vscode-reqid=…&…` becomes `http://HOST/stable-<commit>/callback` (the query
- * would also take it past TTS's 128-character limit).
- */
-export function registrableRedirectUri(callback: string): string {
-  return callback.replace(/[?#].*$/s, '');
-}
+export { registrableRedirectUri };
 
+/** This host's callback as TTS accepts it (without the per-request query), loopback and paste-the-code. */
 export async function redirectUris(host: VsCodeClientHost): Promise<string[]> {
   return [...new Set([registrableRedirectUri(await host.callbackUri()), LOOPBACK_REDIRECT_URI, CODE_REDIRECT_URI])];
 }
