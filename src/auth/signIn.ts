@@ -17,8 +17,11 @@ export interface SignInUi {
   openBrowser(url: string): Promise<boolean>;
   /** The URI-handler callback as the browser can reach it (vscode.env.asExternalUri). */
   callbackUri(): Promise<string>;
-  /** Asks for the code the `/oauth/code` page shows; undefined when the user gives up. */
-  askCode(authorizeUrl: string, signal: AbortSignal): Promise<string | undefined>;
+  /**
+   * Asks for the code the `/oauth/code` page shows; undefined when the user gives up. `browserOpened` false: the
+   * browser could not be opened, so the link must be offered.
+   */
+  askCode(authorizeUrl: string, signal: AbortSignal, browserOpened: boolean): Promise<string | undefined>;
   askApiKey(signal: AbortSignal): Promise<string | undefined>;
   /** A callback was refused (wrong or reused state, …); the attempt goes on. */
   refused(message: string): void;
@@ -172,8 +175,8 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
     let code: string | undefined;
     if (flow.id === 'paste-code') {
       // The code page shows only the code (no state): the pasted code is checked for shape and exchanged once.
-      await deps.ui.openBrowser(url);
-      code = (await deps.ui.askCode(url, signal))?.trim();
+      const opened = await deps.ui.openBrowser(url);
+      code = (await deps.ui.askCode(url, signal, opened))?.trim();
       if (!code) {
         throw new SignInAbandonedError();
       }

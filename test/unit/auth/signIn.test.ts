@@ -3,6 +3,7 @@ import { PendingAttempts, SignInTimeoutError } from '../../../src/auth/attempts'
 import { chooseFlows, type Flow } from '../../../src/auth/flows';
 import { CLI_CLIENT_ID, OAuthClient } from '../../../src/auth/oauth';
 import { redirectCovered } from '../../../src/auth/redirectMatch';
+import { isSilent } from '../../../src/ui/errorText';
 import { checkApiKey, checkAuthCode, InvalidCredentialError, RedirectNotRegisteredError, signIn, SignInAbandonedError, type SignInUi } from '../../../src/auth/signIn';
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
@@ -117,6 +118,18 @@ describe('signIn: every flow against the TTS test server', function () {
     }), new AbortController().signal);
     assert.match(shown ?? '', /^MF2XI\./);
     assert.equal(session.accountId, 'alice');
+  });
+
+  it('paste the code: the code box learns whether the browser opened; Escape there abandons the attempt (silently)', async () => {
+    const seen: boolean[] = [];
+    for (const opened of [true, false]) {
+      await assert.rejects(signIn(flowOf('paste-code', 'cli'), deps({
+        openBrowser: async () => opened,
+        askCode: async (_url, _signal, browserOpened) => { seen.push(browserOpened); return undefined; },
+      }), new AbortController().signal), SignInAbandonedError);
+    }
+    assert.deepEqual(seen, [true, false]);
+    assert.ok(isSilent(new SignInAbandonedError()));
   });
 
   it('API key, identified with auth_info including its rights', async () => {
