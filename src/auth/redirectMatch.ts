@@ -67,8 +67,10 @@ export function redirectCovered(registered: readonly string[], redirect: string)
 /**
  * The redirect URI to register for a callback: without its per-request part. In code-server
  * `http://HOST/stable-<commit>/callback?vscode-reqid=…&…` becomes `http://HOST/stable-<commit>/callback`, which TTS
- * accepts (the query would take it past the 128-character limit) and which covers every sign-in there.
+ * accepts (the query would take it past the 128-character limit) and which covers every sign-in there. On an http
+ * 127.x.x.x host the port is left out too: TTS then accepts any port (the loopback exception), so a restart of
+ * code-server on another port still matches.
  */
 export function registrableRedirectUri(callback: string): string {
-  return callback.replace(/[?#].*$/s, '');
+  return callback.replace(/[?#].*$/s, '').replace(/^(http:\/\/127\.\d{1,3}\.\d{1,3}\.\d{1,3}):\d+(?=\/|$)/i, '$1');
 }

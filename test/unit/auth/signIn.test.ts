@@ -211,8 +211,9 @@ describe('signIn: every flow against the TTS test server', function () {
         registeredRedirectUris: readUris,
       }, new AbortController().signal).catch((e: unknown) => e);
       assert.ok(error instanceof RedirectNotRegisteredError, String(error));
-      assert.equal(error.register, 'http://127.0.0.1:8080/stable-0123456789abcdef0123456789abcdef01234567/callback');
-      assert.match(error.message, /^The OAuth client "vscode-ext" has no redirect URI that covers this sign-in's callback.*Add "http:\/\/127\.0\.0\.1:8080\/stable-[0-9a-f]+\/callback" to the client's redirect URIs/);
+      assert.equal(error.register, 'http://127.0.0.1/stable-0123456789abcdef0123456789abcdef01234567/callback');
+      assert.match(error.message, /^The OAuth client "vscode-ext" has no redirect URI that covers this sign-in's callback.*Add "http:\/\/127\.0\.0\.1\/stable-[0-9a-f]+\/callback" to the client's redirect URIs/);
+      assert.ok(validateUriList([error.register], CODE_SERVER).ok, 'what it says to register is accepted');
       assert.deepEqual(opened, []);
       assert.equal(pending.size, 0);
       // The test server (osin's rules) would indeed have refused it.

@@ -133,10 +133,15 @@ describe('Register an OAuth Client for VS Code', () => {
       host.callbackUri = async () => external;
       await run(f, host, SCRIPT);
       const registered = f.server.state.clients.get('alice-vscode-manager')?.client.redirect_uris ?? [];
-      assert.deepEqual(registered, ['http://127.0.0.1:8080/stable-0123456789abcdef0123456789abcdef01234567/callback', LOOPBACK_REDIRECT_URI, CODE_REDIRECT_URI]);
-      // What the browser sends at sign-in (the query plus code and state) matches the registration (osin's rules).
+      // Without the query; on a 127.x host without the port too (TTS's loopback exception: any port matches).
+      assert.deepEqual(registered, ['http://127.0.0.1/stable-0123456789abcdef0123456789abcdef01234567/callback', LOOPBACK_REDIRECT_URI, CODE_REDIRECT_URI]);
+      // What the browser sends at sign-in (the query plus code and state) matches the registration (osin's rules),
+      // also after code-server moved to another port.
       assert.ok(validateUriList(registered, `${external}&x=1`).ok);
+      assert.ok(validateUriList(registered, external.replace(':8080', ':9090')).ok);
       assert.equal(registrableRedirectUri(CALLBACK), CALLBACK);
+      assert.equal(registrableRedirectUri('http://localhost:8080/stable-x/callback?vscode-reqid=1'), 'http://localhost:8080/stable-x/callback');
+      assert.equal(registrableRedirectUri('https://vscode.dev/callback?vscode-reqid=1&vscode-scheme=vscode'), 'https://vscode.dev/callback');
     });
 
     it('names a callback that cannot be registered, and creates nothing', async () => {
