@@ -25,23 +25,27 @@ export interface ClientInfo {
   hasSecret: boolean;
 }
 
-const LABELS: Record<FlowId, (client: Flow['client']) => Pick<Flow, 'label' | 'detail'>> = {
+/** Which client a flow uses, in its label: own and `cli` flows of the same kind must not look alike. */
+const clientNote = (client: Flow['client'], clientId: string | undefined): string =>
+  client === 'cli' ? 'public "cli" client' : `your client "${clientId ?? 'own'}"`;
+
+const LABELS: Record<FlowId, (client: Flow['client'], clientId?: string) => Pick<Flow, 'label' | 'detail'>> = {
   'uri-handler': () => ({ label: 'Sign in with your browser', detail: 'Opens The Things Stack; the browser returns to VS Code.' }),
-  loopback: (client) => ({
-    label: client === 'cli' ? 'Sign in with your browser (no setup)' : 'Sign in with your browser (local callback)',
+  loopback: (client, clientId) => ({
+    label: client === 'cli' ? 'Sign in with your browser (no setup)' : `Sign in with your browser (local callback, ${clientNote(client, clientId)})`,
     detail: client === 'cli'
       ? 'Uses the stack\'s public "cli" client, as ttn-lw-cli does; the browser returns to a local port.'
       : 'The browser returns to a short-lived server on 127.0.0.1.',
   }),
-  'paste-code': (client) => ({
-    label: 'Sign in with a code',
-    detail: `Sign in in any browser, then paste the code it shows${client === 'cli' ? ' (public "cli" client)' : ''}.`,
+  'paste-code': (client, clientId) => ({
+    label: `Sign in with a code (${clientNote(client, clientId)})`,
+    detail: 'Sign in in any browser, then paste the code it shows.',
   }),
   'api-key': () => ({ label: 'Use an API key', detail: 'Paste an NNSXS.… key from the Console (user or application key).' }),
 };
 
-function flow(id: FlowId, client: Flow['client']): Flow {
-  return { id, client, ...LABELS[id](client) };
+function flow(id: FlowId, client: Flow['client'], clientId?: string): Flow {
+  return { id, client, ...LABELS[id](client, clientId) };
 }
 
 /**
@@ -54,11 +58,11 @@ export function chooseFlows(host: HostInfo, client: ClientInfo): Flow[] {
   const local = host.ui === 'desktop' && !host.remote;
   const flows: Flow[] = [];
   if (own) {
-    flows.push(flow('uri-handler', 'own'));
+    flows.push(flow('uri-handler', 'own', client.clientId));
     if (local) {
-      flows.push(flow('loopback', 'own'));
+      flows.push(flow('loopback', 'own', client.clientId));
     }
-    flows.push(flow('paste-code', 'own'));
+    flows.push(flow('paste-code', 'own', client.clientId));
   }
   if (local) {
     flows.push(flow('loopback', 'cli'));

@@ -37,6 +37,23 @@ export async function oauthClientFor(deployment: Deployment, clientId: string | 
   return clientSecret ? new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId, clientSecret }) : undefined;
 }
 
+/**
+ * The own client's redirect URIs, read with a session already on the deployment (any user may read them, §2.2);
+ * undefined when there is none or they cannot be read within a few seconds, and the check is skipped.
+ */
+async function registeredRedirectUris(deployment: Deployment, accounts: AccountService, signal: AbortSignal): Promise<readonly string[] | undefined> {
+  const account = deployment.clientId ? accounts.account(deployment.key) : undefined;
+  if (!account || !deployment.clientId) {
+    return undefined;
+  }
+  try {
+    const client = await account.api.clients.get(deployment.clientId, ['redirect_uris'], AbortSignal.any([signal, AbortSignal.timeout(5_000)]));
+    return client.redirect_uris;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function pickDeployment(accounts: AccountService, placeHolder: string, addDeployment?: () => Promise<Deployment | undefined>): Promise<Deployment> {
   const all = accounts.deployments();
   if (all.length === 0 && addDeployment) {
@@ -81,6 +98,7 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
         pending: deps.pending,
         ui: deps.hooks?.ui?.(deployment.name) ?? vscodeSignInUi(deployment.name),
         oauth: (client) => (client === 'own' && own ? own : cli),
+        registeredRedirectUris: (s) => registeredRedirectUris(deployment, deps.accounts, s),
         identify: (token, s) => new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => token } }).users.identity(s),
       }, signal));
     } catch (error) {

@@ -162,17 +162,18 @@ export class OAuthClient {
     } else {
       form.set('client_id', this.options.clientId);
     }
+    const url = new URL('/oauth/token', this.options.identityServerUrl).toString();
     const deadline = new Deadline(this.options.timeoutMs ?? 30_000, signal);
     try {
       let response;
       let text: string;
       try {
-        response = await this.fetch(new URL('/oauth/token', this.options.identityServerUrl).toString(), {
+        response = await this.fetch(url, {
           method: 'POST', headers, body: form.toString(), signal: deadline.signal,
         });
         text = await readBoundedText(response);
       } catch (error) {
-        throw deadline.failure(error);
+        throw deadline.failure(error, url);
       }
       if (response.status < 200 || response.status >= 300) {
         let body: unknown;

@@ -42,7 +42,7 @@ export interface ProviderCoreDeps {
   signIn(deployment: Deployment | undefined): Promise<StoredSession>;
   /** Revokes the session's token on the server; failures are logged, never shown. */
   revoke(session: StoredSession): Promise<void>;
-  /** Shows a non-modal notice (the API key note after sign-out). */
+  /** Shows a non-modal notice (what sign-out did). */
   notify?(message: string): void;
 }
 
@@ -157,10 +157,12 @@ export class ProviderCore {
     }
     await this.reload();
     this.deps.log.info(`Signed out ${session.accountLabel}.`);
+    // Said at once, whichever way sign-out was asked for (palette, status bar, Accounts menu); revoking may take a while.
     if (session.method === 'oauth') {
+      this.deps.notify?.(`Signed out of The Things Stack: ${session.accountLabel}.`);
       await this.deps.revoke(session);
     } else {
-      this.deps.notify?.(`Forgot the API key for ${session.accountLabel}. The key itself stays valid until you delete it in the Console.`);
+      this.deps.notify?.(`Signed out of The Things Stack: ${session.accountLabel}. VS Code forgot the API key; the key itself stays valid until you delete it in the Console.`);
     }
   }
 

@@ -8,6 +8,7 @@ import type { Identity } from '../tts/users';
 import type { PendingAttempts } from './attempts';
 import type { Flow } from './flows';
 import { startLoopback } from './loopback';
+import { redirectCovered, registrableRedirectUri } from './redirectMatch';
 import { ATTEMPT_TIMEOUT_MS, authorizeUrl, type OAuthClient } from './oauth';
 import { sessionId, tokenIdOf, type StoredSession, type TokenSet } from './sessions';
 
@@ -16,8 +17,11 @@ export interface SignInUi {
   openBrowser(url: string): Promise<boolean>;
   /** The URI-handler callback as the browser can reach it (vscode.env.asExternalUri). */
   callbackUri(): Promise<string>;
-  /** Asks for the code the `/oauth/code` page shows; undefined when the user gives up. */
-  askCode(authorizeUrl: string, signal: AbortSignal): Promise<string | undefined>;
+  /**
+   * Asks for the code the `/oauth/code` page shows; undefined when the user gives up. `browserOpened` false: the
+   * browser could not be opened, so the link must be offered.
+   */
+  askCode(authorizeUrl: string, signal: AbortSignal, browserOpened: boolean): Promise<string | undefined>;
   askApiKey(signal: AbortSignal): Promise<string | undefined>;
   /** A callback was refused (wrong or reused state, …); the attempt goes on. */
   refused(message: string): void;
@@ -31,6 +35,11 @@ export interface SignInDeps {
   identify(token: string, signal: AbortSignal): Promise<Identity>;
   pending: PendingAttempts;
   ui: SignInUi;
+  /**
+   * The own client's registered redirect URIs, where they can be read (a session on the deployment with rights on
+   * the client); undefined skips the check.
+   */
+  registeredRedirectUris?(signal: AbortSignal): Promise<readonly string[] | undefined>;
   timeoutMs?: number;
   now?: () => number;
 }
@@ -40,6 +49,18 @@ export class SignInAbandonedError extends Error {
   override readonly name = 'SignInAbandonedError';
   constructor() {
     super('Sign-in was cancelled.');
+  }
+}
+
+/** The own client does not have a redirect URI that covers this flow's; TTS would refuse it in the browser. */
+export class RedirectNotRegisteredError extends Error {
+  override readonly name = 'RedirectNotRegisteredError';
+  constructor(readonly clientId: string, readonly redirectUri: string, readonly register: string) {
+    super(
+      `The OAuth client "${clientId}" has no redirect URI that covers this sign-in's callback, so The Things Stack would ` +
+      `refuse it. Add "${register}" to the client's redirect URIs (Things Stack: Edit OAuth Client, or the Console), ` +
+      'or sign in another way.',
+    );
   }
 }
 
@@ -142,13 +163,20 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
     redirectUri = 'code';
   }
   try {
+    if (client === 'own' && deps.registeredRedirectUris) {
+      const registered = await deps.registeredRedirectUris(signal).catch(() => undefined);
+      if (registered && registered.length > 0 && !redirectCovered(registered, redirectUri)) {
+        const register = flow.id === 'loopback' ? 'http://127.0.0.1/callback' : registrableRedirectUri(redirectUri);
+        throw new RedirectNotRegisteredError(oauth.clientId, redirectUri, register);
+      }
+    }
     const attempt = deps.pending.create(redirectUri);
     const url = authorizeUrl(deps.deployment.identityServerUrl, { clientId: oauth.clientId, redirectUri, state: attempt.state, pkce: attempt.pkce });
     let code: string | undefined;
     if (flow.id === 'paste-code') {
       // The code page shows only the code (no state): the pasted code is checked for shape and exchanged once.
-      await deps.ui.openBrowser(url);
-      code = (await deps.ui.askCode(url, signal))?.trim();
+      const opened = await deps.ui.openBrowser(url);
+      code = (await deps.ui.askCode(url, signal, opened))?.trim();
       if (!code) {
         throw new SignInAbandonedError();
       }

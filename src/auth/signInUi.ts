@@ -11,7 +11,12 @@ export function vscodeSignInUi(deploymentName: string): SignInUi {
     // the server sees would no longer be the one sent at token exchange. openExternal accepts strings at runtime.
     openBrowser: async (url) => vscode.env.openExternal(url as unknown as vscode.Uri),
     callbackUri: externalCallbackUri,
-    askCode: async (url, signal) => {
+    askCode: async (url, signal, browserOpened) => {
+      if (!browserOpened) {
+        // Next to the code box, not after it: Escape in the box is a plain cancel, and nothing waits on this toast.
+        void vscode.window.showInformationMessage('The browser did not open: copy the sign-in link and open it yourself.', 'Copy Sign-In Link')
+          .then((copy) => (copy ? vscode.env.clipboard.writeText(url) : undefined));
+      }
       const choice = await vscode.window.showInputBox({
         title: `Sign in to ${deploymentName}`,
         prompt: 'Sign in in the browser that opened, then paste the authorization code it shows (MF2XI.…).',
@@ -19,12 +24,6 @@ export function vscodeSignInUi(deploymentName: string): SignInUi {
         ignoreFocusOut: true,
         validateInput: (text) => (text.trim() ? checkAuthCode(text) : undefined),
       }, tokenFor(signal));
-      if (choice === undefined && !signal.aborted) {
-        const again = await vscode.window.showInformationMessage('The browser did not open?', 'Copy Sign-In Link');
-        if (again) {
-          await vscode.env.clipboard.writeText(url);
-        }
-      }
       return choice;
     },
     askApiKey: async (signal) => vscode.window.showInputBox({

@@ -9,7 +9,7 @@ import { ownersOf, type OwnerEntry } from '../explorer/owners';
 import { DESCRIPTION_MAX, NAME_MAX } from '../ui/clientGuidelines';
 import { CommandError } from '../ui/errorText';
 import type { Validation } from '../ui/ui';
-import { runWizard, type WizardStep } from '../ui/wizard';
+import { refusedOr, runWizard, type Refusal, type WizardStep } from '../ui/wizard';
 import type { CommandContext } from './context';
 import { accountFor, entityTarget, nodeArg } from './targets';
 
@@ -20,6 +20,8 @@ interface AppDraft {
   id: string;
   name: string;
   description: string;
+  /** The ID the server refused, and why: shown on the ID step. */
+  refused?: Refusal;
 }
 
 export function checkApplicationId(id: string): Validation {
@@ -46,7 +48,7 @@ function steps(ctx: CommandContext, title: string): WizardStep<AppDraft>[] {
     },
     {
       run: async (s, step) => {
-        s.id = (await ui.input({ title, step, value: s.id, prompt: 'Application ID, e.g. "acme-soil-sensors"', validate: (v) => checkApplicationId(v.trim()) })).trim();
+        s.id = (await ui.input({ title, step, value: s.id, prompt: 'Application ID, e.g. "acme-soil-sensors"', validate: refusedOr(s.refused, (v) => checkApplicationId(v.trim())) })).trim();
       },
     },
     { run: async (s, step) => { s.name = (await ui.input({ title, step, value: s.name || s.id, prompt: 'Name', validate: checkLength(NAME_MAX, 'name') })).trim(); } },
@@ -75,7 +77,7 @@ export async function createApplication(ctx: CommandContext, ...args: unknown[])
       break;
     } catch (error) {
       if (error instanceof TtsError && (error.errorName === 'id_taken' || error.errorName === 'forbidden_id')) {
-        void ctx.ui.warn(`${error.userMessage}. Choose another ID; your other answers are kept.`);
+        draft.refused = { value: draft.id, message: `${error.userMessage}. Choose another ID; your other answers are kept.` };
         start = 1;
         continue;
       }

@@ -23,7 +23,7 @@ export interface BoundaryDeps {
 
 const SHOW_LOG = 'Show Log';
 
-/** Runs one command invocation; never throws. */
+/** Runs one command invocation; never throws, and never waits for the message it shows to be closed. */
 export async function runInBoundary(
   id: string,
   run: () => Promise<unknown>,
@@ -33,7 +33,8 @@ export async function runInBoundary(
   try {
     await run();
   } catch (error) {
-    await report(id, error, deps, rights);
+    // The message is on screen once report() has started; the command is over even while the toast stays open.
+    void report(id, error, deps, rights).catch(() => undefined);
   }
 }
 

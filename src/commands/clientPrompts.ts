@@ -8,15 +8,16 @@ import {
 } from '../ui/clientGuidelines';
 import { pickRights } from '../ui/rightsPicker';
 import { GoBackError, type StepInfo, type Ui, type Validation } from '../ui/ui';
+import { refusedOr, type Refusal } from '../ui/wizard';
 import type { UriField } from '../explorer/nodeTypes';
 import { GRANT_LABELS, URI_LABELS } from '../explorer/entityNodes';
 
 export { URI_LABELS };
 
-export function askClientId(ui: Ui, title: string, value: string, step?: StepInfo): Promise<string> {
+export function askClientId(ui: Ui, title: string, value: string, step?: StepInfo, refused?: Refusal): Promise<string> {
   return ui.input({
     title, step, value, prompt: 'Client ID: your brand and the purpose, e.g. "mycompany-gateway-onboarding"',
-    placeholder: 'mycompany-gateway-onboarding', validate: (v) => checkClientId(v.trim()),
+    placeholder: 'mycompany-gateway-onboarding', validate: refusedOr(refused, (v) => checkClientId(v.trim())),
   }).then((v) => v.trim());
 }
 

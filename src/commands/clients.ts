@@ -8,7 +8,7 @@ import type { Client, ClientState, GrantType, Owner } from '../tts/types';
 import { isNode } from '../explorer/nodeTypes';
 import { ownersOf } from '../explorer/owners';
 import { CommandError } from '../ui/errorText';
-import { runWizard, type WizardStep } from '../ui/wizard';
+import { runWizard, type Refusal, type WizardStep } from '../ui/wizard';
 import { askClientId, askClientRights, askDescription, askGrants, askName, askUris } from './clientPrompts';
 import type { CommandContext } from './context';
 import { accountFor, adminAccount, entityTarget, nodeArg } from './targets';
@@ -25,6 +25,8 @@ interface ClientDraft {
   logoutRedirectUris: string[];
   grants: GrantType[];
   rights: Right[];
+  /** The ID the server refused, and why: shown on the ID step. */
+  refused?: Refusal;
 }
 
 const ID_STEP = 1;
@@ -41,7 +43,7 @@ function createSteps(ctx: CommandContext, title: string): WizardStep<ClientDraft
         });
       },
     },
-    { run: async (s, step) => { s.id = await askClientId(ui, title, s.id, step); } },
+    { run: async (s, step) => { s.id = await askClientId(ui, title, s.id, step, s.refused); } },
     { run: async (s, step) => { s.name = await askName(ui, title, s.name || s.id, step); } },
     { run: async (s, step) => { s.description = await askDescription(ui, title, s.description, step); } },
     { run: async (s, step) => { s.redirectUris = await askUris(ui, title, 'redirect_uris', s.redirectUris, step); } },
@@ -81,7 +83,7 @@ export async function createClient(ctx: CommandContext, ...args: unknown[]): Pro
       break;
     } catch (error) {
       if (error instanceof TtsError && (error.errorName === 'id_taken' || error.errorName === 'forbidden_id')) {
-        void ctx.ui.warn(`${error.userMessage}. Choose another ID; your other answers are kept.`);
+        draft.refused = { value: draft.id, message: `${error.userMessage}. Choose another ID; your other answers are kept.` };
         start = ID_STEP;
         continue;
       }

@@ -1,5 +1,6 @@
 // Collaborators of OAuth clients and applications: add (user or organization + rights), change rights, remove.
 import type { Account } from '../auth/accounts';
+import { TtsError } from '../tts/errors';
 import { validateId } from '../tts/ids';
 import type { Collaborator, Owner } from '../tts/types';
 import { ownerOf } from '../tts/types';
@@ -8,7 +9,7 @@ import type { EntityRef } from '../explorer/nodeTypes';
 import { CommandError } from '../ui/errorText';
 import { pickRights, type RightsScope } from '../ui/rightsPicker';
 import { UserCancelledError } from '../ui/ui';
-import { runWizard } from '../ui/wizard';
+import { refusedOr, runWizard, type Refusal, type WizardStep } from '../ui/wizard';
 import type { CommandContext } from './context';
 import { anyEntityTarget, nodeArg, noun } from './targets';
 
@@ -24,8 +25,8 @@ function refreshCollaborators(ctx: CommandContext, account: Account, entity: Ent
 export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const { account, entity } = await anyEntityTarget(ctx, args, 'Add a Collaborator');
   const title = `Add Collaborator to ${noun(entity.type)} "${entity.id}"`;
-  const draft = { kind: 'user' as Owner['kind'], id: '', rights: [] as string[] };
-  await runWizard<typeof draft>([
+  const draft = { kind: 'user' as Owner['kind'], id: '', rights: [] as string[], refused: undefined as Refusal | undefined };
+  const steps: WizardStep<typeof draft>[] = [
     {
       run: async (s, step) => {
         s.kind = await ctx.ui.pick<Owner['kind']>({
@@ -38,15 +39,32 @@ export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): 
       run: async (s, step) => {
         s.id = (await ctx.ui.input({
           title, step, value: s.id, prompt: s.kind === 'user' ? 'User ID' : 'Organization ID',
-          validate: (v) => { const p = validateId(v.trim(), s.kind, 'refer'); return p ? { severity: 'error', message: p } : undefined; },
+          validate: refusedOr(s.refused, (v) => { const p = validateId(v.trim(), s.kind, 'refer'); return p ? { severity: 'error', message: p } : undefined; }),
         })).trim();
       },
     },
     { run: async (s, step) => { s.rights = await pickRights(ctx.ui, { title, scope: scopeOf(entity), step, current: s.rights.length ? s.rights : undefined }); } },
-  ], draft);
-  const member: Owner = { kind: draft.kind, id: draft.id };
-  await ctx.ui.withProgress(`Adding ${memberText(member)}…`, (signal) =>
-    account.api.collaborators.set(collection(entity), entity.id, member, rightsOf(draft.rights), signal));
+  ];
+  let start = 0;
+  let member: Owner;
+  for (;;) {
+    await runWizard(steps, draft, start);
+    member = { kind: draft.kind, id: draft.id };
+    const adding = member;
+    try {
+      await ctx.ui.withProgress(`Adding ${memberText(member)}…`, (signal) =>
+        account.api.collaborators.set(collection(entity), entity.id, adding, rightsOf(draft.rights), signal));
+      break;
+    } catch (error) {
+      // An unknown user or organization (TTS: account_not_found): back to the ID, with the reason there.
+      if (error instanceof TtsError && error.status === 404 && /^(account|user|organization)_not_found$/.test(error.errorName)) {
+        draft.refused = { value: draft.id, message: `${error.userMessage}. Check the ID; your other answers are kept.` };
+        start = 1;
+        continue;
+      }
+      throw error;
+    }
+  }
   refreshCollaborators(ctx, account, entity);
   void ctx.ui.info(`Added ${memberText(member)} as a collaborator of "${entity.id}".`);
 }

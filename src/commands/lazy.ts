@@ -34,7 +34,7 @@ export async function runLazyCommand(id: string, args: unknown[], entry: (id: st
   try {
     found = await entry(id);
   } catch (error) {
-    await report(id, error, deps);
+    void report(id, error, deps).catch(() => undefined);
     return;
   }
   await runInBoundary(id, () => found.handler(...args), deps, found.rights);

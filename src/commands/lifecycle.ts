@@ -52,7 +52,7 @@ async function checkApplication(ctx: CommandContext, account: Account, id: strin
 
 async function typeId(ctx: CommandContext, title: string, id: string, why: string): Promise<void> {
   await ctx.ui.input({
-    title, prompt: `${why} Type "${id}" to confirm.`, placeholder: id,
+    title, prompt: `${why} Type "${id}" to confirm.`, placeholder: id, quietWhenEmpty: true,
     validate: (v) => (v.trim() === id ? undefined : { severity: 'error', message: `Type the ID "${id}" exactly.` }),
   });
 }

@@ -4,15 +4,18 @@
 // its ID in the deployment, explains approval, lets an admin approve at once, then offers to sign in with it.
 // vscode-free: the host supplies the callback URI, the settings write and the sign-in.
 import type { Account, Accounts } from '../auth/accounts';
+import { registrableRedirectUri } from '../auth/redirectMatch';
 import { ownersOf, userIdOf, type OwnerEntry } from '../explorer/owners';
 import { consoleLink } from '../tts/deployments';
-import { TtsError } from '../tts/errors';
+import { readable, TtsError } from '../tts/errors';
+import { validateRedirectUri } from '../tts/ids';
 import { EXTENSION_RIGHTS } from '../tts/extensionRights';
 import type { Right } from '../tts/rights';
 import type { Client, ClientState, GrantType, Owner } from '../tts/types';
 import { checkClientId, checkClientName, checkDescription } from '../ui/clientGuidelines';
 import { CommandError } from '../ui/errorText';
 import type { Ui } from '../ui/ui';
+import { refusedOr, type Refusal } from '../ui/wizard';
 import type { CommandLog } from './context';
 
 export interface VsCodeClientHost {
@@ -52,8 +55,47 @@ export function suggestedClientName(ownerLabel: string): string {
   return `VS Code Manager (${ownerLabel})`.slice(0, 50);
 }
 
+export { registrableRedirectUri };
+
+/** This host's callback as TTS accepts it (without the per-request query), loopback and paste-the-code. */
 export async function redirectUris(host: VsCodeClientHost): Promise<string[]> {
-  return [...new Set([await host.callbackUri(), LOOPBACK_REDIRECT_URI, CODE_REDIRECT_URI])];
+  return [...new Set([registrableRedirectUri(await host.callbackUri()), LOOPBACK_REDIRECT_URI, CODE_REDIRECT_URI])];
+}
+
+/** The index of the redirect URI a TTS validation error names (`redirect_uris[2]`), in the error or its causes. */
+export function refusedRedirectIndex(error: TtsError): number | undefined {
+  const fields: unknown[] = [error.attributes.field];
+  for (let cause = error.ttsCause; cause; cause = cause.cause) {
+    fields.push(cause.attributes?.field);
+  }
+  for (const field of fields) {
+    const match = typeof field === 'string' ? /^redirect_uris(?:\[(\d+)\])?$/.exec(field) : null;
+    if (match) {
+      return match[1] === undefined ? -1 : Number(match[1]);
+    }
+  }
+  return undefined;
+}
+
+/** When TTS refused one of `uris` (a validation error on `redirect_uris`), what to tell the user, naming the value. */
+export function redirectRefusal(error: TtsError, uris: readonly string[]): string | undefined {
+  const index = refusedRedirectIndex(error);
+  if (index === undefined) {
+    return undefined;
+  }
+  const which = index >= 0 && uris[index] !== undefined ? `the redirect URI "${uris[index]}"` : `the redirect URIs ${uris.map((u) => `"${u}"`).join(', ')}`;
+  return `The Things Stack refused ${which}: ${innermostReason(error)}.${error.correlationId ? ` (correlation id ${error.correlationId})` : ''}`;
+}
+
+/** The innermost reason of a TTS error (its cause chain ends in the actual rule, e.g. "value length must be at most 128 runes"). */
+function innermostReason(error: TtsError): string {
+  let reason = typeof error.attributes.reason === 'string' ? error.attributes.reason : error.message;
+  for (let cause = error.ttsCause; cause; cause = cause.cause) {
+    if (typeof cause.attributes?.reason === 'string') {
+      reason = cause.attributes.reason;
+    }
+  }
+  return readable(reason);
 }
 
 async function pickAccount(ctx: RegisterContext, title: string): Promise<Account> {
@@ -90,6 +132,13 @@ export async function registerVsCodeClient(ctx: RegisterContext, host: VsCodeCli
   const isAdmin = account.session.isAdmin === true;
   const owner = await pickOwner(ctx, account, title);
   const uris = await redirectUris(host);
+  for (const uri of uris) {
+    const problem = validateRedirectUri(uri);
+    if (problem) {
+      throw new CommandError(`This host's sign-in callback "${uri}" cannot be registered with The Things Stack: ${problem}`);
+    }
+  }
+  let refused: Refusal | undefined;
   let id = suggestedClientId(owner.owner.id);
   const name = (await ctx.ui.input({
     title, value: suggestedClientName(owner.label), prompt: 'Name shown when you authorize the client', validate: checkClientName,
@@ -99,7 +148,8 @@ export async function registerVsCodeClient(ctx: RegisterContext, host: VsCodeCli
   })).trim();
   let created: Client;
   for (;;) {
-    id = (await ctx.ui.input({ title, value: id, prompt: 'Client ID (your name or brand and the purpose; cannot be changed later)', validate: (v) => checkClientId(v.trim()) })).trim();
+    const current = refused;
+    id = (await ctx.ui.input({ title, value: id, prompt: 'Client ID (your name or brand and the purpose; cannot be changed later)', validate: refusedOr(current, (v) => checkClientId(v.trim())) })).trim();
     const client: Client = {
       ids: { client_id: id }, name, description, redirect_uris: uris, grants: [...VSCODE_CLIENT_GRANTS], rights: [...EXTENSION_RIGHTS],
     };
@@ -108,9 +158,12 @@ export async function registerVsCodeClient(ctx: RegisterContext, host: VsCodeCli
       break;
     } catch (error) {
       if (error instanceof TtsError && (error.errorName === 'id_taken' || error.errorName === 'forbidden_id')) {
-        void ctx.ui.warn(`${error.userMessage}. Choose another client ID.`);
-        id = `${id}-2`.slice(0, 36);
+        refused = { value: id, message: `${error.userMessage}. Choose another client ID.` };
         continue;
+      }
+      const refusal = error instanceof TtsError ? redirectRefusal(error, uris) : undefined;
+      if (refusal) {
+        throw new CommandError(refusal);
       }
       if (error instanceof TtsError && (error.status === 403 || error.errorName === 'no_user_rights' || error.errorName === 'no_organization_rights')) {
         throw new CommandError(

@@ -21,7 +21,7 @@ export class Deadline {
   }
 
   /** Cancelled, timed out, what happened to the connection, or an oversized/broken answer as it is; stops the read. */
-  failure(error: unknown): Error {
+  failure(error: unknown, url?: string): Error {
     this.controller.abort();
     if (error instanceof BadResponseError) {
       return error;
@@ -29,7 +29,7 @@ export class Deadline {
     if (this.caller?.aborted) {
       return new CancelledError();
     }
-    return this.timedOut ? new TimeoutError(this.ms) : toNetworkError(error);
+    return this.timedOut ? new TimeoutError(this.ms) : toNetworkError(error, url);
   }
 
   /** Stops the clock; `keepLink` leaves the caller's signal connected (to a stream it must still be able to end). */

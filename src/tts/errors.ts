@@ -32,16 +32,26 @@ export class TtsError extends Error {
     return `${this.namespace}:${this.errorName}`;
   }
 
-  /** The one line a user sees: the message and, when there is one, the correlation id to quote to support. */
+  /**
+   * The one line a user sees: the message and, when there is one, the correlation id to quote to support. TTS
+   * quotes values in Markdown backticks (ID `x` already taken); notifications and inputs show them literally.
+   */
   get userMessage(): string {
-    return this.correlationId ? `${this.message} (correlation id ${this.correlationId})` : this.message;
+    const text = readable(this.message);
+    return this.correlationId ? `${text} (correlation id ${this.correlationId})` : text;
   }
+}
+
+/** A TTS message as plain text: `value` → "value". */
+export function readable(text: string): string {
+  return text.replace(/`([^`]*)`/g, '"$1"');
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
-  constructor(message: string, readonly causeCode?: string) {
+  /** `host` (with port, if any) is the one that could not be reached, so the message can say which. */
+  constructor(message: string, readonly causeCode?: string, readonly host?: string) {
     super(message);
   }
 }
@@ -129,8 +139,17 @@ export function isCancellation(error: unknown): boolean {
   return error instanceof CancelledError;
 }
 
-/** A failed fetch as the user should read it: what happened to the connection, not the library's words. */
-export function toNetworkError(error: unknown): NetworkError {
+/**
+ * A failed fetch as the user should read it: what happened to the connection, not the library's words, and the
+ * host it happened with (`url` is the address that was asked).
+ */
+export function toNetworkError(error: unknown, url?: string): NetworkError {
+  let host: string | undefined;
+  try {
+    host = url ? new URL(url).host || undefined : undefined;
+  } catch {
+    host = undefined;
+  }
   const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
   const reason = (() => {
     switch (code) {
@@ -151,5 +170,5 @@ export function toNetworkError(error: unknown): NetworkError {
         return error instanceof Error ? error.message : String(error);
     }
   })();
-  return new NetworkError(`Could not reach The Things Stack: ${reason}.`, code);
+  return new NetworkError(`Could not reach The Things Stack${host ? ` at ${host}` : ''}: ${reason}.`, code, host);
 }

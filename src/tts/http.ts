@@ -178,6 +178,7 @@ export class HttpClient {
     if (options.signal?.aborted) {
       throw new CancelledError();
     }
+    const url = this.url(path, options.query);
     const deadline = new Deadline(options.timeoutMs ?? this.timeoutMs, options.signal);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) {
@@ -193,14 +194,14 @@ export class HttpClient {
     }
     let keepLink = false;
     try {
-      const response = await this.fetch(this.url(path, options.query), { method, headers, body, signal: deadline.signal });
+      const response = await this.fetch(url, { method, headers, body, signal: deadline.signal });
       if (stream && response.status >= 200 && response.status < 300) {
         keepLink = true; // the caller's signal must still end the stream
         return { status: response.status, headers: response.headers, body: response.body };
       }
       return { status: response.status, headers: response.headers, text: await this.readText(response) };
     } catch (error) {
-      throw deadline.failure(error);
+      throw deadline.failure(error, url);
     } finally {
       deadline.end(keepLink);
     }

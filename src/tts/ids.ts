@@ -47,6 +47,21 @@ export function nonAsciiCharacter(text: string): string | undefined {
 }
 
 /**
+ * A valid ID close to what was typed ("My_App" → "my-app"): lower case, every run of other characters becomes one
+ * hyphen, no hyphen at either end, at most 36 characters. Undefined when nothing valid is left.
+ */
+export function suggestId(text: string, type: EntityType): string | undefined {
+  const suggestion = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '').slice(0, ID_MAX).replace(/-+$/, '');
+  return suggestion && suggestion !== text && !validateId(suggestion, type) ? suggestion : undefined;
+}
+
+const eg = (text: string, type: EntityType): string => {
+  const suggestion = suggestId(text, type);
+  return suggestion ? `, e.g. "${suggestion}"` : '';
+};
+
+/**
  * `refer`: the ID names something that exists (a collaborator to add), so the blocklist, which applies only when
  * creating, does not: the seeded `admin` user is a real user.
  */
@@ -57,14 +72,16 @@ export function validateId(id: string, type: EntityType, purpose: 'create' | 're
     return `${noun} is required.`;
   }
   if (/[^\S\ufeff]/.test(id)) { // an invisible U+FEFF is reported as such below, not as a space
-    return `${noun} cannot contain spaces; use hyphens, e.g. "${id.trim().toLowerCase().replace(/\s+/g, '-')}".`;
+    return `${noun} cannot contain spaces; use hyphens${eg(id, type)}.`;
   }
   const foreign = nonAsciiCharacter(id);
   if (foreign) {
     return `${noun} may only use the ASCII letters a–z, digits and hyphens: ${foreign}.`;
   }
   if (id !== id.toLowerCase()) {
-    return `${noun} must be lower case: "${id.toLowerCase()}".`;
+    // The suggestion is a valid ID, not merely the lower-case text ("My_App" → "my-app", not "my_app").
+    const suggestion = suggestId(id, type);
+    return `${noun} must be lower case${suggestion ? `: "${suggestion}"` : ''}.`;
   }
   if (id.length < min) {
     return `${noun} must be at least ${min} characters (it has ${id.length}).`;
@@ -74,13 +91,13 @@ export function validateId(id: string, type: EntityType, purpose: 'create' | 're
   }
   if (/[^a-z0-9-]/.test(id)) {
     const bad = [...new Set(id.replace(/[a-z0-9-]/g, ''))].join(' ');
-    return `${noun} may only contain lower-case letters, digits and hyphens (not ${bad}).`;
+    return `${noun} may only contain lower-case letters, digits and hyphens (not ${bad})${eg(id, type)}.`;
   }
   if (id.startsWith('-') || id.endsWith('-')) {
-    return `${noun} cannot start or end with a hyphen.`;
+    return `${noun} cannot start or end with a hyphen${eg(id, type)}.`;
   }
   if (id.includes('--')) {
-    return `${noun} cannot contain two hyphens in a row.`;
+    return `${noun} cannot contain two hyphens in a row${eg(id, type)}.`;
   }
   if (!ID_PATTERN.test(id)) {
     return `${noun} must match ${ID_PATTERN.source}.`;

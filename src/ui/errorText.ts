@@ -1,5 +1,5 @@
 // What a user reads about a failure, shared by the command boundary and the explorer's error nodes.
-import { BadResponseError, CancelledError, NetworkError, TimeoutError, TtsError } from '../tts/errors';
+import { BadResponseError, CancelledError, NetworkError, readable, TimeoutError, TtsError } from '../tts/errors';
 import { explain, isRight, type Right } from '../tts/rights';
 import { GoBackError, UserCancelledError } from './ui';
 
@@ -8,8 +8,13 @@ export class CommandError extends Error {
   override readonly name = 'CommandError';
 }
 
+/**
+ * Every way the user can cancel: the Ui's own errors, an aborted request, a given-up sign-in, and
+ * `vscode.CancellationError` (name and message "Canceled"; matched by name, this module is vscode-free).
+ */
 export function isSilent(error: unknown): boolean {
-  return error instanceof UserCancelledError || error instanceof CancelledError || error instanceof GoBackError;
+  return error instanceof UserCancelledError || error instanceof CancelledError || error instanceof GoBackError
+    || (error instanceof Error && (error.name === 'Canceled' || error.name === 'SignInAbandonedError'));
 }
 
 function rightsIn(value: unknown): Right[] {
@@ -43,15 +48,16 @@ export function describeError(error: unknown, needed: readonly Right[] = []): st
       if (rights.length > 0) {
         const list = rights.map((r) => `${r} (${explain(r).replace(/\.$/, '').toLowerCase()})`).join(', ');
         const cid = error.correlationId ? ` (correlation id ${error.correlationId})` : '';
-        return `${error.message.replace(/\.$/, '')}. You need ${list}.${cid}`;
+        return `${readable(error.message).replace(/\.$/, '')}. You need ${list}.${cid}`;
       }
     }
     return error.userMessage;
   }
   if (error instanceof NetworkError) {
-    // The transport's messages already say "Could not reach The Things Stack: …"; raw ones do not.
-    const reason = error.message.replace(/^Could not reach The Things Stack: /, '').replace(/\.+$/, '');
-    return `Could not reach The Things Stack: ${reason}. Check your connection and the deployment URL.`;
+    // The transport's messages already say "Could not reach The Things Stack (at host): …"; raw ones do not.
+    const reason = error.message.replace(/^Could not reach The Things Stack(?: at \S+)?: /, '').replace(/\.+$/, '');
+    const at = error.host ? ` at ${error.host}` : '';
+    return `Could not reach The Things Stack${at}: ${reason}. Check your connection and the deployment URL.`;
   }
   if (error instanceof TimeoutError) {
     return `${error.message} Try again, or check the deployment's status.`;

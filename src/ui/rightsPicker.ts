@@ -146,20 +146,13 @@ export async function pickRights(ui: Ui, options: PickRightsOptions): Promise<Ri
 }
 
 async function pickIndividually(ui: Ui, options: PickRightsOptions): Promise<Right[]> {
-  let selected: readonly string[] = options.current ?? [];
-  let placeholder = 'Select the rights (Space toggles); "All … Rights" include future rights too';
-  for (;;) {
-    const rights = await ui.pickMany({
-      title: options.title,
-      step: options.step ? { ...options.step, back: true } : { step: 1, total: 1, back: true },
-      placeholder,
-      items: rightsPickItems(options.scope, selected),
-      matchOnDescription: true,
-    });
-    if (rights.length > 0) {
-      return compactRights(rights);
-    }
-    selected = [];
-    placeholder = 'Select at least one right';
-  }
+  const rights = await ui.pickMany({
+    title: options.title,
+    step: options.step ? { ...options.step, back: true } : { step: 1, total: 1, back: true },
+    placeholder: 'Select the rights (Space toggles); "All … Rights" include future rights too',
+    items: rightsPickItems(options.scope, options.current ?? []),
+    matchOnDescription: true,
+    validate: (selected) => (selected.length === 0 ? { severity: 'error', message: 'Select at least one right.' } : undefined),
+  });
+  return compactRights(rights);
 }

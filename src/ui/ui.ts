@@ -56,6 +56,8 @@ export interface PickOptions<T> extends PromptBase {
   items: readonly PickItem<T>[];
   matchOnDescription?: boolean;
   matchOnDetail?: boolean;
+  /** pickMany: checked when the user accepts; an error keeps the pick open and is shown as its validation message. */
+  validate?: (values: readonly T[]) => Validation | undefined;
 }
 
 export interface InputOptions extends PromptBase {
@@ -65,6 +67,8 @@ export interface InputOptions extends PromptBase {
   password?: boolean;
   /** Checked on every keystroke; an error blocks Enter. */
   validate?: (value: string) => Validation | undefined;
+  /** An empty box shows no message (a typed confirmation opens neutral); `validate` still decides whether Enter works. */
+  quietWhenEmpty?: boolean;
 }
 
 /** A pick whose items come from the server as the user types (type-ahead). */

@@ -86,7 +86,17 @@ export class VscodeUi implements Ui {
     qp.matchOnDescription = options.matchOnDescription ?? true;
     qp.items = options.items.map(toItem);
     qp.selectedItems = qp.items.filter((i) => i.picked);
-    return settle<T[]>(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, (done) => done(qp.selectedItems.map((i) => i.value as T)));
+    const title = qp.title;
+    return settle<T[]>(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, (done) => {
+      const values = qp.selectedItems.map((i) => i.value as T);
+      const problem = options.validate?.(values);
+      if (problem?.severity === 'error') {
+        // A QuickPick has no validation message in the API (only an InputBox does): the title carries it, the pick stays open.
+        qp.title = `${title ?? ''} — ⚠ ${problem.message}`;
+        return;
+      }
+      done(values);
+    });
   }
 
   input(options: InputOptions): Promise<string> {
@@ -97,7 +107,7 @@ export class VscodeUi implements Ui {
     box.value = options.value ?? '';
     box.password = options.password ?? false;
     const check = (value: string): void => {
-      const result = options.validate?.(value);
+      const result = options.quietWhenEmpty && value === '' ? undefined : options.validate?.(value);
       box.validationMessage = result ? { message: result.message, severity: SEVERITY[result.severity] } : undefined;
     };
     check(box.value);

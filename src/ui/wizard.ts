@@ -1,6 +1,20 @@
 // A multi-step input: one function per step over a shared state, with Back. Steps can be skipped depending on
 // earlier answers; the step count shown ("3/7") counts only the steps that apply.
-import { GoBackError, type StepInfo } from './ui';
+import { GoBackError, type StepInfo, type Validation } from './ui';
+
+/** The server refused a value a step asked for (a taken ID, an unknown user). */
+export interface Refusal {
+  value: string;
+  message: string;
+}
+
+/**
+ * The step's check, except that the refused value shows the server's reason as an error: the wizard goes back to
+ * that step and says there what was wrong, instead of in a toast.
+ */
+export function refusedOr(refusal: Refusal | undefined, check: (value: string) => Validation | undefined): (value: string) => Validation | undefined {
+  return (value) => (refusal && value.trim() === refusal.value ? { severity: 'error', message: refusal.message } : check(value));
+}
 
 export interface WizardStep<S> {
   /** Asks for one thing and writes it into the state; throws GoBackError or UserCancelledError. */

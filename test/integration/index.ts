@@ -13,7 +13,7 @@ export function run(): Promise<void> {
   const loaded = require(path.resolve(__dirname, '../../node_modules/mocha')) as { Mocha?: MochaCtor; default?: MochaCtor };
   const Mocha = (loaded.Mocha ?? loaded.default ?? loaded) as MochaCtor;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  for (const file of ['tripwire', 'activation', 'auth', 'explorer', 'tree', 'events']) {
+  for (const file of ['tripwire', 'activation', 'auth', 'explorer', 'tree', 'events', 'cancel']) {
     mocha.addFile(path.join(__dirname, `${file}.test.js`));
   }
   return new Promise((resolve, reject) => {

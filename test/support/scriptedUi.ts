@@ -14,7 +14,7 @@ interface Expect {
 }
 export type ScriptStep = Expect & (
   | { pick: string }
-  | { pickMany: string[] | 'keep' }
+  | { pickMany: string[] | 'keep'; invalid?: RegExp }
   | { input: string; invalid?: RegExp; advice?: RegExp; severity?: Severity }
   | { search: string; choose?: string }
   | { confirm: boolean }
@@ -37,6 +37,8 @@ export class ScriptedUi implements Ui {
   readonly documents: { title: string; value: unknown }[] = [];
   readonly secrets: SecretOptions[] = [];
   readonly progress: string[] = [];
+  /** What each input box showed as it opened, before anything was typed ("error: …"; "" for nothing). */
+  readonly openingChecks: string[] = [];
   /** Every prompt seen, as "kind: text", for failure messages. */
   readonly prompts: string[] = [];
   /** Answers to messages with actions: the first pattern that matches the text picks the action. */
@@ -55,7 +57,7 @@ export class ScriptedUi implements Ui {
 
   /** Forgets what was shown so far (between two commands in one test). */
   clear(): void {
-    for (const list of [this.messages, this.clipboard, this.opened, this.documents, this.secrets, this.progress, this.prompts] as unknown[][]) {
+    for (const list of [this.messages, this.clipboard, this.opened, this.documents, this.secrets, this.progress, this.prompts, this.openingChecks] as unknown[][]) {
       list.length = 0;
     }
   }
@@ -120,16 +122,30 @@ export class ScriptedUi implements Ui {
   async pickMany<T>(options: PickOptions<T>): Promise<T[]> {
     const where = `${options.title} — ${options.placeholder}`;
     recordSink('prompt', ScriptedUi.shown(where, options.items));
-    const step = this.next('pickMany', where) as { pickMany: string[] | 'keep' };
-    if (step.pickMany === 'keep') {
-      return options.items.filter((i) => !i.separator && i.picked).map((i) => i.value);
+    for (;;) {
+      const step = this.next('pickMany', where) as { pickMany: string[] | 'keep'; invalid?: RegExp };
+      const values = step.pickMany === 'keep'
+        ? options.items.filter((i) => !i.separator && i.picked).map((i) => i.value)
+        : step.pickMany.map((label) => ScriptedUi.find(options.items, label, where).value);
+      const check = options.validate?.(values);
+      if (step.invalid) {
+        if (!check || check.severity !== 'error' || !step.invalid.test(check.message)) {
+          throw new AssertionError({ message: `Expected ${JSON.stringify(step.pickMany)} to be refused with ${String(step.invalid)}, got ${JSON.stringify(check)}` });
+        }
+        continue; // the pick stays open: the next step answers the same prompt
+      }
+      if (check?.severity === 'error') {
+        throw new AssertionError({ message: `Selection ${JSON.stringify(step.pickMany)} was refused: ${check.message} (${where})` });
+      }
+      return values;
     }
-    return step.pickMany.map((label) => ScriptedUi.find(options.items, label, where).value);
   }
 
   async input(options: InputOptions): Promise<string> {
     const where = `${options.title} — ${options.prompt}`;
     recordSink('prompt', [where, options.placeholder, options.value].filter(Boolean).join('\n'));
+    const opening = options.quietWhenEmpty && !options.value ? undefined : options.validate?.(options.value ?? '');
+    this.openingChecks.push(opening ? `${opening.severity}: ${opening.message}` : '');
     for (;;) {
       const step = this.next('input', where) as Extract<ScriptStep, { input: string }>;
       const check = options.validate?.(step.input);

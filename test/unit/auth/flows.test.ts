@@ -32,6 +32,15 @@ describe('flows: which sign-in methods fit the host', () => {
     }
   });
 
+  it('gives every method its own label, naming the client (no two identical "Sign in with a code")', () => {
+    for (const host of [desktop, remote, web]) {
+      const labels = chooseFlows(host, own).map((f) => f.label);
+      assert.equal(new Set(labels).size, labels.length, labels.join(' | '));
+    }
+    const codes = chooseFlows(web, own).filter((f) => f.id === 'paste-code').map((f) => f.label);
+    assert.deepEqual(codes, ['Sign in with a code (your client "my-client")', 'Sign in with a code (public "cli" client)']);
+  });
+
   it('always ends with the API key', () => {
     for (const host of [desktop, remote, web]) {
       assert.equal(chooseFlows(host, none).at(-1)?.id, 'api-key');

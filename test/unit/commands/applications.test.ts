@@ -47,9 +47,12 @@ describe('application commands', () => {
   it('refuses invalid IDs as you type and returns to the ID when it is taken', async () => {
     await run(f, 'thingsStack.createApplication', [
       CREATE[0], { input: 'Soil', invalid: /lower case/ }, { input: 'alice-sensors' }, CREATE[2], CREATE[3],
-      { input: 'acme-soil-sensors', expect: /Application ID/ }, CREATE[2], CREATE[3],
+      { input: 'alice-sensors', expect: /Application ID/, invalid: /^ID "alice-sensors" already taken.*Choose another ID; your other answers are kept\.$/ },
+      { input: 'acme-soil-sensors' }, CREATE[2], CREATE[3],
     ]);
-    assert.match(f.ui.text('warn'), /already taken/);
+    // The server's reason is on the ID step as the box reopens, readably; no toast.
+    assert.match(f.ui.openingChecks.at(-3) ?? '', /^error: ID "alice-sensors" already taken \(correlation id [0-9a-f]+\)\. Choose another ID/);
+    assert.equal(f.ui.text('warn'), '');
     assert.ok(f.server.state.applications.has('acme-soil-sensors'));
   });
 
@@ -62,7 +65,7 @@ describe('application commands', () => {
   it('says plainly when the connection drops or the answer is unreadable', async () => {
     f.server.knobs.dropNext({ when: 'before-response', method: 'POST', path: '/organizations/acme/applications' });
     await run(f, 'thingsStack.createApplication', CREATE);
-    assert.match(f.ui.text('error'), /^Could not reach The Things Stack: .*Check your connection and the deployment URL\.$/);
+    assert.match(f.ui.text('error'), /^Could not reach The Things Stack at 127\.0\.0\.1:\d+: .*Check your connection and the deployment URL\.$/);
     f.server.knobs.malformedNext({ kind: 'truncated', method: 'GET', path: '/applications/alice-tracker' });
     await run(f, 'thingsStack.editApplication', [{ search: '', choose: 'alice-tracker' }]);
     assert.match(f.ui.text('error'), /^The Things Stack sent an answer the extension cannot read/);

@@ -128,9 +128,13 @@ describe('OAuth client commands', () => {
 
     it('returns to the ID with every other answer kept when the ID is taken', async () => {
       await run(f, 'thingsStack.createClient', [
-        CREATE[0], { input: 'vscode-ext' }, ...CREATE.slice(2), { input: ID, expect: /Client ID/ }, ...CREATE.slice(2), { secret: 'ack' },
+        CREATE[0], { input: 'vscode-ext' }, ...CREATE.slice(2),
+        { input: 'vscode-ext', expect: /Client ID/, invalid: /^ID "vscode-ext" already taken.*\(correlation id [0-9a-f]+\)\. Choose another ID; your other answers are kept\.$/ },
+        { input: ID }, ...CREATE.slice(2), { secret: 'ack' },
       ]);
-      assert.match(f.ui.text('warn'), /ID `vscode-ext` already taken.*\(correlation id [0-9a-f]+\)\. Choose another ID; your other answers are kept\./);
+      // On the ID step, readably (no Markdown backticks), not in a toast.
+      assert.equal(f.ui.openingChecks.filter((c) => /^error: ID "vscode-ext" already taken/.test(c)).length, 1);
+      assert.equal(f.ui.text('warn'), '');
       assert.ok(f.server.state.clients.has(ID));
     });
 

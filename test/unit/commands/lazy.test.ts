@@ -38,7 +38,7 @@ describe('lazily loaded command tables', () => {
       },
     }]);
     await h.run('x.delete');
-    assert.match(h.ui.messages[0].text, /^no rights for application `app1`\. You need RIGHT_APPLICATION_DELETE .*\(correlation id c2\)$/);
+    assert.match(h.ui.messages[0].text, /^no rights for application "app1"\. You need RIGHT_APPLICATION_DELETE .*\(correlation id c2\)$/);
   });
 
   it('reports a table that fails to load, and loads it again on the next run', async () => {

@@ -66,8 +66,10 @@ describe('delete, restore and purge', () => {
       await run(f, 'thingsStack.deleteApplication', [
         { confirm: true },
         { input: 'alice-track', invalid: /Type the ID "alice-tracker" exactly/, expect: /It has 1 API key\. Type "alice-tracker" to confirm/ },
+        { input: '', invalid: /Type the ID "alice-tracker" exactly/ }, // an empty box cannot be accepted…
         { input: 'alice-tracker' },
       ], app);
+      assert.deepEqual(f.ui.openingChecks, ['']); // …but it opens neutral, not already red
       assert.ok(f.server.state.applications.get('alice-tracker')?.deleted_at);
       const fleet = await walk(f, 'deployment', 'section:applications', 'owner:organization:acme', 'application:acme-fleet');
       await run(f, 'thingsStack.deleteApplication', [{ confirm: true }, { cancel: true, expect: /1 other collaborator/ }], fleet);

@@ -3,17 +3,20 @@
 import { strict as assert } from 'node:assert';
 import { report } from '../../../src/commands/boundary';
 import {
-  CODE_REDIRECT_URI, LOOPBACK_REDIRECT_URI, VSCODE_CLIENT_DESCRIPTION, registerVsCodeClient, suggestedClientId, suggestedClientName,
+  CODE_REDIRECT_URI, LOOPBACK_REDIRECT_URI, VSCODE_CLIENT_DESCRIPTION, redirectRefusal, registerVsCodeClient, registrableRedirectUri,
+  suggestedClientId, suggestedClientName,
   type VsCodeClientHost,
 } from '../../../src/commands/registerClient';
 import { EXPLORER_COMMANDS } from '../../../src/commands/table';
 import { TtsClient } from '../../../src/tts/client';
+import { ttsErrorFrom } from '../../../src/tts/errors';
 import { EXTENSION_RIGHTS, FEATURE_RIGHTS } from '../../../src/tts/extensionRights';
 import { isRight } from '../../../src/tts/rights';
 import { checkClientId, checkClientName, checkDescription, rightsAdvice } from '../../../src/ui/clientGuidelines';
 import { MemorySettings } from '../../support/fakes';
 import { accountFor, explorerFixture, type Fixture } from '../../support/explorerFixture';
 import type { ScriptStep } from '../../support/scriptedUi';
+import { validateUriList } from '../../support/ttsServer/redirectUri';
 
 const CALLBACK = 'vscode://lpwan-tools.things-stack-manager/auth/callback';
 const DESCRIPTION = 'Manages the applications and OAuth clients of Alice and her organizations from VS Code, and shows live traffic.';
@@ -110,13 +113,61 @@ describe('Register an OAuth Client for VS Code', () => {
       assert.deepEqual([...(f.server.state.memberships.get('client:acme-vscode-manager')?.keys() ?? [])], ['organization:acme']);
     });
 
-    it('asks again on a name (ID) clash and keeps the other answers', async () => {
-      await run(f, host, [...SCRIPT.slice(0, 3), { input: 'vscode-ext', expect: /Client ID/ }, { input: 'alice-vscode-manager-2', expect: /Client ID/ }]);
-      assert.match(f.ui.text('warn'), /Choose another client ID/);
+    it('asks again on a name (ID) clash, saying why on the ID step, and keeps the other answers', async () => {
+      await run(f, host, [
+        ...SCRIPT.slice(0, 3), { input: 'vscode-ext', expect: /Client ID/ },
+        { input: 'vscode-ext', expect: /Client ID/, invalid: /^ID "vscode-ext" already taken \(correlation id [0-9a-f]+\)\. Choose another client ID\.$/ },
+        { input: 'alice-vscode-manager-2' },
+      ]);
+      assert.match(f.ui.openingChecks.at(-1) ?? '', /^error: ID "vscode-ext" already taken/);
+      assert.equal(f.ui.text('warn'), '', 'no toast (cut off, with backticks) for it');
       const record = f.server.state.clients.get('alice-vscode-manager-2');
       assert.ok(record);
       assert.equal(record.client.description, DESCRIPTION);
       assert.deepEqual(host.saved, [[f.deployment.key, 'alice-vscode-manager-2']]);
+    });
+
+    it('registers code-server\'s callback without its per-request query, which TTS accepts and matches', async () => {
+      const external = 'http://127.0.0.1:8080/stable-0123456789abcdef0123456789abcdef01234567/callback?vscode-reqid=1&vscode-scheme=code-oss' +
+        '&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=%2Fauth%2Fcallback';
+      host.callbackUri = async () => external;
+      await run(f, host, SCRIPT);
+      const registered = f.server.state.clients.get('alice-vscode-manager')?.client.redirect_uris ?? [];
+      // Without the query; on a 127.x host without the port too (TTS's loopback exception: any port matches).
+      assert.deepEqual(registered, ['http://127.0.0.1/stable-0123456789abcdef0123456789abcdef01234567/callback', LOOPBACK_REDIRECT_URI, CODE_REDIRECT_URI]);
+      // What the browser sends at sign-in (the query plus code and state) matches the registration (osin's rules),
+      // also after code-server moved to another port.
+      assert.ok(validateUriList(registered, `${external}&x=1`).ok);
+      assert.ok(validateUriList(registered, external.replace(':8080', ':9090')).ok);
+      assert.equal(registrableRedirectUri(CALLBACK), CALLBACK);
+      assert.equal(registrableRedirectUri('http://localhost:8080/stable-x/callback?vscode-reqid=1'), 'http://localhost:8080/stable-x/callback');
+      assert.equal(registrableRedirectUri('https://vscode.dev/callback?vscode-reqid=1&vscode-scheme=vscode'), 'https://vscode.dev/callback');
+    });
+
+    it('names a callback that cannot be registered, and creates nothing', async () => {
+      const long = `https://example.invalid/${'x'.repeat(120)}/callback`;
+      host.callbackUri = async () => long;
+      const clients = f.server.state.clients.size;
+      await run(f, host, SCRIPT.slice(0, 1));
+      assert.equal(f.ui.text('error'), `This host's sign-in callback "${long}" cannot be registered with The Things Stack: A redirect URI can be at most 128 characters (this one has ${long.length}).`);
+      assert.equal(f.server.state.clients.size, clients);
+    });
+
+    it('names the redirect URI The Things Stack refused (its validation error, as the real v3.32.1 sends it)', () => {
+      // POST /api/v3/users/admin/clients with a 197-character redirect URI on TTS v3.32.1.
+      const error = ttsErrorFrom(400, {
+        code: 3, message: 'error:pkg/errors:validation (invalid `client`: embedded message failed validation)',
+        details: [{
+          '@type': 'type.googleapis.com/ttn.lorawan.v3.ErrorDetails', namespace: 'pkg/errors', name: 'validation', message_format: 'invalid `{field}`: {reason}',
+          attributes: { field: 'client', name: 'CreateClientRequestValidationError', reason: 'embedded message failed validation' }, correlation_id: '0a1eb60c',
+          cause: { namespace: 'pkg/errors', name: 'validation', message_format: 'invalid `{field}`: {reason}', attributes: { field: 'redirect_uris[1]', name: 'ClientValidationError', reason: 'value length must be at most 128 runes' }, code: 3 },
+          code: 3,
+        }],
+      });
+      assert.equal(redirectRefusal(error, ['code', 'http://h/very-long']), 'The Things Stack refused the redirect URI "http://h/very-long": value length must be at most 128 runes. (correlation id 0a1eb60c)');
+      const flat = ttsErrorFrom(400, { code: 3, details: [{ namespace: 'pkg/errors', name: 'validation', message_format: 'invalid `{field}`: {reason}', attributes: { field: 'redirect_uris', reason: 'invalid value' } }] });
+      assert.equal(redirectRefusal(flat, ['a', 'b']), 'The Things Stack refused the redirect URIs "a", "b": invalid value.');
+      assert.equal(redirectRefusal(ttsErrorFrom(409, { code: 6, details: [{ name: 'id_taken', message_format: 'ID taken' }] }), ['a']), undefined);
     });
 
     it('names the missing right when the session may not create clients, and changes nothing', async () => {

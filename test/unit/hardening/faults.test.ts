@@ -13,6 +13,7 @@ import { SessionGoneError, TokenManager, type TokenManagerOptions } from '../../
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
 import { NetworkError, TimeoutError, TtsError } from '../../../src/tts/errors';
+import { describeError } from '../../../src/ui/errorText';
 import { MemorySecrets, type SecretOp } from '../../support/fakes';
 import { recordingLog } from '../../support/leakSinks';
 import { turns } from '../../support/prng';
@@ -190,7 +191,7 @@ describe('hardening: fault catalogue', function () {
         server.knobs.dropNext({ when: 'mid-body', path: '/api/v3/auth_info', count: 4 });
         const error = await api(manager(secrets), s.id).users.identity().catch((e: unknown) => e);
         assert.ok(error instanceof NetworkError);
-        assert.equal(error.message, 'Could not reach The Things Stack: the connection was reset.');
+        assert.equal(error.message, `Could not reach The Things Stack at ${new URL(server.url).host}: the connection was reset.`);
         assert.deepEqual(await stored(secrets, s.id), s);
         return server.knobs.injected.dropped;
       },
@@ -223,7 +224,8 @@ describe('hardening: fault catalogue', function () {
         const tokens = manager(secrets, { oauthFor: () => new OAuthClient({ identityServerUrl: 'http://tts.does-not-exist.invalid', clientId: SEED.client.id, clientSecret: 'x' }) });
         const error = await tokens.accessToken(s.id).catch((e: unknown) => e);
         assert.ok(error instanceof NetworkError);
-        assert.equal(error.message, 'Could not reach The Things Stack: the host name could not be resolved.');
+        assert.equal(error.message, 'Could not reach The Things Stack at tts.does-not-exist.invalid: the host name could not be resolved.');
+        assert.equal(describeError(error), 'Could not reach The Things Stack at tts.does-not-exist.invalid: the host name could not be resolved. Check your connection and the deployment URL.');
         assert.deepEqual(await stored(secrets, s.id), s);
         return 1;
       },
@@ -236,7 +238,7 @@ describe('hardening: fault catalogue', function () {
         sleeps.length = 0;
         const error = await api(manager(secrets), s.id, { baseUrl: server.url.replace('http:', 'https:'), retries: 1 }).users.identity().catch((e: unknown) => e);
         assert.ok(error instanceof NetworkError);
-        assert.equal(error.message, 'Could not reach The Things Stack: no secure (TLS) connection could be set up; check that the URL\'s http/https matches the server.');
+        assert.equal(error.message, `Could not reach The Things Stack at ${new URL(server.url).host}: no secure (TLS) connection could be set up; check that the URL's http/https matches the server.`);
         assert.equal(sleeps.length, 1, 'retried once like any network error');
         assert.deepEqual(await stored(secrets, s.id), s);
         return 2;

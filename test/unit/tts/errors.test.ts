@@ -21,7 +21,7 @@ describe('errors: TTS error bodies', () => {
     assert.equal(error.id, 'pkg/auth/rights:no_user_rights');
     assert.equal(error.message, 'no rights for user `admin`');
     assert.equal(error.correlationId, '7d4a76e4b2074fdfbb6d0fac81d8647c');
-    assert.equal(error.userMessage, 'no rights for user `admin` (correlation id 7d4a76e4b2074fdfbb6d0fac81d8647c)');
+    assert.equal(error.userMessage, 'no rights for user "admin" (correlation id 7d4a76e4b2074fdfbb6d0fac81d8647c)');
   });
 
   it('reads the stream form {error: Status}', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { validateId, validateRedirectUri, validateRedirectUris, redirectUriWarning, type EntityType } from '../../../src/tts/ids';
+import { suggestId, validateId, validateRedirectUri, validateRedirectUris, redirectUriWarning, type EntityType } from '../../../src/tts/ids';
 
 describe('ids: TTS identifier rules', () => {
   const cases: [string, EntityType, RegExp | undefined][] = [
@@ -14,11 +14,15 @@ describe('ids: TTS identifier rules', () => {
     ['', 'client', /Client ID is required/],
     ['a'.repeat(37), 'client', /at most 36 characters \(it has 37\)/],
     ['My-App', 'application', /lower case: "my-app"/],
-    ['MYAPP', 'application', /lower case/],
+    ['MYAPP', 'application', /lower case: "myapp"/],
+    ['My_App', 'application', /lower case: "my-app"\.$/], // a valid ID, not "my_app"
+    ['My App!', 'application', /spaces; use hyphens, e.g. "my-app"\.$/],
+    ['My.Sensor--Net_', 'application', /lower case: "my-sensor-net"\.$/],
     ['-app', 'application', /start or end with a hyphen/],
     ['app-', 'application', /start or end with a hyphen/],
     ['my--app', 'application', /two hyphens in a row/],
-    ['my_app', 'application', /not _/],
+    ['my_app', 'application', /not _\), e.g. "my-app"\.$/],
+    ['my--app', 'client', /two hyphens in a row, e.g. "my-app"\.$/],
     ['my.app', 'application', /not \./],
     ['my app', 'application', /cannot contain spaces; use hyphens, e.g. "my-app"/],
     ['аpp', 'application', /ASCII letters a–z.*U\+0430/], // Cyrillic а
@@ -88,5 +92,19 @@ describe('ids: redirect URIs', () => {
     assert.equal(redirectUriWarning('http://127.0.0.1/cb'), undefined);
     assert.equal(redirectUriWarning('http://localhost:8080/cb'), undefined);
     assert.equal(redirectUriWarning('https://example.com/cb'), undefined);
+  });
+});
+
+describe('ids: suggested IDs', () => {
+  it('suggests only valid IDs, close to what was typed', () => {
+    const cases: [string, string | undefined][] = [
+      ['My_App', 'my-app'], ['Acme Soil Sensors', 'acme-soil-sensors'], ['__x__y__', 'x-y'], ['Café', 'cafe'],
+      ['CLI', undefined], ['A', undefined], ['my-app', undefined], [`${'A'.repeat(35)}_b`, 'a'.repeat(35)],
+    ];
+    for (const [typed, expected] of cases) {
+      const suggestion = suggestId(typed, 'client');
+      assert.equal(suggestion, expected, typed);
+      assert.equal(suggestion && validateId(suggestion, 'client'), undefined, typed);
+    }
   });
 });

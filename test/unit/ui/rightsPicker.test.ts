@@ -59,11 +59,11 @@ describe('rights picker', () => {
       ui.assertDone();
     });
 
-    it('picks individually, re-asks on an empty selection, and goes back to the presets', async () => {
+    it('picks individually, refuses an empty selection with a validation message, and goes back to the presets', async () => {
       const ui = new ScriptedUi([
         { pick: 'Choose Individually…' }, { back: true },
-        { pick: 'Choose Individually…' }, { pickMany: [] },
-        { pickMany: ['Info', 'All Application Rights'], expect: /at least one right/ },
+        { pick: 'Choose Individually…' }, { pickMany: [], invalid: /^Select at least one right\.$/ },
+        { pickMany: ['Info', 'All Application Rights'] },
       ]);
       assert.deepEqual(await pickRights(ui, { title: 'T', scope: 'application' }), ['RIGHT_APPLICATION_ALL']);
       ui.assertDone();
