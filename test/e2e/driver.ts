@@ -1,7 +1,8 @@
 // What a user does in the workbench, as small steps: palette commands, quick inputs, modal dialogs, tree rows,
 // each step timed and photographed into test-results/, and checked: a step fails on any error notification it did
 // not announce, and its own assertions read what the screen shows (rows, messages, editor text).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { notices, rows, unexpectedErrors, type Notice } from '../support/screen';
 
@@ -11,6 +12,8 @@ export class Journey {
 
   constructor(readonly page: Page, private readonly dir = 'test-results') {
     mkdirSync(dir, { recursive: true });
+    // Only this run's screenshots: an older run's steps may have had other numbers.
+    readdirSync(dir).filter((f) => /^e2e-.*\.png$/.test(f)).forEach((f) => rmSync(join(dir, f)));
   }
 
   /** Runs a step; `expectErrors` names the error notifications this step provokes on purpose. */
@@ -146,5 +149,19 @@ export async function expandRow(page: Page, text: string | RegExp, nth = 0): Pro
   if ((await row.getAttribute('aria-expanded')) === 'false') {
     await row.click();
     await page.waitForTimeout(300);
+  }
+}
+
+/** Runs an item of a row's context menu (right-click, then the item; Enter if the menu is still open). */
+export async function contextMenu(page: Page, row: string | RegExp, item: string | RegExp): Promise<void> {
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: row }).first().click({ button: 'right' });
+  const entry = page.locator('.context-view .action-label', { hasText: item }).first();
+  await entry.waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300); // the menu takes clicks once it has settled
+  await entry.hover();
+  await entry.click();
+  await page.waitForTimeout(300);
+  if (await entry.isVisible()) {
+    await page.keyboard.press('Enter');
   }
 }

@@ -10,7 +10,7 @@ import { playUser } from '../support/robot';
 import { watchNotices } from '../support/screen';
 import { SEED, startTtsServer } from '../support/ttsServer';
 import { launchBrowser, runCommand, startCodeServer, TRUST_ALL_LINKS, seedApplicationStorage } from '../support/workbench';
-import { answer, dialog, expandRow, Journey, rowAction, rowsUntil, toast, under } from './driver';
+import { answer, contextMenu, dialog, expandRow, Journey, rowAction, rowsUntil, toast, under } from './driver';
 
 const CLIENT = { id: 'vscode-e2e', secret: 'vscode-e2e-secret-value' };
 const STACK = 'Local e2e stack';
@@ -114,8 +114,7 @@ async function main(): Promise<number> {
       await same('a second Refresh on OAuth Clients');
       await rowAction(page, 'Applications', 'Refresh');
       await same('Refresh on Applications');
-      await page.locator('.part.sidebar .monaco-list-row', { hasText: /^Sensors/ }).first().click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: /^Refresh$/ }).first().click();
+      await contextMenu(page, /^Sensors/, /^Refresh$/);
       await same('Refresh on an application');
       await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"], .part.sidebar .actions-container .action-label[aria-label^="Refresh"]').first().click();
       await same('the view\'s Refresh');
@@ -138,8 +137,7 @@ async function main(): Promise<number> {
       await rowsUntil(page, 'the new client under alice', (rows) => clientsOwner(rows).some((r) => r.startsWith('Alice e2e dashboard — alice-e2e-dashboard')));
     });
     await journey.run('show-json', async () => {
-      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Alice e2e dashboard' }).first().click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: 'Show as JSON' }).first().click();
+      await contextMenu(page, 'Alice e2e dashboard', 'Show as JSON');
       const editor = page.locator('.monaco-editor .view-lines').first();
       await editor.waitFor({ timeout: 20_000 });
       const deadline = Date.now() + 10_000;
@@ -181,23 +179,34 @@ async function main(): Promise<number> {
     await journey.run('delete-application', async () => {
       await runCommand(page, 'Things Stack: Delete Application');
       await answer(page, /Which Application/, 'alice-e2e-app');
-      // It has an API key: type its ID to confirm (the box opens neutral, not red), then the modal.
-      await page.locator(QUICK_INPUT, { hasText: /Type the ID/ }).waitFor({ timeout: 20_000 });
+      await dialog(page, /alice-e2e-app/, 'Delete');
+      // It has an API key: type its ID to confirm. The box opens neutral, not red.
+      const typed = page.locator(QUICK_INPUT, { hasText: /Type "alice-e2e-app" to confirm/ });
+      await typed.waitFor({ timeout: 20_000 });
       if (await page.locator(`${QUICK_INPUT} .inputBox.error, ${QUICK_INPUT} .message.error`).isVisible()) {
         throw new Error('the confirm box opened red before anything was typed');
       }
-      await answer(page, /Type the ID/, 'alice-e2e-app');
-      await dialog(page, /alice-e2e-app/, 'Delete');
+      await answer(page, /to confirm/, 'alice-e2e-app');
       await toast(page, /Deleted application "alice-e2e-app"/);
       await rowsUntil(page, 'the application gone from alice', (rows) => !appsOwner(rows).some((r) => r.includes('alice-e2e-app')));
     });
     await journey.run('register-vscode-client', async () => {
       await runCommand(page, 'Things Stack: Register an OAuth Client for VS Code');
-      await acceptUntilDialog(8);
-      await dialog(page, /Secret of OAuth client/, 'I Have Copied It', 30_000);
-      // Approval, then the offer to sign in with the new client: the journey keeps its current session.
-      await page.locator('.notifications-toasts .notification-toast', { hasText: /client/i }).first().waitFor({ timeout: 20_000 });
-      await rowsUntil(page, 'the registered client under alice', (rows) => clientsOwner(rows).some((r) => /VS Code/.test(r)));
+      // Every step takes what it proposes (owner, name, description, ID) until the client is registered.
+      const registered = page.locator('.notifications-toasts .notification-toast', { hasText: /Registered OAuth client "/ }).first();
+      const deadline = Date.now() + 30_000;
+      while (!(await registered.isVisible())) {
+        if (Date.now() > deadline) {
+          throw new Error('the client was not registered');
+        }
+        if (await page.locator(QUICK_INPUT).isVisible()) {
+          await answer(page, /./);
+        } else {
+          await page.waitForTimeout(300);
+        }
+      }
+      const id = /Registered OAuth client "([^"]+)"/.exec(await registered.innerText())?.[1] ?? '?';
+      await rowsUntil(page, `the registered client ${id} under alice`, (rows) => clientsOwner(rows).some((r) => r.includes(`— ${id}`)));
     });
     await journey.run('sign-out', async () => {
       await runCommand(page, 'Things Stack: Sign Out');
