@@ -1,8 +1,8 @@
 // Pending sign-in attempts: each has its own state (256 bits, single use), PKCE verifier and redirect URI.
 // A callback is accepted only for a state in the set; an unknown, reused or missing state is refused with a
 // message and leaves the attempt in progress untouched.
-import { CancelledError } from '../tts/errors';
 import { describeAuthorizeError, newPkce, newState, parseCallback, type Pkce } from './oauth';
+import { UserCancelledError } from '../util/cancellation';
 
 export interface Attempt {
   state: string;
@@ -67,7 +67,7 @@ export class PendingAttempts {
       const onAbort = (): void => {
         done();
         this.abandoned.add(attempt.state);
-        reject(new CancelledError());
+        reject(new UserCancelledError());
       };
       if (signal?.aborted) {
         onAbort();

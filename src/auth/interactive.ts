@@ -3,15 +3,15 @@
 import * as vscode from 'vscode';
 import { TtsClient } from '../tts/client';
 import type { Deployment } from '../tts/deployments';
-import { CancelledError } from '../tts/errors';
 import type { Logger } from '../platform/logger';
 import type { AccountService } from './accountService';
 import { SignInTimeoutError, type PendingAttempts } from './attempts';
 import { chooseFlows, otherFlows, ownClientProblem, type Flow } from './flows';
 import { CLI_CLIENT_ID, OAuthClient } from './oauth';
 import type { StoredSession } from './sessions';
-import { SignInAbandonedError, signIn, type SignInUi } from './signIn';
+import { signIn, type SignInUi } from './signIn';
 import { pickFlow, vscodeSignInUi, withCancellableProgress } from './signInUi';
+import { UserCancelledError } from '../util/cancellation';
 
 export interface InteractiveDeps {
   accounts: AccountService;
@@ -59,7 +59,7 @@ export async function pickDeployment(accounts: AccountService, placeHolder: stri
   if (all.length === 0 && addDeployment) {
     const added = await addDeployment();
     if (!added) {
-      throw new CancelledError();
+      throw new UserCancelledError();
     }
     return added;
   }
@@ -71,7 +71,7 @@ export async function pickDeployment(accounts: AccountService, placeHolder: stri
     { placeHolder, ignoreFocusOut: true },
   );
   if (!picked) {
-    throw new CancelledError();
+    throw new UserCancelledError();
   }
   return picked.deployment;
 }
@@ -102,7 +102,7 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
         identify: (token, s) => new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => token } }).users.identity(s),
       }, signal));
     } catch (error) {
-      if (error instanceof CancelledError || error instanceof SignInAbandonedError) {
+      if (error instanceof UserCancelledError) {
         deps.log.info(`Sign-in to ${deployment.name} cancelled.`);
         throw new vscode.CancellationError();
       }

@@ -11,6 +11,7 @@ import { startLoopback } from './loopback';
 import { redirectCovered, registrableRedirectUri } from './redirectMatch';
 import { ATTEMPT_TIMEOUT_MS, authorizeUrl, type OAuthClient } from './oauth';
 import { sessionId, tokenIdOf, type StoredSession, type TokenSet } from './sessions';
+import { UserCancelledError } from '../util/cancellation';
 
 export interface SignInUi {
   /** Opens the URL in the user's browser; false when it could not. */
@@ -42,14 +43,6 @@ export interface SignInDeps {
   registeredRedirectUris?(signal: AbortSignal): Promise<readonly string[] | undefined>;
   timeoutMs?: number;
   now?: () => number;
-}
-
-/** The user gave up (closed an input box): silent, like a cancellation. */
-export class SignInAbandonedError extends Error {
-  override readonly name = 'SignInAbandonedError';
-  constructor() {
-    super('Sign-in was cancelled.');
-  }
 }
 
 /** The own client does not have a redirect URI that covers this flow's; TTS would refuse it in the browser. */
@@ -135,7 +128,7 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
   if (flow.id === 'api-key') {
     const key = (await deps.ui.askApiKey(signal))?.trim();
     if (!key) {
-      throw new SignInAbandonedError();
+      throw new UserCancelledError('Sign-in was cancelled.');
     }
     const problem = checkApiKey(key);
     if (problem) {
@@ -178,7 +171,7 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
       const opened = await deps.ui.openBrowser(url);
       code = (await deps.ui.askCode(url, signal, opened))?.trim();
       if (!code) {
-        throw new SignInAbandonedError();
+        throw new UserCancelledError('Sign-in was cancelled.');
       }
       const problem = checkAuthCode(code);
       if (problem) {

@@ -1,9 +1,9 @@
 // The VS Code side of a sign-in attempt: browser, input boxes, progress with cancel, and "try another way".
 import * as vscode from 'vscode';
-import { CancelledError } from '../tts/errors';
 import type { Flow } from './flows';
 import { checkApiKey, checkAuthCode, type SignInUi } from './signIn';
 import { externalCallbackUri } from './uriHandler';
+import { UserCancelledError } from '../util/cancellation';
 
 export function vscodeSignInUi(deploymentName: string): SignInUi {
   return {
@@ -60,7 +60,7 @@ export async function pickFlow(flows: readonly Flow[], title: string): Promise<F
   const items = flows.map((flow, i) => ({ label: flow.label, detail: flow.detail, description: i === 0 ? 'recommended' : undefined, flow }));
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'How do you want to sign in?', ignoreFocusOut: true });
   if (!picked) {
-    throw new CancelledError();
+    throw new UserCancelledError();
   }
   return picked.flow;
 }

@@ -4,7 +4,6 @@
 // lost race adopts the winner's pair instead of signing out. Only a permanent grant error signs out; network
 // errors and 5xx keep the session and back off. Across windows only the holder of the session's refresh lease
 // (lease.ts) refreshes; the others wait for its stored pair, so no refresh token is presented twice.
-import { CancelledError } from '../tts/errors';
 import { type CoreLogger, type TokenSource } from '../tts/http';
 import { abortableSleep } from '../tts/sleep';
 import { RefreshLease, type RefreshLeaseOptions } from './lease';
@@ -12,6 +11,7 @@ import { isPermanentGrantError, type OAuthClient } from './oauth';
 import type { SessionRepository } from './repository';
 import { StoredView } from './storedView';
 import { tokenIdOf, type StoredSession } from './sessions';
+import { UserCancelledError } from '../util/cancellation';
 
 /** The session is gone (signed out here or in another window). */
 export class SessionGoneError extends Error {
@@ -97,7 +97,7 @@ export class TokenManager {
     try {
       return (await this.withSignal(this.refresh(id, session.tokens.refreshToken, true), signal)).tokens.accessToken;
     } catch (error) {
-      if (error instanceof CancelledError) {
+      if (error instanceof UserCancelledError) {
         throw error;
       }
       return undefined;
@@ -326,10 +326,10 @@ export class TokenManager {
       return promise;
     }
     if (signal.aborted) {
-      return Promise.reject(new CancelledError());
+      return Promise.reject(new UserCancelledError());
     }
     return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => reject(new CancelledError());
+      const onAbort = (): void => reject(new UserCancelledError());
       signal.addEventListener('abort', onAbort, { once: true });
       promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });

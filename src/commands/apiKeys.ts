@@ -4,10 +4,11 @@ import type { ApiKey } from '../tts/types';
 import { expiryText, rightsOf } from '../explorer/entityNodes';
 import { CommandError } from '../ui/errorText';
 import { pickRights } from '../ui/rightsPicker';
-import { UserCancelledError, type Validation } from '../ui/ui';
+import type { Validation } from '../ui/ui';
 import { runWizard } from '../ui/wizard';
 import type { CommandContext } from './context';
 import { entityTarget, nodeArg } from './targets';
+import { UserCancelledError } from '../util/cancellation';
 
 const DAY = 86_400_000;
 export const KEY_NAME_MAX = 50;

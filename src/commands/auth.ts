@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { checkDeploymentUrl, consoleLink, PRESETS, resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
 import { validateId } from '../tts/ids';
-import { CancelledError } from '../tts/errors';
 import { deploymentConfigs, saveDeploymentConfigs } from '../platform/config';
 import type { Logger } from '../platform/logger';
 import type { AccountService } from '../auth/accountService';
@@ -11,6 +10,7 @@ import { pickDeployment } from '../auth/interactive';
 import type { TtsAuthProvider } from '../auth/provider';
 import type { StoredSession } from '../auth/sessions';
 import type { AUTH_COMMAND_IDS } from './ids';
+import { UserCancelledError } from '../util/cancellation';
 
 type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];
 
@@ -22,7 +22,7 @@ export interface AuthCommandDeps {
 
 function need<T>(value: T | undefined): T {
   if (value === undefined) {
-    throw new CancelledError();
+    throw new UserCancelledError();
   }
   return value;
 }
@@ -76,7 +76,7 @@ async function pickSession(accounts: AccountService, placeHolder: string): Promi
   const sessions = accounts.all();
   if (sessions.length === 0) {
     void vscode.window.showInformationMessage('You are not signed in to The Things Stack.');
-    throw new CancelledError();
+    throw new UserCancelledError();
   }
   if (sessions.length === 1) {
     return sessions[0];

@@ -3,7 +3,8 @@
 // logged with its stack and shown as a generic message.
 import { BadResponseError, NetworkError, TimeoutError, TtsError } from '../tts/errors';
 import type { Right } from '../tts/rights';
-import { CommandError, describeError, isSilent } from '../ui/errorText';
+import { CommandError, describeError } from '../ui/errorText';
+import { isCancellation } from '../util/cancellation';
 
 export interface BoundaryLog {
   warn(message: string): void;
@@ -39,7 +40,7 @@ export async function runInBoundary(
 }
 
 export async function report(id: string, error: unknown, deps: BoundaryDeps, rights: readonly Right[] = []): Promise<void> {
-  if (isSilent(error)) {
+  if (isCancellation(error)) {
     return;
   }
   const message = describeError(error, rights);

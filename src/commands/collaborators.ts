@@ -8,10 +8,10 @@ import { rightsOf } from '../explorer/entityNodes';
 import type { EntityRef } from '../explorer/nodeTypes';
 import { CommandError } from '../ui/errorText';
 import { pickRights, type RightsScope } from '../ui/rightsPicker';
-import { UserCancelledError } from '../ui/ui';
 import { refusedOr, runWizard, type Refusal, type WizardStep } from '../ui/wizard';
 import type { CommandContext } from './context';
 import { anyEntityTarget, nodeArg, noun } from './targets';
+import { UserCancelledError } from '../util/cancellation';
 
 const collection = (entity: EntityRef): 'clients' | 'applications' => (entity.type === 'client' ? 'clients' : 'applications');
 const scopeOf = (entity: EntityRef): RightsScope => (entity.type === 'client' ? 'clientCollaborator' : 'application');

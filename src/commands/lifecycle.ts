@@ -5,9 +5,9 @@ import type { Account } from '../auth/accounts';
 import { ownerOf } from '../tts/types';
 import type { EntityType } from '../explorer/nodeTypes';
 import { CommandError } from '../ui/errorText';
-import { UserCancelledError } from '../ui/ui';
 import type { CommandContext } from './context';
 import { adminAccount, entityTarget, noun, sectionOf } from './targets';
+import { UserCancelledError } from '../util/cancellation';
 
 const Title = (type: EntityType): string => (type === 'client' ? 'OAuth Client' : 'Application');
 const RESTORE_NOTE = 'You can restore it from Recently Deleted for 24 hours (The Things Stack\'s default restore window).';

@@ -2,7 +2,7 @@
 // reconnects with backoff after a drop and resumes after the last event seen, and tells the UI at most
 // `maxUpdatesPerSecond` times a second: every update (new events, state changes, pause, filter, clear) goes through
 // one throttle, so updates arrive asynchronously. vscode-free.
-import { CancelledError, TtsError } from '../tts/errors';
+import { TtsError } from '../tts/errors';
 import { STREAM_START } from '../tts/events';
 import type { CoreLogger } from '../tts/http';
 import { abortableSleep } from '../tts/sleep';
@@ -10,6 +10,7 @@ import type { StreamEventsRequest, TtsEvent } from '../tts/types';
 import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';
 import { Throttle } from './throttle';
+import { UserCancelledError } from '../util/cancellation';
 
 const RATE_WINDOW = 3;
 /** How far before the last event seen a resumed stream starts (§8 `after`). */
@@ -197,7 +198,7 @@ export class LiveEvents {
           this.add(event);
         }
       } catch (error) {
-        if (signal.aborted || error instanceof CancelledError) {
+        if (signal.aborted || error instanceof UserCancelledError) {
           break;
         }
         if (error instanceof TtsError && error.status >= 400 && error.status < 500 && error.status !== 429) {

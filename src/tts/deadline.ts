@@ -1,6 +1,7 @@
 // The time limit of one HTTP exchange, linked to the caller's signal: `signal` aborts on either, and `failure` turns
 // what fetch (or reading the body) threw into the error the user should read.
-import { BadResponseError, CancelledError, TimeoutError, toNetworkError } from './errors';
+import { BadResponseError, TimeoutError, toNetworkError } from './errors';
+import { UserCancelledError } from '../util/cancellation';
 
 export class Deadline {
   private readonly controller = new AbortController();
@@ -27,7 +28,7 @@ export class Deadline {
       return error;
     }
     if (this.caller?.aborted) {
-      return new CancelledError();
+      return new UserCancelledError();
     }
     return this.timedOut ? new TimeoutError(this.ms) : toNetworkError(error, url);
   }

@@ -64,13 +64,6 @@ export class TimeoutError extends Error {
   }
 }
 
-/** The caller cancelled (its AbortSignal fired). Commands treat this as silent. */
-export class CancelledError extends Error {
-  override readonly name = 'CancelledError';
-  constructor() {
-    super('Cancelled.');
-  }
-}
 
 /** An answer that is not what the API promises: HTML instead of JSON, truncated or oversized bodies, wrong types. */
 export class BadResponseError extends Error {
@@ -134,10 +127,6 @@ export function ttsErrorFrom(status: number, body: unknown): TtsError {
   );
 }
 
-/** Whether an error is the caller's own cancellation. */
-export function isCancellation(error: unknown): boolean {
-  return error instanceof CancelledError;
-}
 
 /**
  * A failed fetch as the user should read it: what happened to the connection, not the library's words, and the

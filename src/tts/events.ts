@@ -1,8 +1,9 @@
 // The events stream (§8): POST /api/v3/events answers with one JSON message per line, `{"result": Event}` or
 // `{"error": Status}`. The first event is always the synthetic `events.stream.start`.
-import { BadResponseError, CancelledError, ttsErrorFrom } from './errors';
+import { BadResponseError, ttsErrorFrom } from './errors';
 import type { HttpClient } from './http';
 import type { StreamEventsRequest, TtsEvent } from './types';
+import { UserCancelledError } from '../util/cancellation';
 
 export const STREAM_START = 'events.stream.start';
 
@@ -60,7 +61,7 @@ export class EventsApi {
       }
     } catch (error) {
       if (signal?.aborted) {
-        throw new CancelledError();
+        throw new UserCancelledError();
       }
       throw error;
     }

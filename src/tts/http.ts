@@ -3,7 +3,8 @@
 import { defaultFetch } from './defaultFetch';
 import { Deadline } from './deadline';
 import { abortableSleep } from './sleep';
-import { BadResponseError, CancelledError, NetworkError, TimeoutError, type TtsError, ttsErrorFrom } from './errors';
+import { BadResponseError, NetworkError, TimeoutError, type TtsError, ttsErrorFrom } from './errors';
+import { UserCancelledError } from '../util/cancellation';
 
 /** The part of a fetch Response we use; both node-fetch and the global fetch fit it. */
 export interface FetchResponse {
@@ -176,7 +177,7 @@ export class HttpClient {
    */
   private async attempt(method: string, path: string, options: RequestOptions, token: string | undefined, stream: boolean): Promise<Answer> {
     if (options.signal?.aborted) {
-      throw new CancelledError();
+      throw new UserCancelledError();
     }
     const url = this.url(path, options.query);
     const deadline = new Deadline(options.timeoutMs ?? this.timeoutMs, options.signal);

@@ -1,10 +1,10 @@
-// A wait that ends early, with CancelledError, when its signal aborts.
-import { CancelledError } from './errors';
+// A wait that ends early, with UserCancelledError, when its signal aborts.
+import { UserCancelledError } from '../util/cancellation';
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new CancelledError());
+      reject(new UserCancelledError());
       return;
     }
     const timer = setTimeout(() => {
@@ -13,7 +13,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new CancelledError());
+      reject(new UserCancelledError());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

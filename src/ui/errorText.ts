@@ -1,20 +1,10 @@
 // What a user reads about a failure, shared by the command boundary and the explorer's error nodes.
-import { BadResponseError, CancelledError, NetworkError, readable, TimeoutError, TtsError } from '../tts/errors';
+import { BadResponseError, NetworkError, readable, TimeoutError, TtsError } from '../tts/errors';
 import { explain, isRight, type Right } from '../tts/rights';
-import { GoBackError, UserCancelledError } from './ui';
 
 /** A refusal the extension itself decides on (e.g. "still has devices"): shown as is, not logged as a failure. */
 export class CommandError extends Error {
   override readonly name = 'CommandError';
-}
-
-/**
- * Every way the user can cancel: the Ui's own errors, an aborted request, a given-up sign-in, and
- * `vscode.CancellationError` (name and message "Canceled"; matched by name, this module is vscode-free).
- */
-export function isSilent(error: unknown): boolean {
-  return error instanceof UserCancelledError || error instanceof CancelledError || error instanceof GoBackError
-    || (error instanceof Error && (error.name === 'Canceled' || error.name === 'SignInAbandonedError'));
 }
 
 function rightsIn(value: unknown): Right[] {

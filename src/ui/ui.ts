@@ -1,16 +1,10 @@
 // The user-interface seam the commands talk to. It has no VS Code types, so commands run in plain Node against a
 // scripted fake (test/support/scriptedUi.ts) and in VS Code against src/ui/vscodeUi.ts.
+import { UserCancelledError } from '../util/cancellation';
 
-/** The user closed a prompt (Escape) or chose not to go on. The command boundary stays silent. */
-export class UserCancelledError extends Error {
-  override readonly name = 'UserCancelledError';
-  constructor() {
-    super('Cancelled by the user.');
-  }
-}
-
-/** The user pressed the Back button of a multi-step prompt; the wizard returns to the previous step. */
-export class GoBackError extends Error {
+/** The user pressed the Back button of a multi-step prompt; the wizard returns to the previous step (elsewhere it is
+ * a cancellation). */
+export class GoBackError extends UserCancelledError {
   override readonly name = 'GoBackError';
   constructor() {
     super('Back.');

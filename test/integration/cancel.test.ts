@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { vscodeSignInUi } from '../../src/auth/signInUi';
-import { isSilent } from '../../src/ui/errorText';
 import { extensionApi } from './api';
+import { isCancellation } from '../../src/util/cancellation';
 
 // Every way of cancelling a sign-in ends quietly (issue 12): the real commands, the real boundary and the real
 // vscode.CancellationError; only the user's answers are scripted through the test hooks.
@@ -46,6 +46,6 @@ describe('cancelling ends quietly', () => {
   it('vscode.CancellationError is what the boundary (vscode-free) recognises by name', () => {
     const error = new vscode.CancellationError();
     assert.equal(error.name, 'Canceled');
-    assert.ok(isSilent(error));
+    assert.ok(isCancellation(error));
   });
 });

@@ -2,11 +2,9 @@
 // It records everything else the command shows: messages, clipboard, opened URLs, JSON documents, secrets — and hands
 // every text it shows to the suite-wide leak scan (leakSinks.ts).
 import { AssertionError } from 'node:assert';
-import {
-  GoBackError, UserCancelledError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions,
-  type SearchPickOptions, type SearchPickResult, type SecretOptions, type Severity, type Ui,
-} from '../../src/ui/ui';
+import { GoBackError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type SearchPickOptions, type SearchPickResult, type SecretOptions, type Severity, type Ui } from '../../src/ui/ui';
 import { recordSink } from './leakSinks';
+import { UserCancelledError } from '../../src/util/cancellation';
 
 interface Expect {
   /** Checked against the prompt's title, placeholder and prompt text together. */

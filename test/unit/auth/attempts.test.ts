@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { AuthorizeError, PendingAttempts, SignInTimeoutError } from '../../../src/auth/attempts';
-import { CancelledError } from '../../../src/tts/errors';
+import { UserCancelledError } from '../../../src/util/cancellation';
 
 describe('attempts: callbacks reach only the attempt that owns the state', () => {
   it('delivers the code to the attempt with that state, once', async () => {
@@ -67,7 +67,7 @@ describe('attempts: callbacks reach only the attempt that owns the state', () =>
     const b = pending.create('code');
     const wb = pending.wait(b, 10_000, controller.signal);
     controller.abort();
-    await assert.rejects(wb, CancelledError);
+    await assert.rejects(wb, UserCancelledError);
     assert.equal(pending.size, 0);
   });
 });

@@ -3,14 +3,14 @@ import { PendingAttempts, SignInTimeoutError } from '../../../src/auth/attempts'
 import { chooseFlows, type Flow } from '../../../src/auth/flows';
 import { CLI_CLIENT_ID, OAuthClient } from '../../../src/auth/oauth';
 import { redirectCovered } from '../../../src/auth/redirectMatch';
-import { isSilent } from '../../../src/ui/errorText';
-import { checkApiKey, checkAuthCode, InvalidCredentialError, RedirectNotRegisteredError, signIn, SignInAbandonedError, type SignInUi } from '../../../src/auth/signIn';
+import { checkApiKey, checkAuthCode, InvalidCredentialError, RedirectNotRegisteredError, signIn, type SignInUi } from '../../../src/auth/signIn';
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
 import { TtsError } from '../../../src/tts/errors';
 import { approveInBrowser } from '../../support/fakeBrowser';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
 import { validateUriList } from '../../support/ttsServer/redirectUri';
+import { UserCancelledError, isCancellation } from '../../../src/util/cancellation';
 
 const URI_CALLBACK = 'vscode://lpwan-tools.things-stack-manager/auth/callback';
 
@@ -126,10 +126,10 @@ describe('signIn: every flow against the TTS test server', function () {
       await assert.rejects(signIn(flowOf('paste-code', 'cli'), deps({
         openBrowser: async () => opened,
         askCode: async (_url, _signal, browserOpened) => { seen.push(browserOpened); return undefined; },
-      }), new AbortController().signal), SignInAbandonedError);
+      }), new AbortController().signal), UserCancelledError);
     }
     assert.deepEqual(seen, [true, false]);
-    assert.ok(isSilent(new SignInAbandonedError()));
+    assert.ok(isCancellation(new UserCancelledError()));
   });
 
   it('API key, identified with auth_info including its rights', async () => {
@@ -157,7 +157,7 @@ describe('signIn: every flow against the TTS test server', function () {
   });
 
   it('closing an input box abandons the attempt', async () => {
-    await assert.rejects(signIn(flowOf('api-key', 'none'), deps({}), new AbortController().signal), SignInAbandonedError);
+    await assert.rejects(signIn(flowOf('api-key', 'none'), deps({}), new AbortController().signal), UserCancelledError);
   });
 
   it('a denied consent is shown as access_denied', async () => {

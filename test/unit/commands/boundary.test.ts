@@ -2,12 +2,12 @@
 // trouble, and unexpected errors logged with a generic message.
 import { strict as assert } from 'node:assert';
 import { runInBoundary } from '../../../src/commands/boundary';
-import { SignInAbandonedError } from '../../../src/auth/signIn';
-import { CancelledError, NetworkError, TimeoutError, TtsError, ttsErrorFrom } from '../../../src/tts/errors';
+import { NetworkError, TimeoutError, TtsError, ttsErrorFrom } from '../../../src/tts/errors';
 import type { Right } from '../../../src/tts/rights';
 import { CommandError } from '../../../src/ui/errorText';
-import { GoBackError, UserCancelledError } from '../../../src/ui/ui';
+import { GoBackError } from '../../../src/ui/ui';
 import { ScriptedUi } from '../../support/scriptedUi';
+import { UserCancelledError } from '../../../src/util/cancellation';
 
 function harness() {
   const ui = new ScriptedUi();
@@ -28,8 +28,8 @@ class VscodeCancellationError extends Error {
 
 describe('command boundary', () => {
   // Cancel on "Signing in…", Escape in the code or key box and dismissing "Sign-in failed" end in
-  // vscode.CancellationError (interactive.ts); Add / Remove Deployment and pickers in CancelledError or SignInAbandonedError.
-  for (const error of [new UserCancelledError(), new CancelledError(), new GoBackError(), new VscodeCancellationError(), new SignInAbandonedError()]) {
+  // vscode.CancellationError (interactive.ts); Add / Remove Deployment and pickers in UserCancelledError or UserCancelledError.
+  for (const error of [new UserCancelledError(), new UserCancelledError(), new GoBackError(), new VscodeCancellationError(), new UserCancelledError()]) {
     it(`stays silent on ${error.name}`, async () => {
       const h = harness();
       await h.run(error);

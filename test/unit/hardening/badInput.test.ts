@@ -12,7 +12,7 @@ import { chooseFlows, type Flow } from '../../../src/auth/flows';
 import { startLoopback } from '../../../src/auth/loopback';
 import { OAuthClient } from '../../../src/auth/oauth';
 import { SessionRepository } from '../../../src/auth/repository';
-import { checkApiKey, checkAuthCode, InvalidCredentialError, signIn, SignInAbandonedError, type SignInUi } from '../../../src/auth/signIn';
+import { checkApiKey, checkAuthCode, InvalidCredentialError, signIn, type SignInUi } from '../../../src/auth/signIn';
 import { TokenManager } from '../../../src/auth/tokens';
 import { checkApplicationId } from '../../../src/commands/applications';
 import { runInBoundary } from '../../../src/commands/boundary';
@@ -24,7 +24,6 @@ import { ExplorerModel } from '../../../src/explorer/model';
 import type { ExplorerNode } from '../../../src/explorer/nodeTypes';
 import { TtsClient } from '../../../src/tts/client';
 import { checkDeploymentUrl, resolveDeployment, type Deployment } from '../../../src/tts/deployments';
-import { CancelledError } from '../../../src/tts/errors';
 import type { Fetch } from '../../../src/tts/http';
 import { validateId } from '../../../src/tts/ids';
 import { checkClientId, checkRedirectUri } from '../../../src/ui/clientGuidelines';
@@ -37,6 +36,7 @@ import {
   API_KEY_CASES, BODY_CASES, CALLBACK_CASES, CODE_CASES, DEPLOYMENT_CASES, GOOD_LOOKING_KEY, ID_CASES, TEN_URIS, URI_CASES,
   type BodyCase, type CallbackCase,
 } from './badInput.corpus';
+import { UserCancelledError } from '../../../src/util/cancellation';
 
 const FAMILIES = {
   'IDs': ID_CASES.length,
@@ -297,7 +297,7 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
           const controller = new AbortController();
           const done = pending.wait(other, 60_000, controller.signal);
           controller.abort();
-          await assert.rejects(done, CancelledError);
+          await assert.rejects(done, UserCancelledError);
         } else if (step === 'timedOut') {
           await assert.rejects(pending.wait(other, 1), SignInTimeoutError);
         } else {
@@ -394,7 +394,7 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
           assert.ok(error instanceof InvalidCredentialError, String(error));
           assert.equal(error.message, c.message);
         } else {
-          assert.ok(error instanceof SignInAbandonedError, String(error));
+          assert.ok(error instanceof UserCancelledError, String(error));
         }
         assert.equal(env.server.requests.length, requests, 'refused before any request');
       }));
@@ -415,7 +415,7 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
           assert.ok(error instanceof InvalidCredentialError, String(error));
           assert.equal(error.message, c.message);
         } else {
-          assert.ok(error instanceof SignInAbandonedError, String(error));
+          assert.ok(error instanceof UserCancelledError, String(error));
         }
         assert.equal(env.server.requests.filter((r) => r.path === '/oauth/token').length, before, 'no code exchange');
       }));

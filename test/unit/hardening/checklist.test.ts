@@ -24,7 +24,7 @@ import { SessionGoneError, TokenManager } from '../../../src/auth/tokens';
 import { Redactor } from '../../../src/platform/redact';
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
-import { CancelledError, TimeoutError, TtsError } from '../../../src/tts/errors';
+import { TimeoutError, TtsError } from '../../../src/tts/errors';
 import type { Fetch } from '../../../src/tts/http';
 import { approveInBrowser } from '../../support/fakeBrowser';
 import { MemoryMemento, MemorySecrets } from '../../support/fakes';
@@ -32,6 +32,7 @@ import { FakeTimers } from '../../support/fakeTimers';
 import { knownSecrets, scanForLeaks } from '../../support/leakRecorder';
 import { recordedSinks, recordingLog } from '../../support/leakSinks';
 import { SEED, startTtsServer, type RecordedRequest, type TtsTestServer } from '../../support/ttsServer';
+import { UserCancelledError } from '../../../src/util/cancellation';
 
 const MINUTE = 60_000;
 const URI_CALLBACK = 'vscode://lpwan-tools.things-stack-manager/auth/callback';
@@ -217,7 +218,7 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
       controller.abort();
       return true;
     } });
-    await assert.rejects(signIn(flowOf('loopback', 'own'), cancel, controller.signal), CancelledError);
+    await assert.rejects(signIn(flowOf('loopback', 'own'), cancel, controller.signal), UserCancelledError);
     assert.equal(await connects('127.0.0.1', port), false, 'closed after a cancel');
     const silent = deps({ openBrowser: async (url) => {
       port = portOf(url);

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { TtsClient } from '../../../src/tts/client';
-import { BadResponseError, CancelledError, NetworkError, TimeoutError, TtsError } from '../../../src/tts/errors';
+import { BadResponseError, NetworkError, TimeoutError, TtsError } from '../../../src/tts/errors';
 import { CLIENT_LIST_FIELDS } from '../../../src/tts/clients';
 import { startTtsServer, type TtsTestServer } from '../../support/ttsServer';
+import { UserCancelledError } from '../../../src/util/cancellation';
 
 describe('http: transport against the TTS test server', function () {
   this.timeout(20_000);
@@ -104,7 +105,7 @@ describe('http: transport against the TTS test server', function () {
     const controller = new AbortController();
     const pending = api.clients.get('vscode-ext', ['name'], controller.signal);
     setTimeout(() => controller.abort(), 20);
-    await assert.rejects(pending, CancelledError);
+    await assert.rejects(pending, UserCancelledError);
   });
 
   it('refuses HTML, truncated JSON and oversized bodies with a clear error', async () => {

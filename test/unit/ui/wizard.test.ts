@@ -1,8 +1,9 @@
 // The multi-step driver: step numbers, Back, skipped steps, starting later, cancellation.
 import { strict as assert } from 'node:assert';
 import { runWizard, type WizardStep } from '../../../src/ui/wizard';
-import { UserCancelledError, type StepInfo } from '../../../src/ui/ui';
+import { type StepInfo } from '../../../src/ui/ui';
 import { ScriptedUi } from '../../support/scriptedUi';
+import { UserCancelledError } from '../../../src/util/cancellation';
 
 interface S { a: string; b: string; c: string; skipB: boolean }
 
