@@ -3,10 +3,11 @@
 import { TtsClient } from '../tts/client';
 import type { Deployment } from '../tts/deployments';
 import type { HttpOptions } from '../tts/http';
-import type { Account, Accounts, Disposable } from './accounts';
+import type { Account, Accounts } from './accounts';
 import type { SecretStore } from './repository';
 import type { StoredSession } from './sessions';
 import type { TokenManager } from './tokens';
+import { Emitter } from '../util/events';
 
 export const clientSecretKey = (deploymentKey: string, clientId: string): string =>
   `thingsStack.clientSecret.${deploymentKey}.${clientId}`;
@@ -23,7 +24,7 @@ export interface AccountServiceOptions {
 
 export class AccountService implements Accounts {
   private sessions: readonly StoredSession[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter<void>();
   private readonly clients = new Map<string, TtsClient>();
 
   constructor(private readonly options: AccountServiceOptions) {}
@@ -50,9 +51,7 @@ export class AccountService implements Accounts {
 
   /** Deployments changed in the settings. */
   fire(): void {
-    for (const listener of [...this.listeners]) {
-      listener();
-    }
+    this.changes.fire();
   }
 
   sessionsOf(deploymentKey: string): StoredSession[] {
@@ -88,10 +87,7 @@ export class AccountService implements Accounts {
     return client;
   }
 
-  onDidChange(listener: () => void): Disposable {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
+  readonly onDidChange = this.changes.event;
 
   async clientSecret(deploymentKey: string, clientId: string): Promise<string | undefined> {
     return (await this.options.secrets.get(clientSecretKey(deploymentKey, clientId))) || undefined;

@@ -3,6 +3,7 @@
 import type { TtsClient } from '../tts/client';
 import type { Deployment } from '../tts/deployments';
 import type { StoredSession } from './sessions';
+import type { Disposable } from '../util/events';
 
 export interface Account {
   deployment: Deployment;
@@ -11,9 +12,7 @@ export interface Account {
   api: TtsClient;
 }
 
-export interface Disposable {
-  dispose(): void;
-}
+export type { Disposable } from '../util/events';
 
 export interface Accounts {
   deployments(): readonly Deployment[];

@@ -6,6 +6,7 @@ import { diffSessions, matchesScopes, type StoredSession } from './sessions';
 import type { SessionRepository } from './repository';
 import type { TokenManager } from './tokens';
 import { isSessionKey } from './secretStore';
+import { Emitter } from '../util/events';
 
 /** The shape of vscode.AuthenticationSession. */
 export interface AuthSession {
@@ -59,16 +60,13 @@ export class ProviderCore {
   private snapshot: StoredSession[] = [];
   private readonly loaded: Promise<void>;
   private reloads: Promise<void> = Promise.resolve();
-  private readonly listeners = new Set<(change: AuthSessionsChange) => void>();
+  private readonly changes = new Emitter<AuthSessionsChange>();
 
   constructor(private readonly deps: ProviderCoreDeps) {
     this.loaded = this.reload();
   }
 
-  onDidChangeSessions(listener: (change: AuthSessionsChange) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
+  readonly onDidChangeSessions = this.changes.event;
 
   /** SecretStorage.onDidChange: a session key changed, here or in another window. */
   secretChanged(key: string): void {
@@ -99,9 +97,7 @@ export class ProviderCore {
           removed: diff.removed.map((s) => toAuthSession(s, s.tokens.accessToken)),
           changed: diff.changed.map((s) => toAuthSession(s, s.tokens.accessToken)),
         };
-        for (const listener of [...this.listeners]) {
-          listener(change);
-        }
+        this.changes.fire(change);
       }
     });
     return this.reloads;
@@ -167,6 +163,6 @@ export class ProviderCore {
   }
 
   dispose(): void {
-    this.listeners.clear();
+    this.changes.dispose();
   }
 }

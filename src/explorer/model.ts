@@ -16,13 +16,12 @@ import type { DeletedNode, DeploymentNode, EntityRef, ErrorNode, ExplorerNode, M
 import { ownersOf } from './owners';
 import type { PageFetcher } from './pagedList';
 import { ExplorerStore, ROOT } from './store';
+import { Emitter } from '../util/events';
 
 export interface ModelOptions {
   /** Items per page (the `thingsStack.pageSize` setting). */
   pageSize(): number;
 }
-
-export type ChangeListener = (node: ExplorerNode | undefined) => void;
 
 const SECTIONS: Section[] = ['clients', 'applications'];
 const HOLDERS = new Set<ExplorerNode['kind']>(['section', 'owner', 'deleted', 'collaborators', 'apiKeys', 'devices']);
@@ -30,7 +29,7 @@ const HOLDERS = new Set<ExplorerNode['kind']>(['section', 'owner', 'deleted', 'c
 export class ExplorerModel {
   private readonly store = new ExplorerStore();
   private readonly filters = new Map<string, string>();
-  private readonly listeners = new Set<ChangeListener>();
+  private readonly changes = new Emitter<ExplorerNode | undefined>();
   private sessions = new Map<string, string>();
   private readonly subscription: Disposable;
 
@@ -39,10 +38,7 @@ export class ExplorerModel {
     this.subscription = accounts.onDidChange(() => this.accountsChanged());
   }
 
-  onDidChange(listener: ChangeListener): Disposable {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
+  readonly onDidChange = this.changes.event;
 
   account(deploymentKey: string): Account | undefined {
     return this.accounts.account(deploymentKey);
@@ -158,7 +154,7 @@ export class ExplorerModel {
   dispose(): void {
     this.subscription.dispose();
     this.store.clear();
-    this.listeners.clear();
+    this.changes.dispose();
   }
 
   private async childrenOf(node: ExplorerNode): Promise<ExplorerNode[]> {
@@ -289,12 +285,8 @@ export class ExplorerModel {
     return { kind: 'error', id: `${parent.id}/#error`, parentId: parent.id, deploymentKey: parent.deploymentKey, message: describeError(error) };
   }
 
-
-
   private fire(node: ExplorerNode | undefined): void {
-    for (const listener of [...this.listeners]) {
-      listener(node);
-    }
+    this.changes.fire(node);
   }
 
   private sessionSnapshot(): Map<string, string> {
