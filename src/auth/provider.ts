@@ -23,7 +23,7 @@ export class TtsAuthProvider implements vscode.AuthenticationProvider, vscode.Di
       this.changes,
       this.core.onDidChangeSessions((change) => this.changes.fire(change)),
       secrets.onDidChange((e) => this.core.secretChanged(e.key)),
-      { dispose: () => this.core.dispose() },
+      this.core,
     );
   }
 

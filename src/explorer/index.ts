@@ -50,7 +50,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     vsCodeClientHost: deps.vsCodeClientHost && { ...deps.vsCodeClientHost, refresh: () => model.refresh() },
   };
   context.subscriptions.push(
-    { dispose: () => model.dispose() },
+    model,
     provider,
     view,
     // The commands' code loads on the first run of one of them, not at activation.
