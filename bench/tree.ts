@@ -5,7 +5,7 @@ import { heapUsed, mb, timed, type Result } from './setup';
 export async function measureTree(): Promise<Result[]> {
   installFakeVscode();
   const { explorerFixture } = await import('../test/support/explorerFixture');
-  const { treeItemFor } = await import('../src/explorer/nodes');
+  const { treeItemFor } = await import('../src/explorer/vscode/nodes');
   const f = await explorerFixture({ contract: false, user: 'admin', pageSize: 1000 });
   try {
     f.server.seed.user({ id: 'owner-1k' });

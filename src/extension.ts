@@ -2,26 +2,26 @@
 import * as vscode from 'vscode';
 import { AccountService } from './auth/accountService';
 import { PendingAttempts } from './auth/attempts';
-import type { SignInHooks } from './auth/interactive';
-import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/provider';
+import type { SignInHooks } from './auth/vscode/interactive';
+import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/vscode/provider';
 import { SessionRepository } from './auth/repository';
-import { secretStore } from './auth/secretStore';
-import { AccountStatusBar } from './auth/statusBar';
+import { secretStore } from './auth/vscode/secretStore';
+import { AccountStatusBar } from './auth/vscode/statusBar';
 import { TokenManager } from './auth/tokens';
-import { CallbackUriHandler, externalCallbackUri } from './auth/uriHandler';
+import { CallbackUriHandler, externalCallbackUri } from './auth/vscode/uriHandler';
 import type { OAuthClient } from './auth/oauth';
 import { AUTH_COMMAND_IDS } from './commands/ids';
-import { registerLazyCommands } from './commands/register';
+import { registerLazyCommands } from './commands/vscode/register';
 import * as config from './platform/config';
 import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
-import { registerExplorer } from './explorer/index';
-import { registerLiveEvents, type LiveEventsInspector } from './events/index';
+import { registerExplorer } from './explorer/vscode/index';
+import { registerLiveEvents, type LiveEventsInspector } from './events/vscode/index';
 import type { ExplorerModel } from './explorer/model';
 import type { ExplorerNode } from './explorer/nodeTypes';
-import type { ExplorerTreeProvider } from './explorer/treeProvider';
-import { JsonDocuments } from './ui/jsonDocuments';
-import { VscodeUi } from './ui/vscodeUi';
+import type { ExplorerTreeProvider } from './explorer/vscode/treeProvider';
+import { JsonDocuments } from './ui/vscode/jsonDocuments';
+import { VscodeUi } from './ui/vscode/vscodeUi';
 import { TtsClient } from './tts/client';
 
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */

@@ -5,7 +5,7 @@ import type { Deployment } from '../tts/deployments';
 import { diffSessions, matchesScopes, type StoredSession } from './sessions';
 import type { SessionRepository } from './repository';
 import type { TokenManager } from './tokens';
-import { isSessionKey } from './secretStore';
+import { isSessionKey } from './vscode/secretStore';
 import { Emitter } from '../util/events';
 
 /** The shape of vscode.AuthenticationSession. */

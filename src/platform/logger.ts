@@ -1,7 +1,7 @@
 // The one "Things Stack" LogOutputChannel, behind a logger that redacts every line.
 import * as vscode from 'vscode';
 import type { CoreLogger } from '../tts/http';
-import { Redactor } from './redact';
+import { Redactor } from '../util/redact';
 
 export class Logger implements CoreLogger, vscode.Disposable {
   readonly redactor = new Redactor();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { vscodeSignInUi } from '../../src/auth/signInUi';
+import { vscodeSignInUi } from '../../src/auth/vscode/signInUi';
 import { extensionApi, PROVIDER_ID, testServer, waitFor } from './api';
 import { approveOverHttp } from './httpBrowser';
 

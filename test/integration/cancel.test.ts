@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { vscodeSignInUi } from '../../src/auth/signInUi';
+import { vscodeSignInUi } from '../../src/auth/vscode/signInUi';
 import { extensionApi } from './api';
 import { isCancellation } from '../../src/util/cancellation';
 

@@ -5,7 +5,7 @@ import { OAuthClient } from '../../../src/auth/oauth';
 import { SessionRepository } from '../../../src/auth/repository';
 import { signIn } from '../../../src/auth/signIn';
 import { TokenManager } from '../../../src/auth/tokens';
-import { Redactor } from '../../../src/platform/redact';
+import { Redactor } from '../../../src/util/redact';
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment } from '../../../src/tts/deployments';
 import { approveInBrowser } from '../../support/fakeBrowser';

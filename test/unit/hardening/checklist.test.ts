@@ -21,7 +21,7 @@ import { SessionRepository } from '../../../src/auth/repository';
 import type { StoredSession } from '../../../src/auth/sessions';
 import { signIn, type SignInUi } from '../../../src/auth/signIn';
 import { SessionGoneError, TokenManager } from '../../../src/auth/tokens';
-import { Redactor } from '../../../src/platform/redact';
+import { Redactor } from '../../../src/util/redact';
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
 import { TimeoutError, TtsError } from '../../../src/tts/errors';

@@ -1,6 +1,6 @@
 // State nodes: "Load more", errors (message with correlation id; click to retry) and empty states / hints.
 import * as vscode from 'vscode';
-import type { ErrorNode, ExplorerNode, LoadMoreNode, MessageNode } from '../nodeTypes';
+import type { ErrorNode, ExplorerNode, LoadMoreNode, MessageNode } from '../../nodeTypes';
 import { None, icon, item } from './shared';
 
 export function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Redactor } from '../../../src/platform/redact';
+import { Redactor } from '../../../src/util/redact';
 
 describe('redact: log lines never carry secrets', () => {
   const r = new Redactor();

@@ -1,8 +1,8 @@
 // Rights (grouped with "n of m" counts, expandable) and collaborator nodes.
 import * as vscode from 'vscode';
-import { explain, isPseudoRight, rightLabel } from '../../tts/rights';
-import { pseudoDetail, pseudoLabel } from '../../ui/rightsPicker';
-import type { CollaboratorNode, CollaboratorsNode, RightGroupNode, RightNode, RightsNode } from '../nodeTypes';
+import { explain, isPseudoRight, rightLabel } from '../../../tts/rights';
+import { pseudoDetail, pseudoLabel } from '../../../ui/rightsPicker';
+import type { CollaboratorNode, CollaboratorsNode, RightGroupNode, RightNode, RightsNode } from '../../nodeTypes';
 import { Collapsed, None, count, esc, icon, item, markdown } from './shared';
 
 export function rightsItem(node: RightsNode): vscode.TreeItem {

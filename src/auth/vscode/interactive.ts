@@ -1,17 +1,17 @@
 // Interactive sign-in: pick the deployment and the method, run it under cancellable progress, and after a
 // failure or timeout offer "Try Another Way". Also builds the OAuth clients a deployment signs in with.
 import * as vscode from 'vscode';
-import { TtsClient } from '../tts/client';
-import type { Deployment } from '../tts/deployments';
-import type { Logger } from '../platform/logger';
-import type { AccountService } from './accountService';
-import { SignInTimeoutError, type PendingAttempts } from './attempts';
-import { chooseFlows, otherFlows, ownClientProblem, type Flow } from './flows';
-import { CLI_CLIENT_ID, OAuthClient } from './oauth';
-import type { StoredSession } from './sessions';
-import { signIn, type SignInUi } from './signIn';
+import { TtsClient } from '../../tts/client';
+import type { Deployment } from '../../tts/deployments';
+import type { Logger } from '../../platform/logger';
+import type { AccountService } from '../accountService';
+import { SignInTimeoutError, type PendingAttempts } from '../attempts';
+import { chooseFlows, otherFlows, ownClientProblem, type Flow } from '../flows';
+import { CLI_CLIENT_ID, OAuthClient } from '../oauth';
+import type { StoredSession } from '../sessions';
+import { signIn, type SignInUi } from '../signIn';
 import { pickFlow, vscodeSignInUi, withCancellableProgress } from './signInUi';
-import { UserCancelledError } from '../util/cancellation';
+import { UserCancelledError } from '../../util/cancellation';
 
 export interface InteractiveDeps {
   accounts: AccountService;

@@ -3,8 +3,8 @@
 // feeds it SecretStorage.onDidChange, which keeps windows in sync. Scopes name the deployment:
 // ['deployment:eu1.cloud.thethings.network'].
 import * as vscode from 'vscode';
-import type { Logger } from '../platform/logger';
-import { ProviderCore, type ProviderCoreDeps } from './providerCore';
+import type { Logger } from '../../platform/logger';
+import { ProviderCore, type ProviderCoreDeps } from '../providerCore';
 
 export const PROVIDER_ID = 'thingsstack';
 export const PROVIDER_LABEL = 'The Things Stack';

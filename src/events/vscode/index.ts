@@ -1,12 +1,12 @@
 // VS Code side of live events: the commands, a panel per application (or device) and the `$(pulse)` status item
 // that stops the stream. One stream per panel; closing the panel stops its stream.
 import * as vscode from 'vscode';
-import type { Account, Accounts } from '../auth/accounts';
-import { runInBoundary } from '../commands/boundary';
-import type { CommandLog } from '../commands/context';
-import type { CoreLogger } from '../tts/http';
-import type { VscodeUi } from '../ui/vscodeUi';
-import { LiveEvents } from './liveEvents';
+import type { Account, Accounts } from '../../auth/accounts';
+import { runInBoundary } from '../../commands/boundary';
+import type { CommandLog } from '../../commands/context';
+import type { CoreLogger } from '../../tts/http';
+import type { VscodeUi } from '../../ui/vscode/vscodeUi';
+import { LiveEvents } from '../liveEvents';
 import { EventsPanel } from './panel';
 import { EventsStatusItem } from './statusItem';
 

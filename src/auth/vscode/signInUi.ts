@@ -1,9 +1,9 @@
 // The VS Code side of a sign-in attempt: browser, input boxes, progress with cancel, and "try another way".
 import * as vscode from 'vscode';
-import type { Flow } from './flows';
-import { checkApiKey, checkAuthCode, type SignInUi } from './signIn';
+import type { Flow } from '../flows';
+import { checkApiKey, checkAuthCode, type SignInUi } from '../signIn';
 import { externalCallbackUri } from './uriHandler';
-import { UserCancelledError } from '../util/cancellation';
+import { UserCancelledError } from '../../util/cancellation';
 
 export function vscodeSignInUi(deploymentName: string): SignInUi {
   return {

@@ -1,6 +1,6 @@
 // VS Code's SecretStorage as the core's SecretStore, plus the OAuth client secrets kept beside the sessions.
 import type * as vscode from 'vscode';
-import type { SecretStore } from './repository';
+import type { SecretStore } from '../repository';
 
 export function secretStore(secrets: vscode.SecretStorage): SecretStore {
   return {

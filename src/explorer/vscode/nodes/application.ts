@@ -1,7 +1,7 @@
 // Application nodes and their children: API keys, end devices.
 import * as vscode from 'vscode';
-import { expiryText } from '../entityNodes';
-import type { ApiKeyNode, ApiKeysNode, ApplicationNode, DeviceNode, DevicesNode } from '../nodeTypes';
+import { expiryText } from '../../entityNodes';
+import type { ApiKeyNode, ApiKeysNode, ApplicationNode, DeviceNode, DevicesNode } from '../../nodeTypes';
 import { Collapsed, None, count, esc, icon, item, markdown } from './shared';
 
 export function applicationItem(node: ApplicationNode): vscode.TreeItem {

@@ -1,7 +1,7 @@
 // Small helpers every node renderer uses.
 import * as vscode from 'vscode';
-import { contextValueOf } from '../contextValues';
-import type { ExplorerNode } from '../nodeTypes';
+import { contextValueOf } from '../../contextValues';
+import type { ExplorerNode } from '../../nodeTypes';
 
 export const None = vscode.TreeItemCollapsibleState.None;
 export const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;

@@ -1,8 +1,8 @@
 // OAuth client nodes and their property children: properties, redirect URI lists, the stored secret.
 import * as vscode from 'vscode';
-import { redirectUriWarning } from '../../tts/ids';
-import { URI_LABELS, stateLabel } from '../entityNodes';
-import type { ClientNode, PropertyNode, SecretNode, UriListNode, UriNode } from '../nodeTypes';
+import { redirectUriWarning } from '../../../tts/ids';
+import { URI_LABELS, stateLabel } from '../../entityNodes';
+import type { ClientNode, PropertyNode, SecretNode, UriListNode, UriNode } from '../../nodeTypes';
 import { Collapsed, None, esc, icon, item, markdown } from './shared';
 
 const STATE_ICON: Record<string, [string, string | undefined]> = {

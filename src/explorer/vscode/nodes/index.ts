@@ -1,6 +1,6 @@
 // Renders any explorer node as a TreeItem.
 import type * as vscode from 'vscode';
-import type { ExplorerNode } from '../nodeTypes';
+import type { ExplorerNode } from '../../nodeTypes';
 import { apiKeyItem, apiKeysItem, applicationItem, deviceItem, devicesItem } from './application';
 import { clientItem, propertyItem, secretItem, uriItem, uriListItem } from './client';
 import { deletedItem, deploymentItem, ownerItem, sectionItem } from './deployment';

@@ -1,9 +1,9 @@
 // The VS Code TreeDataProvider over the explorer model: the model loads and caches, this only renders and relays
 // the model's change events. An answer that a refresh overtook is given empty (see ChangeLog): the tree asks again.
 import * as vscode from 'vscode';
-import { ChangeLog } from './changeLog';
-import type { ExplorerModel } from './model';
-import type { ExplorerNode } from './nodeTypes';
+import { ChangeLog } from '../changeLog';
+import type { ExplorerModel } from '../model';
+import type { ExplorerNode } from '../nodeTypes';
 import { treeItemFor } from './nodes';
 
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {

@@ -1,15 +1,15 @@
 // The explorer's entry point for the composition root: the model, the tree view, the JSON documents and every
 // explorer command, each disposable pushed to the extension context.
 import * as vscode from 'vscode';
-import type { Accounts } from '../auth/accounts';
-import type { CommandContext, CommandLog } from '../commands/context';
-import { EXPLORER_COMMAND_IDS } from '../commands/ids';
-import { registerLazyCommands } from '../commands/register';
-import type { VsCodeClientHost } from '../commands/registerClient';
-import * as settings from '../platform/config';
-import type { VscodeUi } from '../ui/vscodeUi';
-import type { ExplorerNode } from './nodeTypes';
-import { ExplorerModel } from './model';
+import type { Accounts } from '../../auth/accounts';
+import type { CommandContext, CommandLog } from '../../commands/context';
+import { EXPLORER_COMMAND_IDS } from '../../commands/ids';
+import { registerLazyCommands } from '../../commands/vscode/register';
+import type { VsCodeClientHost } from '../../commands/registerClient';
+import * as settings from '../../platform/config';
+import type { VscodeUi } from '../../ui/vscode/vscodeUi';
+import type { ExplorerNode } from '../nodeTypes';
+import { ExplorerModel } from '../model';
 import { ExplorerTreeProvider } from './treeProvider';
 
 export interface ExplorerLog extends CommandLog {
@@ -54,7 +54,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     provider,
     view,
     // The commands' code loads on the first run of one of them, not at activation.
-    registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await import('../onDemand')).explorerCommands(ctx), deps.log, ui),
+    registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await import('../../onDemand')).explorerCommands(ctx), deps.log, ui),
     // A new page size only applies to lists fetched from now on: start over.
     config.onDidChange(() => model.refresh()),
   );

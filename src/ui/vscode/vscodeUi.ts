@@ -2,8 +2,8 @@
 // type-ahead picks, modal confirmations and a one-time-secret modal that stays until the user has the secret.
 import * as vscode from 'vscode';
 import type { JsonDocuments } from './jsonDocuments';
-import { GoBackError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type SearchPickOptions, type SearchPickResult, type SecretOptions, type Severity, type StepInfo, type Ui } from './ui';
-import { UserCancelledError } from '../util/cancellation';
+import { GoBackError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type SearchPickOptions, type SearchPickResult, type SecretOptions, type Severity, type StepInfo, type Ui } from '../ui';
+import { UserCancelledError } from '../../util/cancellation';
 
 type Item<T> = vscode.QuickPickItem & { value?: T; text?: string };
 

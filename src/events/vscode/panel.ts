@@ -2,8 +2,8 @@
 // ≤ 10/s) and carries out the page's toolbar. The page itself is in panelHtml.ts.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LiveEvents, LiveSnapshot } from './liveEvents';
-import { html } from './panelHtml';
+import type { LiveEvents, LiveSnapshot } from '../liveEvents';
+import { html } from '../panelHtml';
 
 /** Rows rendered per update; the buffer (and the export) keep everything. */
 export const PANEL_ROWS = 300;

@@ -1,6 +1,6 @@
 // Deployment, section ("OAuth Clients" / "Applications"), owner and "Recently Deleted" nodes.
 import * as vscode from 'vscode';
-import type { DeletedNode, DeploymentNode, OwnerNode, SectionNode } from '../nodeTypes';
+import type { DeletedNode, DeploymentNode, OwnerNode, SectionNode } from '../../nodeTypes';
 import { Collapsed, Expanded, count, esc, icon, item, markdown } from './shared';
 
 export function deploymentItem(node: DeploymentNode): vscode.TreeItem {

@@ -1,16 +1,16 @@
 // Commands for accounts and deployments: sign in/out, switch account, add/remove deployment, client secret,
 // the status-bar menu, Console and log.
 import * as vscode from 'vscode';
-import { checkDeploymentUrl, consoleLink, PRESETS, resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
-import { validateId } from '../tts/ids';
-import { deploymentConfigs, saveDeploymentConfigs } from '../platform/config';
-import type { Logger } from '../platform/logger';
-import type { AccountService } from '../auth/accountService';
-import { pickDeployment } from '../auth/interactive';
-import type { TtsAuthProvider } from '../auth/provider';
-import type { StoredSession } from '../auth/sessions';
-import type { AUTH_COMMAND_IDS } from './ids';
-import { UserCancelledError } from '../util/cancellation';
+import { checkDeploymentUrl, consoleLink, PRESETS, resolveDeployment, type Deployment, type DeploymentConfig } from '../../tts/deployments';
+import { validateId } from '../../tts/ids';
+import { deploymentConfigs, saveDeploymentConfigs } from '../../platform/config';
+import type { Logger } from '../../platform/logger';
+import type { AccountService } from '../../auth/accountService';
+import { pickDeployment } from '../../auth/vscode/interactive';
+import type { TtsAuthProvider } from '../../auth/vscode/provider';
+import type { StoredSession } from '../../auth/sessions';
+import type { AUTH_COMMAND_IDS } from '../ids';
+import { UserCancelledError } from '../../util/cancellation';
 
 type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];
 

@@ -1,9 +1,9 @@
 // Registers command tables with VS Code, every handler behind the one error boundary (boundary.ts).
 import * as vscode from 'vscode';
-import { runInBoundary, type BoundaryDeps, type BoundaryLog, type BoundaryUi } from './boundary';
-import { entriesOf, lazyTable, runLazyCommand, type CommandTable } from './lazy';
+import { runInBoundary, type BoundaryDeps, type BoundaryLog, type BoundaryUi } from '../boundary';
+import { entriesOf, lazyTable, runLazyCommand, type CommandTable } from '../lazy';
 
-export type { CommandTable } from './lazy';
+export type { CommandTable } from '../lazy';
 
 export interface RegisterLog extends BoundaryLog {
   show?(): void;
