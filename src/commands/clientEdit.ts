@@ -3,6 +3,7 @@
 import type { Account } from '../auth/accounts';
 import { CLIENT_DETAIL_FIELDS } from '../tts/clients';
 import type { Client, ClientState } from '../tts/types';
+import { NotStoredError } from '../tts/updateCheck';
 import { STATE_LABELS, rightsOf, stateLabel } from '../explorer/entityNodes';
 import type { ClientProperty, UriField } from '../explorer/nodeTypes';
 import { checkRedirectUri } from '../ui/clientGuidelines';
@@ -23,9 +24,22 @@ const LIST_FIELDS = ['name', 'description', 'state', 'state_description'];
 
 /** Sends the change, then patches the tree (list fields in place, children reloaded). */
 export async function updateClient(ctx: CommandContext, account: Account, clientId: string, changes: Client, paths: string[]): Promise<void> {
-  await ctx.ui.withProgress(`Updating OAuth client "${clientId}"…`, (signal) => account.api.clients.update(clientId, changes, paths, signal));
-  const patch = Object.fromEntries(Object.entries(changes).filter(([k]) => LIST_FIELDS.includes(k)));
+  let stored: Client = changes;
+  let notStored: NotStoredError | undefined;
+  try {
+    await ctx.ui.withProgress(`Updating OAuth client "${clientId}"…`, (signal) => account.api.clients.update(clientId, changes, paths, signal));
+  } catch (error) {
+    if (!(error instanceof NotStoredError)) {
+      throw error;
+    }
+    notStored = error; // the rest did take: show it, then say what did not
+    stored = error.stored;
+  }
+  const patch = Object.fromEntries(Object.entries(stored).filter(([k]) => LIST_FIELDS.includes(k)));
   ctx.model.entityChanged(account.deployment.key, { type: 'client', id: clientId }, patch);
+  if (notStored) {
+    throw notStored;
+  }
 }
 
 function loadClient(ctx: CommandContext, account: Account, clientId: string): Promise<Client> {

@@ -1,12 +1,13 @@
 // Typed access to the extension's settings, and the deployments they describe.
 import * as vscode from 'vscode';
 import { resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
+import { userDeploymentConfigs } from '../tts/deploymentSettings';
 
 const SECTION = 'thingsStack';
 
+/** The user's own deployments only: a workspace's settings never say where credentials go (see deploymentSettings). */
 export function deploymentConfigs(): DeploymentConfig[] {
-  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('deployments', []);
-  return Array.isArray(raw) ? raw.filter((d): d is DeploymentConfig => typeof d?.name === 'string' && typeof d?.url === 'string') : [];
+  return userDeploymentConfigs(vscode.workspace.getConfiguration(SECTION).inspect('deployments'));
 }
 
 /** Deployments from the settings; entries with an unusable URL are skipped (and reported by the caller). */

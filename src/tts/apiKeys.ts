@@ -3,6 +3,7 @@ import type { HttpClient } from './http';
 import { API_KEY_DEFAULTS, withDefaults } from './normalise';
 import { listPage, type ListOptions, type Page } from './paging';
 import type { ApiKey, RightName } from './types';
+import { checkStored } from './updateCheck';
 
 const enc = encodeURIComponent;
 const KEY_FIELDS = ['rights', 'name'];
@@ -40,6 +41,7 @@ export class ApiKeysApi {
     return data;
   }
 
+  /** Throws NotStoredError when the answer shows a changed field did not take. */
   async update(appId: string, keyId: string, changes: Partial<NewApiKey>, signal?: AbortSignal): Promise<ApiKey> {
     const apiKey: Record<string, unknown> = { id: keyId };
     const paths: string[] = [];
@@ -59,7 +61,7 @@ export class ApiKeysApi {
       body: { api_key: apiKey, field_mask: { paths } },
       signal,
     });
-    return data;
+    return checkStored(apiKey, data, paths);
   }
 
   async delete(appId: string, keyId: string, signal?: AbortSignal): Promise<void> {

@@ -4,6 +4,7 @@ import { BadResponseError } from './errors';
 import type { HttpClient } from './http';
 import { type ListOptions, type Page, listAll, listPage, iteratePages, type ListAllOptions } from './paging';
 import { type Owner, type RightName } from './types';
+import { checkStored } from './updateCheck';
 
 export interface EntityKind {
   /** URL collection: `clients` or `applications`. */
@@ -115,11 +116,11 @@ export class EntityRegistry<T extends object> {
     return data;
   }
 
-  /** Updates exactly the fields named in `paths`. */
+  /** Updates exactly the fields named in `paths`; throws NotStoredError when the answer shows one did not take. */
   async update(id: string, changes: T, paths: readonly string[], signal?: AbortSignal): Promise<T> {
     const body = { [this.kind.entity]: { ...changes, ids: { [this.kind.idField]: id } }, field_mask: { paths } };
     const { data } = await this.http.request<T>('PUT', `/${this.kind.collection}/${enc(id)}`, { body, signal });
-    return this.normalise(data, paths);
+    return checkStored(changes, this.normalise(data, paths), paths);
   }
 
   async delete(id: string, signal?: AbortSignal): Promise<void> {

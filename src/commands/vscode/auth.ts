@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { checkDeploymentUrl, consoleLink, PRESETS, resolveDeployment, type Deployment, type DeploymentConfig } from '../../tts/deployments';
 import { validateId } from '../../tts/ids';
 import { deploymentConfigs, saveDeploymentConfigs } from '../../platform/config';
+import { withClientId } from '../../tts/deploymentSettings';
 import type { Logger } from '../../platform/logger';
 import type { AccountService } from '../../auth/accountService';
 import { pickDeployment } from '../../auth/vscode/interactive';
@@ -138,7 +139,7 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
       let clientId = deployment.clientId;
       if (!clientId) {
         clientId = need(await vscode.window.showInputBox({ title: 'OAuth Client ID', prompt: `The ID of your OAuth client on ${deployment.name}`, ignoreFocusOut: true, validateInput: (t) => validateId(t.trim(), 'client') })).trim();
-        await saveDeploymentConfigs(deploymentConfigs().map((c) => (resolveDeployment(c).key === deployment.key && c.name === deployment.name ? { ...c, clientId } : c)));
+        await saveDeploymentConfigs(withClientId(deploymentConfigs(), deployment, clientId));
       }
       const secret = need(await vscode.window.showInputBox({ title: `Secret of OAuth client "${clientId}"`, prompt: 'Kept only in VS Code\'s secure storage.', password: true, ignoreFocusOut: true, validateInput: (t) => (t.trim() ? (t.length > 128 ? 'A client secret has at most 128 characters.' : undefined) : 'Paste the client secret.') })).trim();
       log.redactor.add(secret);

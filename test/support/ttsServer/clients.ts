@@ -72,6 +72,8 @@ export const CLIENT_SPEC: LifecycleSpec<Client> = {
     ctx.server.state.clients.set(this.idOf(client), { client, secret, secretUsable: true });
     return { entity: client, once: { secret } };
   },
+  // bunstore's updateClientModel has no case for `endorsed`: the update answers 200 with the old value.
+  ignoredOnUpdate: ['endorsed'],
   update(ctx, client, input, paths, caller) {
     const fields = topLevel(paths);
     const adminField = fields.find((f) => CLIENT_ADMIN_ONLY.includes(f));

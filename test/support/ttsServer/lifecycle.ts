@@ -15,6 +15,8 @@ export interface LifecycleSpec<T extends EntityShape> extends RegistrySpec<T> {
   create(ctx: Ctx, input: Record<string, unknown>, base: T, caller: Caller): { entity: T; once?: Record<string, unknown> };
   /** Kind-specific update rules (admin-only fields, secret); may return fields to echo. */
   update?(ctx: Ctx, entity: T, input: Record<string, unknown>, paths: string[], caller: Caller): Record<string, unknown> | void;
+  /** Fields an update accepts in its mask (200) but does not store, as TTS v3.32.1 does with a client's `endorsed`. */
+  ignoredOnUpdate?: readonly string[];
   beforeDelete?(state: ServerState, id: string): void;
   remove(state: ServerState, id: string): void;
 }
@@ -110,7 +112,7 @@ export function updateEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
       headers['X-Warning'] = 'contact_info is deprecated and was ignored; use administrative_contact and technical_contact';
       continue;
     }
-    if (path === 'secret') {
+    if (path === 'secret' || spec.ignoredOnUpdate?.includes(path)) {
       continue;
     }
     if ((path === 'administrative_contact' || path === 'technical_contact') && isObject(input[path])) {

@@ -1,0 +1,44 @@
+// Which `thingsStack.deployments` entries count, and how one entry is changed. A deployment says where API keys,
+// OAuth codes and tokens are sent, so only the user's own (application-level) settings may define it: a cloned
+// repository's `.vscode/settings.json` could otherwise add a "TTN Sandbox" that points elsewhere.
+import { resolveDeployment, type Deployment, type DeploymentConfig } from './deployments';
+
+/** The levels of a setting as VS Code's `inspect()` reports them. */
+export interface InspectedSetting {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+}
+
+function entries(value: unknown): DeploymentConfig[] {
+  return Array.isArray(value)
+    ? value.filter((d): d is DeploymentConfig => typeof d?.name === 'string' && typeof d?.url === 'string')
+    : [];
+}
+
+/** The user's deployments: the user-level value, else the default. Workspace and folder values are ignored. */
+export function userDeploymentConfigs(setting: InspectedSetting | undefined): DeploymentConfig[] {
+  return entries(setting?.globalValue !== undefined ? setting.globalValue : setting?.defaultValue);
+}
+
+/** Whether a workspace or folder tried to define deployments (the caller may say it was ignored). */
+export function hasWorkspaceDeployments(setting: InspectedSetting | undefined): boolean {
+  return entries(setting?.workspaceValue).length > 0 || entries(setting?.workspaceFolderValue).length > 0;
+}
+
+function sameDeployment(config: DeploymentConfig, deployment: Pick<Deployment, 'key' | 'name'>): boolean {
+  if (config.name !== deployment.name) {
+    return false;
+  }
+  try {
+    return resolveDeployment(config).key === deployment.key;
+  } catch {
+    return false; // another entry's bad URL is that entry's problem, not this change's
+  }
+}
+
+/** The entries with `clientId` set on the one that describes `deployment`; every other entry is kept as it was. */
+export function withClientId(configs: readonly DeploymentConfig[], deployment: Pick<Deployment, 'key' | 'name'>, clientId: string): DeploymentConfig[] {
+  return configs.map((c) => (sameDeployment(c, deployment) ? { ...c, clientId } : c));
+}
