@@ -5,6 +5,7 @@ import { PendingAttempts } from './auth/attempts';
 import type { SignInHooks } from './auth/vscode/interactive';
 import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/vscode/provider';
 import { SessionRepository } from './auth/repository';
+import { tokenRevoker } from './auth/revoke';
 import { secretStore } from './auth/vscode/secretStore';
 import { AccountStatusBar } from './auth/vscode/statusBar';
 import { TokenManager } from './auth/tokens';
@@ -22,7 +23,6 @@ import type { ExplorerNode } from './explorer/nodeTypes';
 import type { ExplorerTreeProvider } from './explorer/vscode/treeProvider';
 import { JsonDocuments } from './ui/vscode/jsonDocuments';
 import { VscodeUi } from './ui/vscode/vscodeUi';
-import { TtsClient } from './tts/client';
 
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
 export interface ExtensionApi {
@@ -61,10 +61,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tokens,
     secrets,
     http: { log, userAgent },
-    active: {
-      get: (key) => context.globalState.get<Record<string, string>>('thingsStack.activeAccounts')?.[key],
-      set: (key, id) => void context.globalState.update('thingsStack.activeAccounts', { ...context.globalState.get<Record<string, string>>('thingsStack.activeAccounts'), [key]: id }),
-    },
+    state: context.globalState,
   });
   const pending = new PendingAttempts();
   const provider = new TtsAuthProvider({
@@ -77,19 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       const { interactiveSignIn, addDeployment } = await import('./onDemand');
       return interactiveSignIn(deployment, { accounts, pending, log, addDeployment, hooks });
     },
-    revoke: async (session) => {
-      const deployment = deployments().find((d) => d.key === session.deploymentKey);
-      if (!deployment || !session.clientId || !session.tokenId) {
-        return;
-      }
-      try {
-        const api = new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => session.tokens.accessToken }, log, retries: 0, timeoutMs: 10_000 });
-        await api.users.deleteToken(session.accountId, session.clientId, session.tokenId);
-        log.info(`Revoked the access token of ${session.accountLabel} on the server.`);
-      } catch (error) {
-        log.warn(`Could not revoke the token of ${session.accountLabel} on the server: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    },
+    revoke: tokenRevoker({ deployments, log }),
   }, context.secrets);
   const statusBar = new AccountStatusBar(accounts);
 
@@ -119,9 +104,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ui,
     vsCodeClientHost: {
       callbackUri: externalCallbackUri,
-      saveClientId: async (key, clientId) => config.saveDeploymentConfigs(
-        config.deploymentConfigs().map((c) => (deployments().find((d) => d.key === key && d.name === c.name) ? { ...c, clientId } : c)),
-      ),
+      saveClientId: (key, clientId) => config.updateDeployment({ key }, { clientId }),
       signIn: async (key) => {
         await provider.createSession([`deployment:${key}`]);
       },

@@ -18,9 +18,17 @@ export interface AccountServiceOptions {
   secrets: SecretStore;
   /** Transport settings shared by every API client (fetch, log, timeouts). */
   http?: Omit<HttpOptions, 'baseUrl' | 'auth'>;
-  /** Remembers which account is active per deployment (ids only, not secret). */
-  active?: { get(deploymentKey: string): string | undefined; set(deploymentKey: string, sessionId: string): void };
+  /** Where the active account per deployment is kept (VS Code's globalState: session ids only, nothing secret). */
+  state?: StateStore;
 }
+
+/** The part of a vscode.Memento this needs. */
+export interface StateStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+const ACTIVE_ACCOUNTS = 'thingsStack.activeAccounts';
 
 export class AccountService implements Accounts {
   private sessions: readonly StoredSession[] = [];
@@ -60,12 +68,15 @@ export class AccountService implements Accounts {
 
   activeSession(deploymentKey: string): StoredSession | undefined {
     const mine = this.sessionsOf(deploymentKey);
-    const chosen = this.options.active?.get(deploymentKey);
+    const chosen = this.options.state?.get<Record<string, string>>(ACTIVE_ACCOUNTS)?.[deploymentKey];
     return mine.find((s) => s.id === chosen) ?? mine[0];
   }
 
   setActive(deploymentKey: string, sessionId: string): void {
-    this.options.active?.set(deploymentKey, sessionId);
+    const state = this.options.state;
+    if (state) {
+      void state.update(ACTIVE_ACCOUNTS, { ...state.get<Record<string, string>>(ACTIVE_ACCOUNTS), [deploymentKey]: sessionId });
+    }
     this.fire();
   }
 

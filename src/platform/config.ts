@@ -1,7 +1,7 @@
 // Typed access to the extension's settings, and the deployments they describe.
 import * as vscode from 'vscode';
 import { resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
-import { userDeploymentConfigs } from '../tts/deploymentSettings';
+import { patchDeployments, userDeploymentConfigs, withoutDeployment, type DeploymentTarget } from '../tts/deploymentSettings';
 
 const SECTION = 'thingsStack';
 
@@ -23,8 +23,22 @@ export function deployments(onInvalid?: (config: DeploymentConfig, error: unknow
   return out;
 }
 
-export async function saveDeploymentConfigs(configs: DeploymentConfig[]): Promise<void> {
+/** Every change of `thingsStack.deployments` goes through these three, to the user's settings. */
+async function save(configs: DeploymentConfig[]): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update('deployments', configs, vscode.ConfigurationTarget.Global);
+}
+
+export function addDeployment(config: DeploymentConfig): Promise<void> {
+  return save([...deploymentConfigs(), config]);
+}
+
+/** Applies `patch` (e.g. `{ clientId }`) to the entries that describe `target`; another entry's bad URL is left alone. */
+export function updateDeployment(target: DeploymentTarget, patch: Partial<DeploymentConfig>): Promise<void> {
+  return save(patchDeployments(deploymentConfigs(), target, patch));
+}
+
+export function removeDeployment(target: DeploymentTarget): Promise<void> {
+  return save(withoutDeployment(deploymentConfigs(), target));
 }
 
 export function pageSize(): number {

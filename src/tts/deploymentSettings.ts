@@ -1,7 +1,7 @@
 // Which `thingsStack.deployments` entries count, and how one entry is changed. A deployment says where API keys,
 // OAuth codes and tokens are sent, so only the user's own (application-level) settings may define it: a cloned
 // repository's `.vscode/settings.json` could otherwise add a "TTN Sandbox" that points elsewhere.
-import { resolveDeployment, type Deployment, type DeploymentConfig } from './deployments';
+import { resolveDeployment, type DeploymentConfig } from './deployments';
 
 /** The levels of a setting as VS Code's `inspect()` reports them. */
 export interface InspectedSetting {
@@ -27,8 +27,11 @@ export function hasWorkspaceDeployments(setting: InspectedSetting | undefined): 
   return entries(setting?.workspaceValue).length > 0 || entries(setting?.workspaceFolderValue).length > 0;
 }
 
-function sameDeployment(config: DeploymentConfig, deployment: Pick<Deployment, 'key' | 'name'>): boolean {
-  if (config.name !== deployment.name) {
+/** A deployment by key (every entry that resolves to it, e.g. TTN Sandbox clusters), or by key and name. */
+export interface DeploymentTarget { key: string; name?: string }
+
+function sameDeployment(config: DeploymentConfig, deployment: DeploymentTarget): boolean {
+  if (deployment.name !== undefined && config.name !== deployment.name) {
     return false;
   }
   try {
@@ -38,7 +41,12 @@ function sameDeployment(config: DeploymentConfig, deployment: Pick<Deployment, '
   }
 }
 
-/** The entries with `clientId` set on the one that describes `deployment`; every other entry is kept as it was. */
-export function withClientId(configs: readonly DeploymentConfig[], deployment: Pick<Deployment, 'key' | 'name'>, clientId: string): DeploymentConfig[] {
-  return configs.map((c) => (sameDeployment(c, deployment) ? { ...c, clientId } : c));
+/** The entries with `patch` applied to those that describe `target`; every other entry is kept as it was. */
+export function patchDeployments(configs: readonly DeploymentConfig[], target: DeploymentTarget, patch: Partial<DeploymentConfig>): DeploymentConfig[] {
+  return configs.map((c) => (sameDeployment(c, target) ? { ...c, ...patch } : c));
+}
+
+/** The entries without those that describe `target`. */
+export function withoutDeployment(configs: readonly DeploymentConfig[], target: DeploymentTarget): DeploymentConfig[] {
+  return configs.filter((c) => !sameDeployment(c, target));
 }

@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import { checkDeploymentUrl, consoleLink, PRESETS, resolveDeployment, type Deployment, type DeploymentConfig } from '../../tts/deployments';
 import { validateId } from '../../tts/ids';
-import { deploymentConfigs, saveDeploymentConfigs } from '../../platform/config';
-import { withClientId } from '../../tts/deploymentSettings';
+import { addDeployment as saveNewDeployment, deploymentConfigs, removeDeployment as forgetDeployment, updateDeployment } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import type { AccountService } from '../../auth/accountService';
 import { pickDeployment } from '../../auth/vscode/interactive';
@@ -69,7 +68,7 @@ export async function addDeployment(): Promise<Deployment | undefined> {
     void vscode.window.showInformationMessage(`"${clash.name}" is already configured.`);
     return resolveDeployment(clash);
   }
-  await saveDeploymentConfigs([...existing, config]);
+  await saveNewDeployment(config);
   return resolved;
 }
 
@@ -118,7 +117,7 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
       for (const session of signedIn) {
         await provider.removeSession(session.id);
       }
-      await saveDeploymentConfigs(deploymentConfigs().filter((c) => { try { return resolveDeployment(c).key !== deployment.key || c.name !== deployment.name; } catch { return true; } }));
+      await forgetDeployment(deployment);
     },
     'thingsStack.switchAccount': async () => {
       const deployment = await pickDeployment(accounts, 'Switch account on which deployment?');
@@ -139,7 +138,7 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
       let clientId = deployment.clientId;
       if (!clientId) {
         clientId = need(await vscode.window.showInputBox({ title: 'OAuth Client ID', prompt: `The ID of your OAuth client on ${deployment.name}`, ignoreFocusOut: true, validateInput: (t) => validateId(t.trim(), 'client') })).trim();
-        await saveDeploymentConfigs(withClientId(deploymentConfigs(), deployment, clientId));
+        await updateDeployment(deployment, { clientId });
       }
       const secret = need(await vscode.window.showInputBox({ title: `Secret of OAuth client "${clientId}"`, prompt: 'Kept only in VS Code\'s secure storage.', password: true, ignoreFocusOut: true, validateInput: (t) => (t.trim() ? (t.length > 128 ? 'A client secret has at most 128 characters.' : undefined) : 'Paste the client secret.') })).trim();
       log.redactor.add(secret);

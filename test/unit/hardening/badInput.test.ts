@@ -116,14 +116,10 @@ async function startEnv(): Promise<Env> {
     })();
     return { status: rule.status ?? response.status, headers: response.headers, body };
   };
-  const ACTIVE = 'thingsStack.activeAccounts';
   env.accounts = new AccountService({
     deployments: () => [deployment], tokens, secrets,
     http: { retries: 0, timeoutMs: 5000, fetch },
-    active: {
-      get: (k) => memento.get<Record<string, string>>(ACTIVE)?.[k],
-      set: (k, id) => void memento.update(ACTIVE, { ...memento.get<Record<string, string>>(ACTIVE), [k]: id }),
-    },
+    state: memento,
   });
   await secrets.store(`thingsStack.clientSecret.${deployment.key}.${SEED.client.id}`, SEED.client.secret);
   await signInAlice(env, false);

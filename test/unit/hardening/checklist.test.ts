@@ -299,10 +299,7 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     // Wired as extension.ts wires it: the active account per deployment lives in globalState.
     const accounts = new AccountService({
       deployments: () => [deployment], tokens, secrets,
-      active: {
-        get: (key) => globalState.get<Record<string, string>>('thingsStack.activeAccounts')?.[key],
-        set: (key, id) => void globalState.update('thingsStack.activeAccounts', { ...globalState.get<Record<string, string>>('thingsStack.activeAccounts'), [key]: id }),
-      },
+      state: globalState,
     });
     accounts.update([recorded.session]);
     accounts.setActive(deployment.key, recorded.session.id);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { resolveDeployment } from '../../../src/tts/deployments';
-import { hasWorkspaceDeployments, userDeploymentConfigs, withClientId } from '../../../src/tts/deploymentSettings';
+import { hasWorkspaceDeployments, patchDeployments, userDeploymentConfigs, withoutDeployment } from '../../../src/tts/deploymentSettings';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
   capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } };
@@ -30,7 +30,17 @@ describe('deployment settings: only the user defines where credentials go', () =
   it('sets a client ID on one deployment even when another entry has a bad URL, leaving that entry intact', () => {
     const broken = { name: 'Broken', url: 'not a url' };
     const local = { name: 'Local', url: 'http://localhost:1885' };
-    const out = withClientId([broken, mine, local], resolveDeployment(local), 'local-client');
+    const out = patchDeployments([broken, mine, local], resolveDeployment(local), { clientId: 'local-client' });
     assert.deepEqual(out, [broken, mine, { ...local, clientId: 'local-client' }]);
+  });
+
+  it('by key alone patches every entry of that deployment (TTN Sandbox clusters share one Identity Server); removes by key and name', () => {
+    const eu1 = { name: 'TTN Sandbox (eu1)', url: 'https://eu1.cloud.thethings.network' };
+    const nam1 = { name: 'TTN Sandbox (nam1)', url: 'https://nam1.cloud.thethings.network' };
+    const broken = { name: 'Broken', url: 'not a url' };
+    const key = resolveDeployment(eu1).key;
+    assert.equal(resolveDeployment(nam1).key, key);
+    assert.deepEqual(patchDeployments([eu1, broken, nam1], { key }, { clientId: 'mine' }), [{ ...eu1, clientId: 'mine' }, broken, { ...nam1, clientId: 'mine' }]);
+    assert.deepEqual(withoutDeployment([eu1, broken, nam1], resolveDeployment(nam1)), [eu1, broken]);
   });
 });
