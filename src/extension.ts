@@ -12,12 +12,12 @@ import { TokenManager } from './auth/tokens';
 import { CallbackUriHandler, externalCallbackUri } from './auth/vscode/uriHandler';
 import type { OAuthClient } from './auth/oauth';
 import { AUTH_COMMAND_IDS } from './commands/ids';
-import { registerLazyCommands } from './commands/vscode/register';
+import { registerCommands, registerLazyCommands } from './commands/vscode/register';
 import * as config from './platform/config';
 import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
 import { registerExplorer } from './explorer/vscode/index';
-import { registerLiveEvents, type LiveEventsInspector } from './events/vscode/index';
+import { LiveEventsController, type LiveEventsInspector } from './events/vscode/controller';
 import type { ExplorerModel } from './explorer/model';
 import type { ExplorerNode } from './explorer/nodeTypes';
 import type { ExplorerTreeProvider } from './explorer/vscode/treeProvider';
@@ -110,7 +110,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       },
     },
   });
-  const events = registerLiveEvents(context, { accounts, log, ui });
+  const events = new LiveEventsController({ accounts, log, ui, bufferSize: config.eventsBufferSize });
+  context.subscriptions.push(events, registerCommands(events.commands, log, ui));
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
   return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, explorer, events } } : {};

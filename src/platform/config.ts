@@ -41,6 +41,10 @@ export function removeDeployment(target: DeploymentTarget): Promise<void> {
   return save(withoutDeployment(deploymentConfigs(), target));
 }
 
+export function eventsBufferSize(): number {
+  return vscode.workspace.getConfiguration(SECTION).get<number>('events.bufferSize', 2000);
+}
+
 export function pageSize(): number {
   return vscode.workspace.getConfiguration(SECTION).get<number>('pageSize', 100);
 }
