@@ -112,7 +112,7 @@ describe('TTS test server: OAuth', () => {
       const outcome = await authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, { userId: 'bob', password: SEED.bob.password, approve: false });
       assert.ok(outcome.consented);
       assert.equal(queryOf(outcome.location).error, 'access_denied');
-      await assert.rejects(authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, { userId: 'bob', password: 'wrong' }), /HTTP 400.*no_user_id_password_match/);
+      await assert.rejects(authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, { userId: 'bob', password: 'wrong' }), /HTTP 400.*no_user_id_password_match/s);
     });
 
     it('turns code and local-callback redirects into pages of this server', async () => {
