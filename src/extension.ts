@@ -19,6 +19,7 @@ import { registerExplorer } from './explorer/index';
 import { registerLiveEvents, type LiveEventsInspector } from './events/index';
 import type { ExplorerTreeProvider } from './explorer/treeProvider';
 import { TtsClient } from './tts/client';
+import { withClientId } from './tts/deploymentSettings';
 
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
 export interface ExtensionApi {
@@ -36,6 +37,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }
   const secrets = secretStore(context.secrets);
   const repo = new SessionRepository(secrets, log);
+  if (config.workspaceDeploymentsIgnored()) {
+    log.warn('This workspace\'s settings define thingsStack.deployments; they are ignored: deployments come from your user settings only.');
+  }
   const deployments = (): ReturnType<typeof config.deployments> =>
     config.deployments((c, error) => log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`));
   const tokens: TokenManager = new TokenManager({
@@ -110,9 +114,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     vsCodeClientHost: {
       callbackUri: externalCallbackUri,
-      saveClientId: async (key, clientId) => config.saveDeploymentConfigs(
-        config.deploymentConfigs().map((c) => (deployments().find((d) => d.key === key && d.name === c.name) ? { ...c, clientId } : c)),
-      ),
+      saveClientId: async (key, clientId) => {
+        const target = deployments().find((d) => d.key === key);
+        if (target) {
+          await config.saveDeploymentConfigs(withClientId(config.deploymentConfigs(), target, clientId));
+        }
+      },
       signIn: async (key) => {
         await provider.createSession([`deployment:${key}`]);
       },
