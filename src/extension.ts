@@ -40,6 +40,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }
   const secrets = secretStore(context.secrets);
   const repo = new SessionRepository(secrets, log);
+  if (config.workspaceDeploymentsIgnored()) {
+    log.warn('This workspace\'s settings define thingsStack.deployments; they are ignored: deployments come from your user settings only.');
+  }
   const deployments = (): ReturnType<typeof config.deployments> =>
     config.deployments((c, error) => log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`));
   const tokens: TokenManager = new TokenManager({

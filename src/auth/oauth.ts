@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { defaultFetch } from '../tts/defaultFetch';
 import { Deadline } from '../tts/deadline';
+import { oauthEndpoint } from '../tts/endpoints';
 import { TtsError, ttsErrorFrom, BadResponseError } from '../tts/errors';
 import { parseJsonBody, readBoundedText, type Fetch } from '../tts/http';
 import type { TokenSet } from './sessions';
@@ -30,14 +31,14 @@ export function newPkce(): Pkce {
 }
 
 export function authorizeUrl(identityServerUrl: string, params: { clientId: string; redirectUri: string; state: string; pkce: Pkce }): string {
-  const url = new URL('/oauth/authorize', identityServerUrl);
-  url.searchParams.set('client_id', params.clientId);
-  url.searchParams.set('redirect_uri', params.redirectUri);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('state', params.state);
-  url.searchParams.set('code_challenge', params.pkce.challenge);
-  url.searchParams.set('code_challenge_method', params.pkce.method);
-  return url.toString();
+  return oauthEndpoint(identityServerUrl, 'authorize', {
+    client_id: params.clientId,
+    redirect_uri: params.redirectUri,
+    response_type: 'code',
+    state: params.state,
+    code_challenge: params.pkce.challenge,
+    code_challenge_method: params.pkce.method,
+  });
 }
 
 /**
@@ -162,7 +163,7 @@ export class OAuthClient {
     } else {
       form.set('client_id', this.options.clientId);
     }
-    const url = new URL('/oauth/token', this.options.identityServerUrl).toString();
+    const url = oauthEndpoint(this.options.identityServerUrl, 'token');
     const deadline = new Deadline(this.options.timeoutMs ?? 30_000, signal);
     try {
       let response;

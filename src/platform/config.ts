@@ -1,13 +1,18 @@
 // Typed access to the extension's settings, and the deployments they describe.
 import * as vscode from 'vscode';
 import { resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
-import { patchDeployments, userDeploymentConfigs, withoutDeployment, type DeploymentTarget } from '../tts/deploymentSettings';
+import { hasWorkspaceDeployments, patchDeployments, userDeploymentConfigs, withoutDeployment, type DeploymentTarget } from '../tts/deploymentSettings';
 
 const SECTION = 'thingsStack';
 
 /** The user's own deployments only: a workspace's settings never say where credentials go (see deploymentSettings). */
 export function deploymentConfigs(): DeploymentConfig[] {
   return userDeploymentConfigs(vscode.workspace.getConfiguration(SECTION).inspect('deployments'));
+}
+
+/** Whether a workspace or folder tried to define deployments (ignored; see deploymentConfigs). */
+export function workspaceDeploymentsIgnored(): boolean {
+  return hasWorkspaceDeployments(vscode.workspace.getConfiguration(SECTION).inspect('deployments'));
 }
 
 /** Deployments from the settings; entries with an unusable URL are skipped (and reported by the caller). */

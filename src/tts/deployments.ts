@@ -1,4 +1,5 @@
 // Where a deployment's Identity Server, OAuth server and Console live (§9), and what a URL the user types means.
+import { baseUrl, basePath, endpoint } from './endpoints';
 import { isLoopbackHost, nonAsciiCharacter } from './ids';
 
 export interface DeploymentConfig {
@@ -18,13 +19,13 @@ export type DeploymentKind = 'ttn-sandbox' | 'tts-cloud' | 'self-hosted';
 export interface Deployment {
   name: string;
   kind: DeploymentKind;
-  /** Origin of the cluster (events, AS/NS). */
+  /** Base URL of the cluster (events, AS/NS): origin and path, no trailing slash. */
   clusterUrl: string;
-  /** Origin of the Identity Server and OAuth (`/api/v3`, `/oauth`). */
+  /** Base URL of the Identity Server and OAuth (`/api/v3`, `/oauth` go under it). */
   identityServerUrl: string;
   consoleUrl: string;
   clientId?: string;
-  /** Stable key: the Identity Server host, used in session scopes `deployment:<key>`. */
+  /** Stable key: the Identity Server host (and path, if any), used in session scopes `deployment:<key>`. */
   key: string;
 }
 
@@ -37,16 +38,12 @@ export const PRESETS: readonly DeploymentConfig[] = [
   { name: 'TTN Sandbox (au1)', url: 'https://au1.cloud.thethings.network' },
 ];
 
-function origin(url: string): string {
-  return new URL(url).origin;
-}
-
-/** Fills in where the Identity Server and Console are, from the URL's shape. */
+/** Fills in where the Identity Server and Console are, from the URL's shape. A path in a URL is kept (endpoints.ts). */
 export function resolveDeployment(config: DeploymentConfig): Deployment {
-  const cluster = new URL(config.url);
-  const host = cluster.hostname;
+  const clusterUrl = baseUrl(config.url);
+  const host = new URL(config.url).hostname;
   let kind: DeploymentKind = 'self-hosted';
-  let identityServerUrl = config.identityServerUrl ? origin(config.identityServerUrl) : cluster.origin;
+  let identityServerUrl = config.identityServerUrl ? baseUrl(config.identityServerUrl) : clusterUrl;
   const sandbox = SANDBOX.exec(host);
   const cloud = CLOUD.exec(host);
   if (sandbox) {
@@ -59,11 +56,11 @@ export function resolveDeployment(config: DeploymentConfig): Deployment {
   return {
     name: config.name,
     kind,
-    clusterUrl: cluster.origin,
+    clusterUrl,
     identityServerUrl,
-    consoleUrl: (config.consoleUrl ?? `${cluster.origin}/console`).replace(/\/+$/, ''),
+    consoleUrl: config.consoleUrl ? baseUrl(config.consoleUrl) : endpoint(clusterUrl, '/console'),
     clientId: config.clientId || undefined,
-    key: new URL(identityServerUrl).host,
+    key: `${new URL(identityServerUrl).host}${basePath(identityServerUrl)}`,
   };
 }
 
@@ -121,6 +118,10 @@ export function checkDeploymentUrl(input: string): UrlCheck {
   if (url.username || url.password) {
     return { ok: false, message: 'Do not put credentials in the deployment URL.' };
   }
+  if (url.search || url.hash) {
+    // Nothing the user typed is dropped silently: a query or fragment has no meaning for a deployment.
+    return { ok: false, message: `Remove "${url.search}${url.hash}" from the URL: a deployment URL is the address of the stack, with no query or fragment.` };
+  }
   const host = url.hostname;
   if (isV2Host(host)) {
     return { ok: false, message: V2_HINT };
@@ -130,7 +131,7 @@ export function checkDeploymentUrl(input: string): UrlCheck {
   const suggestedName = sandbox?.groups ? `TTN Sandbox (${sandbox.groups.cluster})`
     : cloud?.groups ? `TTS Cloud ${cloud.groups.tenant} (${cloud.groups.cluster})`
     : host;
-  return { ok: true, url: url.origin, suggestedName };
+  return { ok: true, url: baseUrl(url.toString()), suggestedName };
 }
 
 /** Recognises a pasted TTN v2 access key, to explain instead of failing later. */
@@ -143,12 +144,12 @@ export function consoleLink(deployment: Deployment, target: { kind: 'application
   const base = deployment.consoleUrl;
   switch (target.kind) {
     case 'applications':
-      return `${base}/applications`;
+      return endpoint(base, '/applications');
     case 'clients':
-      return `${base}/user-settings/oauth-clients`;
+      return endpoint(base, '/user-settings/oauth-clients');
     case 'application':
-      return `${base}/applications/${encodeURIComponent(target.id)}`;
+      return endpoint(base, `/applications/${encodeURIComponent(target.id)}`);
     case 'client':
-      return `${base}/user-settings/oauth-clients/${encodeURIComponent(target.id)}`;
+      return endpoint(base, `/user-settings/oauth-clients/${encodeURIComponent(target.id)}`);
   }
 }

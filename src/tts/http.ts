@@ -2,6 +2,7 @@
 // retries with backoff and jitter for idempotent requests, JSON in and out, TTS errors.
 import { defaultFetch } from './defaultFetch';
 import { Deadline } from './deadline';
+import { apiEndpoint, type Query } from './endpoints';
 import { abortableSleep } from './sleep';
 import { BadResponseError, NetworkError, TimeoutError, type TtsError, ttsErrorFrom } from './errors';
 import { UserCancelledError } from '../util/cancellation';
@@ -33,7 +34,7 @@ export interface CoreLogger {
 }
 
 export interface HttpOptions {
-  /** The deployment's Identity Server origin, e.g. `https://eu1.cloud.thethings.network`. */
+  /** The deployment's Identity Server base URL, e.g. `https://eu1.cloud.thethings.network` (a path is kept). */
   baseUrl: string;
   auth?: TokenSource;
   fetch?: Fetch;
@@ -52,7 +53,7 @@ export interface HttpOptions {
   userAgent?: string;
 }
 
-export type Query = Record<string, string | number | boolean | undefined>;
+export type { Query } from './endpoints';
 
 export interface RequestOptions {
   query?: Query;
@@ -77,7 +78,6 @@ export interface HttpResult<T> {
   headers: FetchResponse['headers'];
 }
 
-const API_PREFIX = '/api/v3';
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 
@@ -104,16 +104,9 @@ export class HttpClient {
     this.random = options.random ?? Math.random;
   }
 
-  /** `/clients/x` → `https://host/api/v3/clients/x?…`; undefined query values are left out. */
+  /** `/clients/x` → `https://host[/path]/api/v3/clients/x?…`; undefined query values are left out. */
   url(path: string, query?: Query): string {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) {
-        search.set(key, String(value));
-      }
-    }
-    const qs = search.toString();
-    return `${this.baseUrl}${API_PREFIX}${path}${qs ? `?${qs}` : ''}`;
+    return apiEndpoint(this.baseUrl, path, query);
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {

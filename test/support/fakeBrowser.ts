@@ -1,5 +1,6 @@
 // Plays the user's browser in plain-Node tests: approves the authorize request on the TTS test server as a
 // seeded user and follows the redirects the way a browser would, up to where the callback lands.
+import { authorizeOverHttp } from './oauthLogin';
 import type { TtsTestServer } from './ttsServer';
 
 export interface BrowserResult {
@@ -9,18 +10,13 @@ export interface BrowserResult {
   shownCode?: string;
 }
 
-/** Opens an authorize URL as `userId`, approves (or denies), and follows http redirects. */
+/**
+ * Opens an authorize URL as `userId`, logs in with the seeded password through the real login sequence,
+ * approves (or denies), and follows http redirects. The authorize URL is fetched as given, so a wrong path fails.
+ */
 export async function approveInBrowser(server: TtsTestServer, authorizeUrl: string, userId = 'alice', approve = true): Promise<BrowserResult> {
-  const url = new URL(authorizeUrl);
-  const p = url.searchParams;
-  let location = await server.authorize({
-    userId,
-    clientId: p.get('client_id') ?? '',
-    redirectUri: p.get('redirect_uri') ?? '',
-    state: p.get('state') ?? undefined,
-    approve,
-    codeChallenge: p.get('code_challenge') ?? undefined,
-  });
+  const password = server.state.users.get(userId)?.password ?? '';
+  let location = (await authorizeOverHttp(authorizeUrl, { userId, password, approve })).location;
   for (let hop = 0; hop < 5; hop++) {
     const next = new URL(location, server.url);
     if (next.protocol !== 'http:') {

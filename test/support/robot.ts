@@ -21,7 +21,10 @@ export async function answerAuthorizePage(page: Page, options: RobotOptions): Pr
   if (await login.count()) {
     await login.fill(options.userId);
     await page.locator('input[name="password"]').fill(options.password);
-    await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator('button[type="submit"]').click()]);
+    // The page logs in with a script (POST /oauth/api/auth/login, as TTS) and then goes on to the authorize URL.
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !/\/oauth\/login/.test(url.pathname), { timeout: 15_000 });
+    await page.waitForLoadState('domcontentloaded');
     options.log?.(`robot: logged in as ${options.userId}`);
   }
   const button = page.locator(`button[name="authorize"][value="${options.approve === false ? 'false' : 'true'}"]`);

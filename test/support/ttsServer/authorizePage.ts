@@ -22,15 +22,40 @@ ${body}
   return { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, text: html };
 }
 
-/** `next` is where the login POST redirects after success (the original authorize URL). */
-export function loginPage(next: string, error?: string): Reply {
-  return page('Login', `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/oauth/login">
-  <input type="hidden" name="n" value="${escapeHtml(next)}">
+/** A value as a JavaScript literal that cannot end the <script> element it sits in. */
+const inScript = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * The login page as TTS serves it (`GET /oauth/login`): the CSRF token in `window.__ttn_config__`, and a script that
+ * posts `{user_id, password}` as JSON to `/oauth/api/auth/login` with the `X-CSRF-Token` header, then continues to
+ * `next` (the original authorize URL). There is no form POST to /oauth/login.
+ */
+export function loginPage(base: string, next: string, csrf: string): Reply {
+  const config = inScript({ CSRF_TOKEN: csrf, APP_ROOT: `${base}/oauth` });
+  return page('Login', `<p class="error" role="alert" id="error" hidden></p>
+<form id="login">
   <label>User ID <input name="user_id" autocomplete="username" required></label>
   <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
   <button type="submit">Log in</button>
-</form>`, error ? 401 : 200);
+</form>
+<script>window.__ttn_config__ = ${config};
+document.getElementById('login').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const response = await fetch(${inScript(`${base}/oauth/api/auth/login`)}, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': window.__ttn_config__.CSRF_TOKEN },
+    body: JSON.stringify({ user_id: form.get('user_id'), password: form.get('password') }),
+  });
+  if (response.status === 204) {
+    window.location.assign(${inScript(next)});
+    return;
+  }
+  const error = document.getElementById('error');
+  error.textContent = (await response.json().catch(() => ({}))).message || 'Login failed.';
+  error.hidden = false;
+});
+</script>`);
 }
 
 export function consentPage(client: Client, userId: string, action: string): Reply {

@@ -46,6 +46,9 @@ export function collaboratorRoutes<T extends EntityShape>(spec: RegistrySpec<T>,
 
   const get = (ctx: Ctx, account: AccountRef): Reply => {
     const entity = entityOf(ctx);
+    if (!accountExists(ctx.server.state, account)) {
+      throw errors.accountNotFound(account.kind, account.id);
+    }
     const rights = memberRights(ctx.server.state, entity, account);
     if (!rights) {
       throw errors.membershipNotFound({ account_id: account.id, entity_id: entity.id });
@@ -57,7 +60,7 @@ export function collaboratorRoutes<T extends EntityShape>(spec: RegistrySpec<T>,
     const entity = entityOf(ctx);
     const state = ctx.server.state;
     if (!accountExists(state, account)) {
-      throw errors.notFound(account.kind, account.id);
+      throw errors.accountNotFound(account.kind, account.id);
     }
     const existing = memberRights(state, entity, account) ?? [];
     if (rights.length === 0 && existing.length === 0) {

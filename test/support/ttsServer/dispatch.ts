@@ -11,6 +11,7 @@ import { errors, TtsError } from './errors';
 import { findRoute, type Ctx, type Reply, type Route, type ServerContext } from './http';
 import { BAD_GATEWAY_PAGE, huge, wrongTypes, type Knobs } from './knobs';
 import { oauthRoutes } from './oauth';
+import { checkPathIds } from './pathIds';
 import type { RecordedRequest, RecordedServer } from './servers';
 import { userRoutes } from './users';
 
@@ -65,7 +66,10 @@ const errorReply = (error: TtsError, stream: boolean, sse: boolean, status = err
 export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://test.invalid');
-  const path = url.pathname;
+  const base = d.server.basePath;
+  const outside = base !== '' && !url.pathname.startsWith(`${base}/`);
+  // Served under a prefix (a stack behind a path): routes are matched below it; anything else is not found.
+  const path = base && !outside ? url.pathname.slice(base.length) : url.pathname;
   const api = path === '/api/v3' || path.startsWith('/api/v3/');
   let rawBody: string;
   try {
@@ -91,7 +95,9 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
   const malformed = preflight ? undefined : d.knobs.takeMalformed(method, path);
   const injected = preflight ? undefined : d.knobs.takeError(method, path);
   let reply: Reply;
-  if (preflight) {
+  if (outside) {
+    reply = notFoundRoute();
+  } else if (preflight) {
     reply = { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
       'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept' } };
   } else if (injected) {
@@ -107,6 +113,11 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
   write(res, reply, record, drop, malformed);
 }
 
+/** grpc-gateway's own answers for unknown paths and methods: `{code, message}`, no `details`. */
+const notFoundRoute = (methodMismatch = false): Reply => methodMismatch
+  ? { status: 405, json: { code: 12, message: 'Method Not Allowed' } }
+  : { status: 404, json: { code: 5, message: 'Not Found' } };
+
 interface Incoming {
   method: string; path: string; apiPath: string; api: boolean; url: URL; rawBody: string;
   parsed: { body: unknown; malformed: boolean }; record: RecordedRequest; isEvents: boolean; sse: boolean;
@@ -116,10 +127,7 @@ async function route(d: Dispatcher, req: IncomingMessage, i: Incoming): Promise<
   const found = i.api ? findRoute(API_ROUTES, i.method, i.apiPath)
     : findRoute(oauthRoutes, i.method, i.path);
   if (!found.route) {
-    // grpc-gateway's own answers for unknown paths and methods (no TTS error details).
-    return found.methodMismatch
-      ? { status: 405, json: { code: 12, message: 'Method Not Allowed', details: [] } }
-      : { status: 404, json: { code: 5, message: 'Not Found', details: [] } };
+    return notFoundRoute(found.methodMismatch);
   }
   i.record.route = found.route.template;
   let caller: Caller | undefined;
@@ -131,6 +139,9 @@ async function route(d: Dispatcher, req: IncomingMessage, i: Incoming): Promise<
   try {
     if (i.api && i.parsed.malformed) {
       throw errors.badRequest('invalid JSON');
+    }
+    if (i.api) {
+      checkPathIds(i.method, found.params);
     }
     return await found.route.handler(ctx);
   } catch (error) {

@@ -39,6 +39,8 @@ export class TtsError extends Error {
     readonly errorName: string,
     readonly messageFormat: string,
     readonly attributes: Record<string, unknown> = {},
+    /** The error this one wraps; TTS sends it as `details[0].cause`, each level with its own correlation id. */
+    readonly ttsCause?: TtsError,
   ) {
     super(`error:${namespace}:${errorName} (${formatMessage(messageFormat, attributes)})`);
   }
@@ -48,6 +50,10 @@ export class TtsError extends Error {
   }
 
   body(): ErrorBody {
+    return { code: this.grpcCode, message: this.message, details: [this.detail()] };
+  }
+
+  private detail(): Record<string, unknown> {
     const detail: Record<string, unknown> = {
       '@type': 'type.googleapis.com/ttn.lorawan.v3.ErrorDetails',
       namespace: this.namespace,
@@ -59,7 +65,10 @@ export class TtsError extends Error {
     if (Object.keys(this.attributes).length > 0) {
       detail.attributes = this.attributes;
     }
-    return { code: this.grpcCode, message: this.message, details: [detail] };
+    if (this.ttsCause) {
+      detail.cause = this.ttsCause.detail();
+    }
+    return detail;
   }
 }
 
@@ -106,8 +115,13 @@ export const errors = {
   authorizationNotFound: err(NotFound, STORE, 'authorization_not_found', 'authorization not found'),
   authorizationCodeNotFound: err(NotFound, STORE, 'authorization_code_not_found', 'authorization code not found'),
   forbiddenId: err(InvalidArgument, `${IS}/blocklist`, 'forbidden_id', 'ID `{id}` is forbidden'),
-  validation: (field: string, reason: string) =>
-    new TtsError(InvalidArgument, 'pkg/errors', 'validation', 'invalid `{field}`: {reason}', { field, reason }),
+  /** `name` is the generated validator's error type, e.g. `ApplicationIdentifiersValidationError`. */
+  validation: (field: string, reason: string, name = 'ValidationError', cause?: TtsError) =>
+    new TtsError(InvalidArgument, 'pkg/errors', 'validation', 'invalid `{field}`: {reason}', { field, name, reason }, cause),
+  accountNotFound: (accountType: 'user' | 'organization', accountId: string) =>
+    new TtsError(NotFound, STORE, 'account_not_found', '{account_type} account with id `{account_id}` not found',
+      { account_id: accountId, account_type: accountType }),
+  noUserIdPasswordMatch: err(InvalidArgument, 'pkg/account/session', 'no_user_id_password_match', 'incorrect password or user ID'),
   fieldMaskPaths: (paths: string[]) =>
     new TtsError(InvalidArgument, 'pkg/rpcmiddleware/validator', 'field_mask_paths', 'forbidden path(s) in field mask', { forbidden_paths: paths }),
   updateAdminField: err(PermissionDenied, IS, 'update_admin_field', 'only admins can update the `{field}` field'),

@@ -14,8 +14,10 @@ export interface ServerContext {
   state: ServerState;
   clock: Clock;
   events: EventHub;
-  /** `http://127.0.0.1:<port>` once listening. */
+  /** `http://127.0.0.1:<port>[/prefix]` once listening. */
   url: string;
+  /** The path the stack is served under (`/tts`), or '' at the root; every route and Location is under it. */
+  basePath: string;
 }
 
 export interface Reply {

@@ -34,6 +34,8 @@ export interface StartOptions {
    * 127.0.0.1/localhost URLs that extensions open through its own port proxy, which a real TTS never is.
    */
   host?: string;
+  /** Serve the stack under this path (e.g. `/tts`), as behind a reverse proxy; `url` then ends with it. */
+  basePath?: string;
 }
 
 export interface TokenSet {
@@ -80,7 +82,11 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
   let offset = 0;
   const clock: Clock = { now: () => base() + offset, advance: (ms) => { offset += ms; } };
   const events = new EventHub(clock, state);
-  const context: ServerContext = { state, clock, events, url: '' };
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  if (basePath && !/^\/[\w./-]+$/.test(basePath)) {
+    throw new Error(`startTtsServer: basePath must look like /tts, not ${options.basePath}`);
+  }
+  const context: ServerContext = { state, clock, events, url: '', basePath };
   const knobs = new Knobs();
   const recorded: RecordedServer = { url: '', requests: [], crashes: [] };
   const seed = createSeeder(state, clock);
@@ -98,7 +104,7 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
     http.once('error', reject);
     http.listen(0, host, () => resolve());
   });
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${(http.address() as AddressInfo).port}`;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${(http.address() as AddressInfo).port}${basePath}`;
   context.url = url;
   recorded.url = url;
   registerServer(recorded);

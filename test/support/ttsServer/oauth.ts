@@ -1,7 +1,7 @@
 // The OAuth authorization server under /oauth (§1): authorize with login and consent, local-callback, the code
 // page and the token endpoint. Errors before the redirect URI is known are TTS error JSON; after it they go back
 // RFC-style on the redirect (Corrections 1: TTS's own checks omit `state`).
-import { codePage, consentPage, loginPage } from './authorizePage';
+import { codePage, consentPage, escapeHtml, loginPage } from './authorizePage';
 import { errors } from './errors';
 import { isObject, type Ctx, type Reply, type Route, type ServerContext } from './http';
 import { oauthErrors, tokenEndpoint, CODE_TTL_MS } from './oauthToken';
@@ -35,14 +35,22 @@ export function newSession(server: ServerContext, userId: string): { session: Se
   return { session, cookie: token };
 }
 
-/** A 302 to the redirect URI with `output` in its query; relative `code`/`local-callback` land under /oauth here. */
+/**
+ * A 302 to the redirect URI with `output` in its query. Like TTS (server.go:222-226), the relative `code` and
+ * `local-callback` redirects become root-relative Locations under the UI mount: `<base>/oauth/code?…`.
+ */
 function redirectTo(ctx: Ctx, uri: string, output: Record<string, string>): Reply {
   let location = withQuery(uri, output);
   if (location.startsWith('/code') || location.startsWith('/local-callback')) {
-    location = `${ctx.server.url}/oauth${location}`;
+    location = `${ctx.server.basePath}/oauth${location}`;
   }
-  return { status: 302, headers: { Location: location } };
+  return found(location);
 }
+
+/** A 302 with the small HTML body Go's http.Redirect writes. */
+const found = (location: string): Reply => ({
+  status: 302, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' }, text: `<a href="${escapeHtml(location)}">Found</a>.\n\n`,
+});
 
 const redirectError = (ctx: Ctx, uri: string, error: string, state?: string, description = DESCRIPTION[error] ?? '') =>
   redirectTo(ctx, uri, { error, error_description: description, ...(state ? { state } : {}) });
@@ -56,8 +64,8 @@ function authorize(ctx: Ctx): Reply {
   }
   const session = sessionOf(ctx);
   if (!session) {
-    const original = `/oauth/authorize${ctx.query.size > 0 ? `?${ctx.query}` : ''}`;
-    return { status: 302, headers: { Location: `/oauth/login?${encodeQuery([['n', original]])}` } };
+    const original = `${ctx.server.basePath}/oauth/authorize${ctx.query.size > 0 ? `?${ctx.query}` : ''}`;
+    return found(`${ctx.server.basePath}/oauth/login?${encodeQuery([['n', original]])}`);
   }
   const clientId = params.get('client_id') ?? '';
   const record = ctx.server.state.clients.get(clientId);
@@ -108,7 +116,7 @@ function authorize(ctx: Ctx): Reply {
   let authorized = client.skip_authorization === true || consented;
   if (!authorized) {
     if (ctx.method !== 'POST') {
-      return consentPage(client, session.userId, `/oauth/authorize?${ctx.query}`);
+      return consentPage(client, session.userId, `${ctx.server.basePath}/oauth/authorize?${ctx.query}`);
     }
     authorized = params.get('authorize') === 'true';
   }
@@ -134,26 +142,33 @@ export function issueCode(
   return code;
 }
 
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/oauth/') && !next.startsWith('//') ? next : '/oauth/code';
+function safeNext(base: string, next: string | undefined): string {
+  return next && next.startsWith(`${base}/oauth/`) && !next.startsWith('//') ? next : `${base}/oauth/code`;
 }
 
-function login(ctx: Ctx): Reply {
-  if (ctx.method === 'GET') {
-    return loginPage(safeNext(ctx.query.get('n') ?? undefined));
-  }
-  const form = isObject(ctx.body) ? ctx.body : {};
-  const next = safeNext(typeof form.n === 'string' ? form.n : undefined);
-  const userId = typeof form.user_id === 'string' ? form.user_id : '';
+export const CSRF_COOKIE = '_csrf';
+
+/** `GET /oauth/login`: the login page with a fresh CSRF token (cookie `_csrf`, and `CSRF_TOKEN` in the page). */
+function loginForm(ctx: Ctx): Reply {
+  const csrf = newToken(TOKEN_PREFIX.session).token;
+  const reply = loginPage(ctx.server.basePath, safeNext(ctx.server.basePath, ctx.query.get('n') ?? undefined), csrf);
+  reply.headers = { ...reply.headers, 'Set-Cookie': `${CSRF_COOKIE}=${csrf}; Path=/; HttpOnly; SameSite=Lax` };
+  return reply;
+}
+
+/**
+ * `POST /oauth/api/auth/login` with JSON `{user_id, password}` → 204 and cookie `_session`. TTS does not check
+ * the CSRF token for requests without a Bearer token (webmiddleware/csrf.go), so neither does this server.
+ */
+function apiLogin(ctx: Ctx): Reply {
+  const body = isObject(ctx.body) ? ctx.body : {};
+  const userId = typeof body.user_id === 'string' ? body.user_id : '';
   const user = ctx.server.state.users.get(userId);
-  if (!user || user.user.deleted_at || user.password !== form.password) {
-    return loginPage(next, 'Incorrect user ID or password.');
+  if (!user || user.user.deleted_at || typeof body.password !== 'string' || user.password !== body.password) {
+    throw errors.noUserIdPasswordMatch();
   }
   const { cookie } = newSession(ctx.server, userId);
-  return {
-    status: 302,
-    headers: { Location: next, 'Set-Cookie': `${SESSION_COOKIE}=${cookie}; Path=/; HttpOnly; SameSite=Lax` },
-  };
+  return { status: 204, headers: { 'Set-Cookie': `${SESSION_COOKIE}=${cookie}; Path=/; HttpOnly; SameSite=Lax` } };
 }
 
 /** `/oauth/local-callback` (callback.go): to `http://localhost:<port>/oauth/callback` with the other parameters. */
@@ -167,8 +182,10 @@ function localCallback(ctx: Ctx): Reply {
 export const oauthRoutes: Route[] = [
   { method: 'GET', template: '/oauth/authorize', handler: authorize },
   { method: 'POST', template: '/oauth/authorize', handler: authorize },
-  { method: 'GET', template: '/oauth/login', handler: login },
-  { method: 'POST', template: '/oauth/login', handler: login },
+  { method: 'GET', template: '/oauth/login', handler: loginForm },
+  // TTS has no form POST here: it answers with the page again and no session.
+  { method: 'POST', template: '/oauth/login', handler: loginForm },
+  { method: 'POST', template: '/oauth/api/auth/login', handler: apiLogin },
   { method: 'GET', template: '/oauth/local-callback', handler: localCallback },
   { method: 'GET', template: '/oauth/code', handler: (ctx) => codePage(ctx.query.get('code'), ctx.query.get('error')) },
   { method: 'POST', template: '/oauth/token', handler: tokenEndpoint },

@@ -58,10 +58,10 @@ describe('collaborator commands', () => {
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
     await run(f, 'thingsStack.addCollaborator', [
       { pick: 'User' }, { input: 'nobody-here' }, { pick: 'Read Only' },
-      { input: 'nobody-here', expect: /User ID/, invalid: /^user "nobody-here" not found \(correlation id [0-9a-f]+\)\. Check the ID; your other answers are kept\.$/ },
+      { input: 'nobody-here', expect: /User ID/, invalid: /^user account with id "nobody-here" not found \(correlation id [0-9a-f]+\)\. Check the ID; your other answers are kept\.$/ },
       { input: 'bob' }, { pick: 'Keep Current Rights' },
     ], app);
-    assert.match(f.ui.openingChecks.at(-1) ?? '', /^error: user "nobody-here" not found/);
+    assert.match(f.ui.openingChecks.at(-1) ?? '', /^error: user account with id "nobody-here" not found/);
     assert.deepEqual(f.ui.messages, [{ level: 'info', text: 'Added user "bob" as a collaborator of "alice-tracker".' }]);
   });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
+import { authorizeOverHttp, csrfTokenOf } from '../../support/oauthLogin';
 import { assertContract, call, errorName, queryOf, tokenRequest } from './helpers';
 
 const EXT = SEED.client;
@@ -71,20 +72,30 @@ describe('TTS test server: OAuth', () => {
       await assert.rejects(server.authorize({ userId: 'alice', clientId: EXT.id, redirectUri: '' }), /400.*invalid_request/, 'several URIs registered');
     });
 
-    it('serves a login form and a consent page a browser can click through', async () => {
+    it('logs in like TTS v3.32.1: login page with CSRF token, JSON login API, no form POST, consent by POST', async () => {
       const authorizeUrl = `/oauth/authorize?client_id=${EXT.id}&redirect_uri=${encodeURIComponent(LOOPBACK)}&response_type=code&state=abc`;
       const first = await call(server, 'GET', authorizeUrl);
       assert.equal(first.status, 302);
       const loginUrl = first.headers.get('location') ?? '';
+      assert.ok(loginUrl.startsWith('/oauth/login?n=%2Foauth%2Fauthorize%3F'), `relative Location: ${loginUrl}`);
       const form = await call(server, 'GET', loginUrl);
+      assert.equal(form.status, 200);
+      assert.match(form.headers.get('set-cookie') ?? '', /^_csrf=[^;]+; Path=\//);
+      assert.ok(csrfTokenOf(form.text), 'CSRF_TOKEN in window.__ttn_config__');
       assert.match(form.text, /name="user_id"/);
       assert.match(form.text, /name="password"/);
-      assert.match(form.text, /<button type="submit">Log in<\/button>/);
-      const next = queryOf(loginUrl).n;
-      const bad = await call(server, 'POST', '/oauth/login', { body: new URLSearchParams({ user_id: 'alice', password: 'wrong', n: next }).toString(),
+      assert.match(form.text, /"\/oauth\/api\/auth\/login"/, 'the page posts to the login API');
+      assert.match(form.text, /X-CSRF-Token/);
+      // There is no form POST to /oauth/login: the page again, no session.
+      const formPost = await call(server, 'POST', '/oauth/login', { body: new URLSearchParams({ user_id: 'alice', password: SEED.alice.password }).toString(),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-      assert.equal(bad.status, 401);
-      const cookie = await loginCookie('alice', SEED.alice.password, next);
+      assert.equal(formPost.status, 200);
+      assert.doesNotMatch(formPost.headers.get('set-cookie') ?? '', /_session=/);
+      const bad = await call(server, 'POST', '/oauth/api/auth/login', { body: { user_id: 'alice', password: 'wrong' } });
+      assert.equal(bad.status, 400);
+      assert.equal(errorName(bad), 'no_user_id_password_match');
+      const cookie = await loginCookie('alice', SEED.alice.password);
+      assert.match(cookie, /^_session=/);
       const consent = await call(server, 'GET', authorizeUrl, { headers: { cookie } });
       assert.equal(consent.status, 200);
       assert.match(consent.text, /Things Stack Manager/);
@@ -96,15 +107,24 @@ describe('TTS test server: OAuth', () => {
       assert.match(queryOf(approved.headers.get('location') ?? '').code, CODE);
     });
 
+    it('drives login and consent with the shared HTTP helper (the one test:real uses)', async () => {
+      const query = new URLSearchParams({ client_id: EXT.id, redirect_uri: LOOPBACK, response_type: 'code', state: 'h1' });
+      const outcome = await authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, { userId: 'bob', password: SEED.bob.password, approve: false });
+      assert.ok(outcome.consented);
+      assert.equal(queryOf(outcome.location).error, 'access_denied');
+      await assert.rejects(authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, { userId: 'bob', password: 'wrong' }), /HTTP 400.*no_user_id_password_match/s);
+    });
+
     it('turns code and local-callback redirects into pages of this server', async () => {
+      // Root-relative, as TTS sends them (server.go: UI mount + `/code…`).
       const paste = await server.authorize({ userId: 'alice', clientId: 'cli', redirectUri: 'code', state: 's' });
-      assert.ok(paste.startsWith(`${server.url}/oauth/code?code=MF2XI.`), paste);
+      assert.ok(paste.startsWith('/oauth/code?code=MF2XI.'), paste);
       const page = await call(server, 'GET', paste);
       assert.match(page.text, /Your authorization code is:/);
       assert.match(page.text, new RegExp(`<pre id="code">${queryOf(paste).code}</pre>`));
 
       const local = await server.authorize({ userId: 'alice', clientId: 'cli', redirectUri: 'local-callback?port=12345', state: 's' });
-      assert.ok(local.startsWith(`${server.url}/oauth/local-callback?code=`), local);
+      assert.ok(local.startsWith('/oauth/local-callback?code='), local);
       assert.equal(queryOf(local).port, '12345');
       const hop = await call(server, 'GET', local);
       assert.equal(hop.status, 302);
@@ -229,13 +249,15 @@ describe('TTS test server: OAuth', () => {
     });
   });
 
-  async function loginCookie(userId: string, password: string, next = '/oauth/code'): Promise<string> {
-    const r = await call(server, 'POST', '/oauth/login', {
-      body: new URLSearchParams({ user_id: userId, password, n: next }).toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  /** The real login sequence: the page's CSRF cookie and token, then the JSON login API → 204 and `_session`. */
+  async function loginCookie(userId: string, password: string): Promise<string> {
+    const page = await call(server, 'GET', '/oauth/login?n=%2Foauth%2Fcode');
+    const csrfCookie = (page.headers.get('set-cookie') ?? '').split(';')[0];
+    const token = csrfTokenOf(page.text) ?? '';
+    const r = await call(server, 'POST', '/oauth/api/auth/login', {
+      body: { user_id: userId, password }, headers: { Cookie: csrfCookie, 'X-CSRF-Token': token },
     });
-    assert.equal(r.status, 302);
-    assert.equal(r.headers.get('location'), next);
+    assert.equal(r.status, 204, r.text);
     return (r.headers.get('set-cookie') ?? '').split(';')[0];
   }
 });
