@@ -8,28 +8,13 @@
 // needed. esbuild splits code only for ES modules while VS Code loads extensions as CommonJS, so the build runs in
 // two passes: bundle and split as ESM into out/esm/, then turn each file into CommonJS in dist/ (`import()` becomes
 // a `require()` of the chunk), source maps carried through.
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const ESM_DIR = 'out/esm';
 const OUT_DIR = 'dist';
-
-/**
- * `import * as vscode from 'vscode'` of an external module becomes a `__toESM(require('vscode'))` per importing
- * file: a copy of the whole API object (~190 getters) each, ~20 copies at every activation. Compiled as
- * `import vscode = require('vscode')`, each file uses the one API object itself; the types are the same.
- */
-const vscodeAsRequire = {
-  name: 'vscode-as-require',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace(/^import \* as vscode from 'vscode';$/m, "import vscode = require('vscode');"),
-      loader: 'ts',
-    }));
-  },
-};
 
 /**
  * node-fetch loads its multipart parser only for Response.formData(), which the extension never calls: a stub that
@@ -103,7 +88,7 @@ const options = {
   sourcemap: 'inline',
   metafile: true,
   logLevel: 'warning',
-  plugins: [vscodeAsRequire, noFormData, toCommonJs],
+  plugins: [noFormData, toCommonJs],
 };
 
 if (watch) {

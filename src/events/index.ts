@@ -1,6 +1,6 @@
 // VS Code side of live events: the commands, a panel per application (or device) and the `$(pulse)` status item
 // that stops the stream. One stream per panel; closing the panel stops its stream.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Account, Accounts } from '../auth/accounts';
 import { runInBoundary } from '../commands/boundary';
 import type { CommandLog } from '../commands/context';
