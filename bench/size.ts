@@ -10,7 +10,7 @@ export async function measureSize(): Promise<{ results: Result[]; largest: [stri
   const bundle = codeBytes();
   const meta = await build({
     entryPoints: ['src/extension.ts'], bundle: true, platform: 'node', format: 'cjs', minify: true, write: false,
-    metafile: true, external: ['vscode', 'web-streams-polyfill/*'], logLevel: 'silent',
+    metafile: true, external: ['vscode'], logLevel: 'silent',
   });
   const inputs = Object.entries(meta.metafile.outputs)[0][1].inputs;
   const largest = Object.entries(inputs).map(([file, info]) => [file, info.bytesInOutput] as [string, number])
