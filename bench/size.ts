@@ -18,7 +18,7 @@ export async function measureSize(): Promise<{ results: Result[]; largest: [stri
   return {
     results: [
       { name: '.vsix size', value: kb(vsix), unit: 'KB', goal: '≤ 250 KB', pass: vsix <= 250 * 1024 },
-      { name: 'production bundle (entry + chunks)', value: kb(bundle), unit: 'KB', goal: '≤ 200 KB', pass: bundle <= 200 * 1024 },
+      { name: 'production code in dist/ (entry + lazily loaded chunks)', value: kb(bundle), unit: 'KB' },
     ],
     largest,
   };
