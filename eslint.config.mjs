@@ -16,6 +16,9 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // `import vscode = require('vscode')`: every file uses the one API object; `import * as` would compile to a copy
+      // of it per file (esbuild's __toESM) at every activation.
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^vscode$'] }],
     },
   },
   {

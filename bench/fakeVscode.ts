@@ -5,9 +5,19 @@ import Module from 'node:module';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
+const noop = (): void => { /* no-op */ };
+const noEvent = (): { dispose(): void } => ({ dispose: noop });
+
+// One fake per name: `vscode.TreeItemCollapsibleState.None` is the same object every time, as the real value is.
+const fakes = new Map<string, unknown>();
+
 function fake(name: string): unknown {
+  const known = fakes.get(name);
+  if (known) {
+    return known;
+  }
   const target = function () { /* callable */ } as unknown as AnyFn;
-  return new Proxy(target, {
+  const proxy = new Proxy(target, {
     get(_t, prop) {
       if (prop === 'then') {
         return undefined; // not a promise
@@ -28,12 +38,15 @@ function fake(name: string): unknown {
     },
     construct(_t, args) {
       // TreeItem(label, collapsibleState) and the like: a plain object that records its fields.
-      return { label: args[0], collapsibleState: args[1], dispose() { /* no-op */ }, event: () => ({ dispose() { /* no-op */ } }), fire() { /* no-op */ } };
+      // Its methods are shared, so the tree bench's heap per item counts the fields, not a bench artefact.
+      return { label: args[0], collapsibleState: args[1], dispose: noop, event: noEvent, fire: noop };
     },
   });
+  fakes.set(name, proxy);
+  return proxy;
 }
 
-/** The names `vscode` exports (from its type declarations), so bundlers' ESM interop can copy them. */
+/** The names `vscode` exports (from its type declarations): the module object has each as a property. */
 function exportedNames(): string[] {
   const dts = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
   return [...new Set([...dts.matchAll(/^\t?(?: {4})?export (?:class|enum|namespace|function|const|let) (\w+)/gm)].map((m) => m[1]))];

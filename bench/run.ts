@@ -1,5 +1,6 @@
-// npm run bench: every measurement in one run against the TTS test server on loopback; a table on stdout and
-// bench/results.json with each figure, its goal and pass/fail. Not a test: nothing in npm test depends on it.
+// npm run bench: every measurement in one run against the TTS test server on loopback (in a process of its own
+// where a figure depends on it); a table on stdout and bench/results.json with each figure, its goal and
+// pass/fail. Not a test: nothing in npm test depends on it.
 import { writeFileSync } from 'node:fs';
 import { measureActivation } from './activation';
 import { measureEvents } from './events';

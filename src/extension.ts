@@ -1,5 +1,5 @@
 // Composition root: build the objects, register them, push every disposable. Nothing else lives here.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { AccountService } from './auth/accountService';
 import { PendingAttempts } from './auth/attempts';
 import type { SignInHooks } from './auth/vscode/interactive';

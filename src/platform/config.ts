@@ -1,5 +1,5 @@
 // Typed access to the extension's settings, and the deployments they describe.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
 import { hasWorkspaceDeployments, patchDeployments, userDeploymentConfigs, withoutDeployment, type DeploymentTarget } from '../tts/deploymentSettings';
 

@@ -1,5 +1,5 @@
 // Context keys that drive welcome views and menus.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export type ContextKey = 'thingsStack.ready' | 'thingsStack.hasDeployments' | 'thingsStack.signedIn' | 'thingsStack.isAdmin';
 

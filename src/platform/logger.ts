@@ -1,5 +1,5 @@
 // The one "Things Stack" LogOutputChannel, behind a logger that redacts every line.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CoreLogger } from '../tts/http';
 import { Redactor } from '../util/redact';
 

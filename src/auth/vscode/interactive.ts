@@ -1,6 +1,6 @@
 // Interactive sign-in: pick the deployment and the method, run it under cancellable progress, and after a
 // failure or timeout offer "Try Another Way". Also builds the OAuth clients a deployment signs in with.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { TtsClient } from '../../tts/client';
 import type { Deployment } from '../../tts/deployments';
 import type { Logger } from '../../platform/logger';

@@ -2,7 +2,7 @@
 // sign-out live in ProviderCore (vscode-free, providerCore.ts); this class maps them onto VS Code's contract and
 // feeds it SecretStorage.onDidChange, which keeps windows in sync. Scopes name the deployment:
 // ['deployment:eu1.cloud.thethings.network'].
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Logger } from '../../platform/logger';
 import { ProviderCore, type ProviderCoreDeps } from '../providerCore';
 

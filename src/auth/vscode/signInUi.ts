@@ -1,5 +1,5 @@
 // The VS Code side of a sign-in attempt: browser, input boxes, progress with cancel, and "try another way".
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Flow } from '../flows';
 import { checkApiKey, checkAuthCode, type SignInUi } from '../signIn';
 import { externalCallbackUri } from './uriHandler';

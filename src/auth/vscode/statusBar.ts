@@ -1,6 +1,6 @@
 // Status bar: `$(sign-in) The Things Stack` when signed out, `$(account) <user> · <deployment>` when signed in,
 // a warning background when a session needs sign-in again. A click opens the account menu.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AccountService } from '../accountService';
 
 export class AccountStatusBar implements vscode.Disposable {

@@ -1,6 +1,6 @@
 // The URI handler: `<uriScheme>://lpwan-tools.things-stack-manager/auth/callback?code=…&state=…` lands here and
 // goes to the attempt that owns the state. A refused callback is explained and the attempt goes on.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Logger } from '../../platform/logger';
 import type { PendingAttempts } from '../attempts';
 import { withoutNeedlessEscapes } from '../oauth';

@@ -1,6 +1,6 @@
 // Commands for accounts and deployments: sign in/out, switch account, add/remove deployment, client secret,
 // the status-bar menu, Console and log.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { checkDeploymentUrl, consoleLink, PRESETS, resolveDeployment, type Deployment, type DeploymentConfig } from '../../tts/deployments';
 import { validateId } from '../../tts/ids';
 import { addDeployment as saveNewDeployment, deploymentConfigs, removeDeployment as forgetDeployment, updateDeployment } from '../../platform/config';

@@ -1,5 +1,5 @@
 // Registers command tables with VS Code, every handler behind the one error boundary (boundary.ts).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { runInBoundary, type BoundaryDeps, type BoundaryLog, type BoundaryUi } from '../boundary';
 import { entriesOf, lazyTable, runLazyCommand, type CommandTable } from '../lazy';
 

@@ -1,7 +1,7 @@
 // Live events in the window: one stream and one panel per application (or device), the `$(pulse)` status item and
 // the `thingsStack.eventsRunning` context key. Closing a panel stops its stream. Its two commands are a table that
 // goes through the same registration and error boundary as every other command.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Account, Accounts } from '../../auth/accounts';
 import type { CommandLog } from '../../commands/context';
 import type { CommandEntry } from '../../commands/table';

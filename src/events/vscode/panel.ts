@@ -1,7 +1,7 @@
 // The live events webview of one stream: forwards snapshots to the page (the host's LiveEvents throttles them to
 // ≤ 10/s) and carries out the page's toolbar. The page itself is in panelHtml.ts.
 import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LiveEvents, LiveSnapshot } from '../liveEvents';
 import { html } from '../panelHtml';
 

@@ -1,5 +1,5 @@
 // The `$(pulse) <app>: N/s` status bar item: shown while a stream runs, click stops it (thingsStack.stopEvents).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export interface RunningStream {
   label: string;

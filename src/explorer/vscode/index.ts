@@ -1,6 +1,6 @@
 // The explorer's entry point for the composition root: the model, the tree view, the JSON documents and every
 // explorer command, each disposable pushed to the extension context.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Accounts } from '../../auth/accounts';
 import type { CommandContext, CommandLog } from '../../commands/context';
 import { EXPLORER_COMMAND_IDS } from '../../commands/ids';

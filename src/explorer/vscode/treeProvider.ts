@@ -1,6 +1,6 @@
 // The VS Code TreeDataProvider over the explorer model: the model loads and caches, this only renders and relays
 // the model's change events. An answer that a refresh overtook is given empty (see ChangeLog): the tree asks again.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ChangeLog } from '../changeLog';
 import type { ExplorerModel } from '../model';
 import type { ExplorerNode } from '../nodeTypes';

@@ -1,5 +1,5 @@
 // Read-only JSON documents (Show as JSON): a content provider serves them, so the editor cannot save them back.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export const JSON_SCHEME = 'thingsstack-json';
 

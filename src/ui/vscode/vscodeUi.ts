@@ -1,6 +1,6 @@
 // The Ui seam in VS Code: QuickPick / InputBox with step counts and Back, live validation with severities,
 // type-ahead picks, modal confirmations and a one-time-secret modal that stays until the user has the secret.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { JsonDocuments } from './jsonDocuments';
 import { GoBackError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type SearchPickOptions, type SearchPickResult, type SecretOptions, type Severity, type StepInfo, type Ui } from '../ui';
 import { UserCancelledError } from '../../util/cancellation';

@@ -1,5 +1,5 @@
 // Application nodes and their children: API keys, end devices.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { expiryText } from '../../entityNodes';
 import type { ApiKeyNode, ApiKeysNode, ApplicationNode, DeviceNode, DevicesNode } from '../../nodeTypes';
 import { Collapsed, None, count, esc, icon, item, markdown } from './shared';

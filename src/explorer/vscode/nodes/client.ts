@@ -1,5 +1,5 @@
 // OAuth client nodes and their property children: properties, redirect URI lists, the stored secret.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { redirectUriWarning } from '../../../tts/ids';
 import { URI_LABELS, stateLabel } from '../../entityNodes';
 import type { ClientNode, PropertyNode, SecretNode, UriListNode, UriNode } from '../../nodeTypes';

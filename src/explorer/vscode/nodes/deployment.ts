@@ -1,5 +1,5 @@
 // Deployment, section ("OAuth Clients" / "Applications"), owner and "Recently Deleted" nodes.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { DeletedNode, DeploymentNode, OwnerNode, SectionNode } from '../../nodeTypes';
 import { Collapsed, Expanded, count, esc, icon, item, markdown } from './shared';
 

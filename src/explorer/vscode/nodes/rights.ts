@@ -1,5 +1,5 @@
 // Rights (grouped with "n of m" counts, expandable) and collaborator nodes.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { explain, isPseudoRight, rightLabel } from '../../../tts/rights';
 import { pseudoDetail, pseudoLabel } from '../../../ui/rightsPicker';
 import type { CollaboratorNode, CollaboratorsNode, RightGroupNode, RightNode, RightsNode } from '../../nodeTypes';

@@ -1,5 +1,5 @@
 // Small helpers every node renderer uses.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { contextValueOf } from '../../contextValues';
 import type { ExplorerNode } from '../../nodeTypes';
 

@@ -1,5 +1,5 @@
 // State nodes: "Load more", errors (message with correlation id; click to retry) and empty states / hints.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ErrorNode, ExplorerNode, LoadMoreNode, MessageNode } from '../../nodeTypes';
 import { None, icon, item } from './shared';
 

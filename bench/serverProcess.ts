@@ -1,13 +1,41 @@
-// The TTS test server on its own thread for the listing bench, so the server's work runs beside the client's
-// (on another core) the way a real server would, instead of queueing on the client's event loop.
-import { parentPort } from 'node:worker_threads';
+// The TTS test server in a process of its own for the listing and tree benches (forked by serverProcess.start()),
+// so its work, heap and garbage collector stay out of the measuring process, the way a real server's would.
+import { fork, type ChildProcess } from 'node:child_process';
 import { APPLICATION_LIST_FIELDS } from '../src/tts/applications';
 import { startTtsServer, type TtsTestServer } from '../test/support/ttsServer';
 
-async function main(): Promise<void> {
+/** The seeded account: `applications` applications and `clients` OAuth clients, owned by the user `user`. */
+export const WORLD = { user: 'bench', applications: 5000, clients: 10_000, latencyMs: 20 };
+
+export interface BenchServer {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Forks this file (Node's flags, tsx included, carry over) and resolves once the server listens. */
+export async function start(): Promise<BenchServer> {
+  const child: ChildProcess = fork(__filename, ['--serve']);
+  const { url, token } = await new Promise<{ url: string; token: string }>((ok, fail) => {
+    child.once('message', (m) => ok(m as { url: string; token: string }));
+    child.once('error', fail);
+    child.once('exit', (code) => fail(new Error(`The bench server exited (${code}) before it listened.`)));
+  });
+  return {
+    url,
+    token,
+    close: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.send('close');
+      await exited;
+    },
+  };
+}
+
+async function serve(): Promise<void> {
   const server = await startTtsServer({ contract: false });
-  server.seed.user({ id: 'bench' });
-  const apps = server.seed.applications('bench', 5000, { prefix: 'bench-app' });
+  server.seed.user({ id: WORLD.user });
+  const apps = server.seed.applications(WORLD.user, WORLD.applications, { prefix: 'bench-app' });
   // Realistic entities: a description, attributes and server addresses, as integrations leave them.
   for (const app of apps) {
     const id = app.ids?.application_id ?? '';
@@ -18,18 +46,19 @@ async function main(): Promise<void> {
     stored.application_server_address = 'eu1.cloud.thethings.network';
     stored.join_server_address = 'eu1.cloud.thethings.network';
   }
+  server.seed.clients(WORLD.user, WORLD.clients, { prefix: 'bench-client' });
   await warmUp(server);
-  server.knobs.latencyMs = 20;
+  server.knobs.latencyMs = WORLD.latencyMs;
   // The server records every request and response for the tests' assertions; nothing here reads them, and
-  // keeping thousands of response bodies only makes this thread's garbage collector slower as the run goes on.
+  // keeping thousands of response bodies only makes this process's garbage collector slower as the run goes on.
   setInterval(() => server.requests.splice(0), 250).unref();
-  const token = server.issueTokens('bench', 'vscode-ext').access_token;
-  parentPort?.on('message', (message: string) => {
+  const token = server.issueTokens(WORLD.user, 'vscode-ext').access_token;
+  process.on('message', (message) => {
     if (message === 'close') {
       void server.close().then(() => process.exit(0));
     }
   });
-  parentPort?.postMessage({ url: server.url, token });
+  process.send?.({ url: server.url, token });
 }
 
 /**
@@ -49,4 +78,6 @@ async function warmUp(server: TtsTestServer): Promise<void> {
   }
 }
 
-void main();
+if (process.argv.includes('--serve')) {
+  void serve();
+}
