@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     oauthFor: async (session): Promise<OAuthClient | undefined> => {
       const deployment = deployments().find((d) => d.key === session.deploymentKey);
-      return deployment ? (await import('./onDemand')).oauthClientFor(deployment, session.clientId, accounts) : undefined;
+      return deployment ? (await import('./commandsAndSignIn')).oauthClientFor(deployment, session.clientId, accounts) : undefined;
     },
     onExpired: (session) => {
       statusBar.markExpired(session.accountLabel);
@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
     // Sign-in and the commands load on first use (import()), so activation parses only what it runs.
     signIn: async (deployment) => {
-      const { interactiveSignIn, addDeployment } = await import('./onDemand');
+      const { interactiveSignIn, addDeployment } = await import('./commandsAndSignIn');
       return interactiveSignIn(deployment, { accounts, pending, log, addDeployment, hooks });
     },
     revoke: tokenRevoker({ deployments, log }),
@@ -95,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     config.onDidChange(() => accounts.fire()),
     accounts.onDidChange(updateContext),
-    registerLazyCommands(AUTH_COMMAND_IDS, async () => (await import('./onDemand')).authCommands({ provider, accounts, log }), log),
+    registerLazyCommands(AUTH_COMMAND_IDS, async () => (await import('./commandsAndSignIn')).authCommands({ provider, accounts, log }), log),
   );
   // One UI for the window: its JSON documents are the only `thingsstack-json` content provider.
   const documents = new JsonDocuments();

@@ -1,7 +1,7 @@
 // Command tables loaded on first use (vscode-free): their ids are registered at activation, the code behind them is
 // loaded (and parsed) only when one of them first runs, which keeps activation small.
 import { report, runInBoundary, type BoundaryDeps } from './boundary';
-import type { CommandEntry } from './table';
+import type { CommandEntry } from './explorerCommands';
 
 /** A table as register.ts takes it: entries with rights, or handlers by id. */
 export type CommandTable = Readonly<Record<string, (...args: unknown[]) => Promise<unknown>>> | readonly CommandEntry[];

@@ -9,7 +9,6 @@ export const APPLICATION_DETAIL_FIELDS = [
   'name', 'description', 'attributes', 'administrative_contact', 'technical_contact',
   'network_server_address', 'application_server_address', 'join_server_address',
 ] as const;
-export const APPLICATION_EDITABLE_FIELDS = ['name', 'description', 'attributes'] as const;
 
 export class ApplicationsApi extends EntityRegistry<Application> {
   constructor(http: HttpClient) {

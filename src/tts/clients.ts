@@ -11,10 +11,6 @@ export const CLIENT_DETAIL_FIELDS = [
   'name', 'description', 'state', 'state_description', 'redirect_uris', 'logout_redirect_uris', 'grants', 'rights',
   'skip_authorization', 'endorsed', 'administrative_contact', 'technical_contact', 'attributes',
 ] as const;
-/** Fields a non-admin collaborator may update. */
-export const CLIENT_EDITABLE_FIELDS = ['name', 'description', 'redirect_uris', 'logout_redirect_uris', 'rights', 'attributes'] as const;
-/** Fields only admins may update (§2.1 Update). */
-export const CLIENT_ADMIN_FIELDS = ['state', 'state_description', 'skip_authorization', 'endorsed', 'grants'] as const;
 
 export class ClientsApi extends EntityRegistry<Client> {
   constructor(http: HttpClient) {

@@ -3,7 +3,7 @@
 import { AssertionError } from 'node:assert';
 import { report } from '../../src/commands/boundary';
 import type { ExplorerCommandId } from '../../src/commands/ids';
-import { EXPLORER_COMMANDS } from '../../src/commands/table';
+import { EXPLORER_COMMANDS } from '../../src/commands/explorerCommands';
 import type { Fixture } from './explorerFixture';
 import { recordSink } from './leakSinks';
 import type { ScriptStep } from './scriptedUi';

@@ -30,10 +30,10 @@ function need<T>(value: T | undefined): T {
 /** Asks for a deployment to add; returns it once saved in the settings. */
 export async function addDeployment(): Promise<Deployment | undefined> {
   const existing = deploymentConfigs();
-  const picks: (vscode.QuickPickItem & { preset?: DeploymentConfig; kind2?: 'cloud' | 'custom' })[] = [
+  const picks: (vscode.QuickPickItem & { preset?: DeploymentConfig; urlKind?: 'cloud' | 'custom' })[] = [
     ...PRESETS.map((preset) => ({ label: preset.name, description: new URL(preset.url).host, preset })),
-    { label: 'The Things Stack Cloud tenant…', description: '<tenant>.<cluster>.cloud.thethings.industries', kind2: 'cloud' as const },
-    { label: 'Self-hosted or other URL…', description: 'https://…', kind2: 'custom' as const },
+    { label: 'The Things Stack Cloud tenant…', description: '<tenant>.<cluster>.cloud.thethings.industries', urlKind: 'cloud' as const },
+    { label: 'Self-hosted or other URL…', description: 'https://…', urlKind: 'custom' as const },
   ];
   const picked = await vscode.window.showQuickPick(picks, { title: 'Add a The Things Stack Deployment', placeHolder: 'Which deployment? (TTN Sandbox eu1 is the usual start)', ignoreFocusOut: true });
   if (!picked) {
@@ -43,7 +43,7 @@ export async function addDeployment(): Promise<Deployment | undefined> {
   if (picked.preset) {
     config = { ...picked.preset };
   } else {
-    const prompt = picked.kind2 === 'cloud' ? 'Your TTS Cloud URL, e.g. https://mycompany.eu1.cloud.thethings.industries' : 'The URL of the deployment, e.g. https://lorawan.example.com';
+    const prompt = picked.urlKind === 'cloud' ? 'Your TTS Cloud URL, e.g. https://mycompany.eu1.cloud.thethings.industries' : 'The URL of the deployment, e.g. https://lorawan.example.com';
     const url = await vscode.window.showInputBox({ title: 'Add Deployment', prompt, ignoreFocusOut: true, validateInput: (text) => {
       const check = checkDeploymentUrl(text);
       return check.ok ? undefined : check.message;

@@ -4,7 +4,7 @@
 import vscode = require('vscode');
 import type { Account, Accounts } from '../../auth/accounts';
 import type { CommandLog } from '../../commands/context';
-import type { CommandEntry } from '../../commands/table';
+import type { CommandEntry } from '../../commands/explorerCommands';
 import type { CoreLogger } from '../../tts/http';
 import type { Ui } from '../../ui/ui';
 import { CommandError } from '../../ui/errorText';

@@ -54,7 +54,7 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     provider,
     view,
     // The commands' code loads on the first run of one of them, not at activation.
-    registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await import('../../onDemand')).explorerCommands(ctx), deps.log, ui),
+    registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await import('../../commandsAndSignIn')).explorerCommands(ctx), deps.log, ui),
     // A new page size only applies to lists fetched from now on: start over.
     config.onDidChange(() => model.refresh()),
   );

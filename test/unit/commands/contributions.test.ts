@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { ALL_COMMAND_IDS, AUTH_COMMAND_IDS, EXPLORER_COMMAND_IDS } from '../../../src/commands/ids';
-import { EXPLORER_COMMANDS } from '../../../src/commands/table';
+import { EXPLORER_COMMANDS } from '../../../src/commands/explorerCommands';
 
 interface Contributed { command: string; title: string; category?: string; icon?: string }
 interface MenuEntry { command: string; when?: string; group?: string }

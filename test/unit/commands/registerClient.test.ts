@@ -7,7 +7,7 @@ import {
   suggestedClientId, suggestedClientName,
   type VsCodeClientHost,
 } from '../../../src/commands/registerClient';
-import { EXPLORER_COMMANDS } from '../../../src/commands/table';
+import { EXPLORER_COMMANDS } from '../../../src/commands/explorerCommands';
 import { TtsClient } from '../../../src/tts/client';
 import { ttsErrorFrom } from '../../../src/tts/errors';
 import { EXTENSION_RIGHTS, FEATURE_RIGHTS } from '../../../src/tts/extensionRights';

@@ -19,7 +19,7 @@ import { runInBoundary } from '../../../src/commands/boundary';
 import { checkUriListText } from '../../../src/commands/clientPrompts';
 import type { CommandContext } from '../../../src/commands/context';
 import type { ExplorerCommandId } from '../../../src/commands/ids';
-import { EXPLORER_COMMANDS } from '../../../src/commands/table';
+import { EXPLORER_COMMANDS } from '../../../src/commands/explorerCommands';
 import { ExplorerModel } from '../../../src/explorer/model';
 import type { ExplorerNode } from '../../../src/explorer/nodeTypes';
 import { TtsClient } from '../../../src/tts/client';

@@ -1,4 +1,4 @@
-// The explorer's command table (vscode-free): each id with its logic and the rights it needs. register.ts turns it
+// The explorer's command table (vscode-free): each id with its logic and the rights it needs. vscode/register.ts turns it
 // into VS Code commands behind the error boundary; tests compare its ids with package.json.
 import type { CommandContext, CommandSpec } from './context';
 import { createApplication, editApplication } from './applications';
@@ -6,7 +6,8 @@ import { createApiKey, deleteApiKey, editApiKey } from './apiKeys';
 import { addRedirectUri, editClient, removeRedirectUri } from './clientEdit';
 import { approveClient, copyClientSecret, createClient, rejectClient } from './clients';
 import { addCollaborator, editCollaborator, removeCollaborator } from './collaborators';
-import { clearFilter, copyAsJson, copyId, copyValue, filter, loadMore, openInConsole, refresh, showJson } from './common';
+import { clearFilter, filter, loadMore, refresh } from './browse';
+import { copyAsJson, copyId, copyValue, openInConsole, showJson } from './copyAndShow';
 import { deleteEntity, purgeEntity, restoreEntity } from './lifecycle';
 import { registerVsCodeClient } from './registerClient';
 
