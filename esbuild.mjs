@@ -54,12 +54,16 @@ const toCommonJs = {
       // What activation loads: the entry and the chunks it imports statically (not through import()).
       const eager = new Set([files.find((file) => outputs[file].entryPoint)]);
       for (const file of eager) {
-        outputs[file].imports.filter((i) => i.kind === 'import-statement' && outputs[i.path]).forEach((i) => eager.add(i.path));
+        outputs[file].imports
+          .filter((i) => i.kind === 'import-statement' && outputs[i.path])
+          .forEach((i) => eager.add(i.path));
       }
       const bytes = (file) => converted.metafile.outputs[`${OUT_DIR}${file.slice(ESM_DIR.length)}`].bytes;
       const total = files.reduce((sum, file) => sum + bytes(file), 0);
       const loaded = [...eager].reduce((sum, file) => sum + bytes(file), 0);
-      console.log(`esbuild: ${OUT_DIR}/ ${kb(total)} in ${files.length} files, ${kb(loaded)} of it loaded at activation${production ? ' (production)' : ''}`);
+      console.log(
+        `esbuild: ${OUT_DIR}/ ${kb(total)} in ${files.length} files, ${kb(loaded)} of it loaded at activation${production ? ' (production)' : ''}`,
+      );
     });
   },
 };

@@ -1,13 +1,26 @@
 import tseslint from 'typescript-eslint';
 
 const noVscode = {
-  'no-restricted-imports': ['error', {
-    paths: [{ name: 'vscode', message: 'The core stays free of the VS Code API (DESIGN.md: Layers).' }],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'vscode', message: 'The core stays free of the VS Code API (DESIGN.md: Layers).' }],
+    },
+  ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'src/tts/schema.ts', '.vscode-test/**', 'test-results/**', '.e2e/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'src/tts/schema.ts',
+      '.vscode-test/**',
+      'test-results/**',
+      '.e2e/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

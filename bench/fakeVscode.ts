@@ -5,7 +5,9 @@ import Module from 'node:module';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
-const noop = (): void => { /* no-op */ };
+const noop = (): void => {
+  /* no-op */
+};
 const noEvent = (): { dispose(): void } => ({ dispose: noop });
 
 // One fake per name: `vscode.TreeItemCollapsibleState.None` is the same object every time, as the real value is.
@@ -16,7 +18,9 @@ function fake(name: string): unknown {
   if (known) {
     return known;
   }
-  const target = function () { /* callable */ } as unknown as AnyFn;
+  const target = function () {
+    /* callable */
+  } as unknown as AnyFn;
   const proxy = new Proxy(target, {
     get(_t, prop) {
       if (prop === 'then') {
@@ -26,7 +30,11 @@ function fake(name: string): unknown {
         return () => name;
       }
       if (prop === 'event') {
-        return () => ({ dispose() { /* no-op */ } });
+        return () => ({
+          dispose() {
+            /* no-op */
+          },
+        });
       }
       return fake(`${name}.${String(prop)}`);
     },
@@ -49,7 +57,11 @@ function fake(name: string): unknown {
 /** The names `vscode` exports (from its type declarations): the module object has each as a property. */
 function exportedNames(): string[] {
   const dts = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-  return [...new Set([...dts.matchAll(/^\t?(?: {4})?export (?:class|enum|namespace|function|const|let) (\w+)/gm)].map((m) => m[1]))];
+  return [
+    ...new Set(
+      [...dts.matchAll(/^\t?(?: {4})?export (?:class|enum|namespace|function|const|let) (\w+)/gm)].map((m) => m[1]),
+    ),
+  ];
 }
 
 let installed = false;
@@ -65,7 +77,10 @@ export function installFakeVscode(): void {
     Object.defineProperty(vscode, name, { value: fake(name), enumerable: true });
   }
   const original = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
-  (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load = function (request: string, ...rest: unknown[]) {
+  (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load = function (
+    request: string,
+    ...rest: unknown[]
+  ) {
     return request === 'vscode' ? vscode : original.call(this, request, ...rest);
   };
 }

@@ -25,19 +25,29 @@ async function main(): Promise<number> {
   for (const r of results) {
     const value = `${r.value} ${r.unit}`.trim();
     const verdict = r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL';
-    console.log(`${r.name.padEnd(width)}  ${value.padStart(10)}  ${(r.goal ?? '').padEnd(12)}  ${verdict}${r.note ? `  (${r.note})` : ''}`);
+    console.log(
+      `${r.name.padEnd(width)}  ${value.padStart(10)}  ${(r.goal ?? '').padEnd(12)}  ${verdict}${r.note ? `  (${r.note})` : ''}`,
+    );
   }
-  console.log(`largest modules in the bundle: ${size.largest.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`);
+  console.log(
+    `largest modules in the bundle: ${size.largest.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`,
+  );
   const failed = results.filter((r) => r.pass === false);
   const seconds = (Date.now() - started) / 1000;
   console.log(`${results.filter((r) => r.pass).length} goals met, ${failed.length} missed, in ${seconds.toFixed(1)} s`);
-  writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, seconds, results, largestModules: size.largest }, null, 2)}\n`);
+  writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, seconds, results, largestModules: size.largest }, null, 2)}\n`,
+  );
   return failed.length ? 1 : 0;
 }
 
-main().then((code) => {
-  process.exitCode = code;
-}, (error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

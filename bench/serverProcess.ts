@@ -41,7 +41,12 @@ async function serve(): Promise<void> {
     const id = app.ids?.application_id ?? '';
     const stored = server.state.applications.get(id)!;
     stored.description = `Sensors of building ${id}, floor plan v2, maintained by facilities`;
-    stored.attributes = { site: 'amsterdam-north', team: 'facilities', integration: 'influxdb', contract: 'ref-2026-0042' };
+    stored.attributes = {
+      site: 'amsterdam-north',
+      team: 'facilities',
+      integration: 'influxdb',
+      contract: 'ref-2026-0042',
+    };
     stored.network_server_address = 'eu1.cloud.thethings.network';
     stored.application_server_address = 'eu1.cloud.thethings.network';
     stored.join_server_address = 'eu1.cloud.thethings.network';
@@ -73,7 +78,9 @@ async function warmUp(server: TtsTestServer): Promise<void> {
   const masks = [APPLICATION_LIST_FIELDS.join(','), 'name,description,attributes'];
   for (let i = 0; i < 40; i++) {
     const query = new URLSearchParams({ limit: '100', page: String((i % 5) + 1), field_mask: masks[i % 2] });
-    const response = await fetch(`${server.url}/api/v3/users/warm-up/applications?${query}`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await fetch(`${server.url}/api/v3/users/warm-up/applications?${query}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     await response.arrayBuffer();
   }
 }

@@ -65,7 +65,13 @@ export function countingFetch(): { fetch: Fetch; bytes: () => number; reset: () 
       },
     };
   };
-  return { fetch, bytes: () => bytes, reset: () => { bytes = 0; } };
+  return {
+    fetch,
+    bytes: () => bytes,
+    reset: () => {
+      bytes = 0;
+    },
+  };
 }
 
 export function apiFor(server: TtsTestServer, userId: string, fetch?: Fetch): TtsClient {
@@ -78,6 +84,7 @@ export const mb = (bytes: number): number => Math.round(bytes / 104857.6) / 10;
 
 /** Bytes of JavaScript in dist/: the entry and every chunk, source maps not counted. */
 export function codeBytes(dir = 'dist'): number {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
     .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }

@@ -9,12 +9,21 @@ export async function measureSize(): Promise<{ results: Result[]; largest: [stri
   const vsix = statSync('things-stack-manager.vsix').size;
   const bundle = codeBytes();
   const meta = await build({
-    entryPoints: ['src/extension.ts'], bundle: true, platform: 'node', format: 'cjs', minify: true, write: false,
-    metafile: true, external: ['vscode'], logLevel: 'silent',
+    entryPoints: ['src/extension.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    minify: true,
+    write: false,
+    metafile: true,
+    external: ['vscode'],
+    logLevel: 'silent',
   });
   const inputs = Object.entries(meta.metafile.outputs)[0][1].inputs;
-  const largest = Object.entries(inputs).map(([file, info]) => [file, info.bytesInOutput] as [string, number])
-    .sort((a, b) => b[1] - a[1]).slice(0, 5);
+  const largest = Object.entries(inputs)
+    .map(([file, info]) => [file, info.bytesInOutput] as [string, number])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5);
   return {
     results: [
       { name: '.vsix size', value: kb(vsix), unit: 'KB', goal: '≤ 250 KB', pass: vsix <= 250 * 1024 },

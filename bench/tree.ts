@@ -27,7 +27,9 @@ function retainedHeap(): number {
  * One run on a new model: the owner's first page, then Load more until all are loaded, as tree items. Its own
  * function, so nothing of a run outlives it (an async function keeps its locals until they are overwritten).
  */
-async function run(accounts: Accounts): Promise<{ firstPageMs: number; items: number; retained: number; inModel: number }> {
+async function run(
+  accounts: Accounts,
+): Promise<{ firstPageMs: number; items: number; retained: number; inModel: number }> {
   installFakeVscode();
   const { ExplorerModel } = await import('../src/explorer/model');
   const { treeItemFor } = await import('../src/explorer/vscode/nodes');
@@ -49,7 +51,9 @@ async function run(accounts: Accounts): Promise<{ firstPageMs: number; items: nu
     const retained = retainedHeap() - before;
     const items = nodes.filter((n) => n.kind === 'client').length;
     if (first.value !== PAGE + 1 || items !== WORLD.clients || treeItems.length !== nodes.length) {
-      throw new Error(`Expected ${PAGE} clients and Load more on the first page, then ${WORLD.clients} clients; got ${first.value} and ${items}.`);
+      throw new Error(
+        `Expected ${PAGE} clients and Load more on the first page, then ${WORLD.clients} clients; got ${first.value} and ${items}.`,
+      );
     }
     return { firstPageMs: first.ms, items, retained, inModel };
   } finally {
@@ -63,9 +67,20 @@ export async function measureTree(runs = 5): Promise<Result[]> {
   try {
     const deployment = resolveDeployment({ name: 'Bench', url: server.url });
     const session: StoredSession = {
-      id: `${deployment.key}/${WORLD.user}`, deploymentKey: deployment.key, accountId: WORLD.user, accountLabel: WORLD.user, method: 'oauth',
-      clientId: 'vscode-ext', scopes: [], createdAt: Date.now(),
-      tokens: { accessToken: server.token, refreshToken: '', expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now() },
+      id: `${deployment.key}/${WORLD.user}`,
+      deploymentKey: deployment.key,
+      accountId: WORLD.user,
+      accountLabel: WORLD.user,
+      method: 'oauth',
+      clientId: 'vscode-ext',
+      scopes: [],
+      createdAt: Date.now(),
+      tokens: {
+        accessToken: server.token,
+        refreshToken: '',
+        expiresAt: Date.now() + 3_600_000,
+        obtainedAt: Date.now(),
+      },
     };
     const api = new TtsClient({ baseUrl: server.url, auth: { token: async () => server.token } });
     const accounts = new MemoryAccounts([deployment]);
@@ -80,9 +95,18 @@ export async function measureTree(runs = 5): Promise<Result[]> {
     const items = results[0].items;
     const kbs = (bytes: number): number => Math.round(bytes / 102.4) / 10;
     return [
-      { name: `tree: first page of an owner's clients (${PAGE}) → tree items, median of ${runs}`, value: Math.round(median(results.map((r) => r.firstPageMs))), unit: 'ms', note: `${WORLD.latencyMs} ms latency` },
-      { name: `tree: retained heap per item, ${items} items, median of ${runs}`, value: kbs(median(perItem)), unit: 'KB',
-        note: `runs: ${perItem.map(kbs).join(' / ')} KB; ${kbs(inModel)} KB of it nodes and cache; ${mb(median(perItem) * items)} MB in all` },
+      {
+        name: `tree: first page of an owner's clients (${PAGE}) → tree items, median of ${runs}`,
+        value: Math.round(median(results.map((r) => r.firstPageMs))),
+        unit: 'ms',
+        note: `${WORLD.latencyMs} ms latency`,
+      },
+      {
+        name: `tree: retained heap per item, ${items} items, median of ${runs}`,
+        value: kbs(median(perItem)),
+        unit: 'KB',
+        note: `runs: ${perItem.map(kbs).join(' / ')} KB; ${kbs(inModel)} KB of it nodes and cache; ${mb(median(perItem) * items)} MB in all`,
+      },
     ];
   } finally {
     await server.close();

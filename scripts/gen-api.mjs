@@ -48,9 +48,11 @@ function rightsModule(spec) {
   const names = right.enum.filter((name) => name.startsWith('RIGHT_'));
   const explained = rightExplanations(right.description);
   const rows = names.map((name) => `  [${JSON.stringify(name)}, ${JSON.stringify(explained[name] ?? '')}],`);
-  return `${HEADER}// The Right enum of the contract (v3Right) in its order, with the enum's own explanation of each.\n` +
+  return (
+    `${HEADER}// The Right enum of the contract (v3Right) in its order, with the enum's own explanation of each.\n` +
     `export const RIGHT_TABLE = [\n${rows.join('\n')}\n] as const;\n\n` +
-    `export type Right = (typeof RIGHT_TABLE)[number][0];\n`;
+    `export type Right = (typeof RIGHT_TABLE)[number][0];\n`
+  );
 }
 
 export async function generate(spec) {
@@ -74,7 +76,11 @@ async function main() {
   for (const [path, text] of Object.entries(files)) {
     if (check) {
       let current = '';
-      try { current = readFileSync(path, 'utf8'); } catch { /* missing counts as stale */ }
+      try {
+        current = readFileSync(path, 'utf8');
+      } catch {
+        /* missing counts as stale */
+      }
       if (current !== text) {
         console.error(`stale: ${path} (run npm run gen:api)`);
         stale = true;

@@ -22,14 +22,23 @@ async function main(): Promise<number> {
       workspace,
       timeoutMs: Number(process.env.HOST_TESTS_TIMEOUT_MS) || undefined,
     });
-    console.log(`[host-tests] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[host-tests] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return code;
   } finally {
-    if (!workspaceArg) { rmSync(workspace, { recursive: true, force: true }); }
+    if (!workspaceArg) {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (err: unknown) => {
-  console.error(`[host-tests] error: ${err instanceof Error ? err.message : String(err)}`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`[host-tests] error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -13,15 +13,24 @@ async function main(): Promise<void> {
   // ::1: code-server would tunnel 127.0.0.1 URLs that the extension opens through its own port proxy.
   const server = await startTtsServer({ host: '::1' });
   server.seed.clients('alice', 1, {
-    ids: [DEMO_CLIENT.id], secret: DEMO_CLIENT.secret, name: 'Things Stack Manager (demo)', redirectUris: ['http://127.0.0.1/', 'code'],
-    grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'], rights: [...SEED.client.rights],
+    ids: [DEMO_CLIENT.id],
+    secret: DEMO_CLIENT.secret,
+    name: 'Things Stack Manager (demo)',
+    redirectUris: ['http://127.0.0.1/', 'code'],
+    grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
+    rights: [...SEED.client.rights],
   });
   server.seed.applications('alice', 24, { prefix: 'alice-demo-app' });
   server.seed.applications('acme', 12, { prefix: 'acme-demo-app' });
   server.seed.clients('alice', 6, { prefix: 'alice-demo-client' });
   server.seed.clients('acme', 4, { prefix: 'acme-demo-client' });
   server.seed.devices('alice-demo-app-0001', 25);
-  const apiKey = server.createUserApiKey('alice', ['RIGHT_USER_ALL', 'RIGHT_APPLICATION_ALL', 'RIGHT_CLIENT_ALL', 'RIGHT_ORGANIZATION_ALL']);
+  const apiKey = server.createUserApiKey('alice', [
+    'RIGHT_USER_ALL',
+    'RIGHT_APPLICATION_ALL',
+    'RIGHT_CLIENT_ALL',
+    'RIGHT_ORGANIZATION_ALL',
+  ]);
   // Uplinks every few seconds from the demo devices, so Show Live Events has something to show.
   const traffic = demoTraffic(server, ['alice-demo-app-0001', SEED.demo.appWithDevices], 3_000);
   const stateDir = resolve('.e2e/start');
@@ -29,7 +38,9 @@ async function main(): Promise<void> {
   const workspace = join(tmpdir(), 'things-stack-manager-demo', 'workspace');
   mkdirSync(workspace, { recursive: true });
   const code = await startCodeServer({
-    workspace, stateDir, vsix: resolve('things-stack-manager.vsix'),
+    workspace,
+    stateDir,
+    vsix: resolve('things-stack-manager.vsix'),
     settings: { 'thingsStack.deployments': [{ name: 'Local demo stack', url: server.url, clientId: DEMO_CLIENT.id }] },
     port: Number(process.env.PORT) || 0,
   });
@@ -54,7 +65,11 @@ Press Ctrl-C to stop.`);
 }
 
 /** One uplink every `everyMs` from each application's devices in turn. */
-function demoTraffic(server: Awaited<ReturnType<typeof startTtsServer>>, applications: string[], everyMs: number): ReturnType<typeof setInterval> {
+function demoTraffic(
+  server: Awaited<ReturnType<typeof startTtsServer>>,
+  applications: string[],
+  everyMs: number,
+): ReturnType<typeof setInterval> {
   let turn = 0;
   return setInterval(() => {
     for (const app of applications) {

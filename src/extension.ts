@@ -27,7 +27,14 @@ import { VscodeUi } from './ui/vscode/vscodeUi';
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
 export interface ExtensionApi {
   testing?: {
-    hooks: SignInHooks; accounts: AccountService; provider: TtsAuthProvider; statusBar: AccountStatusBar; log: Logger; tree: ExplorerTreeProvider; treeView: vscode.TreeView<ExplorerNode>; explorer: ExplorerModel;
+    hooks: SignInHooks;
+    accounts: AccountService;
+    provider: TtsAuthProvider;
+    statusBar: AccountStatusBar;
+    log: Logger;
+    tree: ExplorerTreeProvider;
+    treeView: vscode.TreeView<ExplorerNode>;
+    explorer: ExplorerModel;
     events: LiveEventsInspector;
   };
 }
@@ -41,20 +48,30 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const secrets = secretStore(context.secrets);
   const repo = new SessionRepository(secrets, log);
   if (config.workspaceDeploymentsIgnored()) {
-    log.warn('This workspace\'s settings define thingsStack.deployments; they are ignored: deployments come from your user settings only.');
+    log.warn(
+      "This workspace's settings define thingsStack.deployments; they are ignored: deployments come from your user settings only.",
+    );
   }
   const deployments = (): ReturnType<typeof config.deployments> =>
-    config.deployments((c, error) => log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`));
+    config.deployments((c, error) =>
+      log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`),
+    );
   const tokens: TokenManager = new TokenManager({
     repo,
     log,
     oauthFor: async (session): Promise<OAuthClient | undefined> => {
       const deployment = deployments().find((d) => d.key === session.deploymentKey);
-      return deployment ? (await import('./commandsAndSignIn')).oauthClientFor(deployment, session.clientId, accounts) : undefined;
+      return deployment
+        ? (await import('./commandsAndSignIn')).oauthClientFor(deployment, session.clientId, accounts)
+        : undefined;
     },
     onExpired: (session) => {
       statusBar.markExpired(session.accountLabel);
-      void vscode.window.showWarningMessage(`Your The Things Stack session for ${session.accountLabel} expired or was revoked.`, 'Sign In')
+      void vscode.window
+        .showWarningMessage(
+          `Your The Things Stack session for ${session.accountLabel} expired or was revoked.`,
+          'Sign In',
+        )
         .then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
     },
   });
@@ -67,41 +84,57 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     state: context.globalState,
   });
   const pending = new PendingAttempts();
-  const provider = new TtsAuthProvider({
-    repo,
-    tokens,
-    accounts,
-    log,
-    // Sign-in and the commands load on first use (import()), so activation parses only what it runs.
-    signIn: async (deployment) => {
-      const { interactiveSignIn, addDeployment } = await import('./commandsAndSignIn');
-      return interactiveSignIn(deployment, { accounts, pending, log, addDeployment, hooks });
+  const provider = new TtsAuthProvider(
+    {
+      repo,
+      tokens,
+      accounts,
+      log,
+      // Sign-in and the commands load on first use (import()), so activation parses only what it runs.
+      signIn: async (deployment) => {
+        const { interactiveSignIn, addDeployment } = await import('./commandsAndSignIn');
+        return interactiveSignIn(deployment, { accounts, pending, log, addDeployment, hooks });
+      },
+      revoke: tokenRevoker({ deployments, log }),
     },
-    revoke: tokenRevoker({ deployments, log }),
-  }, context.secrets);
+    context.secrets,
+  );
   const statusBar = new AccountStatusBar(accounts);
 
   const updateContext = (): void => {
     void setContext('thingsStack.hasDeployments', accounts.deployments().length > 0);
     void setContext('thingsStack.signedIn', accounts.all().length > 0);
-    void setContext('thingsStack.isAdmin', accounts.all().some((s) => s.isAdmin));
+    void setContext(
+      'thingsStack.isAdmin',
+      accounts.all().some((s) => s.isAdmin),
+    );
   };
 
   context.subscriptions.push(
     log,
     provider,
     statusBar,
-    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, { supportsMultipleAccounts: true }),
+    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, {
+      supportsMultipleAccounts: true,
+    }),
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
     config.onDidChange(() => accounts.fire()),
     accounts.onDidChange(updateContext),
-    registerLazyCommands(AUTH_COMMAND_IDS, async () => (await import('./commandsAndSignIn')).authCommands({ provider, accounts, log }), log),
+    registerLazyCommands(
+      AUTH_COMMAND_IDS,
+      async () => (await import('./commandsAndSignIn')).authCommands({ provider, accounts, log }),
+      log,
+    ),
   );
   // One UI for the window: its JSON documents are the only `thingsstack-json` content provider.
   const documents = new JsonDocuments();
   const ui = new VscodeUi(documents);
   context.subscriptions.push(documents);
-  const { model: explorer, provider: tree, view: treeView } = registerExplorer(context, {
+  const {
+    model: explorer,
+    provider: tree,
+    view: treeView,
+  } = registerExplorer(context, {
     accounts,
     log,
     ui,
@@ -117,7 +150,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(events, registerCommands(events.commands, log, ui));
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, explorer, events } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, explorer, events } }
+    : {};
 }
 
 export function deactivate(): void {

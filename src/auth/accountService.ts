@@ -75,7 +75,10 @@ export class AccountService implements Accounts {
   setActive(deploymentKey: string, sessionId: string): void {
     const state = this.options.state;
     if (state) {
-      void state.update(ACTIVE_ACCOUNTS, { ...state.get<Record<string, string>>(ACTIVE_ACCOUNTS), [deploymentKey]: sessionId });
+      void state.update(ACTIVE_ACCOUNTS, {
+        ...state.get<Record<string, string>>(ACTIVE_ACCOUNTS),
+        [deploymentKey]: sessionId,
+      });
     }
     this.fire();
   }
@@ -92,7 +95,11 @@ export class AccountService implements Accounts {
   api(deployment: Deployment, session: StoredSession): TtsClient {
     let client = this.clients.get(session.id);
     if (!client) {
-      client = new TtsClient({ ...this.options.http, baseUrl: deployment.identityServerUrl, auth: this.options.tokens.source(session.id) });
+      client = new TtsClient({
+        ...this.options.http,
+        baseUrl: deployment.identityServerUrl,
+        auth: this.options.tokens.source(session.id),
+      });
       this.clients.set(session.id, client);
     }
     return client;

@@ -23,7 +23,10 @@ interface Waiter {
 /** The authorize server refused (error redirect); shown to the user as is. */
 export class AuthorizeError extends Error {
   override readonly name = 'AuthorizeError';
-  constructor(readonly error: string, message: string) {
+  constructor(
+    readonly error: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -101,7 +104,10 @@ export class PendingAttempts {
       return this.refuse(only, callback.error, callback.description);
     }
     if (callback.state === undefined || callback.state === '') {
-      return { accepted: false, message: 'Ignored a sign-in callback without a state: it was not started by this window.' };
+      return {
+        accepted: false,
+        message: 'Ignored a sign-in callback without a state: it was not started by this window.',
+      };
     }
     if (!waiter) {
       return { accepted: false, message: this.why(callback.state) };

@@ -30,18 +30,28 @@ const clientNote = (client: Flow['client'], clientId: string | undefined): strin
   client === 'cli' ? 'public "cli" client' : `your client "${clientId ?? 'own'}"`;
 
 const LABELS: Record<FlowId, (client: Flow['client'], clientId?: string) => Pick<Flow, 'label' | 'detail'>> = {
-  'uri-handler': () => ({ label: 'Sign in with your browser', detail: 'Opens The Things Stack; the browser returns to VS Code.' }),
+  'uri-handler': () => ({
+    label: 'Sign in with your browser',
+    detail: 'Opens The Things Stack; the browser returns to VS Code.',
+  }),
   loopback: (client, clientId) => ({
-    label: client === 'cli' ? 'Sign in with your browser (no setup)' : `Sign in with your browser (local callback, ${clientNote(client, clientId)})`,
-    detail: client === 'cli'
-      ? 'Uses the stack\'s public "cli" client, as ttn-lw-cli does; the browser returns to a local port.'
-      : 'The browser returns to a short-lived server on 127.0.0.1.',
+    label:
+      client === 'cli'
+        ? 'Sign in with your browser (no setup)'
+        : `Sign in with your browser (local callback, ${clientNote(client, clientId)})`,
+    detail:
+      client === 'cli'
+        ? 'Uses the stack\'s public "cli" client, as ttn-lw-cli does; the browser returns to a local port.'
+        : 'The browser returns to a short-lived server on 127.0.0.1.',
   }),
   'paste-code': (client, clientId) => ({
     label: `Sign in with a code (${clientNote(client, clientId)})`,
     detail: 'Sign in in any browser, then paste the code it shows.',
   }),
-  'api-key': () => ({ label: 'Use an API key', detail: 'Paste an NNSXS.… key from the Console (user or application key).' }),
+  'api-key': () => ({
+    label: 'Use an API key',
+    detail: 'Paste an NNSXS.… key from the Console (user or application key).',
+  }),
 };
 
 function flow(id: FlowId, client: Flow['client'], clientId?: string): Flow {

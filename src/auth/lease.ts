@@ -33,7 +33,9 @@ function parse(text: string | undefined): LeaseEntry | undefined {
   }
   try {
     const raw = JSON.parse(text) as Partial<LeaseEntry> | null;
-    return raw && typeof raw.owner === 'string' && typeof raw.until === 'number' ? { owner: raw.owner, until: raw.until } : undefined;
+    return raw && typeof raw.owner === 'string' && typeof raw.until === 'number'
+      ? { owner: raw.owner, until: raw.until }
+      : undefined;
   } catch {
     return undefined; // damaged: free, the next taker overwrites it
   }
@@ -48,7 +50,10 @@ export class RefreshLease {
   readonly ttlMs: number;
   private readonly settle: () => Promise<void>;
 
-  constructor(private readonly store: SecretStore, options: RefreshLeaseOptions = {}) {
+  constructor(
+    private readonly store: SecretStore,
+    options: RefreshLeaseOptions = {},
+  ) {
     this.now = options.now ?? Date.now;
     this.ttlMs = options.ttlMs ?? 45_000;
     this.settle = options.settle ?? (() => new Promise((resolve) => setTimeout(resolve, 100)));

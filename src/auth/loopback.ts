@@ -5,8 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PendingAttempts } from './attempts';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The messages can quote `error_description` from the URL, so they are escaped. */
 const PAGE = (title: string, text: string): string =>
@@ -29,7 +28,10 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 }
 
 /** Starts the callback server; `onRefused` hears about callbacks that were not accepted (shown to the user). */
-export async function startLoopback(pending: PendingAttempts, onRefused: (message: string) => void): Promise<LoopbackServer> {
+export async function startLoopback(
+  pending: PendingAttempts,
+  onRefused: (message: string) => void,
+): Promise<LoopbackServer> {
   const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' || !/\/callback$/.test(url.pathname)) {
@@ -39,14 +41,17 @@ export async function startLoopback(pending: PendingAttempts, onRefused: (messag
     const outcome = pending.deliver(url.search);
     if (outcome.accepted && outcome.refusal) {
       // An error redirect (e.g. access denied): the attempt ends with it, and the tab must not say "Signed in".
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
         .end(PAGE('Sign-in not completed', `${outcome.refusal} You can close this tab.`));
     } else if (outcome.accepted) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
         .end(PAGE('Signed in', 'You can close this tab and return to VS Code.'));
     } else {
       onRefused(outcome.message);
-      res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      res
+        .writeHead(400, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
         .end(PAGE('Sign-in not completed', outcome.message));
     }
   };

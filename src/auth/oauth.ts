@@ -30,7 +30,10 @@ export function newPkce(): Pkce {
   return { verifier, challenge: b64url(createHash('sha256').update(verifier).digest()), method: 'S256' };
 }
 
-export function authorizeUrl(identityServerUrl: string, params: { clientId: string; redirectUri: string; state: string; pkce: Pkce }): string {
+export function authorizeUrl(
+  identityServerUrl: string,
+  params: { clientId: string; redirectUri: string; state: string; pkce: Pkce },
+): string {
   return oauthEndpoint(identityServerUrl, 'authorize', {
     client_id: params.clientId,
     redirect_uri: params.redirectUri,
@@ -62,10 +65,13 @@ export function withoutNeedlessEscapes(uri: string): string {
     }
     return decoded.replace(/[^A-Za-z0-9\-._~!$'()*,;:@/?]/g, (c) => encodeURIComponent(c));
   };
-  const rebuilt = query.split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    return eq < 0 ? keep(pair) : `${keep(pair.slice(0, eq))}=${keep(pair.slice(eq + 1))}`;
-  }).join('&');
+  const rebuilt = query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      return eq < 0 ? keep(pair) : `${keep(pair.slice(0, eq))}=${keep(pair.slice(eq + 1))}`;
+    })
+    .join('&');
   return `${uri.slice(0, q)}?${rebuilt}${hash < 0 ? '' : uri.slice(hash)}`;
 }
 
@@ -80,13 +86,23 @@ const MAX_QUERY = 8 * 1024;
 /** Reads what came back on the redirect URI. Anything odd is `invalid` with a message for the user. */
 export function parseCallback(query: string): Callback {
   if (query.length > MAX_QUERY) {
-    return { kind: 'invalid', message: 'The sign-in callback was too long and was ignored.', state: undefined, malformed: true };
+    return {
+      kind: 'invalid',
+      message: 'The sign-in callback was too long and was ignored.',
+      state: undefined,
+      malformed: true,
+    };
   }
   const params = new URLSearchParams(query.replace(/^\?/, ''));
   const states = params.getAll('state');
   const state = states.length === 1 ? states[0] : undefined;
   if (states.length > 1) {
-    return { kind: 'invalid', message: 'The sign-in callback carried more than one state and was ignored.', state: undefined, malformed: true };
+    return {
+      kind: 'invalid',
+      message: 'The sign-in callback carried more than one state and was ignored.',
+      state: undefined,
+      malformed: true,
+    };
   }
   const error = params.get('error');
   if (error) {
@@ -96,7 +112,10 @@ export function parseCallback(query: string): Callback {
   if (codes.length !== 1 || !codes[0]) {
     return {
       kind: 'invalid',
-      message: codes.length > 1 ? 'The sign-in callback carried more than one code and was ignored.' : 'The sign-in callback carried no authorization code.',
+      message:
+        codes.length > 1
+          ? 'The sign-in callback carried more than one code and was ignored.'
+          : 'The sign-in callback carried no authorization code.',
       state,
     };
   }
@@ -148,7 +167,10 @@ export class OAuthClient {
   }
 
   exchangeCode(code: string, redirectUri: string, verifier: string, signal?: AbortSignal): Promise<TokenSet> {
-    return this.tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }, signal);
+    return this.tokenRequest(
+      { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier },
+      signal,
+    );
   }
 
   refresh(refreshToken: string, signal?: AbortSignal): Promise<TokenSet> {
@@ -156,7 +178,10 @@ export class OAuthClient {
   }
 
   private async tokenRequest(fields: Record<string, string>, signal?: AbortSignal): Promise<TokenSet> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json',
+    };
     const form = new URLSearchParams(fields);
     if (this.options.clientSecret) {
       headers.Authorization = `Basic ${Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64')}`;
@@ -170,7 +195,10 @@ export class OAuthClient {
       let text: string;
       try {
         response = await this.fetch(url, {
-          method: 'POST', headers, body: form.toString(), signal: deadline.signal,
+          method: 'POST',
+          headers,
+          body: form.toString(),
+          signal: deadline.signal,
         });
         text = await readBoundedText(response);
       } catch (error) {
@@ -187,7 +215,10 @@ export class OAuthClient {
       }
       const t = parseJsonBody<TokenResponse | null>(text, response.status) ?? {};
       if (typeof t.access_token !== 'string' || !t.access_token) {
-        throw new BadResponseError(`The Things Stack sent a token answer without an access token (HTTP ${response.status}).`, response.status);
+        throw new BadResponseError(
+          `The Things Stack sent a token answer without an access token (HTTP ${response.status}).`,
+          response.status,
+        );
       }
       const expiresIn = typeof t.expires_in === 'number' ? t.expires_in : Number(t.expires_in ?? 3600);
       const obtainedAt = this.now();

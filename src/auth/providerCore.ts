@@ -126,7 +126,9 @@ export class ProviderCore {
     const key = scopes.find((s) => s.startsWith('deployment:'))?.slice('deployment:'.length);
     const deployment = key ? this.deps.accounts.deployments().find((d) => d.key === key) : undefined;
     if (key && !deployment) {
-      throw new Error(`No The Things Stack deployment "${key}" is configured. Add it with "Things Stack: Add Deployment".`);
+      throw new Error(
+        `No The Things Stack deployment "${key}" is configured. Add it with "Things Stack: Add Deployment".`,
+      );
     }
     const session = await this.deps.signIn(deployment);
     await this.deps.repo.put(session);
@@ -158,7 +160,9 @@ export class ProviderCore {
       this.deps.notify?.(`Signed out of The Things Stack: ${session.accountLabel}.`);
       await this.deps.revoke(session);
     } else {
-      this.deps.notify?.(`Signed out of The Things Stack: ${session.accountLabel}. VS Code forgot the API key; the key itself stays valid until you delete it in the Console.`);
+      this.deps.notify?.(
+        `Signed out of The Things Stack: ${session.accountLabel}. VS Code forgot the API key; the key itself stays valid until you delete it in the Console.`,
+      );
     }
   }
 

@@ -58,10 +58,13 @@ export function redirectCovered(registered: readonly string[], redirect: string)
     return false;
   }
   // TTS joins the list with ";" and osin splits it again.
-  return registered.join(';').split(';').some((uri) => {
-    const base = parts(uri);
-    return base !== undefined && uri !== '' && covers(base, wanted);
-  });
+  return registered
+    .join(';')
+    .split(';')
+    .some((uri) => {
+      const base = parts(uri);
+      return base !== undefined && uri !== '' && covers(base, wanted);
+    });
 }
 
 /**

@@ -14,7 +14,9 @@ export interface SecretStore {
 export class StorageError extends Error {
   override readonly name = 'StorageError';
   constructor(action: string, cause: unknown) {
-    super(`Could not ${action} the secure storage of VS Code: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `Could not ${action} the secure storage of VS Code: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
 }
 
@@ -30,7 +32,11 @@ export class SessionRepository {
    * `store` is also where the refresh leases live (lease.ts). `settle`: the wait after an index write before it is
    * checked (default 50 ms of real time); it must outlast another window's read-then-write of the index.
    */
-  constructor(readonly store: SecretStore, private readonly log?: CoreLogger, options: { settle?: () => Promise<void> } = {}) {
+  constructor(
+    readonly store: SecretStore,
+    private readonly log?: CoreLogger,
+    options: { settle?: () => Promise<void> } = {},
+  ) {
     this.settle = options.settle ?? (() => new Promise((resolve) => setTimeout(resolve, 50)));
   }
 
@@ -50,7 +56,9 @@ export class SessionRepository {
   async ids(): Promise<string[]> {
     const { ids } = readIndex(await this.read(INDEX_KEY));
     if (!ids) {
-      this.log?.warn(`The stored list of sessions is damaged; using the ${this.known.size} session(s) this window knows until it is rewritten.`);
+      this.log?.warn(
+        `The stored list of sessions is damaged; using the ${this.known.size} session(s) this window knows until it is rewritten.`,
+      );
       return [...this.known];
     }
     ids.forEach((id) => this.known.add(id));
@@ -73,9 +81,13 @@ export class SessionRepository {
         return; // rewritten in the meantime (another window signed in again): not ours to delete
       }
       await this.remove(id);
-      this.log?.warn(`Stored session ${id} is damaged (unreadable JSON or missing fields) and was removed; sign in again to restore it.`);
+      this.log?.warn(
+        `Stored session ${id} is damaged (unreadable JSON or missing fields) and was removed; sign in again to restore it.`,
+      );
     } catch (error) {
-      this.log?.warn(`Stored session ${id} is damaged and is ignored; removing it failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log?.warn(
+        `Stored session ${id} is damaged and is ignored; removing it failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -122,13 +134,18 @@ export class SessionRepository {
           return;
         }
         try {
-          await this.store.store(INDEX_KEY, JSON.stringify(present ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
+          await this.store.store(
+            INDEX_KEY,
+            JSON.stringify(present ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)),
+          );
         } catch (error) {
           throw new StorageError('write to', error);
         }
         await this.settle();
       }
-      this.log?.warn(`The stored list of sessions kept changing while ${id} was being updated; it will be corrected on the next change.`);
+      this.log?.warn(
+        `The stored list of sessions kept changing while ${id} was being updated; it will be corrected on the next change.`,
+      );
     });
     this.indexQueue = run.catch(() => undefined);
     return run;

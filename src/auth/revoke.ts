@@ -21,12 +21,19 @@ export function tokenRevoker(options: RevokeOptions): (session: StoredSession) =
     }
     try {
       const api = new TtsClient({
-        baseUrl: deployment.identityServerUrl, auth: { token: async () => session.tokens.accessToken }, log: options.log, retries: 0, timeoutMs: 10_000, fetch: options.fetch,
+        baseUrl: deployment.identityServerUrl,
+        auth: { token: async () => session.tokens.accessToken },
+        log: options.log,
+        retries: 0,
+        timeoutMs: 10_000,
+        fetch: options.fetch,
       });
       await api.users.deleteToken(session.accountId, session.clientId, session.tokenId);
       options.log.info(`Revoked the access token of ${session.accountLabel} on the server.`);
     } catch (error) {
-      options.log.warn(`Could not revoke the token of ${session.accountLabel} on the server: ${error instanceof Error ? error.message : String(error)}`);
+      options.log.warn(
+        `Could not revoke the token of ${session.accountLabel} on the server: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 }

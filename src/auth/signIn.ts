@@ -48,11 +48,15 @@ export interface SignInDeps {
 /** The own client does not have a redirect URI that covers this flow's; TTS would refuse it in the browser. */
 export class RedirectNotRegisteredError extends Error {
   override readonly name = 'RedirectNotRegisteredError';
-  constructor(readonly clientId: string, readonly redirectUri: string, readonly register: string) {
+  constructor(
+    readonly clientId: string,
+    readonly redirectUri: string,
+    readonly register: string,
+  ) {
     super(
       `The OAuth client "${clientId}" has no redirect URI that covers this sign-in's callback, so The Things Stack would ` +
-      `refuse it. Add "${register}" to the client's redirect URIs (Things Stack: Edit OAuth Client, or the Console), ` +
-      'or sign in another way.',
+        `refuse it. Add "${register}" to the client's redirect URIs (Things Stack: Edit OAuth Client, or the Console), ` +
+        'or sign in another way.',
     );
   }
 }
@@ -138,7 +142,14 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
     if (identity.kind !== 'api-key') {
       throw new InvalidCredentialError('The Things Stack did not recognise this API key.');
     }
-    return record(deps.deployment, identity, 'api-key', { accessToken: key, obtainedAt: now(), expiresAt: expiry(identity) }, undefined, now);
+    return record(
+      deps.deployment,
+      identity,
+      'api-key',
+      { accessToken: key, obtainedAt: now(), expiresAt: expiry(identity) },
+      undefined,
+      now,
+    );
   }
 
   const client = flow.client === 'own' ? 'own' : 'cli';
@@ -164,7 +175,12 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
       }
     }
     const attempt = deps.pending.create(redirectUri);
-    const url = authorizeUrl(deps.deployment.identityServerUrl, { clientId: oauth.clientId, redirectUri, state: attempt.state, pkce: attempt.pkce });
+    const url = authorizeUrl(deps.deployment.identityServerUrl, {
+      clientId: oauth.clientId,
+      redirectUri,
+      state: attempt.state,
+      pkce: attempt.pkce,
+    });
     let code: string | undefined;
     if (flow.id === 'paste-code') {
       // The code page shows only the code (no state): the pasted code is checked for shape and exchanged once.
@@ -199,8 +215,12 @@ function expiry(identity: Identity): number | undefined {
 }
 
 function record(
-  deployment: Deployment, identity: Identity, method: StoredSession['method'], tokens: TokenSet,
-  clientId: string | undefined, now: () => number,
+  deployment: Deployment,
+  identity: Identity,
+  method: StoredSession['method'],
+  tokens: TokenSet,
+  clientId: string | undefined,
+  now: () => number,
 ): StoredSession {
   const { accountId, label } = accountOf(identity, deployment);
   return {
@@ -210,7 +230,7 @@ function record(
     accountLabel: label,
     method,
     clientId,
-    tokenId: method === 'oauth' ? identity.tokenId ?? tokenIdOf(tokens.accessToken) : identity.tokenId,
+    tokenId: method === 'oauth' ? (identity.tokenId ?? tokenIdOf(tokens.accessToken)) : identity.tokenId,
     scopes: [`deployment:${deployment.key}`],
     tokens,
     isAdmin: identity.isAdmin,

@@ -12,13 +12,19 @@ export class StoredView {
   /** Sessions whose grant is gone but whose removal from storage failed, by their dead access token. */
   private readonly dead = new Map<string, string>();
 
-  constructor(private readonly repo: SessionRepository, private readonly log?: CoreLogger) {}
+  constructor(
+    private readonly repo: SessionRepository,
+    private readonly log?: CoreLogger,
+  ) {}
 
   async get(id: string): Promise<StoredSession | undefined> {
     const stored = await this.repo.get(id);
     const dead = this.dead.get(id);
     if (stored && dead !== undefined && stored.tokens.accessToken === dead) {
-      await this.repo.remove(id).then(() => this.dead.delete(id), () => undefined);
+      await this.repo.remove(id).then(
+        () => this.dead.delete(id),
+        () => undefined,
+      );
       return undefined;
     }
     this.dead.delete(id);
@@ -47,7 +53,9 @@ export class StoredView {
       this.log?.debug(`Refreshed session ${session.id}.`);
     } catch (error) {
       this.unsaved.set(session.id, { session, replaces });
-      this.log?.warn(`Refreshed session ${session.id} but could not save it (${error instanceof Error ? error.message : String(error)}); keeping it in this window and saving it again on next use.`);
+      this.log?.warn(
+        `Refreshed session ${session.id} but could not save it (${error instanceof Error ? error.message : String(error)}); keeping it in this window and saving it again on next use.`,
+      );
     }
   }
 
@@ -59,7 +67,9 @@ export class StoredView {
       this.log?.warn(`Session ${session.id} removed: ${reason}`);
     } catch (error) {
       this.dead.set(session.id, session.tokens.accessToken);
-      this.log?.warn(`Session ${session.id} is no longer valid (${reason}) but could not be removed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log?.warn(
+        `Session ${session.id} is no longer valid (${reason}) but could not be removed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -16,7 +16,10 @@ import { UserCancelledError } from '../util/cancellation';
 /** The session is gone (signed out here or in another window). */
 export class SessionGoneError extends Error {
   override readonly name = 'SessionGoneError';
-  constructor(readonly sessionId: string, readonly reason = 'You are signed out of The Things Stack.') {
+  constructor(
+    readonly sessionId: string,
+    readonly reason = 'You are signed out of The Things Stack.',
+  ) {
     super(reason);
   }
 }
@@ -59,7 +62,8 @@ export class TokenManager {
     this.skewMs = options.skewMs ?? 5 * 60_000;
     this.graceMs = options.graceMs ?? 3_000;
     this.backoffMs = options.backoffMs ?? [5_000, 20_000, 45_000];
-    this.lease = options.lease === false ? undefined : new RefreshLease(options.repo.store, { ...options.lease, now: this.now });
+    this.lease =
+      options.lease === false ? undefined : new RefreshLease(options.repo.store, { ...options.lease, now: this.now });
     this.pollMs = (options.lease ? options.lease.pollMs : undefined) ?? 50;
     this.stored = new StoredView(options.repo, options.log);
   }
@@ -149,7 +153,10 @@ export class TokenManager {
         }
       }
     })();
-    const settled = run.then(() => undefined, () => undefined);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
     this.exclusives.set(id, settled);
     void settled.then(() => {
       if (this.exclusives.get(id) === settled) {
@@ -203,7 +210,11 @@ export class TokenManager {
    * that answers this refresh; `session`: the stored session read under the lease, to refresh. Storage failures
    * skip the lease (a refresh then runs unguarded rather than not at all); an abandoned lease expires.
    */
-  private async takeLease(id: string, used: string | undefined, force: boolean): Promise<{ held: boolean; adopt?: StoredSession; session?: StoredSession }> {
+  private async takeLease(
+    id: string,
+    used: string | undefined,
+    force: boolean,
+  ): Promise<{ held: boolean; adopt?: StoredSession; session?: StoredSession }> {
     if (!this.lease) {
       return { held: false };
     }
@@ -213,7 +224,9 @@ export class TokenManager {
       try {
         held = await this.lease.acquire(id, waitedOut);
       } catch (error) {
-        this.options.log?.debug(`Could not take the refresh lease of ${id} (${error instanceof Error ? error.message : String(error)}); refreshing without it.`);
+        this.options.log?.debug(
+          `Could not take the refresh lease of ${id} (${error instanceof Error ? error.message : String(error)}); refreshing without it.`,
+        );
         return { held: false };
       }
       // Read under the lease (or after the holder let go): the previous holder may just have stored a new pair.
@@ -244,7 +257,11 @@ export class TokenManager {
       for (let i = 0; i < polls; i++) {
         await abortableSleep(this.pollMs);
         const now = await this.stored.get(id);
-        if (!now || now.tokens.refreshToken !== session.tokens.refreshToken || !(await this.lease.heldElsewhere(id).catch(() => false))) {
+        if (
+          !now ||
+          now.tokens.refreshToken !== session.tokens.refreshToken ||
+          !(await this.lease.heldElsewhere(id).catch(() => false))
+        ) {
           waitedOut = false;
           break;
         }
@@ -252,7 +269,12 @@ export class TokenManager {
     }
   }
 
-  private async refreshWith(oauth: OAuthClient, session: StoredSession, failure: { count: number } | undefined, stillValid: boolean): Promise<StoredSession> {
+  private async refreshWith(
+    oauth: OAuthClient,
+    session: StoredSession,
+    failure: { count: number } | undefined,
+    stillValid: boolean,
+  ): Promise<StoredSession> {
     const id = session.id;
     const refreshToken = session.tokens.refreshToken!;
     let updated: StoredSession;
@@ -272,7 +294,9 @@ export class TokenManager {
       const count = (failure?.count ?? 0) + 1;
       const wait = this.backoffMs[Math.min(count, this.backoffMs.length) - 1] ?? 30_000;
       this.failures.set(id, { count, until: this.now() + wait });
-      this.options.log?.warn(`Refreshing session ${id} failed (${error instanceof Error ? error.message : String(error)}); keeping it, next try in ${wait / 1000} s.`);
+      this.options.log?.warn(
+        `Refreshing session ${id} failed (${error instanceof Error ? error.message : String(error)}); keeping it, next try in ${wait / 1000} s.`,
+      );
       if (stillValid) {
         return session;
       }
@@ -280,7 +304,10 @@ export class TokenManager {
     }
     this.failures.delete(id);
     // Signed out (or in again) elsewhere while the request ran: that decision stands, the new pair is not stored.
-    const now = await this.options.repo.get(id).then((s) => s ?? null, () => undefined);
+    const now = await this.options.repo.get(id).then(
+      (s) => s ?? null,
+      () => undefined,
+    );
     if (now === null) {
       this.options.log?.debug(`Session ${id} was signed out during its refresh; the new pair is not stored.`);
       throw new SessionGoneError(id);

@@ -14,14 +14,22 @@ const DAY = 86_400_000;
 export const KEY_NAME_MAX = 50;
 
 const checkName = (v: string): Validation | undefined =>
-  (v.length > KEY_NAME_MAX ? { severity: 'error', message: `At most ${KEY_NAME_MAX} characters (it has ${v.length}).` }
-    : !v.trim() ? { severity: 'warning', message: 'A name tells you later what the key is for.' } : undefined);
+  v.length > KEY_NAME_MAX
+    ? { severity: 'error', message: `At most ${KEY_NAME_MAX} characters (it has ${v.length}).` }
+    : !v.trim()
+      ? { severity: 'warning', message: 'A name tells you later what the key is for.' }
+      : undefined;
 
 /** `YYYY-MM-DD` (end of that day, UTC) in the future → RFC 3339; otherwise a message. */
 export function parseExpiry(text: string, now: number): { iso: string } | { error: string } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 23, 59, 59) : NaN;
-  if (!match || Number.isNaN(time) || new Date(time).getUTCDate() !== Number(match[3]) || new Date(time).getUTCMonth() !== Number(match[2]) - 1) {
+  if (
+    !match ||
+    Number.isNaN(time) ||
+    new Date(time).getUTCDate() !== Number(match[3]) ||
+    new Date(time).getUTCMonth() !== Number(match[2]) - 1
+  ) {
     return { error: 'Enter a date as YYYY-MM-DD, e.g. 2030-12-31.' };
   }
   if (time <= now) {
@@ -30,13 +38,21 @@ export function parseExpiry(text: string, now: number): { iso: string } | { erro
   return { iso: new Date(time).toISOString().replace('.000Z', 'Z') };
 }
 
-async function askExpiry(ctx: CommandContext, title: string, step?: { step: number; total: number; back: boolean }): Promise<string | undefined> {
+async function askExpiry(
+  ctx: CommandContext,
+  title: string,
+  step?: { step: number; total: number; back: boolean },
+): Promise<string | undefined> {
   const now = ctx.now?.() ?? Date.now();
   const choice = await ctx.ui.pick<number | 'never' | 'custom'>({
-    title, step, placeholder: 'When should the key expire?',
+    title,
+    step,
+    placeholder: 'When should the key expire?',
     items: [
       { label: 'Never', detail: 'Valid until deleted.', value: 'never' },
-      { label: 'In 30 Days', value: 30 }, { label: 'In 90 Days', value: 90 }, { label: 'In 1 Year', value: 365 },
+      { label: 'In 30 Days', value: 30 },
+      { label: 'In 90 Days', value: 90 },
+      { label: 'In 1 Year', value: 365 },
       { label: 'On a Date…', value: 'custom' },
     ],
   });
@@ -47,8 +63,14 @@ async function askExpiry(ctx: CommandContext, title: string, step?: { step: numb
     return new Date(now + choice * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
   const text = await ctx.ui.input({
-    title, step, prompt: 'Expiry date (YYYY-MM-DD, end of day UTC)', placeholder: '2030-12-31',
-    validate: (v) => { const r = parseExpiry(v, now); return 'error' in r ? { severity: 'error', message: r.error } : undefined; },
+    title,
+    step,
+    prompt: 'Expiry date (YYYY-MM-DD, end of day UTC)',
+    placeholder: '2030-12-31',
+    validate: (v) => {
+      const r = parseExpiry(v, now);
+      return 'error' in r ? { severity: 'error', message: r.error } : undefined;
+    },
   });
   const parsed = parseExpiry(text, now);
   return 'iso' in parsed ? parsed.iso : undefined;
@@ -61,16 +83,51 @@ interface KeyDraft {
 }
 
 export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const { account, entity } = await entityTarget(ctx, args, 'application', { title: 'Create an API Key for Which Application?' });
+  const { account, entity } = await entityTarget(ctx, args, 'application', {
+    title: 'Create an API Key for Which Application?',
+  });
   const title = `Create API Key for "${entity.id}"`;
   const draft: KeyDraft = { name: '', rights: [] };
-  await runWizard<KeyDraft>([
-    { run: async (s, step) => { s.name = (await ctx.ui.input({ title, step, value: s.name, prompt: 'Name of the key, e.g. "mqtt-integration"', validate: checkName })).trim(); } },
-    { run: async (s, step) => { s.rights = await pickRights(ctx.ui, { title, scope: 'application', step, current: s.rights.length ? s.rights : undefined }); } },
-    { run: async (s, step) => { s.expiresAt = await askExpiry(ctx, title, step); } },
-  ], draft);
+  await runWizard<KeyDraft>(
+    [
+      {
+        run: async (s, step) => {
+          s.name = (
+            await ctx.ui.input({
+              title,
+              step,
+              value: s.name,
+              prompt: 'Name of the key, e.g. "mqtt-integration"',
+              validate: checkName,
+            })
+          ).trim();
+        },
+      },
+      {
+        run: async (s, step) => {
+          s.rights = await pickRights(ctx.ui, {
+            title,
+            scope: 'application',
+            step,
+            current: s.rights.length ? s.rights : undefined,
+          });
+        },
+      },
+      {
+        run: async (s, step) => {
+          s.expiresAt = await askExpiry(ctx, title, step);
+        },
+      },
+    ],
+    draft,
+  );
   const created = await ctx.ui.withProgress(`Creating API key "${draft.name}"…`, (signal) =>
-    account.api.apiKeys.create(entity.id, { name: draft.name, rights: rightsOf(draft.rights), expiresAt: draft.expiresAt }, signal));
+    account.api.apiKeys.create(
+      entity.id,
+      { name: draft.name, rights: rightsOf(draft.rights), expiresAt: draft.expiresAt },
+      signal,
+    ),
+  );
   refreshKeys(ctx, account, entity.id);
   if (created.key) {
     ctx.redact?.(created.key);
@@ -84,22 +141,39 @@ export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Pro
 }
 
 function refreshKeys(ctx: CommandContext, account: Account, applicationId: string): void {
-  ctx.model.refreshWhere((n) => n.kind === 'apiKeys' && n.deploymentKey === account.deployment.key && n.applicationId === applicationId);
+  ctx.model.refreshWhere(
+    (n) => n.kind === 'apiKeys' && n.deploymentKey === account.deployment.key && n.applicationId === applicationId,
+  );
 }
 
-async function keyTarget(ctx: CommandContext, args: readonly unknown[], verb: string): Promise<{ account: Account; applicationId: string; key: ApiKey }> {
+async function keyTarget(
+  ctx: CommandContext,
+  args: readonly unknown[],
+  verb: string,
+): Promise<{ account: Account; applicationId: string; key: ApiKey }> {
   const node = nodeArg(args, 'apiKey');
-  const { account, entity } = await entityTarget(ctx, args, 'application', { title: `${verb} an API Key of Which Application?` });
+  const { account, entity } = await entityTarget(ctx, args, 'application', {
+    title: `${verb} an API Key of Which Application?`,
+  });
   if (node) {
     return { account, applicationId: entity.id, key: node.key };
   }
-  const page = await ctx.ui.withProgress(`Listing API keys of "${entity.id}"…`, (signal) => account.api.apiKeys.list(entity.id, { limit: 1000, signal }));
+  const page = await ctx.ui.withProgress(`Listing API keys of "${entity.id}"…`, (signal) =>
+    account.api.apiKeys.list(entity.id, { limit: 1000, signal }),
+  );
   if (page.items.length === 0) {
     throw new CommandError(`Application "${entity.id}" has no API keys.`);
   }
   const key = await ctx.ui.pick<ApiKey>({
-    title: `${verb} API Key of "${entity.id}"`, placeholder: 'Which key?',
-    items: page.items.map((k) => ({ label: k.name || k.id || '?', description: k.id, detail: `${(k.rights ?? []).length} rights · ${expiryText(k.expires_at, ctx.now?.())}`, value: k, icon: 'key' })),
+    title: `${verb} API Key of "${entity.id}"`,
+    placeholder: 'Which key?',
+    items: page.items.map((k) => ({
+      label: k.name || k.id || '?',
+      description: k.id,
+      detail: `${(k.rights ?? []).length} rights · ${expiryText(k.expires_at, ctx.now?.())}`,
+      value: k,
+      icon: 'key',
+    })),
   });
   return { account, applicationId: entity.id, key };
 }
@@ -108,22 +182,28 @@ export async function editApiKey(ctx: CommandContext, ...args: unknown[]): Promi
   const { account, applicationId, key } = await keyTarget(ctx, args, 'Edit');
   const title = `Edit API Key "${key.name || key.id}"`;
   const field = await ctx.ui.pick<'name' | 'rights' | 'expiry'>({
-    title, placeholder: 'Which field?',
+    title,
+    placeholder: 'Which field?',
     items: [
       { label: 'Name', description: key.name || '(none)', value: 'name' },
       { label: 'Rights', description: `${(key.rights ?? []).length} rights`, value: 'rights' },
       { label: 'Expiry', description: expiryText(key.expires_at, ctx.now?.()), value: 'expiry' },
     ],
   });
-  const changes = field === 'name'
-    ? { name: (await ctx.ui.input({ title, prompt: 'Name', value: key.name ?? '', validate: checkName })).trim() }
-    : field === 'rights'
-      ? { rights: await pickRights(ctx.ui, { title, scope: 'application', current: key.rights ?? [] }) }
-      : { expiresAt: await askExpiry(ctx, title) ?? '' };
+  const changes =
+    field === 'name'
+      ? { name: (await ctx.ui.input({ title, prompt: 'Name', value: key.name ?? '', validate: checkName })).trim() }
+      : field === 'rights'
+        ? { rights: await pickRights(ctx.ui, { title, scope: 'application', current: key.rights ?? [] }) }
+        : { expiresAt: (await askExpiry(ctx, title)) ?? '' };
   if ('expiresAt' in changes && changes.expiresAt === '') {
-    throw new CommandError('The Things Stack cannot remove an expiry date from an existing key; create a new key without one instead.');
+    throw new CommandError(
+      'The Things Stack cannot remove an expiry date from an existing key; create a new key without one instead.',
+    );
   }
-  await ctx.ui.withProgress('Updating the API key…', (signal) => account.api.apiKeys.update(applicationId, key.id ?? '', changes, signal));
+  await ctx.ui.withProgress('Updating the API key…', (signal) =>
+    account.api.apiKeys.update(applicationId, key.id ?? '', changes, signal),
+  );
   refreshKeys(ctx, account, applicationId);
   void ctx.ui.info(`Updated the ${field} of API key "${key.name || key.id}".`);
 }
@@ -138,7 +218,9 @@ export async function deleteApiKey(ctx: CommandContext, ...args: unknown[]): Pro
   if (!ok) {
     throw new UserCancelledError();
   }
-  await ctx.ui.withProgress('Deleting the API key…', (signal) => account.api.apiKeys.delete(applicationId, key.id ?? '', signal));
+  await ctx.ui.withProgress('Deleting the API key…', (signal) =>
+    account.api.apiKeys.delete(applicationId, key.id ?? '', signal),
+  );
   refreshKeys(ctx, account, applicationId);
   void ctx.ui.info(`Deleted API key "${key.name || key.id}".`);
 }

@@ -39,7 +39,12 @@ export async function runInBoundary(
   }
 }
 
-export async function report(id: string, error: unknown, deps: BoundaryDeps, rights: readonly Right[] = []): Promise<void> {
+export async function report(
+  id: string,
+  error: unknown,
+  deps: BoundaryDeps,
+  rights: readonly Right[] = [],
+): Promise<void> {
   if (isCancellation(error)) {
     return;
   }
@@ -58,7 +63,9 @@ export async function report(id: string, error: unknown, deps: BoundaryDeps, rig
     await deps.ui.error(message);
     return;
   }
-  deps.log.error(`${id} failed unexpectedly: ${error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error)}`);
+  deps.log.error(
+    `${id} failed unexpectedly: ${error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error)}`,
+  );
   const choice = await deps.ui.error(message, ...(deps.showLog ? [SHOW_LOG] : []));
   if (choice === SHOW_LOG) {
     deps.showLog?.();

@@ -15,13 +15,23 @@ export async function loadMore(ctx: CommandContext, ...args: unknown[]): Promise
   }
 }
 
-async function sectionTarget(ctx: CommandContext, args: readonly unknown[], title: string): Promise<{ deploymentKey: string; section: Section; account: Awaited<ReturnType<typeof accountFor>> }> {
+async function sectionTarget(
+  ctx: CommandContext,
+  args: readonly unknown[],
+  title: string,
+): Promise<{ deploymentKey: string; section: Section; account: Awaited<ReturnType<typeof accountFor>> }> {
   const node = nodeArg(args, 'section');
   const account = await accountFor(ctx, isNode(args[0]) ? args[0] : undefined);
-  const section = node?.section ?? await ctx.ui.pick<Section>({
-    title, placeholder: 'Filter which list?',
-    items: [{ label: 'OAuth Clients', value: 'clients', icon: 'shield' }, { label: 'Applications', value: 'applications', icon: 'package' }],
-  });
+  const section =
+    node?.section ??
+    (await ctx.ui.pick<Section>({
+      title,
+      placeholder: 'Filter which list?',
+      items: [
+        { label: 'OAuth Clients', value: 'clients', icon: 'shield' },
+        { label: 'Applications', value: 'applications', icon: 'package' },
+      ],
+    }));
   return { deploymentKey: account.deployment.key, section, account };
 }
 
@@ -38,7 +48,12 @@ export async function filter(ctx: CommandContext, ...args: unknown[]): Promise<v
         return [];
       }
       const page = await findEntities(account.api, section, { text: text.trim(), limit: 20, signal });
-      return page.items.map((e) => ({ label: entityId(e, section), description: e.name || undefined, value: entityId(e, section), icon: section === 'clients' ? 'shield' : 'package' }));
+      return page.items.map((e) => ({
+        label: entityId(e, section),
+        description: e.name || undefined,
+        value: entityId(e, section),
+        icon: section === 'clients' ? 'shield' : 'package',
+      }));
     },
   });
   const text = result.kind === 'item' ? result.value : result.text;

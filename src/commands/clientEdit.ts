@@ -16,18 +16,33 @@ import { entityTarget, nodeArg } from './targets';
 type Field = Exclude<ClientProperty, 'id'> | UriField | 'rights';
 
 const FIELD_LABELS: Record<Field, string> = {
-  name: 'Name', description: 'Description', redirect_uris: 'Redirect URIs', logout_redirect_uris: 'Logout Redirect URIs',
-  rights: 'Rights', grants: 'Grants', state: 'State', skip_authorization: 'Skip Authorization', endorsed: 'Endorsed',
+  name: 'Name',
+  description: 'Description',
+  redirect_uris: 'Redirect URIs',
+  logout_redirect_uris: 'Logout Redirect URIs',
+  rights: 'Rights',
+  grants: 'Grants',
+  state: 'State',
+  skip_authorization: 'Skip Authorization',
+  endorsed: 'Endorsed',
 };
 const ADMIN_FIELDS: readonly Field[] = ['grants', 'state', 'skip_authorization', 'endorsed'];
 const LIST_FIELDS = ['name', 'description', 'state', 'state_description'];
 
 /** Sends the change, then patches the tree (list fields in place, children reloaded). */
-export async function updateClient(ctx: CommandContext, account: Account, clientId: string, changes: Client, paths: string[]): Promise<void> {
+export async function updateClient(
+  ctx: CommandContext,
+  account: Account,
+  clientId: string,
+  changes: Client,
+  paths: string[],
+): Promise<void> {
   let stored: Client = changes;
   let notStored: NotStoredError | undefined;
   try {
-    await ctx.ui.withProgress(`Updating OAuth client "${clientId}"…`, (signal) => account.api.clients.update(clientId, changes, paths, signal));
+    await ctx.ui.withProgress(`Updating OAuth client "${clientId}"…`, (signal) =>
+      account.api.clients.update(clientId, changes, paths, signal),
+    );
   } catch (error) {
     if (!(error instanceof NotStoredError)) {
       throw error;
@@ -43,7 +58,9 @@ export async function updateClient(ctx: CommandContext, account: Account, client
 }
 
 function loadClient(ctx: CommandContext, account: Account, clientId: string): Promise<Client> {
-  return ctx.ui.withProgress(`Loading OAuth client "${clientId}"…`, (signal) => account.api.clients.get(clientId, CLIENT_DETAIL_FIELDS, signal));
+  return ctx.ui.withProgress(`Loading OAuth client "${clientId}"…`, (signal) =>
+    account.api.clients.get(clientId, CLIENT_DETAIL_FIELDS, signal),
+  );
 }
 
 function fieldFromNode(args: readonly unknown[]): Field | undefined {
@@ -60,53 +77,87 @@ export async function editClient(ctx: CommandContext, ...args: unknown[]): Promi
   const title = `Edit OAuth Client "${entity.id}"`;
   let field = fieldFromNode(args);
   if (field && ADMIN_FIELDS.includes(field) && !isAdmin) {
-    throw new CommandError(`Only administrators of ${account.deployment.name} can change the ${FIELD_LABELS[field].toLowerCase()} of a client.`);
+    throw new CommandError(
+      `Only administrators of ${account.deployment.name} can change the ${FIELD_LABELS[field].toLowerCase()} of a client.`,
+    );
   }
   const client = await loadClient(ctx, account, entity.id);
   if (!field) {
     const fields = (Object.keys(FIELD_LABELS) as Field[]).filter((f) => isAdmin || !ADMIN_FIELDS.includes(f));
     field = await ctx.ui.pick<Field>({
-      title, placeholder: isAdmin ? 'Which field?' : 'Which field? (grants and state can only be changed by administrators)',
-      items: fields.map((f): PickItem<Field> => ({ label: FIELD_LABELS[f], description: ADMIN_FIELDS.includes(f) ? 'administrators only' : undefined, value: f })),
+      title,
+      placeholder: isAdmin ? 'Which field?' : 'Which field? (grants and state can only be changed by administrators)',
+      items: fields.map((f): PickItem<Field> => ({
+        label: FIELD_LABELS[f],
+        description: ADMIN_FIELDS.includes(f) ? 'administrators only' : undefined,
+        value: f,
+      })),
     });
   }
   const { changes, paths, note } = await askField(ctx, title, field, client);
   await updateClient(ctx, account, entity.id, changes, paths);
-  void ctx.ui.info(`Updated the ${FIELD_LABELS[field].toLowerCase()} of OAuth client "${entity.id}".${note ? ` ${note}` : ''}`);
+  void ctx.ui.info(
+    `Updated the ${FIELD_LABELS[field].toLowerCase()} of OAuth client "${entity.id}".${note ? ` ${note}` : ''}`,
+  );
 }
 
-async function askField(ctx: CommandContext, title: string, field: Field, client: Client): Promise<{ changes: Client; paths: string[]; note?: string }> {
+async function askField(
+  ctx: CommandContext,
+  title: string,
+  field: Field,
+  client: Client,
+): Promise<{ changes: Client; paths: string[]; note?: string }> {
   const ui = ctx.ui;
   switch (field) {
     case 'name':
       return { changes: { name: await askName(ui, title, client.name ?? '') }, paths: ['name'] };
     case 'description':
-      return { changes: { description: await askDescription(ui, title, client.description ?? '') }, paths: ['description'] };
+      return {
+        changes: { description: await askDescription(ui, title, client.description ?? '') },
+        paths: ['description'],
+      };
     case 'redirect_uris':
     case 'logout_redirect_uris':
       return { changes: { [field]: await askUris(ui, title, field, client[field] ?? []) }, paths: [field] };
     case 'rights': {
       const rights = await askClientRights(ui, title, client.description ?? '', rightsOf(client.rights));
-      return { changes: { rights }, paths: ['rights'], note: 'Users must authorize the client again before new rights apply.' };
+      return {
+        changes: { rights },
+        paths: ['rights'],
+        note: 'Users must authorize the client again before new rights apply.',
+      };
     }
     case 'grants':
       return { changes: { grants: await askGrants(ui, title, client.grants ?? []) }, paths: ['grants'] };
     case 'state': {
       const state = await ui.pick<ClientState>({
-        title, placeholder: `Now: ${stateLabel(client.state)}`,
-        items: (Object.keys(STATE_LABELS) as ClientState[]).map((s) => ({ label: STATE_LABELS[s], description: s, value: s, picked: s === client.state })),
+        title,
+        placeholder: `Now: ${stateLabel(client.state)}`,
+        items: (Object.keys(STATE_LABELS) as ClientState[]).map((s) => ({
+          label: STATE_LABELS[s],
+          description: s,
+          value: s,
+          picked: s === client.state,
+        })),
       });
       const stateDescription = await ui.input({
-        title, prompt: 'State description shown to the owner (optional)', value: client.state_description ?? '',
-        validate: (v) => (v.length > 128 ? { severity: 'error', message: `At most 128 characters (it has ${v.length}).` } : undefined),
+        title,
+        prompt: 'State description shown to the owner (optional)',
+        value: client.state_description ?? '',
+        validate: (v) =>
+          v.length > 128 ? { severity: 'error', message: `At most 128 characters (it has ${v.length}).` } : undefined,
       });
       return { changes: { state, state_description: stateDescription.trim() }, paths: ['state', 'state_description'] };
     }
     case 'skip_authorization':
     case 'endorsed': {
       const value = await ui.pick<boolean>({
-        title, placeholder: `${FIELD_LABELS[field]}: now ${client[field] ? 'yes' : 'no'}`,
-        items: [{ label: 'Yes', value: true }, { label: 'No', value: false }],
+        title,
+        placeholder: `${FIELD_LABELS[field]}: now ${client[field] ? 'yes' : 'no'}`,
+        items: [
+          { label: 'Yes', value: true },
+          { label: 'No', value: false },
+        ],
       });
       return { changes: { [field]: value }, paths: [field] };
     }
@@ -119,46 +170,64 @@ async function uriFieldOf(ctx: CommandContext, args: readonly unknown[], title: 
     return field;
   }
   return ctx.ui.pick<UriField>({
-    title, placeholder: 'Which list?',
-    items: [{ label: URI_LABELS.redirect_uris, value: 'redirect_uris' }, { label: URI_LABELS.logout_redirect_uris, value: 'logout_redirect_uris' }],
+    title,
+    placeholder: 'Which list?',
+    items: [
+      { label: URI_LABELS.redirect_uris, value: 'redirect_uris' },
+      { label: URI_LABELS.logout_redirect_uris, value: 'logout_redirect_uris' },
+    ],
   });
 }
 
 export async function addRedirectUri(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const { account, entity } = await entityTarget(ctx, args, 'client', { title: 'Add a Redirect URI to Which OAuth Client?' });
+  const { account, entity } = await entityTarget(ctx, args, 'client', {
+    title: 'Add a Redirect URI to Which OAuth Client?',
+  });
   const title = `Add to OAuth Client "${entity.id}"`;
   const field = await uriFieldOf(ctx, args, title);
   const current = (await loadClient(ctx, account, entity.id))[field] ?? [];
-  const uri = (await ctx.ui.input({
-    title, prompt: `A URI to add to the ${URI_LABELS[field].toLowerCase()}, e.g. https://app.example.com/oauth/callback`,
-    validate: (v) => checkRedirectUri(v, current),
-  })).trim();
+  const uri = (
+    await ctx.ui.input({
+      title,
+      prompt: `A URI to add to the ${URI_LABELS[field].toLowerCase()}, e.g. https://app.example.com/oauth/callback`,
+      validate: (v) => checkRedirectUri(v, current),
+    })
+  ).trim();
   await updateClient(ctx, account, entity.id, { [field]: [...current, uri] }, [field]);
   void ctx.ui.info(`Added ${uri} to the ${URI_LABELS[field].toLowerCase()} of "${entity.id}".`);
 }
 
 export async function removeRedirectUri(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const { account, entity } = await entityTarget(ctx, args, 'client', { title: 'Remove a Redirect URI from Which OAuth Client?' });
+  const { account, entity } = await entityTarget(ctx, args, 'client', {
+    title: 'Remove a Redirect URI from Which OAuth Client?',
+  });
   const title = `Remove from OAuth Client "${entity.id}"`;
   const field = await uriFieldOf(ctx, args, title);
   const current = (await loadClient(ctx, account, entity.id))[field] ?? [];
   if (current.length === 0) {
     throw new CommandError(`OAuth client "${entity.id}" has no ${URI_LABELS[field].toLowerCase()}.`);
   }
-  const uri = nodeArg(args, 'uri')?.uri ?? await ctx.ui.pick<string>({
-    title, placeholder: 'Which URI?', items: current.map((u) => ({ label: u, value: u, icon: 'link' })),
-  });
+  const uri =
+    nodeArg(args, 'uri')?.uri ??
+    (await ctx.ui.pick<string>({
+      title,
+      placeholder: 'Which URI?',
+      items: current.map((u) => ({ label: u, value: u, icon: 'link' })),
+    }));
   if (!current.includes(uri)) {
     throw new CommandError(`"${uri}" is no longer registered for "${entity.id}"; refresh the explorer.`);
   }
   if (field === 'redirect_uris' && current.length === 1) {
-    throw new CommandError(`"${uri}" is the only redirect URI of "${entity.id}", and a client needs at least one. Add another first.`);
+    throw new CommandError(
+      `"${uri}" is the only redirect URI of "${entity.id}", and a client needs at least one. Add another first.`,
+    );
   }
   const ok = await ctx.ui.confirm({
     message: `Remove ${uri} from "${entity.id}"?`,
-    detail: field === 'redirect_uris'
-      ? 'Sign-ins that send this redirect URI will fail from now on. You can add it again later.'
-      : 'Sign-outs that redirect there will no longer return to it. You can add it again later.',
+    detail:
+      field === 'redirect_uris'
+        ? 'Sign-ins that send this redirect URI will fail from now on. You can add it again later.'
+        : 'Sign-outs that redirect there will no longer return to it. You can add it again later.',
     confirm: 'Remove',
   });
   if (!ok) {

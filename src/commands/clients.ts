@@ -38,18 +38,53 @@ function createSteps(ctx: CommandContext, title: string): WizardStep<ClientDraft
       skip: (s) => s.ownerFixed,
       run: async (s, step) => {
         s.owner = await ui.pick({
-          title, step, placeholder: 'Who will own the client?',
-          items: s.owners.map((o) => ({ label: o.label, description: o.isSelf ? 'you' : `organization ${o.owner.id}`, value: o.owner, icon: o.isSelf ? 'account' : 'organization' })),
+          title,
+          step,
+          placeholder: 'Who will own the client?',
+          items: s.owners.map((o) => ({
+            label: o.label,
+            description: o.isSelf ? 'you' : `organization ${o.owner.id}`,
+            value: o.owner,
+            icon: o.isSelf ? 'account' : 'organization',
+          })),
         });
       },
     },
-    { run: async (s, step) => { s.id = await askClientId(ui, title, s.id, step, s.refused); } },
-    { run: async (s, step) => { s.name = await askName(ui, title, s.name || s.id, step); } },
-    { run: async (s, step) => { s.description = await askDescription(ui, title, s.description, step); } },
-    { run: async (s, step) => { s.redirectUris = await askUris(ui, title, 'redirect_uris', s.redirectUris, step); } },
-    { run: async (s, step) => { s.logoutRedirectUris = await askUris(ui, title, 'logout_redirect_uris', s.logoutRedirectUris, step); } },
-    { run: async (s, step) => { s.grants = await askGrants(ui, title, s.grants, step); } },
-    { run: async (s, step) => { s.rights = await askClientRights(ui, title, s.description, s.rights.length ? s.rights : undefined, step); } },
+    {
+      run: async (s, step) => {
+        s.id = await askClientId(ui, title, s.id, step, s.refused);
+      },
+    },
+    {
+      run: async (s, step) => {
+        s.name = await askName(ui, title, s.name || s.id, step);
+      },
+    },
+    {
+      run: async (s, step) => {
+        s.description = await askDescription(ui, title, s.description, step);
+      },
+    },
+    {
+      run: async (s, step) => {
+        s.redirectUris = await askUris(ui, title, 'redirect_uris', s.redirectUris, step);
+      },
+    },
+    {
+      run: async (s, step) => {
+        s.logoutRedirectUris = await askUris(ui, title, 'logout_redirect_uris', s.logoutRedirectUris, step);
+      },
+    },
+    {
+      run: async (s, step) => {
+        s.grants = await askGrants(ui, title, s.grants, step);
+      },
+    },
+    {
+      run: async (s, step) => {
+        s.rights = await askClientRights(ui, title, s.description, s.rights.length ? s.rights : undefined, step);
+      },
+    },
   ];
 }
 
@@ -59,13 +94,23 @@ export async function createClient(ctx: CommandContext, ...args: unknown[]): Pro
   const isAdmin = account.session.isAdmin === true;
   const title = `Create OAuth Client on ${account.deployment.name}`;
   const ownerNode = nodeArg(args, 'owner');
-  const { owners } = ownerNode ? { owners: [] } : await ctx.ui.withProgress('Listing your organizations…', (signal) => ownersOf(account, signal));
+  const { owners } = ownerNode
+    ? { owners: [] }
+    : await ctx.ui.withProgress('Listing your organizations…', (signal) => ownersOf(account, signal));
   if (!ownerNode && owners.length === 0) {
     throw new CommandError(`${account.session.accountLabel} is not a user: sign in as a user to create OAuth clients.`);
   }
   const draft: ClientDraft = {
-    owner: ownerNode?.owner ?? (owners.length === 1 ? owners[0].owner : undefined), ownerFixed: ownerNode !== undefined || owners.length === 1, owners,
-    id: '', name: '', description: '', redirectUris: [], logoutRedirectUris: [], grants: ['GRANT_AUTHORIZATION_CODE'], rights: [],
+    owner: ownerNode?.owner ?? (owners.length === 1 ? owners[0].owner : undefined),
+    ownerFixed: ownerNode !== undefined || owners.length === 1,
+    owners,
+    id: '',
+    name: '',
+    description: '',
+    redirectUris: [],
+    logoutRedirectUris: [],
+    grants: ['GRANT_AUTHORIZATION_CODE'],
+    rights: [],
   };
   const steps = createSteps(ctx, title);
   let start = 0;
@@ -73,17 +118,27 @@ export async function createClient(ctx: CommandContext, ...args: unknown[]): Pro
   for (;;) {
     await runWizard(steps, draft, start);
     const client: Client = {
-      ids: { client_id: draft.id }, name: draft.name, description: draft.description, redirect_uris: draft.redirectUris,
-      logout_redirect_uris: draft.logoutRedirectUris, grants: draft.grants, rights: draft.rights,
+      ids: { client_id: draft.id },
+      name: draft.name,
+      description: draft.description,
+      redirect_uris: draft.redirectUris,
+      logout_redirect_uris: draft.logoutRedirectUris,
+      grants: draft.grants,
+      rights: draft.rights,
       // Admins' clients are usable at once (as with the CLI); non-admins' wait for approval whatever is sent.
       ...(isAdmin ? { state: 'STATE_APPROVED' as ClientState } : {}),
     };
     try {
-      created = await ctx.ui.withProgress(`Creating OAuth client "${draft.id}"…`, (signal) => account.api.clients.create(draft.owner!, client, signal));
+      created = await ctx.ui.withProgress(`Creating OAuth client "${draft.id}"…`, (signal) =>
+        account.api.clients.create(draft.owner!, client, signal),
+      );
       break;
     } catch (error) {
       if (error instanceof TtsError && (error.errorName === 'id_taken' || error.errorName === 'forbidden_id')) {
-        draft.refused = { value: draft.id, message: `${error.userMessage}. Choose another ID; your other answers are kept.` };
+        draft.refused = {
+          value: draft.id,
+          message: `${error.userMessage}. Choose another ID; your other answers are kept.`,
+        };
         start = ID_STEP;
         continue;
       }
@@ -97,7 +152,12 @@ export async function createClient(ctx: CommandContext, ...args: unknown[]): Pro
 }
 
 /** The secret exists only in this response: keep it in SecretStorage and make sure the user has it. */
-async function revealSecret(ctx: CommandContext, account: Account, clientId: string, secret: string | undefined): Promise<void> {
+async function revealSecret(
+  ctx: CommandContext,
+  account: Account,
+  clientId: string,
+  secret: string | undefined,
+): Promise<void> {
   if (!secret) {
     return;
   }
@@ -111,14 +171,21 @@ async function revealSecret(ctx: CommandContext, account: Account, clientId: str
   }
   await ctx.ui.showSecret({
     title: `Secret of OAuth client "${clientId}"`,
-    detail: `The Things Stack shows this secret only now and never again. ${stored
-      ? `It is stored in VS Code's secret storage for ${account.deployment.name};`
-      : 'It could NOT be stored in VS Code\'s secret storage;'} copy it now if the client runs anywhere else.`,
+    detail: `The Things Stack shows this secret only now and never again. ${
+      stored
+        ? `It is stored in VS Code's secret storage for ${account.deployment.name};`
+        : "It could NOT be stored in VS Code's secret storage;"
+    } copy it now if the client runs anywhere else.`,
     secret,
   });
 }
 
-async function announceState(ctx: CommandContext, account: Account, clientId: string, state: ClientState): Promise<void> {
+async function announceState(
+  ctx: CommandContext,
+  account: Account,
+  clientId: string,
+  state: ClientState,
+): Promise<void> {
   if (state !== 'STATE_REQUESTED') {
     void ctx.ui.info(`Created OAuth client "${clientId}".`);
     return;
@@ -138,22 +205,36 @@ async function setState(ctx: CommandContext, args: unknown[], state: ClientState
   const target = await entityTarget(ctx, args, 'client', { account: admin, title: `${verb} Which OAuth Client?` });
   const description = await ctx.ui.input({
     title: `${verb} OAuth Client "${target.entity.id}"`,
-    prompt: state === 'STATE_REJECTED' ? 'Why is it rejected? The owner sees this state description.' : 'State description (optional), shown to the owner',
-    validate: (v) => (v.length > 128 ? { severity: 'error', message: `At most 128 characters (it has ${v.length}).` }
-      : state === 'STATE_REJECTED' && !v.trim() ? { severity: 'warning', message: 'Tell the owner why, so they can fix it.' } : undefined),
+    prompt:
+      state === 'STATE_REJECTED'
+        ? 'Why is it rejected? The owner sees this state description.'
+        : 'State description (optional), shown to the owner',
+    validate: (v) =>
+      v.length > 128
+        ? { severity: 'error', message: `At most 128 characters (it has ${v.length}).` }
+        : state === 'STATE_REJECTED' && !v.trim()
+          ? { severity: 'warning', message: 'Tell the owner why, so they can fix it.' }
+          : undefined,
   });
-  await updateClient(ctx, target.account, target.entity.id, { state, state_description: description.trim() }, ['state', 'state_description']);
+  await updateClient(ctx, target.account, target.entity.id, { state, state_description: description.trim() }, [
+    'state',
+    'state_description',
+  ]);
   void ctx.ui.info(`${state === 'STATE_APPROVED' ? 'Approved' : 'Rejected'} OAuth client "${target.entity.id}".`);
 }
 
-export const approveClient = (ctx: CommandContext, ...args: unknown[]): Promise<void> => setState(ctx, args, 'STATE_APPROVED', 'Approve');
-export const rejectClient = (ctx: CommandContext, ...args: unknown[]): Promise<void> => setState(ctx, args, 'STATE_REJECTED', 'Reject');
+export const approveClient = (ctx: CommandContext, ...args: unknown[]): Promise<void> =>
+  setState(ctx, args, 'STATE_APPROVED', 'Approve');
+export const rejectClient = (ctx: CommandContext, ...args: unknown[]): Promise<void> =>
+  setState(ctx, args, 'STATE_REJECTED', 'Reject');
 
 export async function copyClientSecret(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const target = await entityTarget(ctx, args, 'client', { title: 'Copy the Stored Secret of Which OAuth Client?' });
   const secret = await ctx.accounts.clientSecret(target.account.deployment.key, target.entity.id);
   if (!secret) {
-    throw new CommandError(`No secret of "${target.entity.id}" is stored in VS Code. The Things Stack shows a secret only when the client is created.`);
+    throw new CommandError(
+      `No secret of "${target.entity.id}" is stored in VS Code. The Things Stack shows a secret only when the client is created.`,
+    );
   }
   await ctx.ui.copy(secret);
   void ctx.ui.info(`Copied the secret of "${target.entity.id}" to the clipboard.`);

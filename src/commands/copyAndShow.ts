@@ -11,11 +11,16 @@ import { accountFor, anyEntityTarget, nodeArg, type EntityTarget } from './targe
 /** The most specific ID a node stands for. */
 export function idOf(node: ExplorerNode): string | undefined {
   switch (node.kind) {
-    case 'device': return node.device.ids?.device_id;
-    case 'apiKey': return node.key.id;
-    case 'collaborator': return node.member.id;
-    case 'deployment': return node.deploymentKey;
-    default: return entityOf(node)?.id;
+    case 'device':
+      return node.device.ids?.device_id;
+    case 'apiKey':
+      return node.key.id;
+    case 'collaborator':
+      return node.member.id;
+    case 'deployment':
+      return node.deploymentKey;
+    default:
+      return entityOf(node)?.id;
   }
 }
 
@@ -37,16 +42,22 @@ export async function copyValue(ctx: CommandContext, ...args: unknown[]): Promis
 }
 
 /** What a node shows, as the server has it; clients and applications are fetched fresh. */
-async function jsonOf(ctx: CommandContext, args: readonly unknown[], title: string): Promise<{ name: string; value: unknown }> {
+async function jsonOf(
+  ctx: CommandContext,
+  args: readonly unknown[],
+  title: string,
+): Promise<{ name: string; value: unknown }> {
   const node = nodeArg(args, 'apiKey', 'device', 'collaborator');
   if (node) {
     const value = node.kind === 'apiKey' ? node.key : node.kind === 'device' ? node.device : node.collaborator;
     return { name: `${node.kind} ${idOf(node) ?? ''}`, value };
   }
   const { account, entity }: EntityTarget = await anyEntityTarget(ctx, args, title);
-  const value = await ctx.ui.withProgress<unknown>(`Loading "${entity.id}"…`, (signal) => entity.type === 'client'
-    ? account.api.clients.get(entity.id, CLIENT_DETAIL_FIELDS, signal)
-    : account.api.applications.get(entity.id, APPLICATION_DETAIL_FIELDS, signal));
+  const value = await ctx.ui.withProgress<unknown>(`Loading "${entity.id}"…`, (signal) =>
+    entity.type === 'client'
+      ? account.api.clients.get(entity.id, CLIENT_DETAIL_FIELDS, signal)
+      : account.api.applications.get(entity.id, APPLICATION_DETAIL_FIELDS, signal),
+  );
   return { name: `${entity.type} ${entity.id}`, value };
 }
 
@@ -64,7 +75,9 @@ export async function openInConsole(ctx: CommandContext, ...args: unknown[]): Pr
   const node = isNode(args[0]) ? args[0] : undefined;
   if (node?.kind === 'section' || node?.kind === 'deployment') {
     const account = await accountFor(ctx, node);
-    await ctx.ui.openExternal(consoleLink(account.deployment, { kind: node.kind === 'section' ? node.section : 'applications' }));
+    await ctx.ui.openExternal(
+      consoleLink(account.deployment, { kind: node.kind === 'section' ? node.section : 'applications' }),
+    );
     return;
   }
   const { account, entity } = await anyEntityTarget(ctx, args, 'Open in Console');

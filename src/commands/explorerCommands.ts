@@ -23,8 +23,16 @@ export const EXPLORER_COMMANDS: readonly CommandSpec[] = [
   { id: 'thingsStack.openInConsole', run: openInConsole },
   { id: 'thingsStack.createClient', run: createClient, rights: ['RIGHT_USER_CLIENTS_CREATE'] },
   { id: 'thingsStack.editClient', run: editClient, rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
-  { id: 'thingsStack.deleteClient', run: (ctx, ...args) => deleteEntity(ctx, args, 'client'), rights: ['RIGHT_CLIENT_DELETE'] },
-  { id: 'thingsStack.restoreClient', run: (ctx, ...args) => restoreEntity(ctx, args, 'client'), rights: ['RIGHT_CLIENT_DELETE'] },
+  {
+    id: 'thingsStack.deleteClient',
+    run: (ctx, ...args) => deleteEntity(ctx, args, 'client'),
+    rights: ['RIGHT_CLIENT_DELETE'],
+  },
+  {
+    id: 'thingsStack.restoreClient',
+    run: (ctx, ...args) => restoreEntity(ctx, args, 'client'),
+    rights: ['RIGHT_CLIENT_DELETE'],
+  },
   { id: 'thingsStack.purgeClient', run: (ctx, ...args) => purgeEntity(ctx, args, 'client') },
   { id: 'thingsStack.approveClient', run: approveClient },
   { id: 'thingsStack.rejectClient', run: rejectClient },
@@ -33,8 +41,16 @@ export const EXPLORER_COMMANDS: readonly CommandSpec[] = [
   { id: 'thingsStack.copyClientSecret', run: copyClientSecret },
   { id: 'thingsStack.createApplication', run: createApplication, rights: ['RIGHT_USER_APPLICATIONS_CREATE'] },
   { id: 'thingsStack.editApplication', run: editApplication, rights: ['RIGHT_APPLICATION_SETTINGS_BASIC'] },
-  { id: 'thingsStack.deleteApplication', run: (ctx, ...args) => deleteEntity(ctx, args, 'application'), rights: ['RIGHT_APPLICATION_DELETE'] },
-  { id: 'thingsStack.restoreApplication', run: (ctx, ...args) => restoreEntity(ctx, args, 'application'), rights: ['RIGHT_APPLICATION_DELETE'] },
+  {
+    id: 'thingsStack.deleteApplication',
+    run: (ctx, ...args) => deleteEntity(ctx, args, 'application'),
+    rights: ['RIGHT_APPLICATION_DELETE'],
+  },
+  {
+    id: 'thingsStack.restoreApplication',
+    run: (ctx, ...args) => restoreEntity(ctx, args, 'application'),
+    rights: ['RIGHT_APPLICATION_DELETE'],
+  },
   { id: 'thingsStack.purgeApplication', run: (ctx, ...args) => purgeEntity(ctx, args, 'application') },
   { id: 'thingsStack.createApiKey', run: createApiKey, rights: ['RIGHT_APPLICATION_SETTINGS_API_KEYS'] },
   { id: 'thingsStack.editApiKey', run: editApiKey, rights: ['RIGHT_APPLICATION_SETTINGS_API_KEYS'] },
@@ -61,5 +77,9 @@ export interface CommandEntry {
 
 /** The table bound to a context, ready for registerCommands. */
 export function explorerCommands(ctx: CommandContext): CommandEntry[] {
-  return EXPLORER_COMMANDS.map((spec) => ({ id: spec.id, rights: spec.rights, handler: (...args: unknown[]) => spec.run(ctx, ...args) }));
+  return EXPLORER_COMMANDS.map((spec) => ({
+    id: spec.id,
+    rights: spec.rights,
+    handler: (...args: unknown[]) => spec.run(ctx, ...args),
+  }));
 }

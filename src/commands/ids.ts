@@ -54,4 +54,8 @@ export type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];
 export type ExplorerCommandId = (typeof EXPLORER_COMMAND_IDS)[number];
 export type CommandId = AuthCommandId | ExplorerCommandId | (typeof EVENTS_COMMAND_IDS)[number];
 
-export const ALL_COMMAND_IDS: readonly CommandId[] = [...AUTH_COMMAND_IDS, ...EXPLORER_COMMAND_IDS, ...EVENTS_COMMAND_IDS];
+export const ALL_COMMAND_IDS: readonly CommandId[] = [
+  ...AUTH_COMMAND_IDS,
+  ...EXPLORER_COMMAND_IDS,
+  ...EVENTS_COMMAND_IDS,
+];

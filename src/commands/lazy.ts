@@ -16,10 +16,13 @@ export function entriesOf(table: CommandTable): readonly CommandEntry[] {
 export function lazyTable(load: () => Promise<CommandTable>): (id: string) => Promise<CommandEntry> {
   let table: Promise<ReadonlyMap<string, CommandEntry>> | undefined;
   return async (id) => {
-    table ??= load().then((t) => new Map(entriesOf(t).map((e) => [e.id, e])), (error: unknown) => {
-      table = undefined;
-      throw error;
-    });
+    table ??= load().then(
+      (t) => new Map(entriesOf(t).map((e) => [e.id, e])),
+      (error: unknown) => {
+        table = undefined;
+        throw error;
+      },
+    );
     const entry = (await table).get(id);
     if (!entry) {
       throw new Error(`The command ${id} has no handler.`);
@@ -29,7 +32,12 @@ export function lazyTable(load: () => Promise<CommandTable>): (id: string) => Pr
 }
 
 /** One run of a lazily loaded command, behind the error boundary with the entry's rights; never throws. */
-export async function runLazyCommand(id: string, args: unknown[], entry: (id: string) => Promise<CommandEntry>, deps: BoundaryDeps): Promise<void> {
+export async function runLazyCommand(
+  id: string,
+  args: unknown[],
+  entry: (id: string) => Promise<CommandEntry>,
+  deps: BoundaryDeps,
+): Promise<void> {
   let found: CommandEntry;
   try {
     found = await entry(id);

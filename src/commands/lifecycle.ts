@@ -10,7 +10,8 @@ import { adminAccount, entityTarget, noun, sectionOf } from './targets';
 import { UserCancelledError } from '../util/cancellation';
 
 const Title = (type: EntityType): string => (type === 'client' ? 'OAuth Client' : 'Application');
-const RESTORE_NOTE = 'You can restore it from Recently Deleted for 24 hours (The Things Stack\'s default restore window).';
+const RESTORE_NOTE =
+  "You can restore it from Recently Deleted for 24 hours (The Things Stack's default restore window).";
 
 interface Pristine {
   /** Why the ID must be typed; empty when the application is pristine. */
@@ -21,15 +22,17 @@ interface Pristine {
 async function checkApplication(ctx: CommandContext, account: Account, id: string, action: string): Promise<Pristine> {
   const api = account.api;
   const unknown = (): undefined => undefined;
-  const [devices, collaborators, keys] = await ctx.ui.withProgress(`Checking application "${id}"…`, (signal) => Promise.all([
-    api.devices.list(id, { limit: 1, signal }).then((p) => p.total ?? p.items.length, unknown),
-    api.collaborators.list('applications', id, { limit: 1000, signal }).then((p) => p.items, unknown),
-    api.apiKeys.list(id, { limit: 1, signal }).then((p) => p.total ?? p.items.length, unknown),
-  ]));
+  const [devices, collaborators, keys] = await ctx.ui.withProgress(`Checking application "${id}"…`, (signal) =>
+    Promise.all([
+      api.devices.list(id, { limit: 1, signal }).then((p) => p.total ?? p.items.length, unknown),
+      api.collaborators.list('applications', id, { limit: 1000, signal }).then((p) => p.items, unknown),
+      api.apiKeys.list(id, { limit: 1, signal }).then((p) => p.total ?? p.items.length, unknown),
+    ]),
+  );
   if (devices !== undefined && devices > 0) {
     throw new CommandError(
       `Application "${id}" still has ${devices} end device${devices === 1 ? '' : 's'}, and The Things Stack refuses to ${action} ` +
-      'an application with devices. Delete its end devices first, then try again.',
+        'an application with devices. Delete its end devices first, then try again.',
     );
   }
   const reasons: string[] = [];
@@ -52,7 +55,10 @@ async function checkApplication(ctx: CommandContext, account: Account, id: strin
 
 async function typeId(ctx: CommandContext, title: string, id: string, why: string): Promise<void> {
   await ctx.ui.input({
-    title, prompt: `${why} Type "${id}" to confirm.`, placeholder: id, quietWhenEmpty: true,
+    title,
+    prompt: `${why} Type "${id}" to confirm.`,
+    placeholder: id,
+    quietWhenEmpty: true,
     validate: (v) => (v.trim() === id ? undefined : { severity: 'error', message: `Type the ID "${id}" exactly.` }),
   });
 }
@@ -62,10 +68,12 @@ export async function deleteEntity(ctx: CommandContext, args: unknown[], type: E
   if (node && (node.kind === 'client' || node.kind === 'application') && node.deleted) {
     throw new CommandError(`${Title(type)} "${entity.id}" is already deleted.`);
   }
-  const { reasons } = type === 'application' ? await checkApplication(ctx, account, entity.id, 'delete') : { reasons: [] };
-  const consequence = type === 'client'
-    ? 'Applications that sign in with it stop working at once.'
-    : 'Integrations that use it stop working at once.';
+  const { reasons } =
+    type === 'application' ? await checkApplication(ctx, account, entity.id, 'delete') : { reasons: [] };
+  const consequence =
+    type === 'client'
+      ? 'Applications that sign in with it stop working at once.'
+      : 'Integrations that use it stop working at once.';
   const ok = await ctx.ui.confirm({
     message: `Delete ${noun(type)} "${entity.id}"?`,
     detail: `${consequence} The ID "${entity.id}" cannot be reused — not even by you — unless an administrator purges it. ${RESTORE_NOTE}`,
@@ -78,19 +86,24 @@ export async function deleteEntity(ctx: CommandContext, args: unknown[], type: E
     await typeId(ctx, `Delete ${Title(type)} "${entity.id}"`, entity.id, `It has ${reasons.join(' and ')}.`);
   }
   await ctx.ui.withProgress(`Deleting ${noun(type)} "${entity.id}"…`, (signal) =>
-    (type === 'client' ? account.api.clients : account.api.applications).delete(entity.id, signal));
+    (type === 'client' ? account.api.clients : account.api.applications).delete(entity.id, signal),
+  );
   ctx.log.info(`Deleted ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
   ctx.model.refreshSection(account.deployment.key, sectionOf(type));
   void ctx.ui.info(`Deleted ${noun(type)} "${entity.id}". ${RESTORE_NOTE}`);
 }
 
 export async function restoreEntity(ctx: CommandContext, args: unknown[], type: EntityType): Promise<void> {
-  const { account, entity, node } = await entityTarget(ctx, args, type, { deleted: true, title: `Restore Which Recently Deleted ${Title(type)}?` });
+  const { account, entity, node } = await entityTarget(ctx, args, type, {
+    deleted: true,
+    title: `Restore Which Recently Deleted ${Title(type)}?`,
+  });
   if (node && (node.kind === 'client' || node.kind === 'application') && !node.deleted) {
     throw new CommandError(`${Title(type)} "${entity.id}" is not deleted.`);
   }
   await ctx.ui.withProgress(`Restoring ${noun(type)} "${entity.id}"…`, (signal) =>
-    (type === 'client' ? account.api.clients : account.api.applications).restore(entity.id, signal));
+    (type === 'client' ? account.api.clients : account.api.applications).restore(entity.id, signal),
+  );
   ctx.log.info(`Restored ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
   ctx.model.refreshSection(account.deployment.key, sectionOf(type));
   void ctx.ui.info(`Restored ${noun(type)} "${entity.id}".`);
@@ -98,12 +111,17 @@ export async function restoreEntity(ctx: CommandContext, args: unknown[], type: 
 
 export async function purgeEntity(ctx: CommandContext, args: unknown[], type: EntityType): Promise<void> {
   const admin = await adminAccount(ctx, args, `purge ${noun(type)}s`);
-  const { account, entity, node } = await entityTarget(ctx, args, type, { deleted: true, account: admin, title: `Purge Which Recently Deleted ${Title(type)}?` });
+  const { account, entity, node } = await entityTarget(ctx, args, type, {
+    deleted: true,
+    account: admin,
+    title: `Purge Which Recently Deleted ${Title(type)}?`,
+  });
   const live = node !== undefined && (node.kind === 'client' || node.kind === 'application') && !node.deleted;
   if (type === 'application' && live) {
     await checkApplication(ctx, account, entity.id, 'purge');
   }
-  const removed = type === 'client' ? 'its collaborators and the rights users granted it' : 'its collaborators and API keys';
+  const removed =
+    type === 'client' ? 'its collaborators and the rights users granted it' : 'its collaborators and API keys';
   const ok = await ctx.ui.confirm({
     message: `Purge ${noun(type)} "${entity.id}" permanently?`,
     detail: `Purging is final: it cannot be restored, and ${removed} are removed for good. The ID "${entity.id}" becomes free for anyone to register again.`,
@@ -114,7 +132,8 @@ export async function purgeEntity(ctx: CommandContext, args: unknown[], type: En
   }
   await typeId(ctx, `Purge ${Title(type)} "${entity.id}"`, entity.id, 'This cannot be undone.');
   await ctx.ui.withProgress(`Purging ${noun(type)} "${entity.id}"…`, (signal) =>
-    (type === 'client' ? account.api.clients : account.api.applications).purge(entity.id, signal));
+    (type === 'client' ? account.api.clients : account.api.applications).purge(entity.id, signal),
+  );
   ctx.log.info(`Purged ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
   ctx.model.refreshSection(account.deployment.key, sectionOf(type));
   void ctx.ui.info(`Purged ${noun(type)} "${entity.id}".`);

@@ -45,7 +45,10 @@ export const VSCODE_CLIENT_DESCRIPTION =
   'in through the browser and keeps access with a refresh token, so you do not sign in every hour.';
 
 /** The rights a missing-right error names, by owner kind. */
-const CREATE_RIGHT: Record<Owner['kind'], Right> = { user: 'RIGHT_USER_CLIENTS_CREATE', organization: 'RIGHT_ORGANIZATION_CLIENTS_CREATE' };
+const CREATE_RIGHT: Record<Owner['kind'], Right> = {
+  user: 'RIGHT_USER_CLIENTS_CREATE',
+  organization: 'RIGHT_ORGANIZATION_CLIENTS_CREATE',
+};
 
 export function suggestedClientId(ownerId: string): string {
   return `${ownerId}-vscode-manager`.slice(0, 36).replace(/-+$/, '');
@@ -83,7 +86,10 @@ export function redirectRefusal(error: TtsError, uris: readonly string[]): strin
   if (index === undefined) {
     return undefined;
   }
-  const which = index >= 0 && uris[index] !== undefined ? `the redirect URI "${uris[index]}"` : `the redirect URIs ${uris.map((u) => `"${u}"`).join(', ')}`;
+  const which =
+    index >= 0 && uris[index] !== undefined
+      ? `the redirect URI "${uris[index]}"`
+      : `the redirect URIs ${uris.map((u) => `"${u}"`).join(', ')}`;
   return `The Things Stack refused ${which}: ${innermostReason(error)}.${error.correlationId ? ` (correlation id ${error.correlationId})` : ''}`;
 }
 
@@ -99,30 +105,49 @@ function innermostReason(error: TtsError): string {
 }
 
 async function pickAccount(ctx: RegisterContext, title: string): Promise<Account> {
-  const signedIn = ctx.accounts.deployments().map((d) => ctx.accounts.account(d.key)).filter((a): a is Account => a !== undefined);
+  const signedIn = ctx.accounts
+    .deployments()
+    .map((d) => ctx.accounts.account(d.key))
+    .filter((a): a is Account => a !== undefined);
   if (signedIn.length === 0) {
-    throw new CommandError('Sign in to a deployment first (an API key, the command-line client or your account all work).');
+    throw new CommandError(
+      'Sign in to a deployment first (an API key, the command-line client or your account all work).',
+    );
   }
   if (signedIn.length === 1) {
     return signedIn[0];
   }
   return ctx.ui.pick({
-    title, placeholder: 'On which deployment?',
-    items: signedIn.map((a) => ({ label: a.deployment.name, description: a.session.accountLabel, value: a, icon: 'server' })),
+    title,
+    placeholder: 'On which deployment?',
+    items: signedIn.map((a) => ({
+      label: a.deployment.name,
+      description: a.session.accountLabel,
+      value: a,
+      icon: 'server',
+    })),
   });
 }
 
 async function pickOwner(ctx: RegisterContext, account: Account, title: string): Promise<OwnerEntry> {
   const { owners } = await ctx.ui.withProgress('Listing your organizations…', (signal) => ownersOf(account, signal));
   if (owners.length === 0 || !userIdOf(account)) {
-    throw new CommandError(`${account.session.accountLabel} is not a user: sign in as a user (or with a user's API key) to register an OAuth client.`);
+    throw new CommandError(
+      `${account.session.accountLabel} is not a user: sign in as a user (or with a user's API key) to register an OAuth client.`,
+    );
   }
   if (owners.length === 1) {
     return owners[0];
   }
   return ctx.ui.pick({
-    title, placeholder: 'Who will own the client?',
-    items: owners.map((o) => ({ label: o.label, description: o.isSelf ? 'you' : `organization ${o.owner.id}`, value: o, icon: o.isSelf ? 'account' : 'organization' })),
+    title,
+    placeholder: 'Who will own the client?',
+    items: owners.map((o) => ({
+      label: o.label,
+      description: o.isSelf ? 'you' : `organization ${o.owner.id}`,
+      value: o,
+      icon: o.isSelf ? 'account' : 'organization',
+    })),
   });
 }
 
@@ -135,26 +160,52 @@ export async function registerVsCodeClient(ctx: RegisterContext, host: VsCodeCli
   for (const uri of uris) {
     const problem = validateRedirectUri(uri);
     if (problem) {
-      throw new CommandError(`This host's sign-in callback "${uri}" cannot be registered with The Things Stack: ${problem}`);
+      throw new CommandError(
+        `This host's sign-in callback "${uri}" cannot be registered with The Things Stack: ${problem}`,
+      );
     }
   }
   let refused: Refusal | undefined;
   let id = suggestedClientId(owner.owner.id);
-  const name = (await ctx.ui.input({
-    title, value: suggestedClientName(owner.label), prompt: 'Name shown when you authorize the client', validate: checkClientName,
-  })).trim();
-  const description = (await ctx.ui.input({
-    title, value: VSCODE_CLIENT_DESCRIPTION, prompt: 'Description: what the client does and why it needs its rights', validate: checkDescription,
-  })).trim();
+  const name = (
+    await ctx.ui.input({
+      title,
+      value: suggestedClientName(owner.label),
+      prompt: 'Name shown when you authorize the client',
+      validate: checkClientName,
+    })
+  ).trim();
+  const description = (
+    await ctx.ui.input({
+      title,
+      value: VSCODE_CLIENT_DESCRIPTION,
+      prompt: 'Description: what the client does and why it needs its rights',
+      validate: checkDescription,
+    })
+  ).trim();
   let created: Client;
   for (;;) {
     const current = refused;
-    id = (await ctx.ui.input({ title, value: id, prompt: 'Client ID (your name or brand and the purpose; cannot be changed later)', validate: refusedOr(current, (v) => checkClientId(v.trim())) })).trim();
+    id = (
+      await ctx.ui.input({
+        title,
+        value: id,
+        prompt: 'Client ID (your name or brand and the purpose; cannot be changed later)',
+        validate: refusedOr(current, (v) => checkClientId(v.trim())),
+      })
+    ).trim();
     const client: Client = {
-      ids: { client_id: id }, name, description, redirect_uris: uris, grants: [...VSCODE_CLIENT_GRANTS], rights: [...EXTENSION_RIGHTS],
+      ids: { client_id: id },
+      name,
+      description,
+      redirect_uris: uris,
+      grants: [...VSCODE_CLIENT_GRANTS],
+      rights: [...EXTENSION_RIGHTS],
     };
     try {
-      created = await ctx.ui.withProgress(`Creating OAuth client "${id}"…`, (signal) => account.api.clients.create(owner.owner, client, signal));
+      created = await ctx.ui.withProgress(`Creating OAuth client "${id}"…`, (signal) =>
+        account.api.clients.create(owner.owner, client, signal),
+      );
       break;
     } catch (error) {
       if (error instanceof TtsError && (error.errorName === 'id_taken' || error.errorName === 'forbidden_id')) {
@@ -165,10 +216,13 @@ export async function registerVsCodeClient(ctx: RegisterContext, host: VsCodeCli
       if (refusal) {
         throw new CommandError(refusal);
       }
-      if (error instanceof TtsError && (error.status === 403 || error.errorName === 'no_user_rights' || error.errorName === 'no_organization_rights')) {
+      if (
+        error instanceof TtsError &&
+        (error.status === 403 || error.errorName === 'no_user_rights' || error.errorName === 'no_organization_rights')
+      ) {
         throw new CommandError(
           `${account.session.accountLabel} may not create OAuth clients for ${owner.isSelf ? 'themselves' : `organization ${owner.owner.id}`}: ` +
-          `that needs the right ${CREATE_RIGHT[owner.owner.kind]} (${error.userMessage}). Sign in with a session or API key that has it.`,
+            `that needs the right ${CREATE_RIGHT[owner.owner.kind]} (${error.userMessage}). Sign in with a session or API key that has it.`,
         );
       }
       throw error;
@@ -186,18 +240,25 @@ export async function registerVsCodeClient(ctx: RegisterContext, host: VsCodeCli
   if (state === 'STATE_REQUESTED' && isAdmin) {
     const approve = 'Approve Now';
     const choice = await ctx.ui.info(
-      `Registered OAuth client "${id}". ${stored} It is awaiting approval; as an administrator you can approve it now.`, approve,
+      `Registered OAuth client "${id}". ${stored} It is awaiting approval; as an administrator you can approve it now.`,
+      approve,
     );
     if (choice === approve) {
       await ctx.ui.withProgress(`Approving OAuth client "${id}"…`, (signal) =>
-        account.api.clients.update(id, { state: 'STATE_APPROVED', state_description: 'Approved when registered from VS Code.' }, ['state', 'state_description'], signal));
+        account.api.clients.update(
+          id,
+          { state: 'STATE_APPROVED', state_description: 'Approved when registered from VS Code.' },
+          ['state', 'state_description'],
+          signal,
+        ),
+      );
       state = 'STATE_APPROVED';
     }
   } else if (state === 'STATE_REQUESTED') {
     const open = 'Open in Console';
     const choice = await ctx.ui.info(
       `Registered OAuth client "${id}". ${stored} Its state is STATE_REQUESTED: an administrator of ${account.deployment.name} must ` +
-      'approve it before it can be used to sign in. Until then keep signing in as you do now; the Console shows its state.',
+        'approve it before it can be used to sign in. Until then keep signing in as you do now; the Console shows its state.',
       open,
     );
     if (choice === open) {

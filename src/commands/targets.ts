@@ -2,7 +2,15 @@
 import type { Account } from '../auth/accounts';
 import { stateLabel } from '../explorer/entityNodes';
 import { entityId, findEntities, type Entity } from '../explorer/fetchers';
-import { entityOf, isNode, type EntityRef, type EntityType, type ExplorerNode, type NodeOf, type Section } from '../explorer/nodeTypes';
+import {
+  entityOf,
+  isNode,
+  type EntityRef,
+  type EntityType,
+  type ExplorerNode,
+  type NodeOf,
+  type Section,
+} from '../explorer/nodeTypes';
 import { CommandError } from '../ui/errorText';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
@@ -11,7 +19,10 @@ export const sectionOf = (type: EntityType): Section => (type === 'client' ? 'cl
 export const noun = (type: EntityType): string => (type === 'client' ? 'OAuth client' : 'application');
 
 /** The tree node passed by a menu, if it is one of the wanted kinds. */
-export function nodeArg<K extends ExplorerNode['kind']>(args: readonly unknown[], ...kinds: K[]): NodeOf<K> | undefined {
+export function nodeArg<K extends ExplorerNode['kind']>(
+  args: readonly unknown[],
+  ...kinds: K[]
+): NodeOf<K> | undefined {
   const node = args[0];
   return isNode(node) && (kinds as string[]).includes(node.kind) ? (node as NodeOf<K>) : undefined;
 }
@@ -36,7 +47,12 @@ export async function accountFor(ctx: CommandContext, node?: ExplorerNode): Prom
   return ctx.ui.pick({
     title: 'Choose a Deployment',
     placeholder: 'Which deployment?',
-    items: accounts.map((a) => ({ label: a.deployment.name, description: a.session.accountLabel, value: a, icon: 'cloud' })),
+    items: accounts.map((a) => ({
+      label: a.deployment.name,
+      description: a.session.accountLabel,
+      value: a,
+      icon: 'cloud',
+    })),
   });
 }
 
@@ -49,23 +65,45 @@ export interface EntityTarget {
 function entityItem(entity: Entity, type: EntityType): PickItem<string> {
   const id = entityId(entity, sectionOf(type));
   const client = type === 'client' ? (entity as { state?: Parameters<typeof stateLabel>[0] }) : undefined;
-  return { label: id, description: entity.name || undefined, detail: client ? stateLabel(client.state) : entity.description || undefined, value: id, icon: type === 'client' ? 'shield' : 'package' };
+  return {
+    label: id,
+    description: entity.name || undefined,
+    detail: client ? stateLabel(client.state) : entity.description || undefined,
+    value: id,
+    icon: type === 'client' ? 'shield' : 'package',
+  };
 }
 
 /** Type-ahead over the search endpoint; before typing, the first page of everything the caller reaches. */
-export async function pickEntity(ctx: CommandContext, account: Account, type: EntityType, options: { deleted?: boolean; title?: string } = {}): Promise<string> {
+export async function pickEntity(
+  ctx: CommandContext,
+  account: Account,
+  type: EntityType,
+  options: { deleted?: boolean; title?: string } = {},
+): Promise<string> {
   const section = sectionOf(type);
   const deleted = options.deleted === true;
-  const first = await ctx.ui.withProgress(`Listing ${noun(type)}s…`, (signal) => findEntities(account.api, section, { deleted, limit: 50, signal }));
+  const first = await ctx.ui.withProgress(`Listing ${noun(type)}s…`, (signal) =>
+    findEntities(account.api, section, { deleted, limit: 50, signal }),
+  );
   if (first.items.length === 0) {
-    throw new CommandError(deleted ? `There is no recently deleted ${noun(type)} on ${account.deployment.name}.` : `You have no ${noun(type)}s on ${account.deployment.name} yet.`);
+    throw new CommandError(
+      deleted
+        ? `There is no recently deleted ${noun(type)} on ${account.deployment.name}.`
+        : `You have no ${noun(type)}s on ${account.deployment.name} yet.`,
+    );
   }
   const result = await ctx.ui.searchPick<string>({
     title: options.title ?? (type === 'client' ? 'Choose an OAuth Client' : 'Choose an Application'),
     placeholder: `Type to search ${deleted ? 'recently deleted ' : ''}${noun(type)}s by ID or name`,
     initial: first.items.map((e) => entityItem(e, type)),
     search: async (text, signal) => {
-      const page = await findEntities(account.api, section, { text: text.trim() || undefined, deleted, limit: 50, signal });
+      const page = await findEntities(account.api, section, {
+        text: text.trim() || undefined,
+        deleted,
+        limit: 50,
+        signal,
+      });
       return page.items.map((e) => entityItem(e, type));
     },
   });
@@ -74,19 +112,26 @@ export async function pickEntity(ctx: CommandContext, account: Account, type: En
 
 /** The client or application a command acts on. */
 export async function entityTarget(
-  ctx: CommandContext, args: readonly unknown[], type: EntityType, options: { deleted?: boolean; title?: string; account?: Account } = {},
+  ctx: CommandContext,
+  args: readonly unknown[],
+  type: EntityType,
+  options: { deleted?: boolean; title?: string; account?: Account } = {},
 ): Promise<EntityTarget> {
   const node = isNode(args[0]) ? args[0] : undefined;
   const ref = node ? entityOf(node) : undefined;
   if (node && ref?.type === type) {
-    return { account: options.account ?? await accountFor(ctx, node), entity: ref, node };
+    return { account: options.account ?? (await accountFor(ctx, node)), entity: ref, node };
   }
-  const account = options.account ?? await accountFor(ctx, node);
+  const account = options.account ?? (await accountFor(ctx, node));
   return { account, entity: { type, id: await pickEntity(ctx, account, type, options) } };
 }
 
 /** The client or application, when the command works on both (collaborators, copy, Console). */
-export async function anyEntityTarget(ctx: CommandContext, args: readonly unknown[], title: string): Promise<EntityTarget> {
+export async function anyEntityTarget(
+  ctx: CommandContext,
+  args: readonly unknown[],
+  title: string,
+): Promise<EntityTarget> {
   const node = isNode(args[0]) ? args[0] : undefined;
   const ref = node ? entityOf(node) : undefined;
   if (node && ref) {

@@ -86,7 +86,11 @@ export class LiveEvents {
   constructor(private readonly options: LiveEventsOptions) {
     this.buffer = new RingBuffer<Entry>(options.capacity ?? 2000);
     this.now = options.now ?? Date.now;
-    this.updates = new Throttle(() => this.options.onUpdate(this.snapshot()), 1000 / (options.maxUpdatesPerSecond ?? 10), this.now);
+    this.updates = new Throttle(
+      () => this.options.onUpdate(this.snapshot()),
+      1000 / (options.maxUpdatesPerSecond ?? 10),
+      this.now,
+    );
     // Big enough to cover what a resume with the overlap below can resend, even at thousands of events a second.
     this.seenCap = Math.max(4 * this.buffer.capacity, 10_000);
   }
@@ -150,8 +154,16 @@ export class LiveEvents {
       }
     }
     return {
-      state: this.state, paused: this.paused, events, matched, buffered: this.buffer.size, received: this.received,
-      evicted: this.buffer.evicted, rate: this.rate(), reconnects: this.reconnects, error: this.error,
+      state: this.state,
+      paused: this.paused,
+      events,
+      matched,
+      buffered: this.buffer.size,
+      received: this.received,
+      evicted: this.buffer.evicted,
+      rate: this.rate(),
+      reconnects: this.reconnects,
+      error: this.error,
     };
   }
 
@@ -180,7 +192,9 @@ export class LiveEvents {
       : [{ application_ids: { application_id: applicationId } }];
     // Resume a little before the last event seen: events stamped in the same instant (or slightly out of order)
     // that had not arrived yet would otherwise be lost; what is resent twice is dropped by unique_id.
-    return this.lastTime ? { identifiers, after: new Date(this.lastTimeMs - RESUME_OVERLAP_MS).toISOString() } : { identifiers };
+    return this.lastTime
+      ? { identifiers, after: new Date(this.lastTimeMs - RESUME_OVERLAP_MS).toISOString() }
+      : { identifiers };
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -208,7 +222,9 @@ export class LiveEvents {
           this.setState('stopped');
           return;
         }
-        this.options.log?.debug(`Live events stream dropped (${error instanceof Error ? error.message : String(error)}); reconnecting.`);
+        this.options.log?.debug(
+          `Live events stream dropped (${error instanceof Error ? error.message : String(error)}); reconnecting.`,
+        );
       }
       if (signal.aborted) {
         break;

@@ -14,13 +14,18 @@ export interface EventSummary {
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 export function summarise(event: TtsEvent, fallbackId: string): EventSummary {
   const data = obj(event.data);
-  const ids = (event.identifiers ?? []).map((i) => obj(i)?.device_ids).map(obj).find((d) => d);
-  const deviceId = (ids?.device_id as string | undefined) ?? (obj(obj(data?.end_device_ids))?.device_id as string | undefined);
+  const ids = (event.identifiers ?? [])
+    .map((i) => obj(i)?.device_ids)
+    .map(obj)
+    .find((d) => d);
+  const deviceId =
+    (ids?.device_id as string | undefined) ?? (obj(obj(data?.end_device_ids))?.device_id as string | undefined);
   const summary: EventSummary = {
     id: event.unique_id ?? fallbackId,
     name: event.name ?? '(unnamed)',
@@ -31,8 +36,13 @@ export function summarise(event: TtsEvent, fallbackId: string): EventSummary {
   if (uplink) {
     summary.fPort = num(uplink.f_port);
     summary.payload = uplink.decoded_payload;
-    const metadata = Array.isArray(uplink.rx_metadata) ? uplink.rx_metadata.map(obj).filter((m): m is Json => m !== undefined) : [];
-    const best = metadata.reduce<Json | undefined>((a, m) => ((num(m.rssi) ?? -Infinity) > (num(a?.rssi) ?? -Infinity) ? m : a), undefined);
+    const metadata = Array.isArray(uplink.rx_metadata)
+      ? uplink.rx_metadata.map(obj).filter((m): m is Json => m !== undefined)
+      : [];
+    const best = metadata.reduce<Json | undefined>(
+      (a, m) => ((num(m.rssi) ?? -Infinity) > (num(a?.rssi) ?? -Infinity) ? m : a),
+      undefined,
+    );
     summary.rssi = num(best?.rssi);
     summary.snr = num(best?.snr);
   }

@@ -5,7 +5,11 @@ export class Throttle {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private last = 0;
 
-  constructor(private readonly run: () => void, private readonly intervalMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly run: () => void,
+    private readonly intervalMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   request(): void {
     if (!this.timer) {
@@ -16,7 +20,10 @@ export class Throttle {
   /** A timer can fire a millisecond early: then it waits the rest. */
   private arm(): void {
     const wait = this.last + this.intervalMs - this.now();
-    this.timer = setTimeout(() => (this.now() < this.last + this.intervalMs ? this.arm() : this.fire()), Math.max(0, wait));
+    this.timer = setTimeout(
+      () => (this.now() < this.last + this.intervalMs ? this.arm() : this.fire()),
+      Math.max(0, wait),
+    );
   }
 
   private fire(): void {

@@ -6,7 +6,10 @@
 // same node. The tree asks again after every refresh, so an overtaken answer can be empty instead.
 
 /** A change of one node (and everything under it), or of everything when `id` is undefined. */
-interface Change { seq: number; id: string | undefined }
+interface Change {
+  seq: number;
+  id: string | undefined;
+}
 
 export class ChangeLog {
   private seq = 0;

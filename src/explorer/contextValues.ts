@@ -4,7 +4,12 @@ import { expiryText } from './entityNodes';
 import type { ExplorerNode } from './nodeTypes';
 
 function context(kind: string, traits: Record<string, boolean>): string {
-  return [kind, ...Object.entries(traits).filter(([, on]) => on).map(([trait]) => trait)].join('.');
+  return [
+    kind,
+    ...Object.entries(traits)
+      .filter(([, on]) => on)
+      .map(([trait]) => trait),
+  ].join('.');
 }
 
 export function contextValueOf(node: ExplorerNode, now: number = Date.now()): string {
@@ -19,7 +24,11 @@ export function contextValueOf(node: ExplorerNode, now: number = Date.now()): st
     case 'client': {
       const state = node.client.state ?? 'STATE_REQUESTED';
       return context('client', {
-        live: !node.deleted, deleted: node.deleted, admin: node.isAdmin, requested: state === 'STATE_REQUESTED', unapproved: state !== 'STATE_APPROVED',
+        live: !node.deleted,
+        deleted: node.deleted,
+        admin: node.isAdmin,
+        requested: state === 'STATE_REQUESTED',
+        unapproved: state !== 'STATE_APPROVED',
       });
     }
     case 'application':

@@ -3,8 +3,17 @@ import { isRight, summarise, type Right } from '../tts/rights';
 import type { ApiKey, Application, Client, ClientState, Collaborator, EndDevice, GrantType, Owner } from '../tts/types';
 import { ownerOf } from '../tts/types';
 import type {
-  ApplicationNode, ClientNode, CollaboratorNode, EntityProperty, EntityRef, ExplorerNode, NodeOf, PropertyNode, RightsNode,
-  Section, UriField,
+  ApplicationNode,
+  ClientNode,
+  CollaboratorNode,
+  EntityProperty,
+  EntityRef,
+  ExplorerNode,
+  NodeOf,
+  PropertyNode,
+  RightsNode,
+  Section,
+  UriField,
 } from './nodeTypes';
 import { entityId, type Entity } from './fetchers';
 
@@ -22,7 +31,10 @@ export const GRANT_LABELS: Record<GrantType, string> = {
   GRANT_PASSWORD: 'Password',
 };
 
-export const URI_LABELS: Record<UriField, string> = { redirect_uris: 'Redirect URIs', logout_redirect_uris: 'Logout Redirect URIs' };
+export const URI_LABELS: Record<UriField, string> = {
+  redirect_uris: 'Redirect URIs',
+  logout_redirect_uris: 'Logout Redirect URIs',
+};
 
 /** A state this version does not know (a newer server) is shown as the server names it, not as nothing. */
 export function stateLabel(state: ClientState | undefined): string {
@@ -45,7 +57,14 @@ interface EntityContext {
 
 export function entityNode(entity: Entity, section: Section, c: EntityContext): ClientNode | ApplicationNode {
   const id = entityId(entity, section);
-  const base = { id: `${c.holderId}/${c.prefix ?? ''}${id}`, parentId: c.holderId, deploymentKey: c.deploymentKey, owner: c.owner, deleted: c.deleted, isAdmin: c.isAdmin };
+  const base = {
+    id: `${c.holderId}/${c.prefix ?? ''}${id}`,
+    parentId: c.holderId,
+    deploymentKey: c.deploymentKey,
+    owner: c.owner,
+    deleted: c.deleted,
+    isAdmin: c.isAdmin,
+  };
   return section === 'clients'
     ? { ...base, kind: 'client', client: entity as Client, clientId: id }
     : { ...base, kind: 'application', application: entity as Application, applicationId: id };
@@ -55,12 +74,35 @@ type Init<N> = N extends ExplorerNode ? Omit<N, 'id' | 'parentId' | 'deploymentK
 
 /** A child node whose id extends its parent's, so refreshing the parent drops it from every cache. */
 function child<K extends ExplorerNode['kind']>(parent: ExplorerNode, suffix: string, node: Init<NodeOf<K>>): NodeOf<K> {
-  return { ...node, id: `${parent.id}/${suffix}`, parentId: parent.id, deploymentKey: parent.deploymentKey } as unknown as NodeOf<K>;
+  return {
+    ...node,
+    id: `${parent.id}/${suffix}`,
+    parentId: parent.id,
+    deploymentKey: parent.deploymentKey,
+  } as unknown as NodeOf<K>;
 }
 
-function property(parent: ClientNode | ApplicationNode, property: EntityProperty, label: string, value: string, editable: boolean, tooltip?: string): PropertyNode {
-  const entity: EntityRef = parent.kind === 'client' ? { type: 'client', id: parent.clientId } : { type: 'application', id: parent.applicationId };
-  return child<'property'>(parent, `#${property}`, { kind: 'property', entity, property, label, value, editable, tooltip });
+function property(
+  parent: ClientNode | ApplicationNode,
+  property: EntityProperty,
+  label: string,
+  value: string,
+  editable: boolean,
+  tooltip?: string,
+): PropertyNode {
+  const entity: EntityRef =
+    parent.kind === 'client'
+      ? { type: 'client', id: parent.clientId }
+      : { type: 'application', id: parent.applicationId };
+  return child<'property'>(parent, `#${property}`, {
+    kind: 'property',
+    entity,
+    property,
+    label,
+    value,
+    editable,
+    tooltip,
+  });
 }
 
 /** "2026-12-04 18:23 UTC" from an RFC 3339 time; what the server sent when it is not one. */
@@ -87,13 +129,41 @@ export function clientChildren(node: ClientNode, detail: Client, secretStored: b
     property(node, 'id', 'ID', node.clientId, false, 'The client ID cannot be changed, nor reused after deletion.'),
     property(node, 'name', 'Name', detail.name ?? '', true),
     property(node, 'description', 'Description', detail.description ?? '', true),
-    property(node, 'state', 'State', detail.state_description ? `${stateLabel(state)} (${detail.state_description})` : stateLabel(state), admin, stateTip),
+    property(
+      node,
+      'state',
+      'State',
+      detail.state_description ? `${stateLabel(state)} (${detail.state_description})` : stateLabel(state),
+      admin,
+      stateTip,
+    ),
     uriList(node, 'redirect_uris', detail.redirect_uris),
     uriList(node, 'logout_redirect_uris', detail.logout_redirect_uris),
-    property(node, 'grants', 'Grants', grants, admin, admin ? undefined : 'Only administrators can change grants after the client is created.'),
+    property(
+      node,
+      'grants',
+      'Grants',
+      grants,
+      admin,
+      admin ? undefined : 'Only administrators can change grants after the client is created.',
+    ),
     child<'rights'>(node, '#rights', { kind: 'rights', entity, rights: rightsOf(detail.rights) }),
-    property(node, 'skip_authorization', 'Skip Authorization', detail.skip_authorization ? 'Yes' : 'No', admin, 'Users are not asked to authorize the client (administrators only).'),
-    property(node, 'endorsed', 'Endorsed', detail.endorsed ? 'Yes' : 'No', admin, 'The consent page shows the client as endorsed (administrators only).'),
+    property(
+      node,
+      'skip_authorization',
+      'Skip Authorization',
+      detail.skip_authorization ? 'Yes' : 'No',
+      admin,
+      'Users are not asked to authorize the client (administrators only).',
+    ),
+    property(
+      node,
+      'endorsed',
+      'Endorsed',
+      detail.endorsed ? 'Yes' : 'No',
+      admin,
+      'The consent page shows the client as endorsed (administrators only).',
+    ),
     child(node, '#secret', { kind: 'secret', clientId: node.clientId, stored: secretStored }),
     child(node, '#collaborators', { kind: 'collaborators', entity }),
   ];
@@ -103,7 +173,14 @@ export function clientChildren(node: ClientNode, detail: Client, secretStored: b
 export function applicationChildren(node: ApplicationNode, detail: Application): ExplorerNode[] {
   const entity: EntityRef = { type: 'application', id: node.applicationId };
   return [
-    property(node, 'id', 'ID', node.applicationId, false, 'The application ID cannot be changed, nor reused after deletion.'),
+    property(
+      node,
+      'id',
+      'ID',
+      node.applicationId,
+      false,
+      'The application ID cannot be changed, nor reused after deletion.',
+    ),
     property(node, 'name', 'Name', detail.name ?? '', true),
     property(node, 'description', 'Description', detail.description ?? '', true),
     property(node, 'created_at', 'Created', timeText(detail.created_at), false),
@@ -115,7 +192,9 @@ export function applicationChildren(node: ApplicationNode, detail: Application):
 }
 
 export function uriChildren(node: Extract<ExplorerNode, { kind: 'uriList' }>): ExplorerNode[] {
-  return node.uris.map((uri, index) => child(node, `${index}`, { kind: 'uri', clientId: node.clientId, field: node.field, uri }));
+  return node.uris.map((uri, index) =>
+    child(node, `${index}`, { kind: 'uri', clientId: node.clientId, field: node.field, uri }),
+  );
 }
 
 export function rightGroupChildren(node: RightsNode): ExplorerNode[] {
@@ -126,12 +205,21 @@ export function rightChildren(node: Extract<ExplorerNode, { kind: 'rightGroup' }
   return node.summary.rights.map((right) => child(node, right, { kind: 'right', right }));
 }
 
-export function collaboratorNode(holder: ExplorerNode, entity: EntityRef, collaborator: Collaborator): CollaboratorNode | undefined {
+export function collaboratorNode(
+  holder: ExplorerNode,
+  entity: EntityRef,
+  collaborator: Collaborator,
+): CollaboratorNode | undefined {
   const member = ownerOf(collaborator.ids);
   if (!member) {
     return undefined;
   }
-  return child<'collaborator'>(holder, `${member.kind}:${member.id}`, { kind: 'collaborator', entity, member, collaborator: { ...collaborator, rights: collaborator.rights ?? [] } });
+  return child<'collaborator'>(holder, `${member.kind}:${member.id}`, {
+    kind: 'collaborator',
+    entity,
+    member,
+    collaborator: { ...collaborator, rights: collaborator.rights ?? [] },
+  });
 }
 
 export function apiKeyNode(holder: ExplorerNode, applicationId: string, key: ApiKey): ExplorerNode {

@@ -13,12 +13,25 @@ const ORDER: Record<Section, string> = { clients: 'client_id', applications: 'ap
 
 function registry(api: TtsClient, section: Section) {
   return section === 'clients'
-    ? { list: api.clients.list.bind(api.clients), search: api.clients.search.bind(api.clients), fields: CLIENT_LIST_FIELDS }
-    : { list: api.applications.list.bind(api.applications), search: api.applications.search.bind(api.applications), fields: APPLICATION_LIST_FIELDS };
+    ? {
+        list: api.clients.list.bind(api.clients),
+        search: api.clients.search.bind(api.clients),
+        fields: CLIENT_LIST_FIELDS,
+      }
+    : {
+        list: api.applications.list.bind(api.applications),
+        search: api.applications.search.bind(api.applications),
+        fields: APPLICATION_LIST_FIELDS,
+      };
 }
 
 /** Clients or applications an owner collaborates on directly; `deleted` lists the recently deleted ones instead. */
-export function ownedEntities(api: TtsClient, section: Section, owner: Owner | undefined, deleted = false): PageFetcher<Entity> {
+export function ownedEntities(
+  api: TtsClient,
+  section: Section,
+  owner: Owner | undefined,
+  deleted = false,
+): PageFetcher<Entity> {
   const r = registry(api, section);
   return (page, limit, signal) =>
     r.list(owner, { fields: r.fields, order: ORDER[section], page, limit, signal, deleted }) as Promise<Page<Entity>>;
@@ -32,15 +45,28 @@ export function searchEntities(api: TtsClient, section: Section, text: string, d
 }
 
 /** One page of a quick pick's candidates: the search endpoint when there is text, else everything reachable. */
-export function findEntities(api: TtsClient, section: Section, options: { text?: string; deleted?: boolean; limit: number; signal?: AbortSignal }): Promise<Page<Entity>> {
+export function findEntities(
+  api: TtsClient,
+  section: Section,
+  options: { text?: string; deleted?: boolean; limit: number; signal?: AbortSignal },
+): Promise<Page<Entity>> {
   const r = registry(api, section);
-  const common = { fields: r.fields, order: ORDER[section], limit: options.limit, signal: options.signal, deleted: options.deleted };
-  return (options.text ? r.search({ ...common, text: options.text }) : r.list(undefined, common)) as Promise<Page<Entity>>;
+  const common = {
+    fields: r.fields,
+    order: ORDER[section],
+    limit: options.limit,
+    signal: options.signal,
+    deleted: options.deleted,
+  };
+  return (options.text ? r.search({ ...common, text: options.text }) : r.list(undefined, common)) as Promise<
+    Page<Entity>
+  >;
 }
 
 export function collaborators(api: TtsClient, entity: EntityRef): PageFetcher<Collaborator> {
   const collection = entity.type === 'client' ? 'clients' : 'applications';
-  return (page, limit, signal) => api.collaborators.list(collection, entity.id, { page, limit, signal, query: { order: 'id' } });
+  return (page, limit, signal) =>
+    api.collaborators.list(collection, entity.id, { page, limit, signal, query: { order: 'id' } });
 }
 
 export function apiKeys(api: TtsClient, applicationId: string): PageFetcher<ApiKey> {

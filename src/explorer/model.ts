@@ -8,11 +8,29 @@ import { CLIENT_DETAIL_FIELDS } from '../tts/clients';
 import type { Client } from '../tts/types';
 import { describeError } from '../ui/errorText';
 import {
-  apiKeyNode, applicationChildren, clientChildren, collaboratorNode, deviceNode, entityNode, rightChildren,
-  rightGroupChildren, uriChildren,
+  apiKeyNode,
+  applicationChildren,
+  clientChildren,
+  collaboratorNode,
+  deviceNode,
+  entityNode,
+  rightChildren,
+  rightGroupChildren,
+  uriChildren,
 } from './entityNodes';
 import * as fetch from './fetchers';
-import type { DeletedNode, DeploymentNode, EntityRef, ErrorNode, ExplorerNode, MessageNode, LoadMoreNode, OwnerNode, Section, SectionNode } from './nodeTypes';
+import type {
+  DeletedNode,
+  DeploymentNode,
+  EntityRef,
+  ErrorNode,
+  ExplorerNode,
+  MessageNode,
+  LoadMoreNode,
+  OwnerNode,
+  Section,
+  SectionNode,
+} from './nodeTypes';
 import { ownersOf } from './owners';
 import type { PageFetcher } from './pagedList';
 import { ExplorerStore, ROOT } from './store';
@@ -33,7 +51,10 @@ export class ExplorerModel {
   private sessions = new Map<string, string>();
   private readonly subscription: Disposable;
 
-  constructor(private readonly accounts: Accounts, private readonly options: ModelOptions) {
+  constructor(
+    private readonly accounts: Accounts,
+    private readonly options: ModelOptions,
+  ) {
     this.sessions = this.sessionSnapshot();
     this.subscription = accounts.onDidChange(() => this.accountsChanged());
   }
@@ -66,10 +87,20 @@ export class ExplorerModel {
     // TTN Sandbox clusters share one Identity Server (eu1), hence one key and one set of clients and applications.
     const names = new Map<string, string[]>();
     deployments.forEach((d) => names.set(d.key, [...(names.get(d.key) ?? []), d.name]));
-    return this.store.setChildren(ROOT, [...names].map(([key, list]): DeploymentNode => {
-      const account = this.accounts.account(key);
-      return { kind: 'deployment', id: key, deploymentKey: key, name: list.join(' / '), accountLabel: account?.session.accountLabel, isAdmin: account?.session.isAdmin === true };
-    }));
+    return this.store.setChildren(
+      ROOT,
+      [...names].map(([key, list]): DeploymentNode => {
+        const account = this.accounts.account(key);
+        return {
+          kind: 'deployment',
+          id: key,
+          deploymentKey: key,
+          name: list.join(' / '),
+          accountLabel: account?.session.accountLabel,
+          isAdmin: account?.session.isAdmin === true,
+        };
+      }),
+    );
   }
 
   async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
@@ -137,11 +168,17 @@ export class ExplorerModel {
 
   /** After an edit: patch the entity everywhere it is shown and reload its children. */
   entityChanged(deploymentKey: string, entity: EntityRef, changes: Partial<Client> = {}): void {
-    const matches = this.find((n) => n.deploymentKey === deploymentKey
-      && ((n.kind === 'client' && entity.type === 'client' && n.clientId === entity.id)
-        || (n.kind === 'application' && entity.type === 'application' && n.applicationId === entity.id)));
+    const matches = this.find(
+      (n) =>
+        n.deploymentKey === deploymentKey &&
+        ((n.kind === 'client' && entity.type === 'client' && n.clientId === entity.id) ||
+          (n.kind === 'application' && entity.type === 'application' && n.applicationId === entity.id)),
+    );
     for (const node of matches) {
-      Object.assign(node.kind === 'client' ? node.client : node.kind === 'application' ? node.application : {}, changes);
+      Object.assign(
+        node.kind === 'client' ? node.client : node.kind === 'application' ? node.application : {},
+        changes,
+      );
       this.refresh(node);
     }
   }
@@ -161,29 +198,74 @@ export class ExplorerModel {
     const account = this.accounts.account(node.deploymentKey);
     if (!account) {
       return node.kind === 'deployment'
-        ? [{ kind: 'message', id: `${node.id}/#signIn`, parentId: node.id, deploymentKey: node.deploymentKey, icon: 'signIn', message: 'Sign in to see this deployment', command: 'thingsStack.signIn' }]
+        ? [
+            {
+              kind: 'message',
+              id: `${node.id}/#signIn`,
+              parentId: node.id,
+              deploymentKey: node.deploymentKey,
+              icon: 'signIn',
+              message: 'Sign in to see this deployment',
+              command: 'thingsStack.signIn',
+            },
+          ]
         : [];
     }
     const isAdmin = account.session.isAdmin === true;
     const api = account.api;
     switch (node.kind) {
       case 'deployment':
-        return SECTIONS.map((section): SectionNode => ({ kind: 'section', section, id: `${node.id}/${section}`, parentId: node.id, deploymentKey: node.deploymentKey, filter: this.filterOf(node.deploymentKey, section) }));
+        return SECTIONS.map((section): SectionNode => ({
+          kind: 'section',
+          section,
+          id: `${node.id}/${section}`,
+          parentId: node.id,
+          deploymentKey: node.deploymentKey,
+          filter: this.filterOf(node.deploymentKey, section),
+        }));
       case 'section':
         return this.sectionChildren(node, account);
       case 'owner':
-        return this.listChildren(node, fetch.ownedEntities(api, node.section, node.owner), (e) => entityNode(e, node.section, { holderId: node.id, deploymentKey: node.deploymentKey, owner: node.owner, deleted: false, isAdmin }), {
-          // The empty state offers the fix: create one for this owner.
-          icon: 'add', message: node.section === 'clients' ? 'No OAuth clients yet: create one' : 'No applications yet: create one',
-          command: node.section === 'clients' ? 'thingsStack.createClient' : 'thingsStack.createApplication', commandArgs: [node],
-        });
+        return this.listChildren(
+          node,
+          fetch.ownedEntities(api, node.section, node.owner),
+          (e) =>
+            entityNode(e, node.section, {
+              holderId: node.id,
+              deploymentKey: node.deploymentKey,
+              owner: node.owner,
+              deleted: false,
+              isAdmin,
+            }),
+          {
+            // The empty state offers the fix: create one for this owner.
+            icon: 'add',
+            message:
+              node.section === 'clients' ? 'No OAuth clients yet: create one' : 'No applications yet: create one',
+            command: node.section === 'clients' ? 'thingsStack.createClient' : 'thingsStack.createApplication',
+            commandArgs: [node],
+          },
+        );
       case 'deleted':
-        return this.listChildren(node, fetch.ownedEntities(api, node.section, undefined, true), (e) => entityNode(e, node.section, { holderId: node.id, deploymentKey: node.deploymentKey, deleted: true, isAdmin }), 'Nothing deleted recently');
+        return this.listChildren(
+          node,
+          fetch.ownedEntities(api, node.section, undefined, true),
+          (e) =>
+            entityNode(e, node.section, {
+              holderId: node.id,
+              deploymentKey: node.deploymentKey,
+              deleted: true,
+              isAdmin,
+            }),
+          'Nothing deleted recently',
+        );
       case 'client': {
         if (node.deleted) {
           return [];
         }
-        const detail = await this.store.cached(`${node.id}/#detail`, () => api.clients.get(node.clientId, CLIENT_DETAIL_FIELDS));
+        const detail = await this.store.cached(`${node.id}/#detail`, () =>
+          api.clients.get(node.clientId, CLIENT_DETAIL_FIELDS),
+        );
         const secret = await this.accounts.clientSecret(node.deploymentKey, node.clientId);
         return clientChildren(node, detail, secret !== undefined);
       }
@@ -196,12 +278,30 @@ export class ExplorerModel {
         let detail = node.application;
         let detailError: unknown;
         await Promise.all([
-          this.store.cached(`${node.id}/#detail`, () => api.applications.get(node.applicationId, APPLICATION_DETAIL_FIELDS))
-            .then((d) => { detail = d; }, (error: unknown) => { detailError = error; }),
-          this.store.list(`${node.id}/#devices`, fetch.devices(api, node.applicationId), this.options.pageSize()).ensure(),
+          this.store
+            .cached(`${node.id}/#detail`, () => api.applications.get(node.applicationId, APPLICATION_DETAIL_FIELDS))
+            .then(
+              (d) => {
+                detail = d;
+              },
+              (error: unknown) => {
+                detailError = error;
+              },
+            ),
+          this.store
+            .list(`${node.id}/#devices`, fetch.devices(api, node.applicationId), this.options.pageSize())
+            .ensure(),
         ]);
         const children = applicationChildren(node, detail);
-        return detailError === undefined ? children : [{ ...this.errorNode(node, detailError), message: `Could not load the details: ${describeError(detailError)}` }, ...children];
+        return detailError === undefined
+          ? children
+          : [
+              {
+                ...this.errorNode(node, detailError),
+                message: `Could not load the details: ${describeError(detailError)}`,
+              },
+              ...children,
+            ];
       }
       case 'uriList':
         return uriChildren(node);
@@ -210,11 +310,26 @@ export class ExplorerModel {
       case 'rightGroup':
         return rightChildren(node);
       case 'collaborators':
-        return this.listChildren(node, fetch.collaborators(api, node.entity), (c) => collaboratorNode(node, node.entity, c), 'No collaborators you can see');
+        return this.listChildren(
+          node,
+          fetch.collaborators(api, node.entity),
+          (c) => collaboratorNode(node, node.entity, c),
+          'No collaborators you can see',
+        );
       case 'apiKeys':
-        return this.listChildren(node, fetch.apiKeys(api, node.applicationId), (k) => apiKeyNode(node, node.applicationId, k), 'No API keys');
+        return this.listChildren(
+          node,
+          fetch.apiKeys(api, node.applicationId),
+          (k) => apiKeyNode(node, node.applicationId, k),
+          'No API keys',
+        );
       case 'devices':
-        return this.listChildren(node, fetch.devices(api, node.applicationId), (d) => deviceNode(node, node.applicationId, d), 'No end devices');
+        return this.listChildren(
+          node,
+          fetch.devices(api, node.applicationId),
+          (d) => deviceNode(node, node.applicationId, d),
+          'No end devices',
+        );
       default:
         return [];
     }
@@ -224,22 +339,64 @@ export class ExplorerModel {
     const filter = this.filterOf(node.deploymentKey, node.section);
     const isAdmin = account.session.isAdmin === true;
     if (filter) {
-      return this.listChildren(node, fetch.searchEntities(account.api, node.section, filter), (e) => entityNode(e, node.section, { holderId: node.id, prefix: '=', deploymentKey: node.deploymentKey, deleted: false, isAdmin }), `Nothing matches "${filter}"`);
+      return this.listChildren(
+        node,
+        fetch.searchEntities(account.api, node.section, filter),
+        (e) =>
+          entityNode(e, node.section, {
+            holderId: node.id,
+            prefix: '=',
+            deploymentKey: node.deploymentKey,
+            deleted: false,
+            isAdmin,
+          }),
+        `Nothing matches "${filter}"`,
+      );
     }
     const { owners, error } = await this.store.cached(`${node.deploymentKey}/#owners`, () => ownersOf(account));
-    const out: ExplorerNode[] = owners.map((o): OwnerNode => ({ kind: 'owner', section: node.section, owner: o.owner, label: o.label, isSelf: o.isSelf, id: `${node.id}/o:${o.owner.kind}:${o.owner.id}`, parentId: node.id, deploymentKey: node.deploymentKey }));
+    const out: ExplorerNode[] = owners.map((o): OwnerNode => ({
+      kind: 'owner',
+      section: node.section,
+      owner: o.owner,
+      label: o.label,
+      isSelf: o.isSelf,
+      id: `${node.id}/o:${o.owner.kind}:${o.owner.id}`,
+      parentId: node.id,
+      deploymentKey: node.deploymentKey,
+    }));
     if (error !== undefined) {
-      out.push({ ...this.errorNode(node, error), message: `Could not list your organizations: ${describeError(error)}` });
+      out.push({
+        ...this.errorNode(node, error),
+        message: `Could not list your organizations: ${describeError(error)}`,
+      });
     }
     if (owners.length === 0 && error === undefined) {
-      out.push({ kind: 'message', id: `${node.id}/#notUser`, parentId: node.id, deploymentKey: node.deploymentKey, icon: 'info', message: `${account.session.accountLabel} is not a user; sign in as a user to list what you own` });
+      out.push({
+        kind: 'message',
+        id: `${node.id}/#notUser`,
+        parentId: node.id,
+        deploymentKey: node.deploymentKey,
+        icon: 'info',
+        message: `${account.session.accountLabel} is not a user; sign in as a user to list what you own`,
+      });
     }
-    out.push({ kind: 'deleted', section: node.section, id: `${node.id}/~deleted`, parentId: node.id, deploymentKey: node.deploymentKey } satisfies DeletedNode);
+    out.push({
+      kind: 'deleted',
+      section: node.section,
+      id: `${node.id}/~deleted`,
+      parentId: node.id,
+      deploymentKey: node.deploymentKey,
+    } satisfies DeletedNode);
     return out;
   }
 
   /** The nodes of a paged list: its items, then an error, an empty state or "Load more". */
-  private async listChildren<T>(holder: ExplorerNode, fetcher: PageFetcher<T>, toNode: (item: T) => ExplorerNode | undefined, empty: string | Pick<MessageNode, 'message' | 'icon' | 'command' | 'commandArgs'>): Promise<ExplorerNode[]> {
+  private async listChildren<T>(
+    holder: ExplorerNode,
+    fetcher: PageFetcher<T>,
+    toNode: (item: T) => ExplorerNode | undefined,
+    empty: string | Pick<MessageNode, 'message' | 'icon' | 'command' | 'commandArgs'>,
+  ): Promise<ExplorerNode[]> {
     const key = holder.id;
     let list = this.store.list(key, fetcher, this.options.pageSize());
     await list.ensure();
@@ -256,10 +413,24 @@ export class ExplorerModel {
       }
     } else if (out.length === 0) {
       const state = typeof empty === 'string' ? { icon: 'info' as const, message: empty } : empty;
-      out.push({ kind: 'message', id: `${holder.id}/#empty`, parentId: holder.id, deploymentKey: holder.deploymentKey, ...state });
+      out.push({
+        kind: 'message',
+        id: `${holder.id}/#empty`,
+        parentId: holder.id,
+        deploymentKey: holder.deploymentKey,
+        ...state,
+      });
     }
     if (list.hasMore && list.items.length > 0) {
-      out.push({ kind: 'loadMore', id: `${holder.id}/#more`, parentId: holder.id, deploymentKey: holder.deploymentKey, listKey: key, loaded: list.items.length, total: list.total });
+      out.push({
+        kind: 'loadMore',
+        id: `${holder.id}/#more`,
+        parentId: holder.id,
+        deploymentKey: holder.deploymentKey,
+        listKey: key,
+        loaded: list.items.length,
+        total: list.total,
+      });
     }
     this.updateTotal(holder, list.total);
     return out;
@@ -282,7 +453,13 @@ export class ExplorerModel {
   }
 
   private errorNode(parent: ExplorerNode, error: unknown): ErrorNode {
-    return { kind: 'error', id: `${parent.id}/#error`, parentId: parent.id, deploymentKey: parent.deploymentKey, message: describeError(error) };
+    return {
+      kind: 'error',
+      id: `${parent.id}/#error`,
+      parentId: parent.id,
+      deploymentKey: parent.deploymentKey,
+      message: describeError(error),
+    };
   }
 
   private fire(node: ExplorerNode | undefined): void {
@@ -290,7 +467,15 @@ export class ExplorerModel {
   }
 
   private sessionSnapshot(): Map<string, string> {
-    const out = new Map<string, string>([['#order', this.accounts.deployments().map((d) => d.key).join(' ')]]);
+    const out = new Map<string, string>([
+      [
+        '#order',
+        this.accounts
+          .deployments()
+          .map((d) => d.key)
+          .join(' '),
+      ],
+    ]);
     for (const d of this.accounts.deployments()) {
       const s = this.accounts.account(d.key)?.session;
       out.set(d.key, `${d.name}|${s ? `${s.id}|${s.isAdmin === true}` : ''}`);

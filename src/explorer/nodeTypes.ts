@@ -20,45 +20,176 @@ interface Base {
   deploymentKey: string;
 }
 
-export interface DeploymentNode extends Base { kind: 'deployment'; name: string; accountLabel?: string; isAdmin: boolean }
-export interface SectionNode extends Base { kind: 'section'; section: Section; filter?: string; total?: number }
-export interface OwnerNode extends Base { kind: 'owner'; section: Section; owner: Owner; label: string; isSelf: boolean; total?: number }
-export interface DeletedNode extends Base { kind: 'deleted'; section: Section; total?: number }
-export interface ClientNode extends Base { kind: 'client'; client: Client; clientId: string; owner?: Owner; deleted: boolean; isAdmin: boolean }
-export interface ApplicationNode extends Base { kind: 'application'; application: Application; applicationId: string; owner?: Owner; deleted: boolean; isAdmin: boolean }
+export interface DeploymentNode extends Base {
+  kind: 'deployment';
+  name: string;
+  accountLabel?: string;
+  isAdmin: boolean;
+}
+export interface SectionNode extends Base {
+  kind: 'section';
+  section: Section;
+  filter?: string;
+  total?: number;
+}
+export interface OwnerNode extends Base {
+  kind: 'owner';
+  section: Section;
+  owner: Owner;
+  label: string;
+  isSelf: boolean;
+  total?: number;
+}
+export interface DeletedNode extends Base {
+  kind: 'deleted';
+  section: Section;
+  total?: number;
+}
+export interface ClientNode extends Base {
+  kind: 'client';
+  client: Client;
+  clientId: string;
+  owner?: Owner;
+  deleted: boolean;
+  isAdmin: boolean;
+}
+export interface ApplicationNode extends Base {
+  kind: 'application';
+  application: Application;
+  applicationId: string;
+  owner?: Owner;
+  deleted: boolean;
+  isAdmin: boolean;
+}
 
 export type ClientProperty = 'id' | 'name' | 'description' | 'state' | 'grants' | 'skip_authorization' | 'endorsed';
 export type EntityProperty = ClientProperty | 'created_at' | 'updated_at';
-export interface PropertyNode extends Base { kind: 'property'; entity: EntityRef; property: EntityProperty; label: string; value: string; tooltip?: string; editable: boolean }
-export interface UriListNode extends Base { kind: 'uriList'; clientId: string; field: UriField; uris: string[] }
-export interface UriNode extends Base { kind: 'uri'; clientId: string; field: UriField; uri: string }
-export interface RightsNode extends Base { kind: 'rights'; entity: EntityRef; rights: Right[] }
-export interface RightGroupNode extends Base { kind: 'rightGroup'; summary: GroupSummary }
-export interface RightNode extends Base { kind: 'right'; right: Right }
-export interface SecretNode extends Base { kind: 'secret'; clientId: string; stored: boolean }
-export interface CollaboratorsNode extends Base { kind: 'collaborators'; entity: EntityRef; total?: number }
-export interface CollaboratorNode extends Base { kind: 'collaborator'; entity: EntityRef; member: Owner; collaborator: Collaborator }
-export interface ApiKeysNode extends Base { kind: 'apiKeys'; applicationId: string; total?: number }
-export interface ApiKeyNode extends Base { kind: 'apiKey'; applicationId: string; key: ApiKey }
-export interface DevicesNode extends Base { kind: 'devices'; applicationId: string; total?: number }
-export interface DeviceNode extends Base { kind: 'device'; applicationId: string; device: EndDevice }
+export interface PropertyNode extends Base {
+  kind: 'property';
+  entity: EntityRef;
+  property: EntityProperty;
+  label: string;
+  value: string;
+  tooltip?: string;
+  editable: boolean;
+}
+export interface UriListNode extends Base {
+  kind: 'uriList';
+  clientId: string;
+  field: UriField;
+  uris: string[];
+}
+export interface UriNode extends Base {
+  kind: 'uri';
+  clientId: string;
+  field: UriField;
+  uri: string;
+}
+export interface RightsNode extends Base {
+  kind: 'rights';
+  entity: EntityRef;
+  rights: Right[];
+}
+export interface RightGroupNode extends Base {
+  kind: 'rightGroup';
+  summary: GroupSummary;
+}
+export interface RightNode extends Base {
+  kind: 'right';
+  right: Right;
+}
+export interface SecretNode extends Base {
+  kind: 'secret';
+  clientId: string;
+  stored: boolean;
+}
+export interface CollaboratorsNode extends Base {
+  kind: 'collaborators';
+  entity: EntityRef;
+  total?: number;
+}
+export interface CollaboratorNode extends Base {
+  kind: 'collaborator';
+  entity: EntityRef;
+  member: Owner;
+  collaborator: Collaborator;
+}
+export interface ApiKeysNode extends Base {
+  kind: 'apiKeys';
+  applicationId: string;
+  total?: number;
+}
+export interface ApiKeyNode extends Base {
+  kind: 'apiKey';
+  applicationId: string;
+  key: ApiKey;
+}
+export interface DevicesNode extends Base {
+  kind: 'devices';
+  applicationId: string;
+  total?: number;
+}
+export interface DeviceNode extends Base {
+  kind: 'device';
+  applicationId: string;
+  device: EndDevice;
+}
 /** "Load more": fetches the next page of the list its parent shows. */
-export interface LoadMoreNode extends Base { kind: 'loadMore'; listKey: string; loaded: number; total?: number }
+export interface LoadMoreNode extends Base {
+  kind: 'loadMore';
+  listKey: string;
+  loaded: number;
+  total?: number;
+}
 /** A failed load: the message with its correlation id; refreshing the parent retries. */
-export interface ErrorNode extends Base { kind: 'error'; message: string; detail?: string }
+export interface ErrorNode extends Base {
+  kind: 'error';
+  message: string;
+  detail?: string;
+}
 /** An empty state or hint, optionally with the command that fixes it. */
-export interface MessageNode extends Base { kind: 'message'; message: string; icon: 'info' | 'add' | 'signIn' | 'filter'; command?: string; commandArgs?: unknown[] }
+export interface MessageNode extends Base {
+  kind: 'message';
+  message: string;
+  icon: 'info' | 'add' | 'signIn' | 'filter';
+  command?: string;
+  commandArgs?: unknown[];
+}
 
 export type ExplorerNode =
-  | DeploymentNode | SectionNode | OwnerNode | DeletedNode | ClientNode | ApplicationNode | PropertyNode | UriListNode
-  | UriNode | RightsNode | RightGroupNode | RightNode | SecretNode | CollaboratorsNode | CollaboratorNode | ApiKeysNode
-  | ApiKeyNode | DevicesNode | DeviceNode | LoadMoreNode | ErrorNode | MessageNode;
+  | DeploymentNode
+  | SectionNode
+  | OwnerNode
+  | DeletedNode
+  | ClientNode
+  | ApplicationNode
+  | PropertyNode
+  | UriListNode
+  | UriNode
+  | RightsNode
+  | RightGroupNode
+  | RightNode
+  | SecretNode
+  | CollaboratorsNode
+  | CollaboratorNode
+  | ApiKeysNode
+  | ApiKeyNode
+  | DevicesNode
+  | DeviceNode
+  | LoadMoreNode
+  | ErrorNode
+  | MessageNode;
 
 export type NodeOf<K extends ExplorerNode['kind']> = Extract<ExplorerNode, { kind: K }>;
 
 export function isNode(value: unknown): value is ExplorerNode {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string'
-    && typeof (value as { id?: unknown }).id === 'string' && typeof (value as { deploymentKey?: unknown }).deploymentKey === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === 'string' &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    typeof (value as { deploymentKey?: unknown }).deploymentKey === 'string'
+  );
 }
 
 /** The client or application a node belongs to (the entity itself or any of its children). */
@@ -68,11 +199,19 @@ export function entityOf(node: ExplorerNode): EntityRef | undefined {
       return { type: 'client', id: node.clientId };
     case 'application':
       return { type: 'application', id: node.applicationId };
-    case 'property': case 'rights': case 'collaborators': case 'collaborator':
+    case 'property':
+    case 'rights':
+    case 'collaborators':
+    case 'collaborator':
       return node.entity;
-    case 'uriList': case 'uri': case 'secret':
+    case 'uriList':
+    case 'uri':
+    case 'secret':
       return { type: 'client', id: node.clientId };
-    case 'apiKeys': case 'apiKey': case 'devices': case 'device':
+    case 'apiKeys':
+    case 'apiKey':
+    case 'devices':
+    case 'device':
       return { type: 'application', id: node.applicationId };
     default:
       return undefined;

@@ -15,7 +15,10 @@ export class PagedList<T> {
   private loading: Promise<void> | undefined;
   private readonly abort = new AbortController();
 
-  constructor(private readonly fetchPage: PageFetcher<T>, limit: number) {
+  constructor(
+    private readonly fetchPage: PageFetcher<T>,
+    limit: number,
+  ) {
     // Fixed for the list's life: page N only means the same thing while the size does not change.
     this.limit = Math.max(1, Math.min(1000, Math.floor(limit)));
   }

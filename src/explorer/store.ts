@@ -42,7 +42,10 @@ export class ExplorerStore {
         this.forget(id);
       }
     }
-    this.shown.set(parentId, out.map((n) => n.id));
+    this.shown.set(
+      parentId,
+      out.map((n) => n.id),
+    );
     return out;
   }
 

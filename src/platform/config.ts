@@ -1,7 +1,13 @@
 // Typed access to the extension's settings, and the deployments they describe.
 import vscode = require('vscode');
 import { resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
-import { hasWorkspaceDeployments, patchDeployments, userDeploymentConfigs, withoutDeployment, type DeploymentTarget } from '../tts/deploymentSettings';
+import {
+  hasWorkspaceDeployments,
+  patchDeployments,
+  userDeploymentConfigs,
+  withoutDeployment,
+  type DeploymentTarget,
+} from '../tts/deploymentSettings';
 
 const SECTION = 'thingsStack';
 

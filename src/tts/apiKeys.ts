@@ -23,7 +23,10 @@ export class ApiKeysApi {
   }
 
   async list(appId: string, options: ListOptions & { order?: string } = {}): Promise<Page<ApiKey>> {
-    const page = await listPage<ApiKey>(this.http, this.base(appId), 'api_keys', { ...options, query: { order: options.order } });
+    const page = await listPage<ApiKey>(this.http, this.base(appId), 'api_keys', {
+      ...options,
+      query: { order: options.order },
+    });
     return { ...page, items: page.items.map((key) => withDefaults(key, KEY_FIELDS, API_KEY_DEFAULTS)) };
   }
 

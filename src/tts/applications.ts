@@ -6,13 +6,20 @@ import type { Application } from './types';
 
 export const APPLICATION_LIST_FIELDS = ['name', 'description'] as const;
 export const APPLICATION_DETAIL_FIELDS = [
-  'name', 'description', 'attributes', 'administrative_contact', 'technical_contact',
-  'network_server_address', 'application_server_address', 'join_server_address',
+  'name',
+  'description',
+  'attributes',
+  'administrative_contact',
+  'technical_contact',
+  'network_server_address',
+  'application_server_address',
+  'join_server_address',
 ] as const;
 
 export class ApplicationsApi extends EntityRegistry<Application> {
   constructor(http: HttpClient) {
     super(http, { collection: 'applications', entity: 'application', idField: 'application_id' }, (app, fields) =>
-      withDefaults(app, fields, APPLICATION_DEFAULTS));
+      withDefaults(app, fields, APPLICATION_DEFAULTS),
+    );
   }
 }

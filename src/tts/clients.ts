@@ -8,13 +8,25 @@ import type { Client } from './types';
 export const CLIENT_LIST_FIELDS = ['name', 'description', 'state', 'state_description'] as const;
 /** Everything a collaborator may read (the secret is never readable after create). */
 export const CLIENT_DETAIL_FIELDS = [
-  'name', 'description', 'state', 'state_description', 'redirect_uris', 'logout_redirect_uris', 'grants', 'rights',
-  'skip_authorization', 'endorsed', 'administrative_contact', 'technical_contact', 'attributes',
+  'name',
+  'description',
+  'state',
+  'state_description',
+  'redirect_uris',
+  'logout_redirect_uris',
+  'grants',
+  'rights',
+  'skip_authorization',
+  'endorsed',
+  'administrative_contact',
+  'technical_contact',
+  'attributes',
 ] as const;
 
 export class ClientsApi extends EntityRegistry<Client> {
   constructor(http: HttpClient) {
     super(http, { collection: 'clients', entity: 'client', idField: 'client_id' }, (client, fields) =>
-      withDefaults(client, fields, CLIENT_DEFAULTS));
+      withDefaults(client, fields, CLIENT_DEFAULTS),
+    );
   }
 }

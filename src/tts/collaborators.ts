@@ -17,17 +17,32 @@ export class CollaboratorsApi {
   constructor(private readonly http: HttpClient) {}
 
   async list(entity: CollaboratorEntity, id: string, options: ListOptions = {}): Promise<Page<Collaborator>> {
-    const page = await listPage<Collaborator>(this.http, `/${entity}/${enc(id)}/collaborators`, 'collaborators', options);
+    const page = await listPage<Collaborator>(
+      this.http,
+      `/${entity}/${enc(id)}/collaborators`,
+      'collaborators',
+      options,
+    );
     return { ...page, items: page.items.map((c) => ({ ...c, rights: c.rights ?? [] })) };
   }
 
   async get(entity: CollaboratorEntity, id: string, member: Owner, signal?: AbortSignal): Promise<Collaborator> {
-    const { data } = await this.http.request<Collaborator>('GET', `/${entity}/${enc(id)}/collaborator/${memberPath(member)}`, { signal });
+    const { data } = await this.http.request<Collaborator>(
+      'GET',
+      `/${entity}/${enc(id)}/collaborator/${memberPath(member)}`,
+      { signal },
+    );
     return { ...data, rights: data.rights ?? [] };
   }
 
   /** Adds a collaborator or changes its rights. The caller must hold every right it grants or takes away. */
-  async set(entity: CollaboratorEntity, id: string, member: Owner, rights: RightName[], signal?: AbortSignal): Promise<void> {
+  async set(
+    entity: CollaboratorEntity,
+    id: string,
+    member: Owner,
+    rights: RightName[],
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.http.request('PUT', `/${entity}/${enc(id)}/collaborators`, {
       body: { collaborator: { ids: ownerIdentifiers(member), rights } },
       signal,

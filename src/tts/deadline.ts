@@ -9,7 +9,10 @@ export class Deadline {
   private timedOut = false;
   private readonly onAbort = (): void => this.controller.abort();
 
-  constructor(readonly ms: number, private readonly caller?: AbortSignal) {
+  constructor(
+    readonly ms: number,
+    private readonly caller?: AbortSignal,
+  ) {
     this.timer = setTimeout(() => {
       this.timedOut = true;
       this.controller.abort();

@@ -5,9 +5,12 @@ import type { Fetch } from './http';
 let loading: Promise<Fetch> | undefined;
 
 export const defaultFetch: Fetch = async (url, init) => {
-  loading ??= import('node-fetch').then((m) => m.default as unknown as Fetch, (error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= import('node-fetch').then(
+    (m) => m.default as unknown as Fetch,
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return (await loading)(url, init);
 };

@@ -28,7 +28,10 @@ export function hasWorkspaceDeployments(setting: InspectedSetting | undefined): 
 }
 
 /** A deployment by key (every entry that resolves to it, e.g. TTN Sandbox clusters), or by key and name. */
-export interface DeploymentTarget { key: string; name?: string }
+export interface DeploymentTarget {
+  key: string;
+  name?: string;
+}
 
 function sameDeployment(config: DeploymentConfig, deployment: DeploymentTarget): boolean {
   if (deployment.name !== undefined && config.name !== deployment.name) {
@@ -42,7 +45,11 @@ function sameDeployment(config: DeploymentConfig, deployment: DeploymentTarget):
 }
 
 /** The entries with `patch` applied to those that describe `target`; every other entry is kept as it was. */
-export function patchDeployments(configs: readonly DeploymentConfig[], target: DeploymentTarget, patch: Partial<DeploymentConfig>): DeploymentConfig[] {
+export function patchDeployments(
+  configs: readonly DeploymentConfig[],
+  target: DeploymentTarget,
+  patch: Partial<DeploymentConfig>,
+): DeploymentConfig[] {
   return configs.map((c) => (sameDeployment(c, target) ? { ...c, ...patch } : c));
 }
 

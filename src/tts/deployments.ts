@@ -51,7 +51,9 @@ export function resolveDeployment(config: DeploymentConfig): Deployment {
     identityServerUrl = config.identityServerUrl ? identityServerUrl : 'https://eu1.cloud.thethings.network';
   } else if (cloud?.groups) {
     kind = 'tts-cloud';
-    identityServerUrl = config.identityServerUrl ? identityServerUrl : `https://${cloud.groups.tenant}.eu1.cloud.thethings.industries`;
+    identityServerUrl = config.identityServerUrl
+      ? identityServerUrl
+      : `https://${cloud.groups.tenant}.eu1.cloud.thethings.industries`;
   }
   return {
     name: config.name,
@@ -78,15 +80,22 @@ const V2_HINT =
 
 /** TTN v2 hosts: anything under thethings.network but the v3 clusters (`*.cloud.thethings.network`) and the website. */
 function isV2Host(host: string): boolean {
-  return /(^|\.)thethings\.network$/.test(host) && !/\.cloud\.thethings\.network$/.test(host)
-    && host !== 'thethings.network' && host !== 'www.thethings.network';
+  return (
+    /(^|\.)thethings\.network$/.test(host) &&
+    !/\.cloud\.thethings\.network$/.test(host) &&
+    host !== 'thethings.network' &&
+    host !== 'www.thethings.network'
+  );
 }
 
 /** Checks a URL typed into "Add Deployment": https (http only for loopback), no TTN v2 leftovers. */
 export function checkDeploymentUrl(input: string): UrlCheck {
   const text = input.trim();
   if (!text) {
-    return { ok: false, message: 'Enter the URL of your The Things Stack deployment, e.g. https://eu1.cloud.thethings.network.' };
+    return {
+      ok: false,
+      message: 'Enter the URL of your The Things Stack deployment, e.g. https://eu1.cloud.thethings.network.',
+    };
   }
   if (/ttn-account-v2\.|ttnctl|account\.thethingsnetwork\.org|console\.thethingsnetwork\.org/i.test(text)) {
     return { ok: false, message: V2_HINT };
@@ -113,14 +122,20 @@ export function checkDeploymentUrl(input: string): UrlCheck {
     return { ok: false, message: `"${text}" is not a valid URL: check the host name and port.` };
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return { ok: false, message: `Use https for ${url.hostname}: plain http would send your tokens unencrypted. http is only allowed for localhost.` };
+    return {
+      ok: false,
+      message: `Use https for ${url.hostname}: plain http would send your tokens unencrypted. http is only allowed for localhost.`,
+    };
   }
   if (url.username || url.password) {
     return { ok: false, message: 'Do not put credentials in the deployment URL.' };
   }
   if (url.search || url.hash) {
     // Nothing the user typed is dropped silently: a query or fragment has no meaning for a deployment.
-    return { ok: false, message: `Remove "${url.search}${url.hash}" from the URL: a deployment URL is the address of the stack, with no query or fragment.` };
+    return {
+      ok: false,
+      message: `Remove "${url.search}${url.hash}" from the URL: a deployment URL is the address of the stack, with no query or fragment.`,
+    };
   }
   const host = url.hostname;
   if (isV2Host(host)) {
@@ -128,9 +143,11 @@ export function checkDeploymentUrl(input: string): UrlCheck {
   }
   const sandbox = SANDBOX.exec(host);
   const cloud = CLOUD.exec(host);
-  const suggestedName = sandbox?.groups ? `TTN Sandbox (${sandbox.groups.cluster})`
-    : cloud?.groups ? `TTS Cloud ${cloud.groups.tenant} (${cloud.groups.cluster})`
-    : host;
+  const suggestedName = sandbox?.groups
+    ? `TTN Sandbox (${sandbox.groups.cluster})`
+    : cloud?.groups
+      ? `TTS Cloud ${cloud.groups.tenant} (${cloud.groups.cluster})`
+      : host;
   return { ok: true, url: baseUrl(url.toString()), suggestedName };
 }
 
@@ -140,7 +157,10 @@ export function isV2Key(text: string): boolean {
 }
 
 /** Console links (§9), deployment-aware. */
-export function consoleLink(deployment: Deployment, target: { kind: 'application' | 'client'; id: string } | { kind: 'applications' | 'clients' }): string {
+export function consoleLink(
+  deployment: Deployment,
+  target: { kind: 'application' | 'client'; id: string } | { kind: 'applications' | 'clients' },
+): string {
   const base = deployment.consoleUrl;
   switch (target.kind) {
     case 'applications':

@@ -8,7 +8,10 @@ export const DEVICE_LIST_FIELDS = ['name', 'description', 'ids.dev_eui', 'ids.jo
 export class DevicesApi {
   constructor(private readonly http: HttpClient) {}
 
-  async list(appId: string, options: ListOptions & { fields?: readonly string[]; order?: string } = {}): Promise<Page<EndDevice>> {
+  async list(
+    appId: string,
+    options: ListOptions & { fields?: readonly string[]; order?: string } = {},
+  ): Promise<Page<EndDevice>> {
     return listPage<EndDevice>(this.http, `/applications/${encodeURIComponent(appId)}/devices`, 'end_devices', {
       ...options,
       query: { field_mask: (options.fields ?? DEVICE_LIST_FIELDS).join(','), order: options.order },

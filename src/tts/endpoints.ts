@@ -27,7 +27,9 @@ export function endpoint(base: string, path: string, query?: Query): string {
 }
 
 /** Where the HTTP API of a deployment lives (`/api/v3` under the base). */
-export const apiEndpoint = (base: string, path: string, query?: Query): string => endpoint(base, `/api/v3${path}`, query);
+export const apiEndpoint = (base: string, path: string, query?: Query): string =>
+  endpoint(base, `/api/v3${path}`, query);
 
 /** The OAuth server's routes (`/oauth/authorize`, `/oauth/token`) under the base. */
-export const oauthEndpoint = (base: string, route: 'authorize' | 'token', query?: Query): string => endpoint(base, `/oauth/${route}`, query);
+export const oauthEndpoint = (base: string, route: 'authorize' | 'token', query?: Query): string =>
+  endpoint(base, `/oauth/${route}`, query);

@@ -51,7 +51,11 @@ export function readable(text: string): string {
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
   /** `host` (with port, if any) is the one that could not be reached, so the message can say which. */
-  constructor(message: string, readonly causeCode?: string, readonly host?: string) {
+  constructor(
+    message: string,
+    readonly causeCode?: string,
+    readonly host?: string,
+  ) {
     super(message);
   }
 }
@@ -64,17 +68,29 @@ export class TimeoutError extends Error {
   }
 }
 
-
 /** An answer that is not what the API promises: HTML instead of JSON, truncated or oversized bodies, wrong types. */
 export class BadResponseError extends Error {
   override readonly name = 'BadResponseError';
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
 
 const STATUS_TO_CODE: Record<number, number> = {
-  400: 3, 401: 16, 403: 7, 404: 5, 409: 6, 429: 8, 499: 1, 500: 13, 501: 12, 503: 14, 504: 4,
+  400: 3,
+  401: 16,
+  403: 7,
+  404: 5,
+  409: 6,
+  429: 8,
+  499: 1,
+  500: 13,
+  501: 12,
+  503: 14,
+  504: 4,
 };
 
 /** Fills `{name}` placeholders of a TTS message format with the error's attributes. */
@@ -100,7 +116,15 @@ function detailsOf(body: Record<string, unknown>): TtsErrorDetails | undefined {
 export function ttsErrorFrom(status: number, body: unknown): TtsError {
   const root = isObject(body) && isObject(body.error) ? body.error : body;
   if (!isObject(root)) {
-    return new TtsError(status, STATUS_TO_CODE[status] ?? 2, '', 'http', `The Things Stack answered HTTP ${status}.`, {}, undefined);
+    return new TtsError(
+      status,
+      STATUS_TO_CODE[status] ?? 2,
+      '',
+      'http',
+      `The Things Stack answered HTTP ${status}.`,
+      {},
+      undefined,
+    );
   }
   const d = detailsOf(root);
   const attributes = isObject(d?.attributes) ? d.attributes : {};
@@ -127,7 +151,6 @@ export function ttsErrorFrom(status: number, body: unknown): TtsError {
   );
 }
 
-
 /**
  * A failed fetch as the user should read it: what happened to the connection, not the library's words, and the
  * host it happened with (`url` is the address that was asked).
@@ -151,7 +174,7 @@ export function toNetworkError(error: unknown, url?: string): NetworkError {
       case 'UND_ERR_SOCKET':
         return 'the connection was reset';
       case 'EPROTO': // e.g. an https URL on a plain-HTTP port: OpenSSL's "wrong version number"
-        return 'no secure (TLS) connection could be set up; check that the URL\'s http/https matches the server';
+        return "no secure (TLS) connection could be set up; check that the URL's http/https matches the server";
       default:
         if (code && /CERT|SSL|TLS/.test(code)) {
           return 'the TLS certificate could not be verified';

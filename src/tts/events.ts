@@ -8,7 +8,10 @@ import { UserCancelledError } from '../util/cancellation';
 export const STREAM_START = 'events.stream.start';
 
 /** Splits a byte stream into messages at blank-or-single newlines; tolerant of both delimiters (§8, Corrections 8). */
-export async function* messages(body: AsyncIterable<Uint8Array>, maxMessageBytes = 4 * 1024 * 1024): AsyncGenerator<string> {
+export async function* messages(
+  body: AsyncIterable<Uint8Array>,
+  maxMessageBytes = 4 * 1024 * 1024,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let buffer = '';
   for await (const chunk of body) {

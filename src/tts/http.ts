@@ -80,7 +80,6 @@ export interface HttpResult<T> {
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
-
 export class HttpClient {
   readonly baseUrl: string;
   private readonly fetch: Fetch;
@@ -168,7 +167,13 @@ export class HttpClient {
    * One HTTP exchange with its own time limit, linked to the caller's signal. A buffered exchange reads the whole
    * body within the limit; a streamed one returns after the headers with the body unread.
    */
-  private async attempt(method: string, path: string, options: RequestOptions, token: string | undefined, stream: boolean): Promise<Answer> {
+  private async attempt(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    token: string | undefined,
+    stream: boolean,
+  ): Promise<Answer> {
     if (options.signal?.aborted) {
       throw new UserCancelledError();
     }
@@ -240,13 +245,19 @@ export class HttpClient {
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Reads a body as text, refusing one over `maxBytes` (the caller then drops the connection). */
-export async function readBoundedText(response: Pick<FetchResponse, 'status' | 'body'>, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+export async function readBoundedText(
+  response: Pick<FetchResponse, 'status' | 'body'>,
+  maxBytes = DEFAULT_MAX_BODY_BYTES,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of response.body ?? []) {
     size += chunk.byteLength;
     if (size > maxBytes) {
-      throw new BadResponseError(`The Things Stack sent more than ${Math.round(maxBytes / 1048576)} MiB; the answer was not read.`, response.status);
+      throw new BadResponseError(
+        `The Things Stack sent more than ${Math.round(maxBytes / 1048576)} MiB; the answer was not read.`,
+        response.status,
+      );
     }
     chunks.push(Buffer.from(chunk));
   }

@@ -7,15 +7,50 @@ const ID_PATTERN = /^[a-z0-9](?:-?[a-z0-9])+$/;
 export const ID_MAX = 36;
 /** IDs the server refuses with `forbidden_id`; the server's blocklist is longer, these are the common ones. */
 export const RESERVED_IDS: ReadonlySet<string> = new Set([
-  'admin', 'administrator', 'api', 'app', 'apps', 'applications', 'cli', 'client', 'clients', 'code', 'console',
-  'device', 'devices', 'gateway', 'gateways', 'local-callback', 'login', 'logout', 'me', 'oauth', 'organization',
-  'organizations', 'root', 'settings', 'support', 'system', 'the-things-industries', 'the-things-network',
-  'thethings', 'thethingsindustries', 'thethingsnetwork', 'tti', 'ttn', 'user', 'users',
+  'admin',
+  'administrator',
+  'api',
+  'app',
+  'apps',
+  'applications',
+  'cli',
+  'client',
+  'clients',
+  'code',
+  'console',
+  'device',
+  'devices',
+  'gateway',
+  'gateways',
+  'local-callback',
+  'login',
+  'logout',
+  'me',
+  'oauth',
+  'organization',
+  'organizations',
+  'root',
+  'settings',
+  'support',
+  'system',
+  'the-things-industries',
+  'the-things-network',
+  'thethings',
+  'thethingsindustries',
+  'thethingsnetwork',
+  'tti',
+  'ttn',
+  'user',
+  'users',
 ]);
 
 const NOUN: Record<EntityType, string> = {
-  application: 'Application ID', client: 'Client ID', device: 'Device ID', gateway: 'Gateway ID',
-  organization: 'Organization ID', user: 'User ID',
+  application: 'Application ID',
+  client: 'Client ID',
+  device: 'Device ID',
+  gateway: 'Gateway ID',
+  organization: 'Organization ID',
+  user: 'User ID',
 };
 
 const hex = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -40,7 +75,11 @@ export function nonAsciiCharacter(text: string): string | undefined {
     if (folded) {
       return `"${ch}" (${hex(ch)}) is not the ASCII "${folded}"`;
     }
-    const script = /[\u0400-\u04ff]/.test(ch) ? 'a Cyrillic letter' : /[\u0370-\u03ff]/.test(ch) ? 'a Greek letter' : 'not ASCII';
+    const script = /[\u0400-\u04ff]/.test(ch)
+      ? 'a Cyrillic letter'
+      : /[\u0370-\u03ff]/.test(ch)
+        ? 'a Greek letter'
+        : 'not ASCII';
     return `"${ch}" (${hex(ch)}) is ${script}`;
   }
   return undefined;
@@ -51,8 +90,14 @@ export function nonAsciiCharacter(text: string): string | undefined {
  * hyphen, no hyphen at either end, at most 36 characters. Undefined when nothing valid is left.
  */
 export function suggestId(text: string, type: EntityType): string | undefined {
-  const suggestion = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '').slice(0, ID_MAX).replace(/-+$/, '');
+  const suggestion = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, ID_MAX)
+    .replace(/-+$/, '');
   return suggestion && suggestion !== text && !validateId(suggestion, type) ? suggestion : undefined;
 }
 
@@ -71,7 +116,8 @@ export function validateId(id: string, type: EntityType, purpose: 'create' | 're
   if (!id) {
     return `${noun} is required.`;
   }
-  if (/[^\S\ufeff]/.test(id)) { // an invisible U+FEFF is reported as such below, not as a space
+  if (/[^\S\ufeff]/.test(id)) {
+    // an invisible U+FEFF is reported as such below, not as a space
     return `${noun} cannot contain spaces; use hyphens${eg(id, type)}.`;
   }
   const foreign = nonAsciiCharacter(id);
@@ -140,7 +186,9 @@ export function validateRedirectUri(uri: string): string | undefined {
   const special = SPECIAL_REDIRECTS.exec(uri);
   if (special) {
     const port = special[2] === undefined ? undefined : Number(special[2]);
-    return port === undefined || (port >= 1 && port <= 65535) ? undefined : `"${uri}" has an invalid port; use 1–65535.`;
+    return port === undefined || (port >= 1 && port <= 65535)
+      ? undefined
+      : `"${uri}" has an invalid port; use 1–65535.`;
   }
   if (uri.includes('#')) {
     return 'A redirect URI cannot have a fragment (#…).';

@@ -35,7 +35,12 @@ function kindOf(value: unknown): string {
 }
 
 /** One page of a list route; `key` is the array field (`clients`, `applications`, …). */
-export async function listPage<T>(http: HttpClient, path: string, key: string, options: ListOptions = {}): Promise<Page<T>> {
+export async function listPage<T>(
+  http: HttpClient,
+  path: string,
+  key: string,
+  options: ListOptions = {},
+): Promise<Page<T>> {
   const limit = pageSize(options.limit);
   const page = Math.max(1, Math.floor(options.page ?? 1));
   const result = await http.request<Record<string, unknown>>('GET', path, {
@@ -43,14 +48,21 @@ export async function listPage<T>(http: HttpClient, path: string, key: string, o
     signal: options.signal,
   });
   const data: unknown = result.data;
-  const object = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  const object =
+    data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   // `{}` is an empty list (§0.8); anything else in the list's place is a broken answer, not "nothing".
   if (!object && data !== null) {
-    throw new BadResponseError(`The Things Stack sent ${kindOf(data)}, not an object with "${key}" (HTTP ${result.status}).`, result.status);
+    throw new BadResponseError(
+      `The Things Stack sent ${kindOf(data)}, not an object with "${key}" (HTTP ${result.status}).`,
+      result.status,
+    );
   }
   const raw = object?.[key];
   if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
-    throw new BadResponseError(`The Things Stack sent "${key}" as ${kindOf(raw)}, not a list (HTTP ${result.status}).`, result.status);
+    throw new BadResponseError(
+      `The Things Stack sent "${key}" as ${kindOf(raw)}, not a list (HTTP ${result.status}).`,
+      result.status,
+    );
   }
   const items = (raw ?? []) as T[];
   const header = result.headers.get('x-total-count');
@@ -59,12 +71,18 @@ export async function listPage<T>(http: HttpClient, path: string, key: string, o
 }
 
 /** Walks the pages one after another, stopping at an empty or short page or at the total. */
-export async function* iteratePages<T>(http: HttpClient, path: string, key: string, options: ListOptions = {}): AsyncGenerator<Page<T>> {
+export async function* iteratePages<T>(
+  http: HttpClient,
+  path: string,
+  key: string,
+  options: ListOptions = {},
+): AsyncGenerator<Page<T>> {
   let page = Math.max(1, options.page ?? 1);
   for (;;) {
     const current = await listPage<T>(http, path, key, { ...options, page });
     yield current;
-    const done = current.items.length < current.limit || (current.total !== undefined && page * current.limit >= current.total);
+    const done =
+      current.items.length < current.limit || (current.total !== undefined && page * current.limit >= current.total);
     if (done) {
       return;
     }
@@ -76,7 +94,12 @@ export async function* iteratePages<T>(http: HttpClient, path: string, key: stri
  * Every item: the first page tells the total, then the remaining pages run with bounded concurrency.
  * Without a total it falls back to walking page by page.
  */
-export async function listAll<T>(http: HttpClient, path: string, key: string, options: ListAllOptions = {}): Promise<T[]> {
+export async function listAll<T>(
+  http: HttpClient,
+  path: string,
+  key: string,
+  options: ListAllOptions = {},
+): Promise<T[]> {
   const first = await listPage<T>(http, path, key, { ...options, page: 1 });
   if (first.total === undefined) {
     const items = [...first.items];

@@ -64,7 +64,8 @@ export class EntityRegistry<T extends object> {
   /** An entity without a text ID cannot be shown or acted on: the answer is broken, not the entity nameless. */
   private checked(entity: T, fields: readonly string[], status: number): T {
     const ids = (entity as { ids?: unknown } | null)?.ids;
-    const id = typeof ids === 'object' && ids !== null ? (ids as Record<string, unknown>)[this.kind.idField] : undefined;
+    const id =
+      typeof ids === 'object' && ids !== null ? (ids as Record<string, unknown>)[this.kind.idField] : undefined;
     if (typeof id !== 'string' || !id) {
       const what = this.kind.entity === 'client' ? 'an OAuth client' : 'an application';
       throw new BadResponseError(`The Things Stack sent ${what} without a valid ID (HTTP ${status}).`, status);
@@ -83,7 +84,10 @@ export class EntityRegistry<T extends object> {
 
   async *pages(owner: Owner | undefined, options: RegistryListOptions): AsyncGenerator<Page<T>> {
     const path = ownerPath(owner, this.kind.collection);
-    for await (const page of iteratePages<T>(this.http, path, this.kind.collection, { ...options, query: this.listQuery(options) })) {
+    for await (const page of iteratePages<T>(this.http, path, this.kind.collection, {
+      ...options,
+      query: this.listQuery(options),
+    })) {
       yield this.normaliseAll(page, options.fields);
     }
   }
@@ -106,9 +110,8 @@ export class EntityRegistry<T extends object> {
 
   /** Creates the entity with `owner` as collaborator (it gets all rights). Never retried. */
   async create(owner: Owner, entity: T, signal?: AbortSignal): Promise<T> {
-    const collaborator = owner.kind === 'user'
-      ? { user_ids: { user_id: owner.id } }
-      : { organization_ids: { organization_id: owner.id } };
+    const collaborator =
+      owner.kind === 'user' ? { user_ids: { user_id: owner.id } } : { organization_ids: { organization_id: owner.id } };
     const { data } = await this.http.request<T>('POST', ownerPath(owner, this.kind.collection), {
       body: { [this.kind.entity]: entity, collaborator },
       signal,
@@ -138,7 +141,11 @@ export class EntityRegistry<T extends object> {
 
   /** The caller's rights on the entity. */
   async rights(id: string, signal?: AbortSignal): Promise<RightName[]> {
-    const { data } = await this.http.request<{ rights?: RightName[] }>('GET', `/${this.kind.collection}/${enc(id)}/rights`, { signal });
+    const { data } = await this.http.request<{ rights?: RightName[] }>(
+      'GET',
+      `/${this.kind.collection}/${enc(id)}/rights`,
+      { signal },
+    );
     return data.rights ?? [];
   }
 

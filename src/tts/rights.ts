@@ -15,7 +15,12 @@ const GROUP_PREFIXES: [RightGroup, string][] = [
   ['organization', 'RIGHT_ORGANIZATION_'],
 ];
 export const GROUP_LABELS: Record<RightGroup, string> = {
-  user: 'User', application: 'Application', client: 'OAuth client', gateway: 'Gateway', organization: 'Organization', other: 'Other',
+  user: 'User',
+  application: 'Application',
+  client: 'OAuth client',
+  gateway: 'Gateway',
+  organization: 'Organization',
+  other: 'Other',
 };
 
 export function isRight(value: string): value is Right {
@@ -96,7 +101,9 @@ export function summarise(rights: readonly string[]): GroupSummary[] {
   const groups: RightGroup[] = ['user', 'application', 'client', 'gateway', 'organization', 'other'];
   return groups
     .map((group) => {
-      const listed = rights.filter(isRight).filter((r) => groupOf(r) === group || (r === 'RIGHT_ALL' && group === 'other'));
+      const listed = rights
+        .filter(isRight)
+        .filter((r) => groupOf(r) === group || (r === 'RIGHT_ALL' && group === 'other'));
       const concrete = rightsOfGroup(group);
       return {
         group,

@@ -5,9 +5,15 @@ import { TtsError } from './errors';
 
 /** TTS omits zero values (§0.8): a missing field, false, "", [] and {} all mean "zero". */
 function isZero(value: unknown): boolean {
-  return value === undefined || value === null || value === false || value === '' || value === 0
-    || (Array.isArray(value) && value.length === 0)
-    || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isZero));
+  return (
+    value === undefined ||
+    value === null ||
+    value === false ||
+    value === '' ||
+    value === 0 ||
+    (Array.isArray(value) && value.length === 0) ||
+    (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isZero))
+  );
 }
 
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
@@ -38,7 +44,10 @@ function canonical(value: unknown): string {
     return `[${value.map(canonical).join(',')}]`;
   }
   if (typeof value === 'object' && value !== null) {
-    return `{${Object.keys(value).sort().map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -56,21 +65,37 @@ const NOT_ECHOED = new Set(['secret']);
 
 /** The masked paths whose value in the answer is not what was sent. */
 export function unstoredFields(sent: object, answer: object, paths: readonly string[]): string[] {
-  return [...new Set(paths)].filter((path) => !NOT_ECHOED.has(path) && !sameStoredValue(valueAt(sent, path), valueAt(answer, path)));
+  return [...new Set(paths)].filter(
+    (path) => !NOT_ECHOED.has(path) && !sameStoredValue(valueAt(sent, path), valueAt(answer, path)),
+  );
 }
 
 const WORDS: Record<string, string> = { uris: 'URIs', id: 'ID', ids: 'IDs', url: 'URL' };
 
 /** `skip_authorization` → "Skip Authorization", `redirect_uris` → "Redirect URIs". */
 export function fieldLabel(path: string): string {
-  return path.split(/[._]/).filter(Boolean).map((w) => WORDS[w] ?? w[0].toUpperCase() + w.slice(1)).join(' ');
+  return path
+    .split(/[._]/)
+    .filter(Boolean)
+    .map((w) => WORDS[w] ?? w[0].toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 /** TTS answered the update with success but the answer shows that some fields kept their old value. */
 export class NotStoredError extends TtsError {
-  constructor(readonly fields: readonly string[], readonly stored: object) {
-    super(200, 0, 'things-stack-manager', 'update_not_stored',
-      `The Things Stack accepted the change but did not store: ${fields.map(fieldLabel).join(', ')}.`, { fields: [...fields] }, undefined);
+  constructor(
+    readonly fields: readonly string[],
+    readonly stored: object,
+  ) {
+    super(
+      200,
+      0,
+      'things-stack-manager',
+      'update_not_stored',
+      `The Things Stack accepted the change but did not store: ${fields.map(fieldLabel).join(', ')}.`,
+      { fields: [...fields] },
+      undefined,
+    );
   }
 }
 

@@ -28,22 +28,36 @@ export function identityOf(info: AuthInfo): Identity {
   if (info.oauth_access_token) {
     const t = info.oauth_access_token;
     return {
-      kind: 'oauth', userId: t.user_ids?.user_id, tokenId: t.id, clientId: t.client_ids?.client_id,
-      rights: (t.rights ?? []) as RightName[], isAdmin, expiresAt: t.expires_at,
+      kind: 'oauth',
+      userId: t.user_ids?.user_id,
+      tokenId: t.id,
+      clientId: t.client_ids?.client_id,
+      rights: (t.rights ?? []) as RightName[],
+      isAdmin,
+      expiresAt: t.expires_at,
     };
   }
   if (info.api_key) {
     const key = info.api_key.api_key;
     const ids = info.api_key.entity_ids;
-    const [entityKind, entityId] = ids?.user_ids ? ['user', ids.user_ids.user_id]
-      : ids?.application_ids ? ['application', ids.application_ids.application_id]
-      : ids?.organization_ids ? ['organization', ids.organization_ids.organization_id]
-      : ids?.gateway_ids ? ['gateway', ids.gateway_ids.gateway_id]
-      : ['unknown', undefined];
+    const [entityKind, entityId] = ids?.user_ids
+      ? ['user', ids.user_ids.user_id]
+      : ids?.application_ids
+        ? ['application', ids.application_ids.application_id]
+        : ids?.organization_ids
+          ? ['organization', ids.organization_ids.organization_id]
+          : ids?.gateway_ids
+            ? ['gateway', ids.gateway_ids.gateway_id]
+            : ['unknown', undefined];
     return {
-      kind: 'api-key', userId: entityKind === 'user' ? entityId : undefined,
+      kind: 'api-key',
+      userId: entityKind === 'user' ? entityId : undefined,
       entity: entityKind === 'user' ? undefined : `${entityKind}:${entityId ?? '?'}`,
-      tokenId: key?.id, keyName: key?.name, rights: (key?.rights ?? []) as RightName[], isAdmin, expiresAt: key?.expires_at,
+      tokenId: key?.id,
+      keyName: key?.name,
+      rights: (key?.rights ?? []) as RightName[],
+      isAdmin,
+      expiresAt: key?.expires_at,
     };
   }
   if (info.user_session || info.gateway_token) {
@@ -65,7 +79,10 @@ export class UsersApi {
   }
 
   async get(userId: string, fields: readonly string[] = USER_FIELDS, signal?: AbortSignal): Promise<User> {
-    const { data } = await this.http.request<User>('GET', `/users/${enc(userId)}`, { query: { field_mask: fields.join(',') }, signal });
+    const { data } = await this.http.request<User>('GET', `/users/${enc(userId)}`, {
+      query: { field_mask: fields.join(',') },
+      signal,
+    });
     return data;
   }
 
@@ -80,6 +97,8 @@ export class UsersApi {
 
   /** Revokes one access token; a token may revoke itself (§1.9). */
   async deleteToken(userId: string, clientId: string, tokenId: string, signal?: AbortSignal): Promise<void> {
-    await this.http.request('DELETE', `/users/${enc(userId)}/authorizations/${enc(clientId)}/tokens/${enc(tokenId)}`, { signal });
+    await this.http.request('DELETE', `/users/${enc(userId)}/authorizations/${enc(clientId)}/tokens/${enc(tokenId)}`, {
+      signal,
+    });
   }
 }

@@ -13,18 +13,43 @@ export const DESCRIPTION_MAX = 2000;
 
 /** Words that say nothing about who runs a client or what it is for. */
 const GENERIC = new Set([
-  'api', 'app', 'application', 'auth', 'client', 'dashboard', 'default', 'demo', 'dev', 'example', 'integration',
-  'login', 'mobile', 'my', 'new', 'oauth', 'portal', 'sample', 'service', 'test', 'tool', 'web', 'website',
+  'api',
+  'app',
+  'application',
+  'auth',
+  'client',
+  'dashboard',
+  'default',
+  'demo',
+  'dev',
+  'example',
+  'integration',
+  'login',
+  'mobile',
+  'my',
+  'new',
+  'oauth',
+  'portal',
+  'sample',
+  'service',
+  'test',
+  'tool',
+  'web',
+  'website',
 ]);
 /** Tokens and spellings that make an ID or name look like an official The Things Network / Industries one. */
 const OFFICIAL_TOKENS = new Set(['ttn', 'tti', 'tts', 'thethings', 'official', 'lorawan-stack']);
-const OFFICIAL_SPELLINGS = /the[\s-]*things[\s-]*(network|stack|industries)|things[\s-]*(network|stack)|\b(ttn|tti|tts)\b|lorawan[\s-]*stack/i;
+const OFFICIAL_SPELLINGS =
+  /the[\s-]*things[\s-]*(network|stack|industries)|things[\s-]*(network|stack)|\b(ttn|tti|tts)\b|lorawan[\s-]*stack/i;
 
 export const ID_FACT = 'The ID cannot be changed later, and cannot be reused by anyone after the client is deleted.';
 
 /** The name or ID looks like one of The Things Network's / Industries' own. */
 export function looksOfficial(text: string): boolean {
-  const tokens = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const tokens = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return tokens.some((t) => OFFICIAL_TOKENS.has(t)) || OFFICIAL_SPELLINGS.test(text);
 }
 
@@ -45,7 +70,7 @@ export function checkClientId(id: string): Validation {
   if (tokens.length === 1 || tokens.every((t) => GENERIC.has(t))) {
     return warning(
       `Give the ID your brand and the client's purpose, e.g. "mycompany-gateway-onboarding": "${id}" says neither who ` +
-      `runs it nor what it is for. ${ID_FACT}`,
+        `runs it nor what it is for. ${ID_FACT}`,
     );
   }
   return info(ID_FACT);
@@ -69,7 +94,9 @@ export function checkDescription(description: string): Validation | undefined {
     return error(`The description can be at most ${DESCRIPTION_MAX} characters (it has ${description.length}).`);
   }
   if (!description.trim()) {
-    return warning('Say what the client does and why it needs its rights: users read it before authorizing, admins review it.');
+    return warning(
+      'Say what the client does and why it needs its rights: users read it before authorizing, admins review it.',
+    );
   }
   return undefined;
 }
@@ -111,7 +138,8 @@ export const REFRESH_TOKEN_QUESTION =
   'long after they have left; without one, users sign in again when the one-hour access token expires.';
 
 /** Words in a description that mean the client changes things rather than only reading them. */
-const CHANGES = /\b(manag|creat|edit|writ|provision|configur|regist|admin|delet|updat|control|send|downlink|onboard|set ?up)/i;
+const CHANGES =
+  /\b(manag|creat|edit|writ|provision|configur|regist|admin|delet|updat|control|send|downlink|onboard|set ?up)/i;
 const ENTITY_WORDS: Partial<Record<RightGroup, RegExp>> = {
   application: /\b(app|application|device|sensor|node|uplink|downlink|payload|traffic|data|integration)/i,
   gateway: /\b(gateway|gw|station|coverage|network)/i,
@@ -120,21 +148,32 @@ const ENTITY_WORDS: Partial<Record<RightGroup, RegExp>> = {
 };
 
 function changesSomething(right: Right): boolean {
-  return isPseudoRight(right) || /_(WRITE|CREATE|DELETE|SETTINGS|LINK|WRITE_KEYS|READ_KEYS|READ_SECRETS|WRITE_SECRETS)|INVITES/.test(right);
+  return (
+    isPseudoRight(right) ||
+    /_(WRITE|CREATE|DELETE|SETTINGS|LINK|WRITE_KEYS|READ_KEYS|READ_SECRETS|WRITE_SECRETS)|INVITES/.test(right)
+  );
 }
 
 /** Advice on rights against the description: "all" rights, rights for things it does not mention, writes for a reader. */
 export function rightsAdvice(rights: readonly Right[], description: string): Validation[] {
   const out: Validation[] = [];
   if (rights.includes('RIGHT_ALL')) {
-    out.push(warning('RIGHT_ALL grants every current and future right on everything the user can reach. Pick only what the client needs.'));
+    out.push(
+      warning(
+        'RIGHT_ALL grants every current and future right on everything the user can reach. Pick only what the client needs.',
+      ),
+    );
   }
   for (const right of rights.filter((r) => isPseudoRight(r) && r !== 'RIGHT_ALL')) {
     const group = groupOf(right);
-    out.push(warning(`${right} grants every current and future ${GROUP_LABELS[group].toLowerCase()} right (${rightsOfGroup(group).length} today, including delete). Pick only what the client needs.`));
+    out.push(
+      warning(
+        `${right} grants every current and future ${GROUP_LABELS[group].toLowerCase()} right (${rightsOfGroup(group).length} today, including delete). Pick only what the client needs.`,
+      ),
+    );
   }
   if (rights.includes('RIGHT_USER_DELETE')) {
-    out.push(warning('RIGHT_USER_DELETE lets the client delete the user\'s account.'));
+    out.push(warning("RIGHT_USER_DELETE lets the client delete the user's account."));
   }
   if (!description.trim()) {
     out.push(warning('There is no description, so nobody can judge whether these rights are proportionate. Add one.'));
@@ -144,7 +183,11 @@ export function rightsAdvice(rights: readonly Right[], description: string): Val
   for (const group of groups) {
     const words = ENTITY_WORDS[group];
     if (words && !words.test(description)) {
-      out.push(warning(`The rights include ${GROUP_LABELS[group].toLowerCase()} rights, but the description does not mention ${GROUP_LABELS[group].toLowerCase()}s.`));
+      out.push(
+        warning(
+          `The rights include ${GROUP_LABELS[group].toLowerCase()} rights, but the description does not mention ${GROUP_LABELS[group].toLowerCase()}s.`,
+        ),
+      );
     }
   }
   const writes = rights.filter(changesSomething);

@@ -15,7 +15,12 @@ function rightsIn(value: unknown): Right[] {
 /** Rights a TTS permission error names, in its attributes or message. */
 export function missingRightsOf(error: TtsError): Right[] {
   const a = error.attributes;
-  const fromAttributes = [...rightsIn(a.missing), ...rightsIn(a.missing_rights), ...rightsIn(a.rights), ...rightsIn(a.right)];
+  const fromAttributes = [
+    ...rightsIn(a.missing),
+    ...rightsIn(a.missing_rights),
+    ...rightsIn(a.rights),
+    ...rightsIn(a.right),
+  ];
   if (fromAttributes.length > 0) {
     return [...new Set(fromAttributes)];
   }

@@ -2,7 +2,15 @@
 // entity, each "all" pseudo-right spelled out, and presets for common roles. The first prompt offers presets; only
 // "Choose Individually…" opens the full multi-select list.
 import {
-  ALL_RIGHTS, GROUP_LABELS, explain, groupOf, isPseudoRight, rightLabel, rightsOfGroup, type Right, type RightGroup,
+  ALL_RIGHTS,
+  GROUP_LABELS,
+  explain,
+  groupOf,
+  isPseudoRight,
+  rightLabel,
+  rightsOfGroup,
+  type Right,
+  type RightGroup,
 } from '../tts/rights';
 import { GoBackError, type PickItem, type StepInfo, type Ui } from './ui';
 
@@ -23,30 +31,73 @@ const GROUPS: Record<RightsScope, RightGroup[]> = {
 
 export const PRESETS: Record<RightsScope, RightsPreset[]> = {
   client: [
-    { label: 'Sign-In Only', detail: 'Read the user\'s profile; nothing else.', rights: ['RIGHT_USER_INFO'] },
+    { label: 'Sign-In Only', detail: "Read the user's profile; nothing else.", rights: ['RIGHT_USER_INFO'] },
     {
-      label: 'Application Manager', detail: 'List and create the user\'s applications and manage them fully.',
-      rights: ['RIGHT_USER_INFO', 'RIGHT_USER_APPLICATIONS_LIST', 'RIGHT_USER_APPLICATIONS_CREATE', 'RIGHT_APPLICATION_ALL'],
+      label: 'Application Manager',
+      detail: "List and create the user's applications and manage them fully.",
+      rights: [
+        'RIGHT_USER_INFO',
+        'RIGHT_USER_APPLICATIONS_LIST',
+        'RIGHT_USER_APPLICATIONS_CREATE',
+        'RIGHT_APPLICATION_ALL',
+      ],
     },
     {
-      label: 'Application Data Reader', detail: 'List the user\'s applications and read their devices and traffic.',
-      rights: ['RIGHT_USER_INFO', 'RIGHT_USER_APPLICATIONS_LIST', 'RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_DEVICES_READ', 'RIGHT_APPLICATION_TRAFFIC_READ'],
+      label: 'Application Data Reader',
+      detail: "List the user's applications and read their devices and traffic.",
+      rights: [
+        'RIGHT_USER_INFO',
+        'RIGHT_USER_APPLICATIONS_LIST',
+        'RIGHT_APPLICATION_INFO',
+        'RIGHT_APPLICATION_DEVICES_READ',
+        'RIGHT_APPLICATION_TRAFFIC_READ',
+      ],
     },
     {
-      label: 'Gateway Manager', detail: 'List and create the user\'s gateways and manage them fully.',
+      label: 'Gateway Manager',
+      detail: "List and create the user's gateways and manage them fully.",
       rights: ['RIGHT_USER_INFO', 'RIGHT_USER_GATEWAYS_LIST', 'RIGHT_USER_GATEWAYS_CREATE', 'RIGHT_GATEWAY_ALL'],
     },
   ],
   application: [
-    { label: 'Read Only', detail: 'View the application, its devices and its traffic.', rights: ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_DEVICES_READ', 'RIGHT_APPLICATION_TRAFFIC_READ'] },
-    { label: 'Integration', detail: 'Read uplinks and send downlinks (MQTT, webhooks).', rights: ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_TRAFFIC_READ', 'RIGHT_APPLICATION_TRAFFIC_DOWN_WRITE'] },
-    { label: 'Device Manager', detail: 'Register, change and remove end devices.', rights: ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_DEVICES_READ', 'RIGHT_APPLICATION_DEVICES_WRITE', 'RIGHT_APPLICATION_TRAFFIC_READ'] },
-    { label: 'Administrator', detail: 'Every current and future application right.', rights: ['RIGHT_APPLICATION_ALL'] },
+    {
+      label: 'Read Only',
+      detail: 'View the application, its devices and its traffic.',
+      rights: ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_DEVICES_READ', 'RIGHT_APPLICATION_TRAFFIC_READ'],
+    },
+    {
+      label: 'Integration',
+      detail: 'Read uplinks and send downlinks (MQTT, webhooks).',
+      rights: ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_TRAFFIC_READ', 'RIGHT_APPLICATION_TRAFFIC_DOWN_WRITE'],
+    },
+    {
+      label: 'Device Manager',
+      detail: 'Register, change and remove end devices.',
+      rights: [
+        'RIGHT_APPLICATION_INFO',
+        'RIGHT_APPLICATION_DEVICES_READ',
+        'RIGHT_APPLICATION_DEVICES_WRITE',
+        'RIGHT_APPLICATION_TRAFFIC_READ',
+      ],
+    },
+    {
+      label: 'Administrator',
+      detail: 'Every current and future application right.',
+      rights: ['RIGHT_APPLICATION_ALL'],
+    },
   ],
   clientCollaborator: [
-    { label: 'Viewer', detail: 'See the client\'s settings.', rights: ['RIGHT_CLIENT_INFO'] },
-    { label: 'Editor', detail: 'See and change the client\'s settings.', rights: ['RIGHT_CLIENT_INFO', 'RIGHT_CLIENT_SETTINGS_BASIC'] },
-    { label: 'Owner', detail: 'Every current and future client right, including deleting it.', rights: ['RIGHT_CLIENT_ALL'] },
+    { label: 'Viewer', detail: "See the client's settings.", rights: ['RIGHT_CLIENT_INFO'] },
+    {
+      label: 'Editor',
+      detail: "See and change the client's settings.",
+      rights: ['RIGHT_CLIENT_INFO', 'RIGHT_CLIENT_SETTINGS_BASIC'],
+    },
+    {
+      label: 'Owner',
+      detail: 'Every current and future client right, including deleting it.',
+      rights: ['RIGHT_CLIENT_ALL'],
+    },
   ],
 };
 
@@ -121,13 +172,32 @@ export async function pickRights(ui: Ui, options: PickRightsOptions): Promise<Ri
   for (;;) {
     const items: PickItem<PresetChoice>[] = [];
     if (options.current && options.current.length > 0) {
-      items.push({ label: 'Keep Current Rights', description: `${options.current.length} right(s)`, detail: options.current.join(', '), value: { kind: 'keep' } });
+      items.push({
+        label: 'Keep Current Rights',
+        description: `${options.current.length} right(s)`,
+        detail: options.current.join(', '),
+        value: { kind: 'keep' },
+      });
     }
     for (const preset of PRESETS[options.scope]) {
-      items.push({ label: preset.label, description: preset.rights.join(', '), detail: preset.detail, value: { kind: 'preset', rights: preset.rights } });
+      items.push({
+        label: preset.label,
+        description: preset.rights.join(', '),
+        detail: preset.detail,
+        value: { kind: 'preset', rights: preset.rights },
+      });
     }
-    items.push({ label: 'Choose Individually…', detail: 'Pick each right from the full list, grouped by entity.', value: { kind: 'custom' } });
-    const choice = await ui.pick({ title: options.title, step: options.step, placeholder: 'Choose the rights to grant', items });
+    items.push({
+      label: 'Choose Individually…',
+      detail: 'Pick each right from the full list, grouped by entity.',
+      value: { kind: 'custom' },
+    });
+    const choice = await ui.pick({
+      title: options.title,
+      step: options.step,
+      placeholder: 'Choose the rights to grant',
+      items,
+    });
     if (choice.kind === 'keep') {
       return compactRights((options.current ?? []).filter((r): r is Right => ALL_RIGHTS.includes(r as Right)));
     }
@@ -152,7 +222,8 @@ async function pickIndividually(ui: Ui, options: PickRightsOptions): Promise<Rig
     placeholder: 'Select the rights (Space toggles); "All … Rights" include future rights too',
     items: rightsPickItems(options.scope, options.current ?? []),
     matchOnDescription: true,
-    validate: (selected) => (selected.length === 0 ? { severity: 'error', message: 'Select at least one right.' } : undefined),
+    validate: (selected) =>
+      selected.length === 0 ? { severity: 'error', message: 'Select at least one right.' } : undefined,
   });
   return compactRights(rights);
 }

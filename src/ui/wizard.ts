@@ -12,8 +12,12 @@ export interface Refusal {
  * The step's check, except that the refused value shows the server's reason as an error: the wizard goes back to
  * that step and says there what was wrong, instead of in a toast.
  */
-export function refusedOr(refusal: Refusal | undefined, check: (value: string) => Validation | undefined): (value: string) => Validation | undefined {
-  return (value) => (refusal && value.trim() === refusal.value ? { severity: 'error', message: refusal.message } : check(value));
+export function refusedOr(
+  refusal: Refusal | undefined,
+  check: (value: string) => Validation | undefined,
+): (value: string) => Validation | undefined {
+  return (value) =>
+    refusal && value.trim() === refusal.value ? { severity: 'error', message: refusal.message } : check(value);
 }
 
 export interface WizardStep<S> {

@@ -13,5 +13,8 @@ export class UserCancelledError extends Error {
  * "Canceled"; matched by name, so this stays vscode-free).
  */
 export function isCancellation(error: unknown): boolean {
-  return error instanceof UserCancelledError || (error instanceof Error && (error.name === 'Canceled' || error.name === 'AbortError'));
+  return (
+    error instanceof UserCancelledError ||
+    (error instanceof Error && (error.name === 'Canceled' || error.name === 'AbortError'))
+  );
 }

@@ -10,10 +10,15 @@ export class Journey {
   private step = 0;
   readonly timings: [string, number][] = [];
 
-  constructor(readonly page: Page, private readonly dir = 'test-results') {
+  constructor(
+    readonly page: Page,
+    private readonly dir = 'test-results',
+  ) {
     mkdirSync(dir, { recursive: true });
     // Only this run's screenshots: an older run's steps may have had other numbers.
-    readdirSync(dir).filter((f) => /^e2e-.*\.png$/.test(f)).forEach((f) => rmSync(join(dir, f)));
+    readdirSync(dir)
+      .filter((f) => /^e2e-.*\.png$/.test(f))
+      .forEach((f) => rmSync(join(dir, f)));
   }
 
   /** Runs a step; `expectErrors` names the error notifications this step provokes on purpose. */
@@ -53,7 +58,9 @@ export async function answer(page: Page, expect: RegExp, value?: string, timeout
       }
     }
     if (Date.now() > deadline) {
-      throw new Error(`no quick input matching ${expect} (saw: ${(await widget.innerText().catch(() => '')).slice(0, 200)})`);
+      throw new Error(
+        `no quick input matching ${expect} (saw: ${(await widget.innerText().catch(() => '')).slice(0, 200)})`,
+      );
     }
     await page.waitForTimeout(100);
   }
@@ -90,17 +97,28 @@ export async function clickRow(page: Page, text: string | RegExp): Promise<void>
 }
 
 export async function toast(page: Page, expect: RegExp, timeoutMs = 20_000): Promise<void> {
-  await page.locator('.notifications-toasts .notification-toast', { hasText: expect }).first().waitFor({ timeout: timeoutMs });
+  await page
+    .locator('.notifications-toasts .notification-toast', { hasText: expect })
+    .first()
+    .waitFor({ timeout: timeoutMs });
 }
 
 /** The tree rows as "indent label — description", two spaces per level. */
 export async function treeRows(page: Page): Promise<string[]> {
-  return (await rows(page)).map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label}${r.description ? ` — ${r.description}` : ''}`);
+  return (await rows(page)).map(
+    (r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label}${r.description ? ` — ${r.description}` : ''}`,
+  );
 }
 
 /** The rows directly under the first row whose label starts with `label` (after the first row starting with `after`). */
 export function under(list: string[], label: string, after?: string): string[] {
-  const from = after === undefined ? 0 : Math.max(0, list.findIndex((r) => r.trimStart().startsWith(after)));
+  const from =
+    after === undefined
+      ? 0
+      : Math.max(
+          0,
+          list.findIndex((r) => r.trimStart().startsWith(after)),
+        );
   const start = list.findIndex((r, i) => i >= from && r.trimStart().startsWith(label));
   if (start < 0) {
     return [];
@@ -120,7 +138,12 @@ export function under(list: string[], label: string, after?: string): string[] {
 }
 
 /** Waits until the tree's rows pass `check`; the error lists what the screen showed. */
-export async function rowsUntil(page: Page, what: string, check: (rows: string[]) => boolean, timeoutMs = 20_000): Promise<string[]> {
+export async function rowsUntil(
+  page: Page,
+  what: string,
+  check: (rows: string[]) => boolean,
+  timeoutMs = 20_000,
+): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const now = await treeRows(page);

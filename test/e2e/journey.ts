@@ -9,7 +9,13 @@ import { join, resolve } from 'node:path';
 import { playUser } from '../support/robot';
 import { watchNotices } from '../support/screen';
 import { SEED, startTtsServer } from '../support/ttsServer';
-import { launchBrowser, runCommand, startCodeServer, TRUST_ALL_LINKS, seedApplicationStorage } from '../support/workbench';
+import {
+  launchBrowser,
+  runCommand,
+  startCodeServer,
+  TRUST_ALL_LINKS,
+  seedApplicationStorage,
+} from '../support/workbench';
 import { answer, contextMenu, dialog, expandRow, Journey, rowAction, rowsUntil, toast, under } from './driver';
 
 const CLIENT = { id: 'vscode-e2e', secret: 'vscode-e2e-secret-value' };
@@ -20,12 +26,17 @@ async function main(): Promise<number> {
   const started = Date.now();
   const server = await startTtsServer({ host: '::1' });
   server.seed.clients('alice', 1, {
-    ids: [CLIENT.id], secret: CLIENT.secret, name: 'VS Code (e2e)', redirectUris: ['http://127.0.0.1/', 'code'],
-    grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'], rights: [...SEED.client.rights],
+    ids: [CLIENT.id],
+    secret: CLIENT.secret,
+    name: 'VS Code (e2e)',
+    redirectUris: ['http://127.0.0.1/', 'code'],
+    grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
+    rights: [...SEED.client.rights],
   });
   const workspace = mkdtempSync(join(tmpdir(), 'tsm-e2e-ws-'));
   const code = await startCodeServer({
-    workspace, vsix: resolve('things-stack-manager.vsix'),
+    workspace,
+    vsix: resolve('things-stack-manager.vsix'),
     settings: { 'thingsStack.deployments': [{ name: STACK, url: server.url, clientId: CLIENT.id }] },
   });
   const wb = await launchBrowser({ width: 1400, height: 1400 });
@@ -44,7 +55,11 @@ async function main(): Promise<number> {
   const clientsOwner = (rows: string[]): string[] => under(rows, 'alice — you', 'OAuth Clients');
   const appsOwner = (rows: string[]): string[] => under(rows, 'alice — you', 'Applications');
   try {
-    playUser(wb.context, { userId: SEED.alice.userId, password: SEED.alice.password, log: (l) => console.log(`    ${l}`) });
+    playUser(wb.context, {
+      userId: SEED.alice.userId,
+      password: SEED.alice.password,
+      log: (l) => console.log(`    ${l}`),
+    });
     await watchNotices(page);
     await seedApplicationStorage(page, code.url, TRUST_ALL_LINKS);
     await journey.run('workbench', async () => {
@@ -69,7 +84,10 @@ async function main(): Promise<number> {
       await runCommand(page, 'Things Stack: Sign In');
       const widget = page.locator(QUICK_INPUT);
       await widget.waitFor({ timeout: 20_000 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: /with a code/i }).first().click();
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: /with a code/i })
+        .first()
+        .click();
       await page.waitForTimeout(1500);
       if (await widget.isVisible()) {
         await page.keyboard.press('Escape');
@@ -79,8 +97,12 @@ async function main(): Promise<number> {
         throw new Error('cancelling showed "Something went wrong"');
       }
       // Nothing keeps running: no "Signing in…" progress is left behind.
-      await page.locator('.notifications-toasts .notification-toast', { hasText: /Signing in/ }).waitFor({ state: 'hidden', timeout: 10_000 })
-        .catch(() => { throw new Error('the "Signing in…" progress stayed after Escape'); });
+      await page
+        .locator('.notifications-toasts .notification-toast', { hasText: /Signing in/ })
+        .waitFor({ state: 'hidden', timeout: 10_000 })
+        .catch(() => {
+          throw new Error('the "Signing in…" progress stayed after Escape');
+        });
       await page.getByText('Sign in to see your OAuth clients and applications.').waitFor({ timeout: 10_000 });
       // Close the browser tab the code flow opened.
       for (const tab of wb.context.pages().filter((p) => p !== page)) {
@@ -95,19 +117,28 @@ async function main(): Promise<number> {
     await journey.run('trees', async () => {
       await expandRow(page, 'OAuth Clients');
       await expandRow(page, 'Applications');
-      await rowsUntil(page, 'the owners of clients and applications', (rows) =>
-        under(rows, 'OAuth Clients').length === 3 && under(rows, 'Applications').length === 3);
+      await rowsUntil(
+        page,
+        'the owners of clients and applications',
+        (rows) => under(rows, 'OAuth Clients').length === 3 && under(rows, 'Applications').length === 3,
+      );
       await expandRow(page, /^alice\s*you/, 0);
       await expandRow(page, /^alice\s*you/, 1);
-      const rows = await rowsUntil(page, 'alice\'s clients and applications', (now) =>
-        clientsOwner(now).some((r) => r.startsWith('Dashboard — alice-dashboard')) && appsOwner(now).some((r) => r.startsWith('Sensors — alice-sensors')));
+      const rows = await rowsUntil(
+        page,
+        "alice's clients and applications",
+        (now) =>
+          clientsOwner(now).some((r) => r.startsWith('Dashboard — alice-dashboard')) &&
+          appsOwner(now).some((r) => r.startsWith('Sensors — alice-sensors')),
+      );
       if (!under(rows, 'OAuth Clients')[0].startsWith('alice — you · ')) {
         throw new Error(`the owner row has no count: ${under(rows, 'OAuth Clients')[0]}`);
       }
     });
     await journey.run('refresh-each-level', async () => {
       const before = await rowsUntil(page, 'the counts', (now) => / · \d+ clients?/.test(now.join('\n')));
-      const same = (what: string) => rowsUntil(page, `the same rows after ${what}`, (now) => now.join('\n') === before.join('\n'));
+      const same = (what: string) =>
+        rowsUntil(page, `the same rows after ${what}`, (now) => now.join('\n') === before.join('\n'));
       await rowAction(page, 'OAuth Clients', 'Refresh');
       await same('Refresh on OAuth Clients');
       await rowAction(page, 'OAuth Clients', 'Refresh'); // twice: the error came on every refresh
@@ -116,8 +147,13 @@ async function main(): Promise<number> {
       await same('Refresh on Applications');
       await contextMenu(page, /^Sensors/, /^Refresh$/);
       await same('Refresh on an application');
-      await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"], .part.sidebar .actions-container .action-label[aria-label^="Refresh"]').first().click();
-      await same('the view\'s Refresh');
+      await page
+        .locator(
+          '.part.sidebar .title-actions .action-label[aria-label^="Refresh"], .part.sidebar .actions-container .action-label[aria-label^="Refresh"]',
+        )
+        .first()
+        .click();
+      await same("the view's Refresh");
     });
     await journey.run('create-oauth-client', async () => {
       await runCommand(page, 'Things Stack: Create OAuth Client');
@@ -134,7 +170,9 @@ async function main(): Promise<number> {
         throw new Error('the secret was not shown');
       }
       await toast(page, /alice-e2e-dashboard/);
-      await rowsUntil(page, 'the new client under alice', (rows) => clientsOwner(rows).some((r) => r.startsWith('Alice e2e dashboard — alice-e2e-dashboard')));
+      await rowsUntil(page, 'the new client under alice', (rows) =>
+        clientsOwner(rows).some((r) => r.startsWith('Alice e2e dashboard — alice-e2e-dashboard')),
+      );
     });
     await journey.run('show-json', async () => {
       await contextMenu(page, 'Alice e2e dashboard', 'Show as JSON');
@@ -157,7 +195,9 @@ async function main(): Promise<number> {
       await answer(page, /\(3\/4\)/, 'Alice e2e app');
       await answer(page, /\(4\/4\)/, '');
       await toast(page, /alice-e2e-app/);
-      await rowsUntil(page, 'the new application under alice', (rows) => appsOwner(rows).some((r) => r.startsWith('Alice e2e app — alice-e2e-app')));
+      await rowsUntil(page, 'the new application under alice', (rows) =>
+        appsOwner(rows).some((r) => r.startsWith('Alice e2e app — alice-e2e-app')),
+      );
     });
     await journey.run('create-api-key', async () => {
       await runCommand(page, 'Things Stack: Create API Key');
@@ -172,9 +212,13 @@ async function main(): Promise<number> {
       await dialog(page, /alice-e2e-dashboard/, 'Delete');
       await toast(page, /Deleted OAuth client "alice-e2e-dashboard"/);
       await expandRow(page, 'Recently Deleted', 0);
-      await rowsUntil(page, 'the client gone from alice and under Recently Deleted', (rows) =>
-        !clientsOwner(rows).some((r) => r.includes('alice-e2e-dashboard'))
-        && under(rows, 'Recently Deleted', 'OAuth Clients').some((r) => r.includes('alice-e2e-dashboard')));
+      await rowsUntil(
+        page,
+        'the client gone from alice and under Recently Deleted',
+        (rows) =>
+          !clientsOwner(rows).some((r) => r.includes('alice-e2e-dashboard')) &&
+          under(rows, 'Recently Deleted', 'OAuth Clients').some((r) => r.includes('alice-e2e-dashboard')),
+      );
     });
     await journey.run('delete-application', async () => {
       await runCommand(page, 'Things Stack: Delete Application');
@@ -188,12 +232,18 @@ async function main(): Promise<number> {
       }
       await answer(page, /to confirm/, 'alice-e2e-app');
       await toast(page, /Deleted application "alice-e2e-app"/);
-      await rowsUntil(page, 'the application gone from alice', (rows) => !appsOwner(rows).some((r) => r.includes('alice-e2e-app')));
+      await rowsUntil(
+        page,
+        'the application gone from alice',
+        (rows) => !appsOwner(rows).some((r) => r.includes('alice-e2e-app')),
+      );
     });
     await journey.run('register-vscode-client', async () => {
       await runCommand(page, 'Things Stack: Register an OAuth Client for VS Code');
       // Every step takes what it proposes (owner, name, description, ID) until the client is registered.
-      const registered = page.locator('.notifications-toasts .notification-toast', { hasText: /Registered OAuth client "/ }).first();
+      const registered = page
+        .locator('.notifications-toasts .notification-toast', { hasText: /Registered OAuth client "/ })
+        .first();
       const deadline = Date.now() + 30_000;
       while (!(await registered.isVisible())) {
         if (Date.now() > deadline) {
@@ -206,7 +256,9 @@ async function main(): Promise<number> {
         }
       }
       const id = /Registered OAuth client "([^"]+)"/.exec(await registered.innerText())?.[1] ?? '?';
-      await rowsUntil(page, `the registered client ${id} under alice`, (rows) => clientsOwner(rows).some((r) => r.includes(`— ${id}`)));
+      await rowsUntil(page, `the registered client ${id} under alice`, (rows) =>
+        clientsOwner(rows).some((r) => r.includes(`— ${id}`)),
+      );
     });
     await journey.run('sign-out', async () => {
       await runCommand(page, 'Things Stack: Sign Out');

@@ -13,13 +13,17 @@ describe('activation', () => {
   });
 
   it('registers the authentication provider: a silent getSession answers without a prompt', async () => {
-    const session = await vscode.authentication.getSession(PROVIDER_ID, ['deployment:nowhere.example'], { silent: true });
+    const session = await vscode.authentication.getSession(PROVIDER_ID, ['deployment:nowhere.example'], {
+      silent: true,
+    });
     assert.equal(session, undefined);
   });
 
   it('registers every contributed command', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const contributed = ((extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands).map((c) => c.command);
+    const contributed = (
+      extension.packageJSON as { contributes: { commands: { command: string }[] } }
+    ).contributes.commands.map((c) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((id) => !registered.has(id));
     assert.deepEqual(missing, []);

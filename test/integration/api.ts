@@ -23,10 +23,19 @@ export function testServer(): { url: string; key: string; clientId: string; clie
   if (!url) {
     throw new Error('TSM_TTS_URL is not set: run this suite through test/integration/run.ts');
   }
-  return { url, key: new URL(url).host, clientId: process.env.TSM_CLIENT_ID ?? '', clientSecret: process.env.TSM_CLIENT_SECRET ?? '' };
+  return {
+    url,
+    key: new URL(url).host,
+    clientId: process.env.TSM_CLIENT_ID ?? '',
+    clientSecret: process.env.TSM_CLIENT_SECRET ?? '',
+  };
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -23,7 +23,10 @@ describe('authentication provider (as another extension sees it)', () => {
     api.hooks.pickFlow = (flows) => flows.find((f) => f.id === 'uri-handler') ?? flows[0];
     if (process.env.TSM_HOST === 'desktop') {
       // No browser to drive on the desktop: approve over HTTP and hand the redirect to VS Code.
-      api.hooks.ui = (name) => ({ ...vscodeSignInUi(name), openBrowser: (url) => approveOverHttp(url, process.env.TSM_USER ?? '', process.env.TSM_PASSWORD ?? '') });
+      api.hooks.ui = (name) => ({
+        ...vscodeSignInUi(name),
+        openBrowser: (url) => approveOverHttp(url, process.env.TSM_USER ?? '', process.env.TSM_PASSWORD ?? ''),
+      });
     }
     const echo = api.log.echo;
     api.log.echo = (line) => {
@@ -44,8 +47,10 @@ describe('authentication provider (as another extension sees it)', () => {
 
   it('signs in from the Sign In command through the browser and the URI handler', async () => {
     await vscode.commands.executeCommand('thingsStack.signIn');
-    await waitFor('the workbench to know the new session', async () =>
-      (await vscode.authentication.getSession(PROVIDER_ID, scopes(), { silent: true })) ?? undefined);
+    await waitFor(
+      'the workbench to know the new session',
+      async () => (await vscode.authentication.getSession(PROVIDER_ID, scopes(), { silent: true })) ?? undefined,
+    );
     // The account exists now and this extension may use it: createIfNone answers without asking again.
     const session = await vscode.authentication.getSession(PROVIDER_ID, scopes(), { createIfNone: true });
     assert.match(session.accessToken, /^MFRWG\./);
@@ -72,7 +77,9 @@ describe('authentication provider (as another extension sees it)', () => {
     const before = await vscode.authentication.getSession(PROVIDER_ID, scopes(), { silent: true });
     // The workbench refuses the "sign in again" dialog under test, so the provider call it leads to is made directly.
     await assert.rejects(
-      Promise.resolve(vscode.authentication.getSession(PROVIDER_ID, scopes(), { forceNewSession: { detail: 'integration test' } })),
+      Promise.resolve(
+        vscode.authentication.getSession(PROVIDER_ID, scopes(), { forceNewSession: { detail: 'integration test' } }),
+      ),
       /refused to show dialog in tests/,
     );
     const api = await extensionApi();
@@ -82,7 +89,10 @@ describe('authentication provider (as another extension sees it)', () => {
     assert.equal(renewed.account.label, before?.account.label);
     assert.notEqual(renewed.accessToken, before?.accessToken);
     tokensSeen.add(renewed.accessToken);
-    await waitFor('a changed event', () => changes.slice(count).some((e) => e.provider.id === PROVIDER_ID) || undefined);
+    await waitFor(
+      'a changed event',
+      () => changes.slice(count).some((e) => e.provider.id === PROVIDER_ID) || undefined,
+    );
   });
 
   it('refuses a forged callback through the real URI handler without breaking anything', async () => {
@@ -94,9 +104,14 @@ describe('authentication provider (as another extension sees it)', () => {
       echo?.(line);
     };
     try {
-      const forged = vscode.Uri.parse(`${vscode.env.uriScheme}://lpwan-tools.things-stack-manager/auth/callback?code=MF2XI.X.Y&state=forged`);
+      const forged = vscode.Uri.parse(
+        `${vscode.env.uriScheme}://lpwan-tools.things-stack-manager/auth/callback?code=MF2XI.X.Y&state=forged`,
+      );
       await vscode.env.openExternal(await vscode.env.asExternalUri(forged));
-      await waitFor('the handler to refuse the callback', () => lines.some((l) => /unknown state/.test(l)) || undefined);
+      await waitFor(
+        'the handler to refuse the callback',
+        () => lines.some((l) => /unknown state/.test(l)) || undefined,
+      );
     } finally {
       api.log.echo = echo;
     }

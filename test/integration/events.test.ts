@@ -8,12 +8,19 @@ describe('live events', () => {
   const APP = 'alice-sensors';
 
   function eventTabs(): vscode.Tab[] {
-    return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    return vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
       .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('thingsStack.events'));
   }
   /** The workbench tells the extension host about tabs asynchronously. */
   function tabLabels(count: number): Promise<string[]> {
-    return waitFor(`${count} event panel(s)`, () => (eventTabs().length === count ? eventTabs().map((t) => t.label).sort() : undefined));
+    return waitFor(`${count} event panel(s)`, () =>
+      eventTabs().length === count
+        ? eventTabs()
+            .map((t) => t.label)
+            .sort()
+        : undefined,
+    );
   }
   async function streams(): Promise<ReturnType<Awaited<ReturnType<typeof extensionApi>>['events']['streams']>> {
     return (await extensionApi()).events.streams();
@@ -42,7 +49,11 @@ describe('live events', () => {
     const devices = await api.accounts.account(testServer().key)!.api.devices.list(APP, { limit: 1 });
     const deviceId = devices.items[0]?.ids?.device_id;
     assert.ok(deviceId, 'the seeded application has devices');
-    await vscode.commands.executeCommand('thingsStack.showEvents', { ...application, kind: 'device', device: { ids: { device_id: deviceId } } });
+    await vscode.commands.executeCommand('thingsStack.showEvents', {
+      ...application,
+      kind: 'device',
+      device: { ids: { device_id: deviceId } },
+    });
     const labels = await waitFor('the device stream', async () => {
       const s = await streams();
       return s.length === 2 && s.every((x) => x.running) ? s.map((x) => x.label).sort() : undefined;

@@ -11,7 +11,7 @@ describe('explorer', () => {
   }
   async function label(node: ExplorerNode): Promise<string> {
     const item = (await extensionApi()).tree.getTreeItem(node);
-    return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   }
 
   it('shows the deployment with OAuth Clients and Applications once signed in', async () => {
@@ -25,14 +25,18 @@ describe('explorer', () => {
     assert.deepEqual(await Promise.all(sections.map(label)), ['OAuth Clients', 'Applications']);
   });
 
-  it('lists the user\'s applications from the server, grouped by owner', async () => {
+  it("lists the user's applications from the server, grouped by owner", async () => {
     const [deployment] = (await children()).filter((n) => n.kind === 'deployment');
-    const applications = (await children(deployment)).find((n) => n.kind === 'section' && n.section === 'applications')!;
+    const applications = (await children(deployment)).find(
+      (n) => n.kind === 'section' && n.section === 'applications',
+    )!;
     const owners = await children(applications);
     assert.ok(owners.length >= 2, 'the user and an organization');
     assert.equal(owners[0].kind === 'owner' && owners[0].isSelf, true, 'the user first');
     const apps = await children(owners[0]);
-    const ids = apps.filter((n) => n.kind === 'application').map((n) => (n.kind === 'application' ? n.applicationId : ''));
+    const ids = apps
+      .filter((n) => n.kind === 'application')
+      .map((n) => (n.kind === 'application' ? n.applicationId : ''));
     assert.ok(ids.includes('alice-sensors'), JSON.stringify(ids));
     const item = (await extensionApi()).tree.getTreeItem(apps.find((n) => n.kind === 'application')!);
     assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);

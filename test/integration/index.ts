@@ -10,7 +10,10 @@ type MochaCtor = new (options: Record<string, unknown>) => MochaLike;
 
 export function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(path.resolve(__dirname, '../../node_modules/mocha')) as { Mocha?: MochaCtor; default?: MochaCtor };
+  const loaded = require(path.resolve(__dirname, '../../node_modules/mocha')) as {
+    Mocha?: MochaCtor;
+    default?: MochaCtor;
+  };
   const Mocha = (loaded.Mocha ?? loaded.default ?? loaded) as MochaCtor;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   for (const file of ['tripwire', 'activation', 'auth', 'explorer', 'tree', 'events', 'cancel']) {

@@ -20,7 +20,13 @@ export async function bundleSuite(): Promise<string> {
   await build({
     entryPoints: names.map((n) => join(REPO, 'test/integration', n === 'index' ? 'index.ts' : `${n}.test.ts`)),
     outdir: join(REPO, 'out/integration'),
-    bundle: true, platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'], sourcemap: 'inline', logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
   });
   return join(REPO, 'out/integration/index.js');
 }
@@ -31,8 +37,12 @@ async function main(): Promise<number> {
   // The browser comes back through code-server's callback route on a loopback port: register the loopback
   // exception (any port, any path), as a user of code-server would register their own host.
   server.seed.clients('alice', 1, {
-    ids: [TEST_CLIENT.id], secret: TEST_CLIENT.secret, name: 'VS Code (tests)', redirectUris: ['http://127.0.0.1/', 'code'],
-    grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'], rights: [...SEED.client.rights],
+    ids: [TEST_CLIENT.id],
+    secret: TEST_CLIENT.secret,
+    name: 'VS Code (tests)',
+    redirectUris: ['http://127.0.0.1/', 'code'],
+    grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
+    rights: [...SEED.client.rights],
   });
   // Uplinks for the live events suite, all through the run.
   const uplinks = setInterval(() => void server.events.emitUplinks(SEED.demo.appWithDevices, { count: 1 }), 200);
@@ -51,10 +61,17 @@ async function main(): Promise<number> {
         ...TRUST_ALL_LINKS,
         ...allowAccountAccess('thingsstack', ACCOUNT_LABEL, 'lpwan-tools.things-stack-manager', 'Things Stack Manager'),
       },
-      env: { TSM_TTS_URL: server.url, TSM_CLIENT_ID: TEST_CLIENT.id, TSM_CLIENT_SECRET: TEST_CLIENT.secret, TSM_SCREEN_URL: screen.url },
+      env: {
+        TSM_TTS_URL: server.url,
+        TSM_CLIENT_ID: TEST_CLIENT.id,
+        TSM_CLIENT_SECRET: TEST_CLIENT.secret,
+        TSM_SCREEN_URL: screen.url,
+      },
       screen,
       viewport: { width: 1400, height: 2200 }, // tall, so every row of the expanded tree is rendered
-      settings: { 'thingsStack.deployments': [{ name: 'Local test stack', url: server.url, clientId: TEST_CLIENT.id }] },
+      settings: {
+        'thingsStack.deployments': [{ name: 'Local test stack', url: server.url, clientId: TEST_CLIENT.id }],
+      },
       onBrowser: (wb) => {
         const log = (line: string): void => console.log(`  [${line}]`);
         wb.context.on('page', (page) => log(`browser: new tab ${withoutCode(page.url())}`));
@@ -62,7 +79,9 @@ async function main(): Promise<number> {
         allowSignInDialogs(wb.page, log);
       },
     });
-    console.log(`[host-tests] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[host-tests] ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return code;
   } finally {
     clearInterval(uplinks);
@@ -74,10 +93,13 @@ async function main(): Promise<number> {
 
 if (require.main === module) {
   // Run as a script (npm run test:host); electron.ts imports bundleSuite from here.
-  main().then((code) => {
-    process.exitCode = code;
-  }, (error: unknown) => {
-    console.error(`[host-tests] error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    process.exitCode = 1;
-  });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`[host-tests] error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -24,6 +24,8 @@ afterEach(async function () {
   await new Promise((r) => setTimeout(r, 300)); // a notification raised by the test's last step
   const unexpected = unexpectedErrors((await screenNotices()).slice(seenBefore), shared.__tsmExpectedErrors);
   if (unexpected.length > 0) {
-    throw new Error(`error notification(s) during "${this.currentTest?.title}": ${unexpected.map((n) => n.message).join(' | ')}`);
+    throw new Error(
+      `error notification(s) during "${this.currentTest?.title}": ${unexpected.map((n) => n.message).join(' | ')}`,
+    );
   }
 });

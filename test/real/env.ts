@@ -12,4 +12,5 @@ export const env = {
 export const uniqueId = (what: string): string => `tsm-real-${what}-${randomBytes(3).toString('hex')}`;
 
 /** The admin's API key against the stack, without retries (a failure must show). */
-export const adminApi = (): TtsClient => new TtsClient({ baseUrl: env.url, auth: { token: async () => env.apiKey }, retries: 0, timeoutMs: 15_000 });
+export const adminApi = (): TtsClient =>
+  new TtsClient({ baseUrl: env.url, auth: { token: async () => env.apiKey }, retries: 0, timeoutMs: 15_000 });

@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 
 if (!process.env.TTS_URL) {
-  console.log('test:real skipped: set TTS_URL, TTS_USER, TTS_PASSWORD and TTS_API_KEY to run it against a real The Things Stack.');
+  console.log(
+    'test:real skipped: set TTS_URL, TTS_USER, TTS_PASSWORD and TTS_API_KEY to run it against a real The Things Stack.',
+  );
   process.exit(0);
 }
 const result = spawnSync('npx', ['mocha', '--config', 'test/real/.mocharc.json'], { stdio: 'inherit' });

@@ -13,18 +13,33 @@ const query = (location: string) => Object.fromEntries(new URL(location).searchP
 
 describe('real TTS: sign-in flows', () => {
   it('cli + code: relative /oauth/code redirect, code exchanged without a secret', async () => {
-    const url = authorizeUrl(env.url, { clientId: CLI_CLIENT_ID, redirectUri: 'code', state: 'st-code', pkce: newPkce() });
+    const url = authorizeUrl(env.url, {
+      clientId: CLI_CLIENT_ID,
+      redirectUri: 'code',
+      state: 'st-code',
+      pkce: newPkce(),
+    });
     const { location } = await authorizeOverHttp(url, login());
     assert.ok(location.startsWith(`${env.url}/oauth/code?`), location);
     assert.equal(query(location).state, 'st-code');
-    const tokens = await new OAuthClient({ identityServerUrl: env.url, clientId: CLI_CLIENT_ID }).exchangeCode(query(location).code, 'code', 'v');
-    const me = await new TtsClient({ baseUrl: env.url, auth: { token: async () => tokens.accessToken } }).users.identity();
+    const tokens = await new OAuthClient({ identityServerUrl: env.url, clientId: CLI_CLIENT_ID }).exchangeCode(
+      query(location).code,
+      'code',
+      'v',
+    );
+    const me = await new TtsClient({
+      baseUrl: env.url,
+      auth: { token: async () => tokens.accessToken },
+    }).users.identity();
     assert.equal(me.userId, env.user);
   });
 
   it('cli + local-callback: /oauth/local-callback then http://localhost:N/oauth/callback', async () => {
     const hits: string[] = [];
-    const listener = createServer((req, res) => { hits.push(req.url ?? ''); res.end('ok'); });
+    const listener = createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('ok');
+    });
     await new Promise<void>((r) => listener.listen(0, '127.0.0.1', () => r()));
     const port = (listener.address() as AddressInfo).port;
     try {
@@ -36,7 +51,11 @@ describe('real TTS: sign-in flows', () => {
       const target = hop.headers.get('location') ?? '';
       assert.ok(target.startsWith(`http://localhost:${port}/oauth/callback?`), target);
       assert.equal(query(target).state, 'st-local');
-      const tokens = await new OAuthClient({ identityServerUrl: env.url, clientId: CLI_CLIENT_ID }).exchangeCode(query(target).code, redirectUri, 'v');
+      const tokens = await new OAuthClient({ identityServerUrl: env.url, clientId: CLI_CLIENT_ID }).exchangeCode(
+        query(target).code,
+        redirectUri,
+        'v',
+      );
       assert.ok(tokens.accessToken);
     } finally {
       listener.close();
@@ -53,33 +72,65 @@ describe('real TTS: sign-in flows', () => {
     const first = await client.exchangeCode(query(outcome.location).code, redirectUri, 'v');
     const second = await client.refresh(first.refreshToken ?? '');
     assert.notEqual(second.refreshToken, first.refreshToken);
-    const reused = await client.refresh(first.refreshToken ?? '').then(() => undefined, (e: unknown) => e);
-    assert.ok(reused instanceof TtsError && reused.status === 404 && reused.errorName === 'access_token_not_found', String(reused));
-    const old = await new TtsClient({ baseUrl: env.url, auth: { token: async () => first.accessToken }, retries: 0 }).users.identity().then(() => undefined, (e: unknown) => e);
+    const reused = await client.refresh(first.refreshToken ?? '').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(
+      reused instanceof TtsError && reused.status === 404 && reused.errorName === 'access_token_not_found',
+      String(reused),
+    );
+    const old = await new TtsClient({
+      baseUrl: env.url,
+      auth: { token: async () => first.accessToken },
+      retries: 0,
+    }).users
+      .identity()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     assert.ok(old instanceof TtsError && old.status === 401, 'the rotated-out access token is dead');
     const tokenId = second.accessToken.split('.')[1];
     const api = new TtsClient({ baseUrl: env.url, auth: { token: async () => second.accessToken }, retries: 0 });
     await api.http.request('DELETE', `/users/${env.user}/authorizations/vscode-ext/tokens/${tokenId}`);
-    const after = await api.users.identity().then(() => undefined, (e: unknown) => e);
+    const after = await api.users.identity().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(after instanceof TtsError && after.status === 401, 'revoked');
   });
 
   it('client needing consent: the consent page, then access_denied or a code', async () => {
     const redirectUri = 'http://127.0.0.1:43124/callback';
     // An earlier consent covering the client's rights skips the page: forget it first, so the suite can run again.
-    await adminApi().http.request('DELETE', `/users/${env.user}/authorizations/vscode-consent`).catch(() => undefined);
-    const denied = await authorizeOverHttp(authorizeUrl(env.url, { clientId: 'vscode-consent', redirectUri, state: 'st-no', pkce: newPkce() }), { ...login(), approve: false });
+    await adminApi()
+      .http.request('DELETE', `/users/${env.user}/authorizations/vscode-consent`)
+      .catch(() => undefined);
+    const denied = await authorizeOverHttp(
+      authorizeUrl(env.url, { clientId: 'vscode-consent', redirectUri, state: 'st-no', pkce: newPkce() }),
+      { ...login(), approve: false },
+    );
     assert.equal(query(denied.location).error, 'access_denied');
     assert.equal(query(denied.location).state, 'st-no');
-    const approved = await authorizeOverHttp(authorizeUrl(env.url, { clientId: 'vscode-consent', redirectUri, state: 'st-yes', pkce: newPkce() }), login());
+    const approved = await authorizeOverHttp(
+      authorizeUrl(env.url, { clientId: 'vscode-consent', redirectUri, state: 'st-yes', pkce: newPkce() }),
+      login(),
+    );
     assert.ok(query(approved.location).code, approved.location);
-    const tokens = await new OAuthClient({ identityServerUrl: env.url, clientId: 'vscode-consent', clientSecret: 'plain-secret-123' })
-      .exchangeCode(query(approved.location).code, redirectUri, 'v');
+    const tokens = await new OAuthClient({
+      identityServerUrl: env.url,
+      clientId: 'vscode-consent',
+      clientSecret: 'plain-secret-123',
+    }).exchangeCode(query(approved.location).code, redirectUri, 'v');
     assert.ok(tokens.refreshToken);
   });
 
   it('a wrong password is refused by the login API with no_user_id_password_match', async () => {
     const url = authorizeUrl(env.url, { clientId: CLI_CLIENT_ID, redirectUri: 'code', state: 's', pkce: newPkce() });
-    await assert.rejects(authorizeOverHttp(url, { userId: env.user, password: 'wrong-password' }), /HTTP 400.*no_user_id_password_match/s);
+    await assert.rejects(
+      authorizeOverHttp(url, { userId: env.user, password: 'wrong-password' }),
+      /HTTP 400.*no_user_id_password_match/s,
+    );
   });
 });

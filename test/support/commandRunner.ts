@@ -32,5 +32,8 @@ export async function run(f: Fixture, id: ExplorerCommandId, script: ScriptStep[
 
 /** Requests that changed something (not GET), as "METHOD /path". */
 export function writes(f: Fixture, since = 0): string[] {
-  return f.server.requests.slice(since).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/^\/api\/v3/, '')}`);
+  return f.server.requests
+    .slice(since)
+    .filter((r) => r.method !== 'GET')
+    .map((r) => `${r.method} ${r.path.replace(/^\/api\/v3/, '')}`);
 }

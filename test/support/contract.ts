@@ -60,13 +60,24 @@ function tighten(node: unknown): unknown {
   }
   const out: Schema = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] = key === '$ref' && typeof value === 'string' ? value.replace(/^#\/definitions\//, 'tts#/definitions/') : tighten(value);
+    out[key] =
+      key === '$ref' && typeof value === 'string'
+        ? value.replace(/^#\/definitions\//, 'tts#/definitions/')
+        : tighten(value);
   }
   if (isObject(out.properties)) {
     const props = out.properties;
     if (isObject(props.field_mask) && props.field_mask.type === 'string') {
-      props.field_mask = { anyOf: [{ type: 'string' },
-        { type: 'object', properties: { paths: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }] };
+      props.field_mask = {
+        anyOf: [
+          { type: 'string' },
+          {
+            type: 'object',
+            properties: { paths: { type: 'array', items: { type: 'string' } } },
+            additionalProperties: false,
+          },
+        ],
+      };
     }
     if (Object.keys(props).length > 0 && out.additionalProperties === undefined) {
       out.additionalProperties = false;
@@ -91,7 +102,9 @@ function load(): Loaded | null {
   const integer = { type: 'string' as const, validate: /^-?\d+$/ };
   ajv.addFormat('int64', integer).addFormat('uint64', integer).addFormat('int32', integer).addFormat('uint32', integer);
   ajv.addFormat('byte', /^[A-Za-z0-9+/_-]*={0,2}$/);
-  ajv.addFormat('double', { type: 'number', validate: () => true }).addFormat('float', { type: 'number', validate: () => true });
+  ajv
+    .addFormat('double', { type: 'number', validate: () => true })
+    .addFormat('float', { type: 'number', validate: () => true });
   ajv.addFormat('string', true);
   ajv.addSchema({ $id: 'tts', definitions: tighten(spec.definitions) });
   loaded = { spec, ajv, templates: Object.keys(spec.paths), validators: new Map() };
@@ -112,7 +125,9 @@ export function findOperation(method: string, path: string): { template: string;
   }
   const rel = relative(path);
   const verb = method.toLowerCase();
-  const candidates = c.templates.filter((t) => c.spec.paths[t][verb] !== undefined && matchTemplate(t, rel) !== undefined);
+  const candidates = c.templates.filter(
+    (t) => c.spec.paths[t][verb] !== undefined && matchTemplate(t, rel) !== undefined,
+  );
   candidates.sort((a, b) => (specificity(a) < specificity(b) ? 1 : specificity(a) > specificity(b) ? -1 : 0));
   return candidates[0] ? { template: candidates[0], operation: c.spec.paths[candidates[0]][verb] } : undefined;
 }
@@ -128,8 +143,12 @@ function validator(c: Loaded, key: string, schema: Schema): ValidateFunction {
 
 function describe(where: string, errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` '${String(e.params.additionalProperty)}'`
-      : e.keyword === 'enum' ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` '${String(e.params.additionalProperty)}'`
+        : e.keyword === 'enum'
+          ? ` (${(e.params.allowedValues as unknown[]).join(', ')})`
+          : '';
     return `${where}${e.instancePath || ''}: ${e.message ?? e.keyword}${extra}`;
   });
 }
@@ -156,21 +175,34 @@ export function checkRequest(request: RequestToCheck): string[] {
   const found = findOperation(request.method, request.path);
   if (!found) {
     const known = c.templates.some((t) => matchTemplate(t, relative(request.path)));
-    return [known ? `${request.method} is not an operation of ${relative(request.path)}` : `unknown path ${relative(request.path)}`];
+    return [
+      known
+        ? `${request.method} is not an operation of ${relative(request.path)}`
+        : `unknown path ${relative(request.path)}`,
+    ];
   }
   const problems: string[] = [];
   const params = found.operation.parameters ?? [];
   for (const [name, value] of Object.entries(request.query ?? {})) {
-    const declared = params.find((p) => p.in === 'query' &&
-      (p.name === name || (p.name.endsWith('[string]') && name.startsWith(p.name.slice(0, -'[string]'.length + 1)) && name.endsWith(']'))));
+    const declared = params.find(
+      (p) =>
+        p.in === 'query' &&
+        (p.name === name ||
+          (p.name.endsWith('[string]') &&
+            name.startsWith(p.name.slice(0, -'[string]'.length + 1)) &&
+            name.endsWith(']'))),
+    );
     if (!declared) {
       problems.push(`query parameter '${name}' is not declared by ${found.operation.operationId ?? found.template}`);
       continue;
     }
     const type = declared.type === 'array' ? declared.items?.type : declared.type;
     const allowed = declared.type === 'array' ? declared.items?.enum : declared.enum;
-    if ((type === 'integer' && !/^-?\d+$/.test(value)) || (type === 'boolean' && !/^(true|false)$/.test(value)) ||
-      (allowed && !value.split(',').every((v) => allowed.includes(v)))) {
+    if (
+      (type === 'integer' && !/^-?\d+$/.test(value)) ||
+      (type === 'boolean' && !/^(true|false)$/.test(value)) ||
+      (allowed && !value.split(',').every((v) => allowed.includes(v)))
+    ) {
       problems.push(`query parameter '${name}' has an invalid value '${value}'`);
     }
   }
@@ -223,7 +255,13 @@ export function checkResponse(response: ResponseToCheck): string[] {
   if (response.status >= 200 && response.status < 300) {
     return validate(c, key, ok, response.body ?? {}, 'response');
   }
-  return validate(c, 'googlerpcStatus', { $ref: '#/definitions/googlerpcStatus' }, response.body, `error response ${response.status}`);
+  return validate(
+    c,
+    'googlerpcStatus',
+    { $ref: '#/definitions/googlerpcStatus' },
+    response.body,
+    `error response ${response.status}`,
+  );
 }
 
 /** Problems in recorded traffic, one line each, deduplicated. Corrupted (knob) responses are skipped. */

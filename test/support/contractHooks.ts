@@ -13,7 +13,10 @@ export const mochaHooks = {
     }
     const problems = checkServers(servers);
     if (problems.length > 0) {
-      const listed = problems.slice(0, MAX_LISTED).map((p) => `  - ${p}`).join('\n');
+      const listed = problems
+        .slice(0, MAX_LISTED)
+        .map((p) => `  - ${p}`)
+        .join('\n');
       const more = problems.length > MAX_LISTED ? `\n  … and ${problems.length - MAX_LISTED} more` : '';
       throw new Error(`TTS contract: ${problems.length} violation(s) in test server traffic:\n${listed}${more}`);
     }

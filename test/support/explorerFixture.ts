@@ -64,13 +64,29 @@ export function accountFor(server: TtsTestServer, deployment: Deployment, userId
   const tokens = server.issueTokens(userId, 'vscode-ext');
   const isAdmin = server.state.users.get(userId)?.user.admin === true;
   const session: StoredSession = {
-    id: `${deployment.key}/${userId}`, deploymentKey: deployment.key, accountId: userId, accountLabel: `${userId} · ${deployment.name}`,
-    method: 'oauth', clientId: 'vscode-ext', scopes: [`deployment:${deployment.key}`],
-    tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now() },
-    isAdmin, createdAt: Date.now(),
+    id: `${deployment.key}/${userId}`,
+    deploymentKey: deployment.key,
+    accountId: userId,
+    accountLabel: `${userId} · ${deployment.name}`,
+    method: 'oauth',
+    clientId: 'vscode-ext',
+    scopes: [`deployment:${deployment.key}`],
+    tokens: {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: Date.now() + 3_600_000,
+      obtainedAt: Date.now(),
+    },
+    isAdmin,
+    createdAt: Date.now(),
   };
   // No retries: an injected 5xx must reach the code under test, not be absorbed by the transport.
-  const api = new TtsClient({ baseUrl: server.url, auth: { token: async () => tokens.access_token }, retries: 0, timeoutMs: 5000 });
+  const api = new TtsClient({
+    baseUrl: server.url,
+    auth: { token: async () => tokens.access_token },
+    retries: 0,
+    timeoutMs: 5000,
+  });
   return { deployment, session, api };
 }
 
@@ -106,7 +122,14 @@ export async function explorerFixture(options: FixtureOptions = {}): Promise<Fix
   const log = recordingLog(logs); // also recorded for the suite-wide leak scan
   const ctx: CommandContext = { ui, accounts, model, log, now: () => Date.now() };
   return {
-    server, deployment, accounts, account, model, ui, ctx, logs,
+    server,
+    deployment,
+    accounts,
+    account,
+    model,
+    ui,
+    ctx,
+    logs,
     children: (node) => model.children(node),
     close: async () => {
       model.dispose();
@@ -135,21 +158,37 @@ export async function walk(f: Fixture, ...path: string[]): Promise<ExplorerNode>
 /** A readable key for a node: `section:clients`, `owner:user:alice`, `client:x`, `property:name`, … */
 export function key(node: ExplorerNode): string {
   switch (node.kind) {
-    case 'deployment': return 'deployment';
-    case 'section': return `section:${node.section}`;
-    case 'owner': return `owner:${node.owner.kind}:${node.owner.id}`;
-    case 'client': return `client:${node.clientId}`;
-    case 'application': return `application:${node.applicationId}`;
-    case 'property': return `property:${node.property}`;
-    case 'uriList': return `uriList:${node.field}`;
-    case 'uri': return `uri:${node.uri}`;
-    case 'rightGroup': return `rightGroup:${node.summary.group}`;
-    case 'right': return `right:${node.right}`;
-    case 'collaborator': return `collaborator:${node.member.kind}:${node.member.id}`;
-    case 'apiKey': return `apiKey:${node.key.name ?? node.key.id ?? ''}`;
-    case 'device': return `device:${node.device.ids?.device_id ?? ''}`;
-    case 'error': return 'error';
-    case 'message': return 'message';
-    default: return node.kind;
+    case 'deployment':
+      return 'deployment';
+    case 'section':
+      return `section:${node.section}`;
+    case 'owner':
+      return `owner:${node.owner.kind}:${node.owner.id}`;
+    case 'client':
+      return `client:${node.clientId}`;
+    case 'application':
+      return `application:${node.applicationId}`;
+    case 'property':
+      return `property:${node.property}`;
+    case 'uriList':
+      return `uriList:${node.field}`;
+    case 'uri':
+      return `uri:${node.uri}`;
+    case 'rightGroup':
+      return `rightGroup:${node.summary.group}`;
+    case 'right':
+      return `right:${node.right}`;
+    case 'collaborator':
+      return `collaborator:${node.member.kind}:${node.member.id}`;
+    case 'apiKey':
+      return `apiKey:${node.key.name ?? node.key.id ?? ''}`;
+    case 'device':
+      return `device:${node.device.ids?.device_id ?? ''}`;
+    case 'error':
+      return 'error';
+    case 'message':
+      return 'message';
+    default:
+      return node.kind;
   }
 }

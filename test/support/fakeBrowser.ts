@@ -14,7 +14,12 @@ export interface BrowserResult {
  * Opens an authorize URL as `userId`, logs in with the seeded password through the real login sequence,
  * approves (or denies), and follows http redirects. The authorize URL is fetched as given, so a wrong path fails.
  */
-export async function approveInBrowser(server: TtsTestServer, authorizeUrl: string, userId = 'alice', approve = true): Promise<BrowserResult> {
+export async function approveInBrowser(
+  server: TtsTestServer,
+  authorizeUrl: string,
+  userId = 'alice',
+  approve = true,
+): Promise<BrowserResult> {
   const password = server.state.users.get(userId)?.password ?? '';
   let location = (await authorizeOverHttp(authorizeUrl, { userId, password, approve })).location;
   for (let hop = 0; hop < 5; hop++) {

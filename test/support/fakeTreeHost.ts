@@ -5,7 +5,12 @@
 // already registered throws. The "workbench" side asks again for the children of every expanded row after a
 // refresh, as the real tree does. Plain Node, so the explorer's refresh races can be replayed deterministically.
 
-interface HostNode<T> { handle: string; element: T; parent: HostNode<T> | undefined; children: HostNode<T>[] | undefined }
+interface HostNode<T> {
+  handle: string;
+  element: T;
+  parent: HostNode<T> | undefined;
+  children: HostNode<T>[] | undefined;
+}
 
 export interface FakeTreeSource<T> {
   id(element: T): string;
@@ -27,7 +32,11 @@ export class FakeTreeHost<T> {
   constructor(private readonly source: FakeTreeSource<T>) {
     source.onDidChange((element) => {
       // The host handles change events in order, after the current task (as its debounced listener does).
-      this.pending = this.pending.then(() => this.refresh(element)).catch((e: unknown) => { this.errors.push(String(e)); });
+      this.pending = this.pending
+        .then(() => this.refresh(element))
+        .catch((e: unknown) => {
+          this.errors.push(String(e));
+        });
     });
   }
 
@@ -113,7 +122,9 @@ export class FakeTreeHost<T> {
       this.nodes.set(element, { ...node, children: undefined }); // the refreshed item gets a new node
     }
     // The workbench asks again for what it shows, in its own time: the host does not wait for that.
-    const reload = this.rows().catch((e: unknown) => { this.errors.push(String(e)); });
+    const reload = this.rows().catch((e: unknown) => {
+      this.errors.push(String(e));
+    });
     this.loads.add(reload);
     void reload.finally(() => this.loads.delete(reload));
   }

@@ -29,7 +29,11 @@ export interface ExtensionTestOptions {
 }
 
 /** The URL that makes the web workbench run an extension-host test suite (its test hooks). */
-export function testWorkbenchUrl(url: string, port: number, o: { extensionPath: string; testsIndex: string; workspace: string }): string {
+export function testWorkbenchUrl(
+  url: string,
+  port: number,
+  o: { extensionPath: string; testsIndex: string; workspace: string },
+): string {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${resolve(p)}`;
   const payload = [
     ['extensionDevelopmentPath', remote(o.extensionPath)],
@@ -44,12 +48,22 @@ export function testWorkbenchUrl(url: string, port: number, o: { extensionPath: 
 /** printf-style console arguments as the browser console would show them (%c styles dropped). */
 export function formatConsole(args: unknown[]): string {
   const [fmt, ...rest] = args;
-  const str = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
-  if (typeof fmt !== 'string') { return args.map(str).join(' '); }
+  const str = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)));
+  if (typeof fmt !== 'string') {
+    return args.map(str).join(' ');
+  }
   const out = fmt.replace(/%([csdifoOj%]?)/g, (_m, k: string) => {
-    if (k === '%' || k === '' || rest.length === 0) { return k === '%' ? '%' : ''; }
+    if (k === '%' || k === '' || rest.length === 0) {
+      return k === '%' ? '%' : '';
+    }
     const v = rest.shift();
-    return k === 'c' ? '' : k === 'd' || k === 'i' ? String(Math.trunc(Number(v))) : k === 'f' ? String(Number(v)) : str(v);
+    return k === 'c'
+      ? ''
+      : k === 'd' || k === 'i'
+        ? String(Math.trunc(Number(v)))
+        : k === 'f'
+          ? String(Number(v))
+          : str(v);
   });
   return [out, ...rest.map(str)].join(' ');
 }
@@ -59,9 +73,16 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
   const timeoutMs = opts.timeoutMs ?? 180_000;
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   for (const p of [opts.extensionPath, opts.testsIndex, opts.workspace]) {
-    if (!existsSync(p)) { throw new Error(`not found: ${p}`); }
+    if (!existsSync(p)) {
+      throw new Error(`not found: ${p}`);
+    }
   }
-  const server = await startCodeServer({ workspace: opts.workspace, env: opts.env, settings: opts.settings, args: opts.args });
+  const server = await startCodeServer({
+    workspace: opts.workspace,
+    env: opts.env,
+    settings: opts.settings,
+    args: opts.args,
+  });
   let wb: WorkbenchBrowser | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -71,13 +92,17 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
     await watchNotices(page);
     opts.screen?.attach(page);
     let done!: (code: number) => void;
-    const exitCode = new Promise<number>((r) => { done = r; });
+    const exitCode = new Promise<number>((r) => {
+      done = r;
+    });
     // Must exist before the workbench loads: it calls window.codeAutomationExit(code, logs) when run() settles.
     await page.exposeFunction('codeAutomationExit', (code: unknown) => done(typeof code === 'number' ? code : 1));
     // Chained so lines keep their order and the last ones are printed before the browser closes.
     let printed = Promise.resolve();
     page.on('console', (msg) => {
-      if (!msg.text().startsWith('%c[Extension Host]')) { return; }
+      if (!msg.text().startsWith('%c[Extension Host]')) {
+        return;
+      }
       const args = Promise.all(msg.args().map((a) => a.jsonValue().catch(() => '?')));
       printed = printed.then(async () => log(formatConsole(await args).replace(/^\[Extension Host\] ?/, '')));
     });
@@ -85,9 +110,16 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
     const failed = new Promise<never>((_, rej) => {
       page.once('crash', () => rej(new Error('the workbench page crashed before the tests reported a result')));
       wb?.browser.once('disconnected', () => rej(new Error('Chromium exited before the tests reported a result')));
-      timer = setTimeout(() => rej(new Error(
-        `extension-host tests did not report a result within ${timeoutMs / 1000} s (no codeAutomationExit call); ` +
-        'check that the tests index exports run() and that the extension activates')), timeoutMs);
+      timer = setTimeout(
+        () =>
+          rej(
+            new Error(
+              `extension-host tests did not report a result within ${timeoutMs / 1000} s (no codeAutomationExit call); ` +
+                'check that the tests index exports run() and that the extension activates',
+            ),
+          ),
+        timeoutMs,
+      );
     });
     failed.catch(() => undefined); // observed through the races; may settle after them
     if (opts.storage) {
@@ -98,9 +130,10 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
     await atMost(printed, 2_000);
     return code;
   } finally {
-    if (timer) { clearTimeout(timer); }
+    if (timer) {
+      clearTimeout(timer);
+    }
     await wb?.close();
     await server.stop();
   }
 }
-

@@ -113,7 +113,11 @@ export function scanForLeaks(secrets: ReadonlyMap<string, SecretKind>, entries: 
     const all = found(text, index);
     const hits = all.filter((hit) => !all.some((other) => other !== hit && other.includes(hit)));
     for (const secret of hits) {
-      leaks.push({ sink: entry.sink, kind: secrets.get(secret) ?? 'client secret', excerpt: mask(text, secrets, hits, secret) });
+      leaks.push({
+        sink: entry.sink,
+        kind: secrets.get(secret) ?? 'client secret',
+        excerpt: mask(text, secrets, hits, secret),
+      });
     }
   }
   return leaks;
@@ -130,23 +134,33 @@ export function leakScan(): string {
   const started = Date.now();
   const secrets = knownSecrets();
   const servers = recordedServers();
-  const violations: SinkEntry[] = servers.length > 0 && contractAvailable()
-    ? checkServers(servers).map((text) => ({ sink: 'contract violation', text }))
-    : [];
+  const violations: SinkEntry[] =
+    servers.length > 0 && contractAvailable()
+      ? checkServers(servers).map((text) => ({ sink: 'contract violation', text }))
+      : [];
   const entries = [...recordedSinks(), ...violations];
   // Wiring check: a run that started test servers has seen secrets issued and something shown or logged.
   if (servers.length > 0 && (issuedSecrets().size === 0 || everRecorded() === 0)) {
-    throw new Error(`Leak scan: ${servers.length} test server(s) ran but the recorder saw ${issuedSecrets().size} issued secret(s) and ` +
-      `${everRecorded()} sink entr(ies): its hooks in test/support/ttsServer or test/support/leakSinks.ts are not wired.`);
+    throw new Error(
+      `Leak scan: ${servers.length} test server(s) ran but the recorder saw ${issuedSecrets().size} issued secret(s) and ` +
+        `${everRecorded()} sink entr(ies): its hooks in test/support/ttsServer or test/support/leakSinks.ts are not wired.`,
+    );
   }
   const leaks = scanForLeaks(secrets, entries);
   if (leaks.length > 0) {
-    const listed = leaks.slice(0, MAX_LISTED).map((l) => `  - ${l.kind} in ${l.sink}: "${l.excerpt}"`).join('\n');
+    const listed = leaks
+      .slice(0, MAX_LISTED)
+      .map((l) => `  - ${l.kind} in ${l.sink}: "${l.excerpt}"`)
+      .join('\n');
     const more = leaks.length > MAX_LISTED ? `\n  … and ${leaks.length - MAX_LISTED} more` : '';
-    throw new Error(`Leak scan: ${leaks.length} secret value(s) where the user or the log can see them:\n${listed}${more}`);
+    throw new Error(
+      `Leak scan: ${leaks.length} secret value(s) where the user or the log can see them:\n${listed}${more}`,
+    );
   }
-  return `Leak scan: ${secrets.size} secret values known (whole tokens and their key parts: ${count([...secrets.values()])}); ` +
-    `${entries.length} sink entries scanned (${count(entries.map((e) => e.sink))}); no leak (${Date.now() - started} ms).`;
+  return (
+    `Leak scan: ${secrets.size} secret values known (whole tokens and their key parts: ${count([...secrets.values()])}); ` +
+    `${entries.length} sink entries scanned (${count(entries.map((e) => e.sink))}); no leak (${Date.now() - started} ms).`
+  );
 }
 
 export const mochaHooks = {

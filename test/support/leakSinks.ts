@@ -5,8 +5,20 @@
 // Kept on globalThis: the root hook and the tests may load this module through different module instances.
 
 export type SinkKind =
-  | 'log' | 'notification' | 'prompt' | 'progress' | 'modal' | 'one-time secret' | 'clipboard' | 'opened URL' | 'document'
-  | 'globalState' | 'workspaceState' | 'settings' | 'boundary error' | 'contract violation';
+  | 'log'
+  | 'notification'
+  | 'prompt'
+  | 'progress'
+  | 'modal'
+  | 'one-time secret'
+  | 'clipboard'
+  | 'opened URL'
+  | 'document'
+  | 'globalState'
+  | 'workspaceState'
+  | 'settings'
+  | 'boundary error'
+  | 'contract violation';
 
 export interface SinkEntry {
   sink: SinkKind;

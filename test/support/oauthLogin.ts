@@ -59,7 +59,8 @@ export async function logIn(loginUrl: string, login: HttpLogin, jar: CookieJar):
   api.pathname = api.pathname.replace(/\/oauth\/login$/, '/oauth/api/auth/login');
   api.search = '';
   const response = await fetch(api, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Cookie: jar.header() },
     body: JSON.stringify({ user_id: login.userId, password: login.password }),
   });
@@ -74,7 +75,11 @@ export async function authorizeOverHttp(authorizeUrl: string, login: HttpLogin):
   const jar = new CookieJar();
   let response = await get(authorizeUrl, jar);
   const toLogin = response.headers.get('location');
-  if (response.status === 302 && toLogin && /\/oauth\/login(\?|$)/.test(new URL(toLogin, authorizeUrl).pathname + '?')) {
+  if (
+    response.status === 302 &&
+    toLogin &&
+    /\/oauth\/login(\?|$)/.test(new URL(toLogin, authorizeUrl).pathname + '?')
+  ) {
     await logIn(new URL(toLogin, authorizeUrl).toString(), login, jar);
     response = await get(authorizeUrl, jar);
   }
@@ -83,7 +88,8 @@ export async function authorizeOverHttp(authorizeUrl: string, login: HttpLogin):
     await response.text();
     consented = true;
     response = await fetch(authorizeUrl, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar.header() },
       body: new URLSearchParams({ authorize: String(login.approve ?? true) }).toString(),
     });

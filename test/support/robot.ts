@@ -30,7 +30,9 @@ export async function answerAuthorizePage(page: Page, options: RobotOptions): Pr
   const button = page.locator(`button[name="authorize"][value="${options.approve === false ? 'false' : 'true'}"]`);
   if (await button.count()) {
     await Promise.all([page.waitForLoadState('domcontentloaded'), button.click()]);
-    options.log?.(`robot: ${options.approve === false ? 'denied' : 'authorized'} the client; the browser went to ${withoutCode(page.url())}`);
+    options.log?.(
+      `robot: ${options.approve === false ? 'denied' : 'authorized'} the client; the browser went to ${withoutCode(page.url())}`,
+    );
   }
   return true;
 }

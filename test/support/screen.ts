@@ -5,8 +5,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 
-export interface Row { level: number; label: string; description: string; expanded?: boolean }
-export interface Notice { severity: 'error' | 'warning' | 'info'; message: string }
+export interface Row {
+  level: number;
+  label: string;
+  description: string;
+  expanded?: boolean;
+}
+export interface Notice {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
 
 /** Runs in the page: records each notification once, in order, in window.__tsmNotices. */
 function recordNotices(): void {
@@ -21,7 +29,11 @@ function recordNotices(): void {
       }
       seen.add(item);
       const icon = item.querySelector('.notification-list-item-icon');
-      const severity = icon?.classList.contains('codicon-error') ? 'error' : icon?.classList.contains('codicon-warning') ? 'warning' : 'info';
+      const severity = icon?.classList.contains('codicon-error')
+        ? 'error'
+        : icon?.classList.contains('codicon-warning')
+          ? 'warning'
+          : 'info';
       w.__tsmNotices?.push({ severity, message });
     });
   };
@@ -39,12 +51,14 @@ export async function notices(page: Page): Promise<Notice[]> {
 
 /** The rows of the side bar's tree as shown (only the rendered ones: keep the window tall). */
 export async function rows(page: Page): Promise<Row[]> {
-  return page.evaluate(() => Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).map((row) => ({
-    level: Number(row.getAttribute('aria-level') ?? '0'),
-    label: row.querySelector('.label-name')?.textContent?.trim() ?? row.textContent?.trim() ?? '',
-    description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
-    expanded: row.hasAttribute('aria-expanded') ? row.getAttribute('aria-expanded') === 'true' : undefined,
-  })));
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).map((row) => ({
+      level: Number(row.getAttribute('aria-level') ?? '0'),
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? row.textContent?.trim() ?? '',
+      description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+      expanded: row.hasAttribute('aria-expanded') ? row.getAttribute('aria-expanded') === 'true' : undefined,
+    })),
+  );
 }
 
 /** Error notifications not matched by one of `expected`. */
@@ -55,7 +69,10 @@ export function unexpectedErrors(list: readonly Notice[], expected: readonly Reg
 /** Serves rows and notices of one page to an extension-host suite: GET /rows, GET /notices. */
 export class ScreenServer {
   private page: Page | undefined;
-  private constructor(private readonly server: Server, readonly url: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<ScreenServer> {
     const holder: { self?: ScreenServer } = {};
@@ -73,7 +90,10 @@ export class ScreenServer {
         send(404, { error: 'unknown' });
         return;
       }
-      read.then((body) => send(200, body), (error: unknown) => send(500, { error: String(error) }));
+      read.then(
+        (body) => send(200, body),
+        (error: unknown) => send(500, { error: String(error) }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     holder.self = new ScreenServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);

@@ -2,7 +2,18 @@
 // It records everything else the command shows: messages, clipboard, opened URLs, JSON documents, secrets — and hands
 // every text it shows to the suite-wide leak scan (leakSinks.ts).
 import { AssertionError } from 'node:assert';
-import { GoBackError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type SearchPickOptions, type SearchPickResult, type SecretOptions, type Severity, type Ui } from '../../src/ui/ui';
+import {
+  GoBackError,
+  type ConfirmOptions,
+  type InputOptions,
+  type PickItem,
+  type PickOptions,
+  type SearchPickOptions,
+  type SearchPickResult,
+  type SecretOptions,
+  type Severity,
+  type Ui,
+} from '../../src/ui/ui';
 import { recordSink } from './leakSinks';
 import { UserCancelledError } from '../../src/util/cancellation';
 
@@ -10,16 +21,17 @@ interface Expect {
   /** Checked against the prompt's title, placeholder and prompt text together. */
   expect?: RegExp;
 }
-export type ScriptStep = Expect & (
-  | { pick: string }
-  | { pickMany: string[] | 'keep'; invalid?: RegExp }
-  | { input: string; invalid?: RegExp; advice?: RegExp; severity?: Severity }
-  | { search: string; choose?: string }
-  | { confirm: boolean }
-  | { secret: 'ack' }
-  | { cancel: true }
-  | { back: true }
-);
+export type ScriptStep = Expect &
+  (
+    | { pick: string }
+    | { pickMany: string[] | 'keep'; invalid?: RegExp }
+    | { input: string; invalid?: RegExp; advice?: RegExp; severity?: Severity }
+    | { search: string; choose?: string }
+    | { confirm: boolean }
+    | { secret: 'ack' }
+    | { cancel: true }
+    | { back: true }
+  );
 
 type Kind = 'pick' | 'pickMany' | 'input' | 'search' | 'confirm' | 'secret';
 
@@ -55,7 +67,16 @@ export class ScriptedUi implements Ui {
 
   /** Forgets what was shown so far (between two commands in one test). */
   clear(): void {
-    for (const list of [this.messages, this.clipboard, this.opened, this.documents, this.secrets, this.progress, this.prompts, this.openingChecks] as unknown[][]) {
+    for (const list of [
+      this.messages,
+      this.clipboard,
+      this.opened,
+      this.documents,
+      this.secrets,
+      this.progress,
+      this.prompts,
+      this.openingChecks,
+    ] as unknown[][]) {
       list.length = 0;
     }
   }
@@ -66,22 +87,31 @@ export class ScriptedUi implements Ui {
 
   assertDone(): void {
     if (this.script.length > 0) {
-      throw new AssertionError({ message: `Script has ${this.script.length} unused step(s): ${JSON.stringify(this.script)}\nPrompts seen:\n${this.prompts.join('\n')}` });
+      throw new AssertionError({
+        message: `Script has ${this.script.length} unused step(s): ${JSON.stringify(this.script)}\nPrompts seen:\n${this.prompts.join('\n')}`,
+      });
     }
   }
 
   text(level?: Shown['level']): string {
-    return this.messages.filter((m) => !level || m.level === level).map((m) => m.text).join('\n');
+    return this.messages
+      .filter((m) => !level || m.level === level)
+      .map((m) => m.text)
+      .join('\n');
   }
 
   private next(kind: Kind, description: string): ScriptStep {
     this.prompts.push(`${kind}: ${description}`);
     const step = this.script.shift();
     if (!step) {
-      throw new AssertionError({ message: `Unexpected ${kind} prompt (script is empty): ${description}\nPrompts seen:\n${this.prompts.join('\n')}` });
+      throw new AssertionError({
+        message: `Unexpected ${kind} prompt (script is empty): ${description}\nPrompts seen:\n${this.prompts.join('\n')}`,
+      });
     }
     if (step.expect && !step.expect.test(description)) {
-      throw new AssertionError({ message: `The ${kind} prompt "${description}" does not match ${String(step.expect)}` });
+      throw new AssertionError({
+        message: `The ${kind} prompt "${description}" does not match ${String(step.expect)}`,
+      });
     }
     if ('cancel' in step) {
       throw new UserCancelledError();
@@ -89,9 +119,18 @@ export class ScriptedUi implements Ui {
     if ('back' in step) {
       throw new GoBackError();
     }
-    const expected: Record<Kind, string> = { pick: 'pick', pickMany: 'pickMany', input: 'input', search: 'search', confirm: 'confirm', secret: 'secret' };
+    const expected: Record<Kind, string> = {
+      pick: 'pick',
+      pickMany: 'pickMany',
+      input: 'input',
+      search: 'search',
+      confirm: 'confirm',
+      secret: 'secret',
+    };
     if (!(expected[kind] in step)) {
-      throw new AssertionError({ message: `Script expected ${JSON.stringify(step)} but got a ${kind} prompt: ${description}` });
+      throw new AssertionError({
+        message: `Script expected ${JSON.stringify(step)} but got a ${kind} prompt: ${description}`,
+      });
     }
     return step;
   }
@@ -103,9 +142,16 @@ export class ScriptedUi implements Ui {
 
   private static find<T>(items: readonly PickItem<T>[], label: string, where: string): PickItem<T> {
     // By label, or by description (a right's enum name) when labels repeat across groups.
-    const item = items.find((i) => !i.separator && i.label === label) ?? items.find((i) => !i.separator && i.description === label);
+    const item =
+      items.find((i) => !i.separator && i.label === label) ??
+      items.find((i) => !i.separator && i.description === label);
     if (!item) {
-      throw new AssertionError({ message: `No item "${label}" in ${where}; items: ${items.filter((i) => !i.separator).map((i) => i.label).join(' | ')}` });
+      throw new AssertionError({
+        message: `No item "${label}" in ${where}; items: ${items
+          .filter((i) => !i.separator)
+          .map((i) => i.label)
+          .join(' | ')}`,
+      });
     }
     return item;
   }
@@ -122,18 +168,23 @@ export class ScriptedUi implements Ui {
     recordSink('prompt', ScriptedUi.shown(where, options.items));
     for (;;) {
       const step = this.next('pickMany', where) as { pickMany: string[] | 'keep'; invalid?: RegExp };
-      const values = step.pickMany === 'keep'
-        ? options.items.filter((i) => !i.separator && i.picked).map((i) => i.value)
-        : step.pickMany.map((label) => ScriptedUi.find(options.items, label, where).value);
+      const values =
+        step.pickMany === 'keep'
+          ? options.items.filter((i) => !i.separator && i.picked).map((i) => i.value)
+          : step.pickMany.map((label) => ScriptedUi.find(options.items, label, where).value);
       const check = options.validate?.(values);
       if (step.invalid) {
         if (!check || check.severity !== 'error' || !step.invalid.test(check.message)) {
-          throw new AssertionError({ message: `Expected ${JSON.stringify(step.pickMany)} to be refused with ${String(step.invalid)}, got ${JSON.stringify(check)}` });
+          throw new AssertionError({
+            message: `Expected ${JSON.stringify(step.pickMany)} to be refused with ${String(step.invalid)}, got ${JSON.stringify(check)}`,
+          });
         }
         continue; // the pick stays open: the next step answers the same prompt
       }
       if (check?.severity === 'error') {
-        throw new AssertionError({ message: `Selection ${JSON.stringify(step.pickMany)} was refused: ${check.message} (${where})` });
+        throw new AssertionError({
+          message: `Selection ${JSON.stringify(step.pickMany)} was refused: ${check.message} (${where})`,
+        });
       }
       return values;
     }
@@ -152,15 +203,22 @@ export class ScriptedUi implements Ui {
       }
       if (step.invalid) {
         if (!check || check.severity !== 'error' || !step.invalid.test(check.message)) {
-          throw new AssertionError({ message: `Expected "${step.input}" to be refused with ${String(step.invalid)}, got ${JSON.stringify(check)}` });
+          throw new AssertionError({
+            message: `Expected "${step.input}" to be refused with ${String(step.invalid)}, got ${JSON.stringify(check)}`,
+          });
         }
         continue; // the box stays open: the next step answers the same prompt
       }
       if (check?.severity === 'error') {
         throw new AssertionError({ message: `Input "${step.input}" was refused: ${check.message} (${where})` });
       }
-      if (step.advice && (!check || !step.advice.test(check.message) || (step.severity && check.severity !== step.severity))) {
-        throw new AssertionError({ message: `Expected advice ${String(step.advice)} for "${step.input}", got ${JSON.stringify(check)}` });
+      if (
+        step.advice &&
+        (!check || !step.advice.test(check.message) || (step.severity && check.severity !== step.severity))
+      ) {
+        throw new AssertionError({
+          message: `Expected advice ${String(step.advice)} for "${step.input}", got ${JSON.stringify(check)}`,
+        });
       }
       return step.input;
     }
@@ -169,7 +227,10 @@ export class ScriptedUi implements Ui {
   async searchPick<T>(options: SearchPickOptions<T>): Promise<SearchPickResult<T>> {
     const where = `${options.title} — ${options.placeholder}`;
     const step = this.next('search', where) as { search: string; choose?: string };
-    const items = step.search || !options.initial ? await options.search(step.search, new AbortController().signal) : options.initial;
+    const items =
+      step.search || !options.initial
+        ? await options.search(step.search, new AbortController().signal)
+        : options.initial;
     recordSink('prompt', ScriptedUi.shown([where, options.value].filter(Boolean).join('\n'), items));
     if (step.choose !== undefined) {
       return { kind: 'item', value: ScriptedUi.find(items, step.choose, where).value };

@@ -13,8 +13,14 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CODE_SERVER_ENTRY = join(REPO, 'test/e2e/workbench/node_modules/code-server/out/node/entry.js');
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface CodeServerOptions {
@@ -34,21 +40,30 @@ export interface CodeServerOptions {
   args?: string[];
 }
 
-export interface CodeServer { url: string; port: number; stop(): Promise<void> }
+export interface CodeServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
 
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
-    const srv = createServer().once('error', rej).listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? res(addr.port) : rej(new Error('no free port'))));
-    });
+    const srv = createServer()
+      .once('error', rej)
+      .listen(0, '127.0.0.1', () => {
+        const addr = srv.address();
+        srv.close(() => (typeof addr === 'object' && addr ? res(addr.port) : rej(new Error('no free port'))));
+      });
   });
 }
 
 /** One GET without keep-alive: a pooled fetch() socket kept the process alive ~5 s after stop(). */
 function answers(url: string): Promise<boolean> {
   return new Promise((res) => {
-    const req = httpGet(url, { agent: false, timeout: 2_000 }, (r) => { r.resume(); res(r.statusCode === 200); });
+    const req = httpGet(url, { agent: false, timeout: 2_000 }, (r) => {
+      r.resume();
+      res(r.statusCode === 200);
+    });
     req.on('timeout', () => req.destroy());
     req.on('error', () => res(false));
   });
@@ -59,13 +74,24 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Waits for `p` but at most `ms`; clears its timer, which would otherwise keep the process alive. */
 export async function atMost(p: Promise<unknown>, ms: number): Promise<void> {
   let t: NodeJS.Timeout | undefined;
-  await Promise.race([p, new Promise<void>((r) => { t = setTimeout(r, ms); })]);
+  await Promise.race([
+    p,
+    new Promise<void>((r) => {
+      t = setTimeout(r, ms);
+    }),
+  ]);
   clearTimeout(t);
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) { return; }
-  try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+  if (child.pid === undefined) {
+    return;
+  }
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 // code-server runs in its own session, so Ctrl-C in the terminal does not reach it: if the caller dies without
@@ -73,19 +99,31 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 const live = new Set<ChildProcess>();
 let guarded = false;
 function guardLiveServers(): void {
-  if (guarded) { return; }
+  if (guarded) {
+    return;
+  }
   guarded = true;
-  process.on('exit', () => { for (const c of live) { killGroup(c, 'SIGKILL'); } });
+  process.on('exit', () => {
+    for (const c of live) {
+      killGroup(c, 'SIGKILL');
+    }
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
-      for (const c of live) { killGroup(c, 'SIGKILL'); }
-      if (process.listenerCount(sig) === 1) { process.exit(128 + osConstants.signals[sig]); }
+      for (const c of live) {
+        killGroup(c, 'SIGKILL');
+      }
+      if (process.listenerCount(sig) === 1) {
+        process.exit(128 + osConstants.signals[sig]);
+      }
     });
   }
 }
 
 export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServer> {
-  if (!existsSync(CODE_SERVER_ENTRY)) { throw new Error(`code-server missing (${CODE_SERVER_ENTRY}): run scripts/setup-workbench.sh`); }
+  if (!existsSync(CODE_SERVER_ENTRY)) {
+    throw new Error(`code-server missing (${CODE_SERVER_ENTRY}): run scripts/setup-workbench.sh`);
+  }
   const ownState = opts.stateDir === undefined;
   const state = opts.stateDir ?? mkdtempSync(join(tmpdir(), 'tsm-workbench-'));
   const userDataDir = opts.userDataDir ?? join(state, 'user-data');
@@ -102,11 +140,17 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     EXTENSIONS_GALLERY: '{}',
     ...opts.env,
   };
-  for (const d of [extensionsDir, env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, join(userDataDir, 'User')]) { mkdirSync(d ?? state, { recursive: true }); }
+  for (const d of [extensionsDir, env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, join(userDataDir, 'User')]) {
+    mkdirSync(d ?? state, { recursive: true });
+  }
   // A kept user-data dir (npm start) keeps the user's own settings; ours and the caller's win.
   const settingsFile = join(userDataDir, 'User', 'settings.json');
   let existing: Record<string, unknown> = {};
-  try { existing = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>; } catch { /* none or JSONC */ }
+  try {
+    existing = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+  } catch {
+    /* none or JSONC */
+  }
   const settings = {
     ...existing,
     'workbench.startupEditor': 'none', // no first-run walkthrough
@@ -119,22 +163,38 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   const dirs = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
   const cleanup = () => {
     rmSync(tmp, { recursive: true, force: true });
-    if (ownState) { rmSync(state, { recursive: true, force: true }); }
+    if (ownState) {
+      rmSync(state, { recursive: true, force: true });
+    }
   };
 
   if (opts.vsix) {
-    const r = spawnSync(process.execPath, [CODE_SERVER_ENTRY, ...dirs, '--install-extension', resolve(opts.vsix), '--force'],
-      { env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      [CODE_SERVER_ENTRY, ...dirs, '--install-extension', resolve(opts.vsix), '--force'],
+      { env, encoding: 'utf8', timeout: 120_000 },
+    );
     if (r.status !== 0) {
       cleanup();
-      throw new Error(`code-server --install-extension ${opts.vsix} failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+      throw new Error(
+        `code-server --install-extension ${opts.vsix} failed (${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`,
+      );
     }
   }
 
   const port = opts.port || (await freePort());
   const args = [
-    CODE_SERVER_ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', ...(opts.args ?? []), ...dirs, resolve(opts.workspace),
+    CODE_SERVER_ENTRY,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    ...(opts.args ?? []),
+    ...dirs,
+    resolve(opts.workspace),
   ];
   // detached = setsid(): own process group, so stop() also reaches the file watchers and extension hosts.
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -142,18 +202,27 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   let output = '';
   const collect = (b: Buffer) => {
     output = (output + b.toString()).slice(-20_000);
-    if (verbose) { process.stderr.write(`[code-server] ${b.toString()}`); }
+    if (verbose) {
+      process.stderr.write(`[code-server] ${b.toString()}`);
+    }
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   let exited: string | undefined;
-  const exitedPromise = new Promise<void>((r) => child.once('exit', (code, sig) => { exited = `${code ?? sig}`; r(); }));
+  const exitedPromise = new Promise<void>((r) =>
+    child.once('exit', (code, sig) => {
+      exited = `${code ?? sig}`;
+      r();
+    }),
+  );
   live.add(child);
   guardLiveServers();
 
   let stopped = false;
   const stop = async () => {
-    if (stopped) { return; }
+    if (stopped) {
+      return;
+    }
     stopped = true;
     killGroup(child, 'SIGTERM');
     await atMost(exitedPromise, 5_000);
@@ -170,7 +239,9 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       await stop();
       throw new Error(`code-server exited (${exited}) before answering:\n${output}`);
     }
-    if (await answers(`${url}/healthz`)) { break; }
+    if (await answers(`${url}/healthz`)) {
+      break;
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`code-server did not answer on ${url} within 60 s:\n${output}`);
@@ -180,11 +251,18 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   return { url, port, stop };
 }
 
-export interface WorkbenchBrowser { browser: Browser; context: BrowserContext; page: Page; close(): Promise<void> }
+export interface WorkbenchBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
 
 /** Headless Chromium; Playwright gives it a fresh --user-data-dir. Open callback URLs in `context` (same profile). */
 export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<WorkbenchBrowser> {
-  if (!existsSync(CHROMIUM)) { throw new Error(`${CHROMIUM} not found; run scripts/setup-workbench.sh`); }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found; run scripts/setup-workbench.sh`);
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
@@ -200,7 +278,9 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
   const input = page.locator('.quick-input-widget input.input');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   for (;;) {
-    if (!(await input.isVisible())) { await page.keyboard.press('F1'); }
+    if (!(await input.isVisible())) {
+      await page.keyboard.press('F1');
+    }
     await input.waitFor({ timeout: 10_000 });
     await input.fill(`>${title}`);
     try {
@@ -208,7 +288,9 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
       await row.click();
       return;
     } catch (err) {
-      if (Date.now() > deadline) { throw new Error(`command "${title}" did not appear in the palette: ${String(err)}`); }
+      if (Date.now() > deadline) {
+        throw new Error(`command "${title}" did not appear in the palette: ${String(err)}`);
+      }
       await page.keyboard.press('Escape');
     }
   }

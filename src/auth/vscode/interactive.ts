@@ -29,32 +29,50 @@ export interface SignInHooks {
 }
 
 /** The OAuth client a session of `deployment` uses: its own client (with the stored secret) or `cli`. */
-export async function oauthClientFor(deployment: Deployment, clientId: string | undefined, accounts: AccountService): Promise<OAuthClient | undefined> {
+export async function oauthClientFor(
+  deployment: Deployment,
+  clientId: string | undefined,
+  accounts: AccountService,
+): Promise<OAuthClient | undefined> {
   if (!clientId || clientId === CLI_CLIENT_ID) {
     return new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId: CLI_CLIENT_ID });
   }
   const clientSecret = await accounts.clientSecret(deployment.key, clientId);
-  return clientSecret ? new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId, clientSecret }) : undefined;
+  return clientSecret
+    ? new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId, clientSecret })
+    : undefined;
 }
 
 /**
  * The own client's redirect URIs, read with a session already on the deployment (any user may read them, §2.2);
  * undefined when there is none or they cannot be read within a few seconds, and the check is skipped.
  */
-async function registeredRedirectUris(deployment: Deployment, accounts: AccountService, signal: AbortSignal): Promise<readonly string[] | undefined> {
+async function registeredRedirectUris(
+  deployment: Deployment,
+  accounts: AccountService,
+  signal: AbortSignal,
+): Promise<readonly string[] | undefined> {
   const account = deployment.clientId ? accounts.account(deployment.key) : undefined;
   if (!account || !deployment.clientId) {
     return undefined;
   }
   try {
-    const client = await account.api.clients.get(deployment.clientId, ['redirect_uris'], AbortSignal.any([signal, AbortSignal.timeout(5_000)]));
+    const client = await account.api.clients.get(
+      deployment.clientId,
+      ['redirect_uris'],
+      AbortSignal.any([signal, AbortSignal.timeout(5_000)]),
+    );
     return client.redirect_uris;
   } catch {
     return undefined;
   }
 }
 
-export async function pickDeployment(accounts: AccountService, placeHolder: string, addDeployment?: () => Promise<Deployment | undefined>): Promise<Deployment> {
+export async function pickDeployment(
+  accounts: AccountService,
+  placeHolder: string,
+  addDeployment?: () => Promise<Deployment | undefined>,
+): Promise<Deployment> {
   const all = accounts.deployments();
   if (all.length === 0 && addDeployment) {
     const added = await addDeployment();
@@ -67,7 +85,12 @@ export async function pickDeployment(accounts: AccountService, placeHolder: stri
     return all[0];
   }
   const picked = await vscode.window.showQuickPick(
-    all.map((d) => ({ label: d.name, description: d.key, detail: accounts.activeSession(d.key)?.accountLabel, deployment: d })),
+    all.map((d) => ({
+      label: d.name,
+      description: d.key,
+      detail: accounts.activeSession(d.key)?.accountLabel,
+      deployment: d,
+    })),
     { placeHolder, ignoreFocusOut: true },
   );
   if (!picked) {
@@ -77,7 +100,8 @@ export async function pickDeployment(accounts: AccountService, placeHolder: stri
 }
 
 export async function interactiveSignIn(target: Deployment | undefined, deps: InteractiveDeps): Promise<StoredSession> {
-  const deployment = target ?? (await pickDeployment(deps.accounts, 'Sign in to which deployment?', deps.addDeployment));
+  const deployment =
+    target ?? (await pickDeployment(deps.accounts, 'Sign in to which deployment?', deps.addDeployment));
   const own = await oauthClientFor(deployment, deployment.clientId, deps.accounts);
   const cli = new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId: CLI_CLIENT_ID });
   const clientInfo = { clientId: deployment.clientId, hasSecret: own !== undefined && own.clientId !== CLI_CLIENT_ID };
@@ -86,29 +110,47 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
     deps.log.warn(problem);
     void vscode.window.showWarningMessage(problem);
   }
-  const host = { ui: vscode.env.uiKind === vscode.UIKind.Web ? 'web' as const : 'desktop' as const, remote: Boolean(vscode.env.remoteName) };
+  const host = {
+    ui: vscode.env.uiKind === vscode.UIKind.Web ? ('web' as const) : ('desktop' as const),
+    remote: Boolean(vscode.env.remoteName),
+  };
   const flows = chooseFlows(host, clientInfo);
   const pick = (choices: readonly Flow[], title: string): Promise<Flow> =>
     deps.hooks?.pickFlow ? Promise.resolve(deps.hooks.pickFlow(choices)) : pickFlow(choices, title);
   let flow: Flow = await pick(flows, `Sign in to ${deployment.name}`);
   for (;;) {
     try {
-      return await withCancellableProgress(`Signing in to ${deployment.name}…`, (signal) => signIn(flow, {
-        deployment,
-        pending: deps.pending,
-        ui: deps.hooks?.ui?.(deployment.name) ?? vscodeSignInUi(deployment.name),
-        oauth: (client) => (client === 'own' && own ? own : cli),
-        registeredRedirectUris: (s) => registeredRedirectUris(deployment, deps.accounts, s),
-        identify: (token, s) => new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => token } }).users.identity(s),
-      }, signal));
+      return await withCancellableProgress(`Signing in to ${deployment.name}…`, (signal) =>
+        signIn(
+          flow,
+          {
+            deployment,
+            pending: deps.pending,
+            ui: deps.hooks?.ui?.(deployment.name) ?? vscodeSignInUi(deployment.name),
+            oauth: (client) => (client === 'own' && own ? own : cli),
+            registeredRedirectUris: (s) => registeredRedirectUris(deployment, deps.accounts, s),
+            identify: (token, s) =>
+              new TtsClient({
+                baseUrl: deployment.identityServerUrl,
+                auth: { token: async () => token },
+              }).users.identity(s),
+          },
+          signal,
+        ),
+      );
     } catch (error) {
       if (error instanceof UserCancelledError) {
         deps.log.info(`Sign-in to ${deployment.name} cancelled.`);
         throw new vscode.CancellationError();
       }
-      const message = error instanceof SignInTimeoutError
-        ? 'The browser did not come back to VS Code within 5 minutes.'
-        : error instanceof Error ? ('userMessage' in error ? String(error.userMessage) : error.message) : String(error);
+      const message =
+        error instanceof SignInTimeoutError
+          ? 'The browser did not come back to VS Code within 5 minutes.'
+          : error instanceof Error
+            ? 'userMessage' in error
+              ? String(error.userMessage)
+              : error.message
+            : String(error);
       deps.log.warn(`Sign-in to ${deployment.name} with "${flow.label}" failed: ${message}`);
       const others = otherFlows(flows, flow);
       const again = await vscode.window.showErrorMessage(`Sign-in failed: ${message}`, 'Try Another Way', 'Retry');

@@ -14,25 +14,36 @@ export function vscodeSignInUi(deploymentName: string): SignInUi {
     askCode: async (url, signal, browserOpened) => {
       if (!browserOpened) {
         // Next to the code box, not after it: Escape in the box is a plain cancel, and nothing waits on this toast.
-        void vscode.window.showInformationMessage('The browser did not open: copy the sign-in link and open it yourself.', 'Copy Sign-In Link')
+        void vscode.window
+          .showInformationMessage(
+            'The browser did not open: copy the sign-in link and open it yourself.',
+            'Copy Sign-In Link',
+          )
           .then((copy) => (copy ? vscode.env.clipboard.writeText(url) : undefined));
       }
-      const choice = await vscode.window.showInputBox({
-        title: `Sign in to ${deploymentName}`,
-        prompt: 'Sign in in the browser that opened, then paste the authorization code it shows (MF2XI.…).',
-        placeHolder: 'MF2XI.…',
-        ignoreFocusOut: true,
-        validateInput: (text) => (text.trim() ? checkAuthCode(text) : undefined),
-      }, tokenFor(signal));
+      const choice = await vscode.window.showInputBox(
+        {
+          title: `Sign in to ${deploymentName}`,
+          prompt: 'Sign in in the browser that opened, then paste the authorization code it shows (MF2XI.…).',
+          placeHolder: 'MF2XI.…',
+          ignoreFocusOut: true,
+          validateInput: (text) => (text.trim() ? checkAuthCode(text) : undefined),
+        },
+        tokenFor(signal),
+      );
       return choice;
     },
-    askApiKey: async (signal) => vscode.window.showInputBox({
-      title: `Sign in to ${deploymentName} with an API key`,
-      prompt: 'Paste an API key (NNSXS.…). It is kept in VS Code\'s secure storage only.',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (text) => (text.trim() ? checkApiKey(text) : undefined),
-    }, tokenFor(signal)),
+    askApiKey: async (signal) =>
+      vscode.window.showInputBox(
+        {
+          title: `Sign in to ${deploymentName} with an API key`,
+          prompt: "Paste an API key (NNSXS.…). It is kept in VS Code's secure storage only.",
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: (text) => (text.trim() ? checkApiKey(text) : undefined),
+        },
+        tokenFor(signal),
+      ),
     refused: (message) => void vscode.window.showWarningMessage(message),
   };
 }
@@ -45,11 +56,14 @@ function tokenFor(signal: AbortSignal): vscode.CancellationToken {
 
 /** Runs `task` under a cancellable notification; cancelling aborts the signal it gets. */
 export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
-    return task(controller.signal);
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return task(controller.signal);
+    },
+  );
 }
 
 /** Lets the user pick a sign-in method; the first is the recommended one. */
@@ -57,8 +71,17 @@ export async function pickFlow(flows: readonly Flow[], title: string): Promise<F
   if (flows.length === 1) {
     return flows[0];
   }
-  const items = flows.map((flow, i) => ({ label: flow.label, detail: flow.detail, description: i === 0 ? 'recommended' : undefined, flow }));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'How do you want to sign in?', ignoreFocusOut: true });
+  const items = flows.map((flow, i) => ({
+    label: flow.label,
+    detail: flow.detail,
+    description: i === 0 ? 'recommended' : undefined,
+    flow,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: 'How do you want to sign in?',
+    ignoreFocusOut: true,
+  });
   if (!picked) {
     throw new UserCancelledError();
   }

@@ -25,7 +25,11 @@ export class AccountStatusBar implements vscode.Disposable {
 
   render(): void {
     const sessions = this.accounts.all();
-    const current = this.accounts.deployments().map((d) => this.accounts.activeSession(d.key)).find((s) => s !== undefined) ?? sessions[0];
+    const current =
+      this.accounts
+        .deployments()
+        .map((d) => this.accounts.activeSession(d.key))
+        .find((s) => s !== undefined) ?? sessions[0];
     if (current) {
       this.expired = undefined;
       const deployment = this.accounts.deployments().find((d) => d.key === current.deploymentKey);

@@ -16,7 +16,10 @@ export async function externalCallbackUri(): Promise<string> {
 }
 
 export class CallbackUriHandler implements vscode.UriHandler {
-  constructor(private readonly pending: PendingAttempts, private readonly log: Logger) {}
+  constructor(
+    private readonly pending: PendingAttempts,
+    private readonly log: Logger,
+  ) {}
 
   handleUri(uri: vscode.Uri): void {
     if (uri.path !== CALLBACK_PATH) {

@@ -1,9 +1,21 @@
 // Commands for accounts and deployments: sign in/out, switch account, add/remove deployment, client secret,
 // the status-bar menu, Console and log.
 import vscode = require('vscode');
-import { checkDeploymentUrl, consoleLink, PRESETS, resolveDeployment, type Deployment, type DeploymentConfig } from '../../tts/deployments';
+import {
+  checkDeploymentUrl,
+  consoleLink,
+  PRESETS,
+  resolveDeployment,
+  type Deployment,
+  type DeploymentConfig,
+} from '../../tts/deployments';
 import { validateId } from '../../tts/ids';
-import { addDeployment as saveNewDeployment, deploymentConfigs, removeDeployment as forgetDeployment, updateDeployment } from '../../platform/config';
+import {
+  addDeployment as saveNewDeployment,
+  deploymentConfigs,
+  removeDeployment as forgetDeployment,
+  updateDeployment,
+} from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import type { AccountService } from '../../auth/accountService';
 import { pickDeployment } from '../../auth/vscode/interactive';
@@ -32,10 +44,18 @@ export async function addDeployment(): Promise<Deployment | undefined> {
   const existing = deploymentConfigs();
   const picks: (vscode.QuickPickItem & { preset?: DeploymentConfig; urlKind?: 'cloud' | 'custom' })[] = [
     ...PRESETS.map((preset) => ({ label: preset.name, description: new URL(preset.url).host, preset })),
-    { label: 'The Things Stack Cloud tenant…', description: '<tenant>.<cluster>.cloud.thethings.industries', urlKind: 'cloud' as const },
+    {
+      label: 'The Things Stack Cloud tenant…',
+      description: '<tenant>.<cluster>.cloud.thethings.industries',
+      urlKind: 'cloud' as const,
+    },
     { label: 'Self-hosted or other URL…', description: 'https://…', urlKind: 'custom' as const },
   ];
-  const picked = await vscode.window.showQuickPick(picks, { title: 'Add a The Things Stack Deployment', placeHolder: 'Which deployment? (TTN Sandbox eu1 is the usual start)', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(picks, {
+    title: 'Add a The Things Stack Deployment',
+    placeHolder: 'Which deployment? (TTN Sandbox eu1 is the usual start)',
+    ignoreFocusOut: true,
+  });
   if (!picked) {
     return undefined;
   }
@@ -43,11 +63,19 @@ export async function addDeployment(): Promise<Deployment | undefined> {
   if (picked.preset) {
     config = { ...picked.preset };
   } else {
-    const prompt = picked.urlKind === 'cloud' ? 'Your TTS Cloud URL, e.g. https://mycompany.eu1.cloud.thethings.industries' : 'The URL of the deployment, e.g. https://lorawan.example.com';
-    const url = await vscode.window.showInputBox({ title: 'Add Deployment', prompt, ignoreFocusOut: true, validateInput: (text) => {
-      const check = checkDeploymentUrl(text);
-      return check.ok ? undefined : check.message;
-    } });
+    const prompt =
+      picked.urlKind === 'cloud'
+        ? 'Your TTS Cloud URL, e.g. https://mycompany.eu1.cloud.thethings.industries'
+        : 'The URL of the deployment, e.g. https://lorawan.example.com';
+    const url = await vscode.window.showInputBox({
+      title: 'Add Deployment',
+      prompt,
+      ignoreFocusOut: true,
+      validateInput: (text) => {
+        const check = checkDeploymentUrl(text);
+        return check.ok ? undefined : check.message;
+      },
+    });
     if (url === undefined) {
       return undefined;
     }
@@ -56,14 +84,26 @@ export async function addDeployment(): Promise<Deployment | undefined> {
       void vscode.window.showErrorMessage(check.message);
       return undefined;
     }
-    const name = await vscode.window.showInputBox({ title: 'Add Deployment', prompt: 'A name for this deployment', value: check.suggestedName, ignoreFocusOut: true, validateInput: (t) => (t.trim() ? undefined : 'A name is required.') });
+    const name = await vscode.window.showInputBox({
+      title: 'Add Deployment',
+      prompt: 'A name for this deployment',
+      value: check.suggestedName,
+      ignoreFocusOut: true,
+      validateInput: (t) => (t.trim() ? undefined : 'A name is required.'),
+    });
     if (name === undefined) {
       return undefined;
     }
     config = { name: name.trim(), url: check.url };
   }
   const resolved = resolveDeployment(config);
-  const clash = existing.find((c) => { try { return resolveDeployment(c).key === resolved.key && c.url === config.url; } catch { return false; } });
+  const clash = existing.find((c) => {
+    try {
+      return resolveDeployment(c).key === resolved.key && c.url === config.url;
+    } catch {
+      return false;
+    }
+  });
   if (clash) {
     void vscode.window.showInformationMessage(`"${clash.name}" is already configured.`);
     return resolveDeployment(clash);
@@ -81,7 +121,14 @@ async function pickSession(accounts: AccountService, placeHolder: string): Promi
   if (sessions.length === 1) {
     return sessions[0];
   }
-  const picked = await vscode.window.showQuickPick(sessions.map((s) => ({ label: s.accountLabel, description: s.method === 'api-key' ? 'API key' : undefined, session: s })), { placeHolder });
+  const picked = await vscode.window.showQuickPick(
+    sessions.map((s) => ({
+      label: s.accountLabel,
+      description: s.method === 'api-key' ? 'API key' : undefined,
+      session: s,
+    })),
+    { placeHolder },
+  );
   return need(picked).session;
 }
 
@@ -111,8 +158,14 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
     'thingsStack.removeDeployment': async () => {
       const deployment = await pickDeployment(accounts, 'Remove which deployment?');
       const signedIn = accounts.sessionsOf(deployment.key);
-      const detail = signedIn.length ? `You will be signed out of ${signedIn.map((s) => s.accountLabel).join(', ')}.` : undefined;
-      const ok = await vscode.window.showWarningMessage(`Remove ${deployment.name} from VS Code?`, { modal: true, detail }, 'Remove');
+      const detail = signedIn.length
+        ? `You will be signed out of ${signedIn.map((s) => s.accountLabel).join(', ')}.`
+        : undefined;
+      const ok = await vscode.window.showWarningMessage(
+        `Remove ${deployment.name} from VS Code?`,
+        { modal: true, detail },
+        'Remove',
+      );
       need(ok);
       for (const session of signedIn) {
         await provider.removeSession(session.id);
@@ -123,10 +176,16 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
       const deployment = await pickDeployment(accounts, 'Switch account on which deployment?');
       const sessions = accounts.sessionsOf(deployment.key);
       const items = [
-        ...sessions.map((s) => ({ label: s.accountLabel, description: s.id === accounts.activeSession(deployment.key)?.id ? 'active' : undefined, session: s as StoredSession | undefined })),
+        ...sessions.map((s) => ({
+          label: s.accountLabel,
+          description: s.id === accounts.activeSession(deployment.key)?.id ? 'active' : undefined,
+          session: s as StoredSession | undefined,
+        })),
         { label: '$(add) Sign in with another account…', session: undefined },
       ];
-      const picked = need(await vscode.window.showQuickPick(items, { placeHolder: `Account to use on ${deployment.name}` }));
+      const picked = need(
+        await vscode.window.showQuickPick(items, { placeHolder: `Account to use on ${deployment.name}` }),
+      );
       if (picked.session) {
         accounts.setActive(deployment.key, picked.session.id);
       } else {
@@ -137,10 +196,30 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
       const deployment = await pickDeployment(accounts, 'Set the OAuth client secret for which deployment?');
       let clientId = deployment.clientId;
       if (!clientId) {
-        clientId = need(await vscode.window.showInputBox({ title: 'OAuth Client ID', prompt: `The ID of your OAuth client on ${deployment.name}`, ignoreFocusOut: true, validateInput: (t) => validateId(t.trim(), 'client') })).trim();
+        clientId = need(
+          await vscode.window.showInputBox({
+            title: 'OAuth Client ID',
+            prompt: `The ID of your OAuth client on ${deployment.name}`,
+            ignoreFocusOut: true,
+            validateInput: (t) => validateId(t.trim(), 'client'),
+          }),
+        ).trim();
         await updateDeployment(deployment, { clientId });
       }
-      const secret = need(await vscode.window.showInputBox({ title: `Secret of OAuth client "${clientId}"`, prompt: 'Kept only in VS Code\'s secure storage.', password: true, ignoreFocusOut: true, validateInput: (t) => (t.trim() ? (t.length > 128 ? 'A client secret has at most 128 characters.' : undefined) : 'Paste the client secret.') })).trim();
+      const secret = need(
+        await vscode.window.showInputBox({
+          title: `Secret of OAuth client "${clientId}"`,
+          prompt: "Kept only in VS Code's secure storage.",
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: (t) =>
+            t.trim()
+              ? t.length > 128
+                ? 'A client secret has at most 128 characters.'
+                : undefined
+              : 'Paste the client secret.',
+        }),
+      ).trim();
       log.redactor.add(secret);
       await accounts.storeClientSecret(deployment.key, clientId, secret);
       void vscode.window.showInformationMessage(`Stored the secret of "${clientId}" for ${deployment.name}.`);
@@ -156,7 +235,9 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
         { label: '$(sign-in) Sign In…', command: 'thingsStack.signIn' },
         ...(signedIn ? [{ label: '$(account) Switch Account…', command: 'thingsStack.switchAccount' }] : []),
         { label: '$(add) Add Deployment…', command: 'thingsStack.addDeployment' },
-        ...(accounts.deployments().length ? [{ label: '$(link-external) Open Console', command: 'thingsStack.openConsole' }] : []),
+        ...(accounts.deployments().length
+          ? [{ label: '$(link-external) Open Console', command: 'thingsStack.openConsole' }]
+          : []),
         ...(signedIn ? [{ label: '$(sign-out) Sign Out…', command: 'thingsStack.signOut' }] : []),
       ];
       const picked = await vscode.window.showQuickPick(items, { placeHolder: 'The Things Stack' });

@@ -20,15 +20,27 @@ function boundaryDeps(log: RegisterLog, ui: BoundaryUi): BoundaryDeps {
 /** Registers every entry; the returned disposable unregisters them all. */
 export function registerCommands(table: CommandTable, log: RegisterLog, ui: BoundaryUi = messages): vscode.Disposable {
   const deps = boundaryDeps(log, ui);
-  return vscode.Disposable.from(...entriesOf(table).map((entry) =>
-    vscode.commands.registerCommand(entry.id, (...args: unknown[]) =>
-      runInBoundary(entry.id, () => entry.handler(...args), deps, entry.rights))));
+  return vscode.Disposable.from(
+    ...entriesOf(table).map((entry) =>
+      vscode.commands.registerCommand(entry.id, (...args: unknown[]) =>
+        runInBoundary(entry.id, () => entry.handler(...args), deps, entry.rights),
+      ),
+    ),
+  );
 }
 
 /** Registers `ids` now; `load` brings their table (and its code) on the first run of any of them. */
-export function registerLazyCommands(ids: readonly string[], load: () => Promise<CommandTable>, log: RegisterLog, ui: BoundaryUi = messages): vscode.Disposable {
+export function registerLazyCommands(
+  ids: readonly string[],
+  load: () => Promise<CommandTable>,
+  log: RegisterLog,
+  ui: BoundaryUi = messages,
+): vscode.Disposable {
   const deps = boundaryDeps(log, ui);
   const entry = lazyTable(load);
-  return vscode.Disposable.from(...ids.map((id) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => runLazyCommand(id, args, entry, deps))));
+  return vscode.Disposable.from(
+    ...ids.map((id) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => runLazyCommand(id, args, entry, deps)),
+    ),
+  );
 }

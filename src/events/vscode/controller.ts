@@ -13,9 +13,21 @@ import { EventsPanel } from './panel';
 import { EventsStatusItem } from './statusItem';
 
 /** A tree node: an application, or one of its end devices (`kind: 'device'`). */
-interface AppArg { kind?: unknown; applicationId?: unknown; deploymentKey?: unknown; device?: { ids?: { device_id?: string } } }
+interface AppArg {
+  kind?: unknown;
+  applicationId?: unknown;
+  deploymentKey?: unknown;
+  device?: { ids?: { device_id?: string } };
+}
 
-interface Stream { key: string; label: string; deploymentName: string; live: LiveEvents; panel: EventsPanel; started: number }
+interface Stream {
+  key: string;
+  label: string;
+  deploymentName: string;
+  live: LiveEvents;
+  panel: EventsPanel;
+  started: number;
+}
 
 /** What the extension-host tests read: the open streams (one per panel). */
 export interface LiveEventsInspector {
@@ -42,12 +54,21 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
   constructor(private readonly deps: LiveEventsDeps) {}
 
   readonly commands: readonly CommandEntry[] = [
-    { id: 'thingsStack.showEvents', handler: (...args) => this.show((typeof args[0] === 'object' && args[0] !== null ? args[0] : {}) as AppArg), rights: ['RIGHT_APPLICATION_TRAFFIC_READ'] },
+    {
+      id: 'thingsStack.showEvents',
+      handler: (...args) => this.show((typeof args[0] === 'object' && args[0] !== null ? args[0] : {}) as AppArg),
+      rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
+    },
     { id: 'thingsStack.stopEvents', handler: () => this.stopSome() },
   ];
 
   streams(): ReturnType<LiveEventsInspector['streams']> {
-    return [...this.open.values()].map((s) => ({ label: s.label, deploymentName: s.deploymentName, running: s.live.isRunning, received: s.live.snapshot(0).received }));
+    return [...this.open.values()].map((s) => ({
+      label: s.label,
+      deploymentName: s.deploymentName,
+      running: s.live.isRunning,
+      received: s.live.snapshot(0).received,
+    }));
   }
 
   /** Opens (or reveals, restarting if stopped) the stream of an application or one device. */
@@ -71,8 +92,18 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
     };
     const panel: EventsPanel = new EventsPanel(`Events: ${label}`, {
       live: () => current()?.live,
-      start: () => { const s = current(); if (s) { this.start(s); } },
-      stop: () => { const s = current(); if (s) { this.stop(s); } },
+      start: () => {
+        const s = current();
+        if (s) {
+          this.start(s);
+        }
+      },
+      stop: () => {
+        const s = current();
+        if (s) {
+          this.stop(s);
+        }
+      },
       closed: () => {
         const s = current();
         if (s) {
@@ -105,8 +136,12 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
       return;
     }
     const choice = await this.deps.ui.pick<Stream[]>({
-      title: 'Stop Live Events', placeholder: 'Which stream?',
-      items: [{ label: 'All Streams', value: now }, ...now.map((s) => ({ label: s.label, description: s.deploymentName, value: [s] }))],
+      title: 'Stop Live Events',
+      placeholder: 'Which stream?',
+      items: [
+        { label: 'All Streams', value: now },
+        ...now.map((s) => ({ label: s.label, description: s.deploymentName, value: [s] })),
+      ],
     });
     choice.forEach((s) => this.stop(s));
   }
@@ -143,7 +178,9 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
       return;
     }
     const now = this.running();
-    this.status.update(now.map((s) => ({ label: s.label, deploymentName: s.deploymentName, rate: () => s.live.rate() })));
+    this.status.update(
+      now.map((s) => ({ label: s.label, deploymentName: s.deploymentName, rate: () => s.live.rate() })),
+    );
     if (now.length > 0 && !this.ticker) {
       this.ticker = setInterval(() => this.refresh(), 1000);
     } else if (now.length === 0 && this.ticker) {
@@ -162,11 +199,20 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
     if (fromNode) {
       return fromNode;
     }
-    const signedIn = accounts.deployments().map((d) => accounts.account(d.key)).filter((a): a is Account => a !== undefined);
+    const signedIn = accounts
+      .deployments()
+      .map((d) => accounts.account(d.key))
+      .filter((a): a is Account => a !== undefined);
     if (signedIn.length === 0) {
       throw new CommandError('Sign in to The Things Stack first.');
     }
-    return signedIn.length === 1 ? signedIn[0] : this.deps.ui.pick({ title: TITLE, placeholder: 'On which deployment?', items: signedIn.map((a) => ({ label: a.deployment.name, value: a })) });
+    return signedIn.length === 1
+      ? signedIn[0]
+      : this.deps.ui.pick({
+          title: TITLE,
+          placeholder: 'On which deployment?',
+          items: signedIn.map((a) => ({ label: a.deployment.name, value: a })),
+        });
   }
 
   private async pickApplication(account: Account): Promise<string> {

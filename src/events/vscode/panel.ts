@@ -25,21 +25,33 @@ export class EventsPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private disposed = false;
 
-  constructor(title: string, private readonly host: EventsPanelHost) {
-    this.panel = vscode.window.createWebviewPanel('thingsStack.events', title, vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true });
+  constructor(
+    title: string,
+    private readonly host: EventsPanelHost,
+  ) {
+    this.panel = vscode.window.createWebviewPanel('thingsStack.events', title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+    });
     this.panel.webview.html = html(randomBytes(16).toString('base64'), this.panel.webview.cspSource);
     this.panel.onDidDispose(() => {
       this.disposed = true;
       host.closed();
     });
-    this.panel.webview.onDidReceiveMessage((m: FromWebview) => void this.handle(m).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(`Live events: ${error instanceof Error ? error.message : String(error)}`);
-    }));
+    this.panel.webview.onDidReceiveMessage(
+      (m: FromWebview) =>
+        void this.handle(m).catch((error: unknown) => {
+          void vscode.window.showErrorMessage(`Live events: ${error instanceof Error ? error.message : String(error)}`);
+        }),
+    );
   }
 
   update(snapshot: LiveSnapshot): void {
     if (!this.disposed) {
-      void this.panel.webview.postMessage({ type: 'snapshot', snapshot: { ...snapshot, events: snapshot.events.slice(0, PANEL_ROWS) } });
+      void this.panel.webview.postMessage({
+        type: 'snapshot',
+        snapshot: { ...snapshot, events: snapshot.events.slice(0, PANEL_ROWS) },
+      });
     }
   }
 
@@ -57,17 +69,32 @@ export class EventsPanel implements vscode.Disposable {
       return;
     }
     switch (message.type) {
-      case 'pause': live.pause(); break;
-      case 'resume': live.resume(); break;
-      case 'clear': live.clear(); break;
-      case 'stop': this.host.stop(); break;
-      case 'start': this.host.start(); break;
-      case 'filter': live.setFilter({ name: message.name, device: message.device }); break;
-      case 'raw': void this.panel.webview.postMessage({ type: 'raw', id: message.id, raw: live.raw(message.id) }); break;
+      case 'pause':
+        live.pause();
+        break;
+      case 'resume':
+        live.resume();
+        break;
+      case 'clear':
+        live.clear();
+        break;
+      case 'stop':
+        this.host.stop();
+        break;
+      case 'start':
+        this.host.start();
+        break;
+      case 'filter':
+        live.setFilter({ name: message.name, device: message.device });
+        break;
+      case 'raw':
+        void this.panel.webview.postMessage({ type: 'raw', id: message.id, raw: live.raw(message.id) });
+        break;
       case 'export': {
         const events = live.rawEvents();
         const target = await vscode.window.showSaveDialog({
-          filters: { JSON: ['json'] }, saveLabel: 'Export Events',
+          filters: { JSON: ['json'] },
+          saveLabel: 'Export Events',
           defaultUri: vscode.Uri.file(`events-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
         });
         if (target) {

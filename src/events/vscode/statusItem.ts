@@ -23,7 +23,8 @@ export class EventsStatusItem implements vscode.Disposable {
       return;
     }
     this.item.text = `$(pulse) ${first.label}: ${first.rate()}/s${others.length ? ` +${others.length}` : ''}`;
-    this.item.tooltip = running.map((s) => `${s.label} on ${s.deploymentName}: ${s.rate()}/s`).join('\n') + '\nClick to stop';
+    this.item.tooltip =
+      running.map((s) => `${s.label} on ${s.deploymentName}: ${s.rate()}/s`).join('\n') + '\nClick to stop';
     this.item.show();
   }
 

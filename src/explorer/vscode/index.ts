@@ -34,11 +34,17 @@ export interface ExplorerDeps {
 }
 
 /** Returns the tree provider and its view (the extension-host tests drive them). */
-export function registerExplorer(context: vscode.ExtensionContext, deps: ExplorerDeps): { model: ExplorerModel; provider: ExplorerTreeProvider; view: vscode.TreeView<ExplorerNode> } {
+export function registerExplorer(
+  context: vscode.ExtensionContext,
+  deps: ExplorerDeps,
+): { model: ExplorerModel; provider: ExplorerTreeProvider; view: vscode.TreeView<ExplorerNode> } {
   const config = deps.config ?? { pageSize: settings.pageSize, onDidChange: settings.onDidChange };
   const model = new ExplorerModel(deps.accounts, { pageSize: () => config.pageSize() });
   const provider = new ExplorerTreeProvider(model);
-  const view = vscode.window.createTreeView('thingsStack.explorer', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView('thingsStack.explorer', {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
   const ui = deps.ui;
   const ctx: CommandContext = {
     ui,
@@ -54,7 +60,12 @@ export function registerExplorer(context: vscode.ExtensionContext, deps: Explore
     provider,
     view,
     // The commands' code loads on the first run of one of them, not at activation.
-    registerLazyCommands(EXPLORER_COMMAND_IDS, async () => (await import('../../commandsAndSignIn')).explorerCommands(ctx), deps.log, ui),
+    registerLazyCommands(
+      EXPLORER_COMMAND_IDS,
+      async () => (await import('../../commandsAndSignIn')).explorerCommands(ctx),
+      deps.log,
+      ui,
+    ),
     // A new page size only applies to lists fetched from now on: start over.
     config.onDidChange(() => model.refresh()),
   );

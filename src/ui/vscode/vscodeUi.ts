@@ -2,7 +2,19 @@
 // type-ahead picks, modal confirmations and a one-time-secret modal that stays until the user has the secret.
 import vscode = require('vscode');
 import type { JsonDocuments } from './jsonDocuments';
-import { GoBackError, type ConfirmOptions, type InputOptions, type PickItem, type PickOptions, type SearchPickOptions, type SearchPickResult, type SecretOptions, type Severity, type StepInfo, type Ui } from '../ui';
+import {
+  GoBackError,
+  type ConfirmOptions,
+  type InputOptions,
+  type PickItem,
+  type PickOptions,
+  type SearchPickOptions,
+  type SearchPickResult,
+  type SecretOptions,
+  type Severity,
+  type StepInfo,
+  type Ui,
+} from '../ui';
 import { UserCancelledError } from '../../util/cancellation';
 
 type Item<T> = vscode.QuickPickItem & { value?: T; text?: string };
@@ -19,11 +31,18 @@ function toItem<T>(item: PickItem<T>): Item<T> {
   }
   return {
     label: item.icon ? `$(${item.icon}) ${item.label}` : item.label,
-    description: item.description, detail: item.detail, picked: item.picked, value: item.value,
+    description: item.description,
+    detail: item.detail,
+    picked: item.picked,
+    value: item.value,
   };
 }
 
-function applyStep(input: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] }, title: string, step?: StepInfo): void {
+function applyStep(
+  input: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] },
+  title: string,
+  step?: StepInfo,
+): void {
   input.title = title;
   input.step = step?.step;
   input.totalSteps = step?.total;
@@ -32,7 +51,10 @@ function applyStep(input: vscode.QuickInput & { buttons: readonly vscode.QuickIn
 }
 
 /** Shows a quick input until it settles: accept resolves, Back rejects GoBackError, hiding rejects cancel. */
-function settle<R>(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, onAccept: (done: (value: R) => void) => void): Promise<R> {
+function settle<R>(
+  input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox,
+  onAccept: (done: (value: R) => void) => void,
+): Promise<R> {
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     const finish = (action: () => void): void => {
@@ -128,7 +150,9 @@ export class VscodeUi implements Ui {
     const render = (): void => {
       const text = qp.value.trim();
       // Server results already match; alwaysShow stops the quick pick from filtering them again.
-      const typed: Item<T>[] = options.acceptText ? [{ label: text ? `$(filter) Filter by "${text}"` : '$(clear-all) Show Everything', text, alwaysShow: true }] : [];
+      const typed: Item<T>[] = options.acceptText
+        ? [{ label: text ? `$(filter) Filter by "${text}"` : '$(clear-all) Show Everything', text, alwaysShow: true }]
+        : [];
       qp.items = [...typed, ...results.map((r) => ({ ...r, alwaysShow: true }))];
     };
     const searchSoon = (): void => {
@@ -139,21 +163,27 @@ export class VscodeUi implements Ui {
         const current = new AbortController();
         controller = current;
         qp.busy = true;
-        options.search(qp.value, current.signal).then((items) => {
-          if (!current.signal.aborted) {
-            results = items.map(toItem);
-            render();
-          }
-        }, () => {
-          if (!current.signal.aborted) {
-            results = [];
-            render();
-          }
-        }).finally(() => {
-          if (controller === current) {
-            qp.busy = false;
-          }
-        });
+        options
+          .search(qp.value, current.signal)
+          .then(
+            (items) => {
+              if (!current.signal.aborted) {
+                results = items.map(toItem);
+                render();
+              }
+            },
+            () => {
+              if (!current.signal.aborted) {
+                results = [];
+                render();
+              }
+            },
+          )
+          .finally(() => {
+            if (controller === current) {
+              qp.busy = false;
+            }
+          });
       }, 250);
     };
     qp.onDidChangeValue(searchSoon);
@@ -177,7 +207,11 @@ export class VscodeUi implements Ui {
   }
 
   async confirm(options: ConfirmOptions): Promise<boolean> {
-    const answer = await vscode.window.showWarningMessage(options.message, { modal: true, detail: options.detail }, options.confirm);
+    const answer = await vscode.window.showWarningMessage(
+      options.message,
+      { modal: true, detail: options.detail },
+      options.confirm,
+    );
     return answer === options.confirm;
   }
 
@@ -186,7 +220,12 @@ export class VscodeUi implements Ui {
     const done = 'I Have Copied It';
     let note = '';
     for (;;) {
-      const answer = await vscode.window.showWarningMessage(options.title, { modal: true, detail: `${note}${options.detail}\n\n${options.secret}` }, copy, done);
+      const answer = await vscode.window.showWarningMessage(
+        options.title,
+        { modal: true, detail: `${note}${options.detail}\n\n${options.secret}` },
+        copy,
+        done,
+      );
       if (answer === done) {
         return;
       }
@@ -220,11 +259,16 @@ export class VscodeUi implements Ui {
   }
 
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return task(controller.signal);
-    }));
+    return Promise.resolve(
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        (_progress, token) => {
+          const controller = new AbortController();
+          token.onCancellationRequested(() => controller.abort());
+          return task(controller.signal);
+        },
+      ),
+    );
   }
 
   showJson(title: string, value: unknown): Promise<void> {

@@ -20,21 +20,39 @@ async function main(): Promise<number> {
       ['failing suite', { SMOKE_ENV_PROBE: 'through-code-server', SMOKE_FAIL: '1' }, 1],
     ] as const) {
       const t0 = Date.now();
-      const got = await runExtensionTests({ extensionPath: HERE, testsIndex: join(HERE, 'test/index.js'), workspace, env });
+      const got = await runExtensionTests({
+        extensionPath: HERE,
+        testsIndex: join(HERE, 'test/index.js'),
+        workspace,
+        env,
+      });
       console.log(`[selftest] ${name}: exit ${got} (want ${want}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      if (got !== want) { problems.push(`${name} gave exit ${got}, expected ${want}`); }
+      if (got !== want) {
+        problems.push(`${name} gave exit ${got}, expected ${want}`);
+      }
     }
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
   const uri = spawnSync(process.execPath, ['--import', 'tsx', join(HERE, 'uri-callback.ts')], { stdio: 'inherit' });
-  if (uri.status !== 0) { problems.push(`uri-callback.ts exited ${uri.status ?? uri.signal}`); }
-  for (const p of problems) { console.error(`[selftest] FAILED: ${p}`); }
-  if (!problems.length) { console.log('[selftest] workbench harness OK'); }
+  if (uri.status !== 0) {
+    problems.push(`uri-callback.ts exited ${uri.status ?? uri.signal}`);
+  }
+  for (const p of problems) {
+    console.error(`[selftest] FAILED: ${p}`);
+  }
+  if (!problems.length) {
+    console.log('[selftest] workbench harness OK');
+  }
   return problems.length ? 1 : 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (err: unknown) => {
-  console.error(`[selftest] error: ${err instanceof Error ? err.message : String(err)}`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`[selftest] error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -7,7 +7,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, runCommand, startCodeServer, type CodeServer, type WorkbenchBrowser } from '../../support/workbench';
+import {
+  launchBrowser,
+  runCommand,
+  startCodeServer,
+  type CodeServer,
+  type WorkbenchBrowser,
+} from '../../support/workbench';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../../..');
@@ -16,7 +22,9 @@ const RESULTS = join(REPO, 'test-results');
 async function waitForFile(file: string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(file)) {
-    if (Date.now() > deadline) { throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${file}`); }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${file}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return readFileSync(file, 'utf8');
@@ -34,8 +42,19 @@ async function main(): Promise<void> {
   let wb: WorkbenchBrowser | undefined;
   try {
     const vsix = join(tmp, 'smoke.vsix');
-    execFileSync(process.execPath, [join(REPO, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
-      '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: HERE, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        join(REPO, 'node_modules/@vscode/vsce/vsce'),
+        'package',
+        '--no-dependencies',
+        '--allow-missing-repository',
+        '--skip-license',
+        '-o',
+        vsix,
+      ],
+      { cwd: HERE, stdio: 'pipe' },
+    );
     lap('packaged smoke.vsix');
 
     server = await startCodeServer({ workspace, vsix, env: { SMOKE_OUT_DIR: outDir } });
@@ -59,14 +78,19 @@ async function main(): Promise<void> {
     // profile, whose local storage carries the callback to the workbench tab.
     const tab = await context.newPage();
     await tab.goto(`${callback}&code=x&state=y`);
-    const handled = JSON.parse(await waitForFile(join(outDir, 'handled-uri.txt'), 30_000)) as { path: string; query: string };
+    const handled = JSON.parse(await waitForFile(join(outDir, 'handled-uri.txt'), 30_000)) as {
+      path: string;
+      query: string;
+    };
     lap(`UriHandler got ${handled.path}?${handled.query}`);
     const q = new URLSearchParams(handled.query);
     if (handled.path !== '/auth/callback' || q.get('code') !== 'x' || q.get('state') !== 'y') {
       throw new Error(`UriHandler received ${JSON.stringify(handled)}; expected /auth/callback with code=x&state=y`);
     }
     await page.bringToFront();
-    await page.locator('.notifications-toasts .notification-toast', { hasText: 'Smoke handled' }).first()
+    await page
+      .locator('.notifications-toasts .notification-toast', { hasText: 'Smoke handled' })
+      .first()
       .waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(RESULTS, 'smoke-2-handled.png') });
     lap('passed');
@@ -77,7 +101,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => { process.exitCode = 0; }, (err: unknown) => {
-  console.error(`[uri-callback] FAILED: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-  process.exitCode = 1;
-});
+main().then(
+  () => {
+    process.exitCode = 0;
+  },
+  (err: unknown) => {
+    console.error(`[uri-callback] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  },
+);

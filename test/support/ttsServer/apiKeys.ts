@@ -61,9 +61,14 @@ const shown = (record: ApiKeyRecord): unknown => compact({ ...record.apiKey, key
 function list(ctx: Ctx): Reply {
   const appId = appOf(ctx);
   const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
-  const keys = [...ctx.server.state.apiKeys.values()].filter((k) => k.entity.kind === 'application' && k.entity.id === appId);
+  const keys = [...ctx.server.state.apiKeys.values()].filter(
+    (k) => k.entity.kind === 'application' && k.entity.id === appId,
+  );
   const sorted = ordered(keys, ctx.query.get('order'), {
-    api_key_id: (k) => k.apiKey.id, name: (k) => k.apiKey.name, created_at: (k) => k.apiKey.created_at, expires_at: (k) => k.apiKey.expires_at,
+    api_key_id: (k) => k.apiKey.id,
+    name: (k) => k.apiKey.name,
+    created_at: (k) => k.apiKey.created_at,
+    expires_at: (k) => k.apiKey.expires_at,
   });
   return listReply('api_keys', sorted, page, shown);
 }
@@ -74,7 +79,14 @@ function create(ctx: Ctx): Reply {
   const appId = appOf(ctx, ...rights);
   const now = iso(ctx.server.clock.now());
   const { id, token } = newToken(TOKEN_PREFIX.apiKey);
-  const apiKey: ApiKey = { id, name: checkName(body.name), rights, created_at: now, updated_at: now, expires_at: checkExpiry(ctx, body.expires_at) };
+  const apiKey: ApiKey = {
+    id,
+    name: checkName(body.name),
+    rights,
+    created_at: now,
+    updated_at: now,
+    expires_at: checkExpiry(ctx, body.expires_at),
+  };
   ctx.server.state.apiKeys.set(id, { apiKey, token, entity: { kind: 'application', id: appId } });
   return ok(compact({ ...apiKey, key: token }));
 }
@@ -123,7 +135,11 @@ const BASE = `/applications/{${APP}}/api-keys`;
 export const apiKeyRoutes: Route[] = [
   { method: 'GET', template: BASE, handler: list },
   { method: 'POST', template: BASE, handler: create },
-  { method: 'GET', template: `${BASE}/{key_id}`, handler: (ctx) => ok(shown(keyOf(ctx, appOf(ctx), ctx.params.key_id))) },
+  {
+    method: 'GET',
+    template: `${BASE}/{key_id}`,
+    handler: (ctx) => ok(shown(keyOf(ctx, appOf(ctx), ctx.params.key_id))),
+  },
   { method: 'PUT', template: `${BASE}/{api_key.id}`, handler: update },
   { method: 'DELETE', template: `${BASE}/{key_id}`, handler: remove },
 ];

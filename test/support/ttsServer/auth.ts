@@ -6,7 +6,13 @@ import { errors } from './errors';
 import type { Clock } from './http';
 import { expand, intersect, missing, union, UNIVERSAL_RIGHTS, type Right } from './rights';
 import {
-  memberRights, membersOf, type AccessTokenRecord, type AccountRef, type ApiKeyRecord, type EntityRef, type ServerState,
+  memberRights,
+  membersOf,
+  type AccessTokenRecord,
+  type AccountRef,
+  type ApiKeyRecord,
+  type EntityRef,
+  type ServerState,
 } from './state';
 import { splitToken, TOKEN_PREFIX } from './tokens';
 
@@ -98,7 +104,10 @@ function oauthCaller(state: ServerState, now: number, id: string, value: string)
   // rights): their intersection with the token's rights is worked out once per request. Nobody mutates these sets.
   const intersected = new WeakMap<Set<Right>, Set<Right>>();
   return {
-    kind: 'oauth', userId: token.userId, admin, token,
+    kind: 'oauth',
+    userId: token.userId,
+    admin,
+    token,
     rightsOn: (entity) => {
       const rights = userRights(state, token.userId, admin, entity);
       let out = intersected.get(rights);

@@ -32,7 +32,9 @@ const inScript = (value: unknown): string => JSON.stringify(value).replace(/</g,
  */
 export function loginPage(base: string, next: string, csrf: string): Reply {
   const config = inScript({ CSRF_TOKEN: csrf, APP_ROOT: `${base}/oauth` });
-  return page('Login', `<p class="error" role="alert" id="error" hidden></p>
+  return page(
+    'Login',
+    `<p class="error" role="alert" id="error" hidden></p>
 <form id="login">
   <label>User ID <input name="user_id" autocomplete="username" required></label>
   <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
@@ -55,14 +57,18 @@ document.getElementById('login').addEventListener('submit', async (event) => {
   error.textContent = (await response.json().catch(() => ({}))).message || 'Login failed.';
   error.hidden = false;
 });
-</script>`);
+</script>`,
+  );
 }
 
 export function consentPage(client: Client, userId: string, action: string): Reply {
   const name = client.name || client.ids?.client_id || '';
-  const rights = (client.rights ?? []).map((r) =>
-    `<li><code>${escapeHtml(r)}</code> ${escapeHtml(EXPLANATION.get(r) ?? '')}</li>`).join('\n    ');
-  return page('Authorize', `<p>Logged in as <strong id="user">${escapeHtml(userId)}</strong>.</p>
+  const rights = (client.rights ?? [])
+    .map((r) => `<li><code>${escapeHtml(r)}</code> ${escapeHtml(EXPLANATION.get(r) ?? '')}</li>`)
+    .join('\n    ');
+  return page(
+    'Authorize',
+    `<p>Logged in as <strong id="user">${escapeHtml(userId)}</strong>.</p>
 <p><strong id="client-name">${escapeHtml(name)}</strong>${client.endorsed ? ' (endorsed)' : ''} is requesting access to your account with these rights:</p>
 <ul id="rights">
     ${rights}
@@ -70,14 +76,22 @@ export function consentPage(client: Client, userId: string, action: string): Rep
 <form method="post" action="${escapeHtml(action)}">
   <button type="submit" name="authorize" value="true">Authorize</button>
   <button type="submit" name="authorize" value="false">Cancel</button>
-</form>`);
+</form>`,
+  );
 }
 
 export function codePage(code: string | null, error: string | null): Reply {
   if (!code) {
-    return page('Authorization failed', `<p class="error" role="alert">${escapeHtml(error ?? 'No authorization code was given.')}</p>`, 400);
+    return page(
+      'Authorization failed',
+      `<p class="error" role="alert">${escapeHtml(error ?? 'No authorization code was given.')}</p>`,
+      400,
+    );
   }
-  return page('Authorization code', `<p>Your authorization code is:</p>
+  return page(
+    'Authorization code',
+    `<p>Your authorization code is:</p>
 <pre id="code">${escapeHtml(code)}</pre>
-<p>Copy it and paste it where you started signing in.</p>`);
+<p>Copy it and paste it where you started signing in.</p>`,
+  );
 }

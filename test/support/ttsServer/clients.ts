@@ -29,7 +29,10 @@ function validateClient(input: Record<string, unknown>): void {
   if (input.state !== undefined && (typeof input.state !== 'string' || !STATES.includes(input.state))) {
     throw errors.validation('state', 'value must be a State');
   }
-  for (const [name, max] of [['state_description', 128], ['secret', 128]] as const) {
+  for (const [name, max] of [
+    ['state_description', 128],
+    ['secret', 128],
+  ] as const) {
     const value = input[name];
     if (value !== undefined && (typeof value !== 'string' || value.length > max)) {
       throw errors.validation(name, `value must be a string of at most ${max} characters`);
@@ -45,9 +48,13 @@ export const CLIENT_SPEC: LifecycleSpec<Client> = {
   publicFields: CLIENT_PUBLIC,
   updatable: CLIENT_UPDATABLE,
   rights: {
-    info: 'RIGHT_CLIENT_INFO', settings: 'RIGHT_CLIENT_SETTINGS_BASIC', delete: 'RIGHT_CLIENT_DELETE',
-    collaborators: 'RIGHT_CLIENT_SETTINGS_COLLABORATORS', listUser: 'RIGHT_USER_CLIENTS_LIST',
-    listOrg: 'RIGHT_ORGANIZATION_CLIENTS_LIST', createUser: 'RIGHT_USER_CLIENTS_CREATE',
+    info: 'RIGHT_CLIENT_INFO',
+    settings: 'RIGHT_CLIENT_SETTINGS_BASIC',
+    delete: 'RIGHT_CLIENT_DELETE',
+    collaborators: 'RIGHT_CLIENT_SETTINGS_COLLABORATORS',
+    listUser: 'RIGHT_USER_CLIENTS_LIST',
+    listOrg: 'RIGHT_ORGANIZATION_CLIENTS_LIST',
+    createUser: 'RIGHT_USER_CLIENTS_CREATE',
     createOrg: 'RIGHT_ORGANIZATION_CLIENTS_CREATE',
   },
   get: (state, id) => state.clients.get(id)?.client,
@@ -104,20 +111,57 @@ const S = CLIENT_SPEC;
 
 export const clientRoutes: Route[] = [
   { method: 'GET', template: '/clients', handler: (ctx) => listOwn(S, ctx) },
-  { method: 'GET', template: '/users/{collaborator.user_ids.user_id}/clients',
-    handler: (ctx) => listCollaborations(S, ctx, { kind: 'user', id: ctx.params['collaborator.user_ids.user_id'] }) },
-  { method: 'GET', template: '/organizations/{collaborator.organization_ids.organization_id}/clients',
-    handler: (ctx) => listCollaborations(S, ctx, { kind: 'organization', id: ctx.params['collaborator.organization_ids.organization_id'] }) },
-  { method: 'POST', template: '/users/{collaborator.user_ids.user_id}/clients',
-    handler: (ctx) => createEntity(S, ctx, { kind: 'user', id: ctx.params['collaborator.user_ids.user_id'] }) },
-  { method: 'POST', template: '/organizations/{collaborator.organization_ids.organization_id}/clients',
-    handler: (ctx) => createEntity(S, ctx, { kind: 'organization', id: ctx.params['collaborator.organization_ids.organization_id'] }) },
-  { method: 'GET', template: '/clients/{client_ids.client_id}', handler: (ctx) => getOne(S, ctx, ctx.params['client_ids.client_id']) },
-  { method: 'PUT', template: '/clients/{client.ids.client_id}', handler: (ctx) => updateEntity(S, ctx, ctx.params['client.ids.client_id']) },
+  {
+    method: 'GET',
+    template: '/users/{collaborator.user_ids.user_id}/clients',
+    handler: (ctx) => listCollaborations(S, ctx, { kind: 'user', id: ctx.params['collaborator.user_ids.user_id'] }),
+  },
+  {
+    method: 'GET',
+    template: '/organizations/{collaborator.organization_ids.organization_id}/clients',
+    handler: (ctx) =>
+      listCollaborations(S, ctx, {
+        kind: 'organization',
+        id: ctx.params['collaborator.organization_ids.organization_id'],
+      }),
+  },
+  {
+    method: 'POST',
+    template: '/users/{collaborator.user_ids.user_id}/clients',
+    handler: (ctx) => createEntity(S, ctx, { kind: 'user', id: ctx.params['collaborator.user_ids.user_id'] }),
+  },
+  {
+    method: 'POST',
+    template: '/organizations/{collaborator.organization_ids.organization_id}/clients',
+    handler: (ctx) =>
+      createEntity(S, ctx, { kind: 'organization', id: ctx.params['collaborator.organization_ids.organization_id'] }),
+  },
+  {
+    method: 'GET',
+    template: '/clients/{client_ids.client_id}',
+    handler: (ctx) => getOne(S, ctx, ctx.params['client_ids.client_id']),
+  },
+  {
+    method: 'PUT',
+    template: '/clients/{client.ids.client_id}',
+    handler: (ctx) => updateEntity(S, ctx, ctx.params['client.ids.client_id']),
+  },
   { method: 'DELETE', template: '/clients/{client_id}', handler: (ctx) => deleteEntity(S, ctx, ctx.params.client_id) },
-  { method: 'POST', template: '/clients/{client_id}/restore', handler: (ctx) => restoreEntity(S, ctx, ctx.params.client_id) },
-  { method: 'DELETE', template: '/clients/{client_id}/purge', handler: (ctx) => purgeEntity(S, ctx, ctx.params.client_id) },
-  { method: 'GET', template: '/clients/{client_id}/rights', handler: (ctx) => listRights(S, ctx, ctx.params.client_id) },
+  {
+    method: 'POST',
+    template: '/clients/{client_id}/restore',
+    handler: (ctx) => restoreEntity(S, ctx, ctx.params.client_id),
+  },
+  {
+    method: 'DELETE',
+    template: '/clients/{client_id}/purge',
+    handler: (ctx) => purgeEntity(S, ctx, ctx.params.client_id),
+  },
+  {
+    method: 'GET',
+    template: '/clients/{client_id}/rights',
+    handler: (ctx) => listRights(S, ctx, ctx.params.client_id),
+  },
   { method: 'GET', template: '/search/clients', handler: (ctx) => search(S, ctx) },
   ...collaboratorRoutes(S, 'collaborators'),
 ];

@@ -9,7 +9,9 @@ import { isRight, sorted, type Right } from './rights';
 import { accountExists, memberRights, membersOf, setMember, type AccountRef } from './state';
 
 function accountIds(account: AccountRef): Record<string, unknown> {
-  return account.kind === 'user' ? { user_ids: { user_id: account.id } } : { organization_ids: { organization_id: account.id } };
+  return account.kind === 'user'
+    ? { user_ids: { user_id: account.id } }
+    : { organization_ids: { organization_id: account.id } };
 }
 
 function accountFrom(ids: Record<string, unknown>): AccountRef {
@@ -24,7 +26,10 @@ function accountFrom(ids: Record<string, unknown>): AccountRef {
   throw errors.validation('collaborator.ids', 'value is required');
 }
 
-export function collaboratorRoutes<T extends EntityShape>(spec: RegistrySpec<T>, deleteSegment: 'collaborators' | 'collaborator'): Route[] {
+export function collaboratorRoutes<T extends EntityShape>(
+  spec: RegistrySpec<T>,
+  deleteSegment: 'collaborators' | 'collaborator',
+): Route[] {
   const idParam = `${spec.kind}_ids.${spec.idField}`;
   const base = `/${spec.collection}/{${idParam}}`;
   const entityOf = (ctx: Ctx) => {
@@ -41,7 +46,10 @@ export function collaboratorRoutes<T extends EntityShape>(spec: RegistrySpec<T>,
       id: ([account]) => account.id,
       rights: ([, rights]) => rights.length,
     });
-    return listReply('collaborators', members, page, ([account, rights]) => ({ ids: accountIds(account), rights: sorted(rights) }));
+    return listReply('collaborators', members, page, ([account, rights]) => ({
+      ids: accountIds(account),
+      rights: sorted(rights),
+    }));
   };
 
   const get = (ctx: Ctx, account: AccountRef): Reply => {
@@ -82,8 +90,12 @@ export function collaboratorRoutes<T extends EntityShape>(spec: RegistrySpec<T>,
     return change(ctx, accountFrom(field(collaborator, 'ids')), [...new Set(rights)]);
   };
 
-  const user = (name: string) => (ctx: Ctx): AccountRef => ({ kind: 'user', id: ctx.params[name] });
-  const org = (name: string) => (ctx: Ctx): AccountRef => ({ kind: 'organization', id: ctx.params[name] });
+  const user =
+    (name: string) =>
+    (ctx: Ctx): AccountRef => ({ kind: 'user', id: ctx.params[name] });
+  const org =
+    (name: string) =>
+    (ctx: Ctx): AccountRef => ({ kind: 'organization', id: ctx.params[name] });
   const getUser = user('collaborator.user_ids.user_id');
   const getOrg = org('collaborator.organization_ids.organization_id');
   const delUser = user('collaborator_ids.user_ids.user_id');
@@ -91,12 +103,25 @@ export function collaboratorRoutes<T extends EntityShape>(spec: RegistrySpec<T>,
   return [
     { method: 'GET', template: `${base}/collaborators`, handler: list },
     { method: 'PUT', template: `${base}/collaborators`, handler: set },
-    { method: 'GET', template: `${base}/collaborator/user/{collaborator.user_ids.user_id}`, handler: (ctx) => get(ctx, getUser(ctx)) },
-    { method: 'GET', template: `${base}/collaborator/organization/{collaborator.organization_ids.organization_id}`,
-      handler: (ctx) => get(ctx, getOrg(ctx)) },
-    { method: 'DELETE', template: `${base}/${deleteSegment}/user/{collaborator_ids.user_ids.user_id}`,
-      handler: (ctx) => change(ctx, delUser(ctx), []) },
-    { method: 'DELETE', template: `${base}/${deleteSegment}/organization/{collaborator_ids.organization_ids.organization_id}`,
-      handler: (ctx) => change(ctx, delOrg(ctx), []) },
+    {
+      method: 'GET',
+      template: `${base}/collaborator/user/{collaborator.user_ids.user_id}`,
+      handler: (ctx) => get(ctx, getUser(ctx)),
+    },
+    {
+      method: 'GET',
+      template: `${base}/collaborator/organization/{collaborator.organization_ids.organization_id}`,
+      handler: (ctx) => get(ctx, getOrg(ctx)),
+    },
+    {
+      method: 'DELETE',
+      template: `${base}/${deleteSegment}/user/{collaborator_ids.user_ids.user_id}`,
+      handler: (ctx) => change(ctx, delUser(ctx), []),
+    },
+    {
+      method: 'DELETE',
+      template: `${base}/${deleteSegment}/organization/{collaborator_ids.organization_ids.organization_id}`,
+      handler: (ctx) => change(ctx, delOrg(ctx), []),
+    },
   ];
 }

@@ -28,7 +28,9 @@ function list(ctx: Ctx): Reply {
     created_at: (d) => d.created_at,
     last_seen_at: (d) => d.last_seen_at,
   });
-  return listReply('end_devices', devices, page, (d) => compact(applyMask(d, paths, ['ids', 'created_at', 'updated_at'])));
+  return listReply('end_devices', devices, page, (d) =>
+    compact(applyMask(d, paths, ['ids', 'created_at', 'updated_at'])),
+  );
 }
 
 function get(ctx: Ctx): Reply {
@@ -45,5 +47,9 @@ function get(ctx: Ctx): Reply {
 
 export const deviceRoutes: Route[] = [
   { method: 'GET', template: '/applications/{application_ids.application_id}/devices', handler: list },
-  { method: 'GET', template: '/applications/{end_device_ids.application_ids.application_id}/devices/{end_device_ids.device_id}', handler: get },
+  {
+    method: 'GET',
+    template: '/applications/{end_device_ids.application_ids.application_id}/devices/{end_device_ids.device_id}',
+    handler: get,
+  },
 ];

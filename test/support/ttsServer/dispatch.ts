@@ -17,11 +17,16 @@ import { userRoutes } from './users';
 
 /** Every /api/v3 route the server answers, by swagger template. */
 export const API_ROUTES: readonly Route[] = [
-  ...userRoutes, ...clientRoutes, ...applicationRoutes, ...apiKeyRoutes, ...deviceRoutes,
+  ...userRoutes,
+  ...clientRoutes,
+  ...applicationRoutes,
+  ...apiKeyRoutes,
+  ...deviceRoutes,
   { method: 'POST', template: '/events', handler: (ctx) => ctx.server.events.handle(ctx) },
 ];
 
-const EXPOSE = 'Date, Content-Type, Location, X-Request-Id, X-Total-Count, X-Warning, X-Rate-Limit-Limit, ' +
+const EXPOSE =
+  'Date, Content-Type, Location, X-Request-Id, X-Total-Count, X-Warning, X-Rate-Limit-Limit, ' +
   'X-Rate-Limit-Available, X-Rate-Limit-Reset, X-Rate-Limit-Retry';
 
 export interface Dispatcher {
@@ -57,10 +62,20 @@ function parseBody(contentType: string, raw: string, api: boolean): { body: unkn
   return { body: raw, malformed: false };
 }
 
-const errorReply = (error: TtsError, stream: boolean, sse: boolean, status = error.status, headers: Record<string, string> = {}): Reply =>
+const errorReply = (
+  error: TtsError,
+  stream: boolean,
+  sse: boolean,
+  status = error.status,
+  headers: Record<string, string> = {},
+): Reply =>
   stream
-    ? { status, headers: { ...headers, 'Content-Type': sse ? 'text/event-stream' : 'application/json' },
-      json: { error: error.body() }, text: JSON.stringify({ error: error.body() }) + (sse ? '\n\n' : '\n') }
+    ? {
+        status,
+        headers: { ...headers, 'Content-Type': sse ? 'text/event-stream' : 'application/json' },
+        json: { error: error.body() },
+        text: JSON.stringify({ error: error.body() }) + (sse ? '\n\n' : '\n'),
+      }
     : { status, headers, json: error.body() };
 
 export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -80,7 +95,11 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
   }
   const parsed = parseBody(req.headers['content-type'] ?? '', rawBody, api);
   const record: RecordedRequest = {
-    method, path, query: Object.fromEntries(url.searchParams), headers: req.headers, body: parsed.body,
+    method,
+    path,
+    query: Object.fromEntries(url.searchParams),
+    headers: req.headers,
+    body: parsed.body,
     contract: d.contract && req.headers['x-contract-check'] !== 'skip',
   };
   d.recorded.requests.push(record);
@@ -98,8 +117,14 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
   if (outside) {
     reply = notFoundRoute();
   } else if (preflight) {
-    reply = { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept' } };
+    reply = {
+      status: 204,
+      headers: {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+      },
+    };
   } else if (injected) {
     reply = errorReply(injected.error, isEvents, sse, injected.status, injected.headers);
   } else if (malformed === 'html') {
@@ -114,26 +139,41 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
 }
 
 /** grpc-gateway's own answers for unknown paths and methods: `{code, message}`, no `details`. */
-const notFoundRoute = (methodMismatch = false): Reply => methodMismatch
-  ? { status: 405, json: { code: 12, message: 'Method Not Allowed' } }
-  : { status: 404, json: { code: 5, message: 'Not Found' } };
+const notFoundRoute = (methodMismatch = false): Reply =>
+  methodMismatch
+    ? { status: 405, json: { code: 12, message: 'Method Not Allowed' } }
+    : { status: 404, json: { code: 5, message: 'Not Found' } };
 
 interface Incoming {
-  method: string; path: string; apiPath: string; api: boolean; url: URL; rawBody: string;
-  parsed: { body: unknown; malformed: boolean }; record: RecordedRequest; isEvents: boolean; sse: boolean;
+  method: string;
+  path: string;
+  apiPath: string;
+  api: boolean;
+  url: URL;
+  rawBody: string;
+  parsed: { body: unknown; malformed: boolean };
+  record: RecordedRequest;
+  isEvents: boolean;
+  sse: boolean;
 }
 
 async function route(d: Dispatcher, req: IncomingMessage, i: Incoming): Promise<Reply> {
-  const found = i.api ? findRoute(API_ROUTES, i.method, i.apiPath)
-    : findRoute(oauthRoutes, i.method, i.path);
+  const found = i.api ? findRoute(API_ROUTES, i.method, i.apiPath) : findRoute(oauthRoutes, i.method, i.path);
   if (!found.route) {
     return notFoundRoute(found.methodMismatch);
   }
   i.record.route = found.route.template;
   let caller: Caller | undefined;
   const ctx: Ctx = {
-    method: i.method, path: i.path, query: i.url.searchParams, headers: req.headers, body: i.parsed.body, rawBody: i.rawBody,
-    params: found.params, server: d.server, req,
+    method: i.method,
+    path: i.path,
+    query: i.url.searchParams,
+    headers: req.headers,
+    body: i.parsed.body,
+    rawBody: i.rawBody,
+    params: found.params,
+    server: d.server,
+    req,
     caller: () => (caller ??= authenticate(d.server.state, d.server.clock, req.headers)),
   };
   try {
@@ -151,11 +191,21 @@ async function route(d: Dispatcher, req: IncomingMessage, i: Incoming): Promise<
     const crash = error instanceof Error ? error : new Error(String(error));
     d.recorded.crashes.push(crash);
     console.error(`tts test server: ${i.method} ${i.path} crashed:`, crash);
-    return errorReply(new TtsError(13, 'pkg/ttstest', 'crash', 'test server crashed: {message}', { message: crash.message }), i.isEvents, i.sse);
+    return errorReply(
+      new TtsError(13, 'pkg/ttstest', 'crash', 'test server crashed: {message}', { message: crash.message }),
+      i.isEvents,
+      i.sse,
+    );
   }
 }
 
-function write(res: ServerResponse, reply: Reply, record: RecordedRequest, drop: string | undefined, malformed: string | undefined): void {
+function write(
+  res: ServerResponse,
+  reply: Reply,
+  record: RecordedRequest,
+  drop: string | undefined,
+  malformed: string | undefined,
+): void {
   if (drop === 'before-response') {
     record.response = { status: 0, headers: {}, body: undefined, injected: 'drop:before-response' };
     res.socket?.destroy();
@@ -164,7 +214,13 @@ function write(res: ServerResponse, reply: Reply, record: RecordedRequest, drop:
   const headers: Record<string, string> = { ...reply.headers };
   if (reply.stream) {
     const messages: unknown[] = [];
-    record.response = { status: reply.status, headers, body: undefined, messages, injected: drop ? `drop:${drop}` : undefined };
+    record.response = {
+      status: reply.status,
+      headers,
+      body: undefined,
+      messages,
+      injected: drop ? `drop:${drop}` : undefined,
+    };
     for (const [name, value] of Object.entries(headers)) {
       res.setHeader(name, value);
     }
@@ -191,7 +247,8 @@ function write(res: ServerResponse, reply: Reply, record: RecordedRequest, drop:
     text = huge(reply.json);
     body = undefined;
   }
-  const injected = malformed === 'html' ? 'malformed:html' : corrupt ? `malformed:${corrupt}` : drop ? `drop:${drop}` : undefined;
+  const injected =
+    malformed === 'html' ? 'malformed:html' : corrupt ? `malformed:${corrupt}` : drop ? `drop:${drop}` : undefined;
   record.response = { status: reply.status, headers, body, injected };
   const bytes = Buffer.from(text, 'utf8');
   res.writeHead(reply.status, { ...headers, 'Content-Length': String(bytes.length) });

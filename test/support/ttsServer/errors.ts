@@ -3,14 +3,41 @@
 import { randomBytes } from 'node:crypto';
 
 export const GRPC = {
-  Canceled: 1, Unknown: 2, InvalidArgument: 3, DeadlineExceeded: 4, NotFound: 5, AlreadyExists: 6,
-  PermissionDenied: 7, ResourceExhausted: 8, FailedPrecondition: 9, Aborted: 10, OutOfRange: 11,
-  Unimplemented: 12, Internal: 13, Unavailable: 14, DataLoss: 15, Unauthenticated: 16,
+  Canceled: 1,
+  Unknown: 2,
+  InvalidArgument: 3,
+  DeadlineExceeded: 4,
+  NotFound: 5,
+  AlreadyExists: 6,
+  PermissionDenied: 7,
+  ResourceExhausted: 8,
+  FailedPrecondition: 9,
+  Aborted: 10,
+  OutOfRange: 11,
+  Unimplemented: 12,
+  Internal: 13,
+  Unavailable: 14,
+  DataLoss: 15,
+  Unauthenticated: 16,
 } as const;
 
 const HTTP_OF_GRPC: Record<number, number> = {
-  1: 499, 2: 500, 3: 400, 4: 504, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 10: 409, 11: 400, 12: 501, 13: 500,
-  14: 503, 15: 500, 16: 401,
+  1: 499,
+  2: 500,
+  3: 400,
+  4: 504,
+  5: 404,
+  6: 409,
+  7: 403,
+  8: 429,
+  9: 400,
+  10: 409,
+  11: 400,
+  12: 501,
+  13: 500,
+  14: 503,
+  15: 500,
+  16: 401,
 };
 
 export function httpStatusOf(grpcCode: number): number {
@@ -19,7 +46,18 @@ export function httpStatusOf(grpcCode: number): number {
 
 /** The gRPC code a bare HTTP status stands for (used for injected failures). */
 export function grpcCodeOf(status: number): number {
-  const direct: Record<number, number> = { 400: 3, 401: 16, 403: 7, 404: 5, 409: 6, 429: 8, 501: 12, 502: 14, 503: 14, 504: 4 };
+  const direct: Record<number, number> = {
+    400: 3,
+    401: 16,
+    403: 7,
+    404: 5,
+    409: 6,
+    429: 8,
+    501: 12,
+    502: 14,
+    503: 14,
+    504: 4,
+  };
   return direct[status] ?? 13;
 }
 
@@ -82,8 +120,10 @@ function formatMessage(format: string, attributes: Record<string, unknown>): str
   });
 }
 
-const err = (code: number, ns: string, name: string, format: string) =>
-  (attributes: Record<string, unknown> = {}) => new TtsError(code, ns, name, format, attributes);
+const err =
+  (code: number, ns: string, name: string, format: string) =>
+  (attributes: Record<string, unknown> = {}) =>
+    new TtsError(code, ns, name, format, attributes);
 
 const { InvalidArgument, NotFound, AlreadyExists, PermissionDenied, FailedPrecondition, Unauthenticated } = GRPC;
 const IS = 'pkg/identityserver';
@@ -102,38 +142,98 @@ export const errors = {
   oauthClientSuspended: err(PermissionDenied, IS, 'oauth_client_suspended', 'OAuth client was suspended'),
   malformedToken: err(InvalidArgument, 'pkg/auth', 'token', 'invalid token'),
   noRights: (entity: string, uid: string, missing: string[]) =>
-    new TtsError(PermissionDenied, 'pkg/auth/rights', `no_${entity}_rights`, `no rights for ${entity} \`{uid}\``, { uid, missing }),
+    new TtsError(PermissionDenied, 'pkg/auth/rights', `no_${entity}_rights`, `no rights for ${entity} \`{uid}\``, {
+      uid,
+      missing,
+    }),
   insufficientRights: (entity: string, uid: string, missing: string[]) =>
-    new TtsError(PermissionDenied, 'pkg/auth/rights', `insufficient_${entity}_rights`,
-      `insufficient rights for ${entity} \`{uid}\``, { uid, missing }),
+    new TtsError(
+      PermissionDenied,
+      'pkg/auth/rights',
+      `insufficient_${entity}_rights`,
+      `insufficient rights for ${entity} \`{uid}\``,
+      { uid, missing },
+    ),
   notFound: (entity: string, id: string) =>
-    new TtsError(NotFound, STORE, `${entity}_not_found`, `${entity.replace(/_/g, ' ')} \`{${entity}_id}\` not found`, { [`${entity}_id`]: id }),
+    new TtsError(NotFound, STORE, `${entity}_not_found`, `${entity.replace(/_/g, ' ')} \`{${entity}_id}\` not found`, {
+      [`${entity}_id`]: id,
+    }),
   idTaken: err(AlreadyExists, STORE, 'id_taken', 'ID `{id}` already taken'),
   apiKeyNotFoundStore: err(NotFound, STORE, 'api_key_not_found', 'API key not found'),
-  membershipNotFound: err(NotFound, STORE, 'membership_not_found', 'account `{account_id}` is not a member of `{entity_id}`'),
+  membershipNotFound: err(
+    NotFound,
+    STORE,
+    'membership_not_found',
+    'account `{account_id}` is not a member of `{entity_id}`',
+  ),
   accessTokenNotFound: err(NotFound, STORE, 'access_token_not_found', 'access token not found'),
   authorizationNotFound: err(NotFound, STORE, 'authorization_not_found', 'authorization not found'),
   authorizationCodeNotFound: err(NotFound, STORE, 'authorization_code_not_found', 'authorization code not found'),
   forbiddenId: err(InvalidArgument, `${IS}/blocklist`, 'forbidden_id', 'ID `{id}` is forbidden'),
   /** `name` is the generated validator's error type, e.g. `ApplicationIdentifiersValidationError`. */
   validation: (field: string, reason: string, name = 'ValidationError', cause?: TtsError) =>
-    new TtsError(InvalidArgument, 'pkg/errors', 'validation', 'invalid `{field}`: {reason}', { field, name, reason }, cause),
+    new TtsError(
+      InvalidArgument,
+      'pkg/errors',
+      'validation',
+      'invalid `{field}`: {reason}',
+      { field, name, reason },
+      cause,
+    ),
   accountNotFound: (accountType: 'user' | 'organization', accountId: string) =>
-    new TtsError(NotFound, STORE, 'account_not_found', '{account_type} account with id `{account_id}` not found',
-      { account_id: accountId, account_type: accountType }),
-  noUserIdPasswordMatch: err(InvalidArgument, 'pkg/account/session', 'no_user_id_password_match', 'incorrect password or user ID'),
+    new TtsError(NotFound, STORE, 'account_not_found', '{account_type} account with id `{account_id}` not found', {
+      account_id: accountId,
+      account_type: accountType,
+    }),
+  noUserIdPasswordMatch: err(
+    InvalidArgument,
+    'pkg/account/session',
+    'no_user_id_password_match',
+    'incorrect password or user ID',
+  ),
   fieldMaskPaths: (paths: string[]) =>
-    new TtsError(InvalidArgument, 'pkg/rpcmiddleware/validator', 'field_mask_paths', 'forbidden path(s) in field mask', { forbidden_paths: paths }),
+    new TtsError(
+      InvalidArgument,
+      'pkg/rpcmiddleware/validator',
+      'field_mask_paths',
+      'forbidden path(s) in field mask',
+      { forbidden_paths: paths },
+    ),
   updateAdminField: err(PermissionDenied, IS, 'update_admin_field', 'only admins can update the `{field}` field'),
   adminsCreate: (entity: string) =>
-    new TtsError(PermissionDenied, IS, `admins_create_${entity}s`, `${entity}s may only be created by admins, or in organizations`),
+    new TtsError(
+      PermissionDenied,
+      IS,
+      `admins_create_${entity}s`,
+      `${entity}s may only be created by admins, or in organizations`,
+    ),
   adminsPurge: (entity: string) =>
     new TtsError(PermissionDenied, IS, `admins_purge_${entity}s`, `${entity}s may only be purged by admins`),
-  restoreWindowExpired: err(FailedPrecondition, IS, 'restore_window_expired', 'this entity was deleted more than {restore_window} ago and can no longer be restored'),
-  applicationHasDevices: err(FailedPrecondition, IS, 'application_has_devices', 'application still has `{count}` devices'),
-  contactNoCollaborator: err(InvalidArgument, IS, 'contact_no_collaborator', 'contact `{contact_id}` is not a collaborator'),
+  restoreWindowExpired: err(
+    FailedPrecondition,
+    IS,
+    'restore_window_expired',
+    'this entity was deleted more than {restore_window} ago and can no longer be restored',
+  ),
+  applicationHasDevices: err(
+    FailedPrecondition,
+    IS,
+    'application_has_devices',
+    'application still has `{count}` devices',
+  ),
+  contactNoCollaborator: err(
+    InvalidArgument,
+    IS,
+    'contact_no_collaborator',
+    'contact `{contact_id}` is not a collaborator',
+  ),
   noIdentifiers: err(InvalidArgument, 'pkg/events/grpc', 'no_identifiers', 'no identifiers'),
-  rateLimited: err(GRPC.ResourceExhausted, 'pkg/ratelimit', 'rate_limit_exceeded',
-    'rate limit of `{rate}` accesses per minute exceeded for resource `{key}`'),
-  badRequest: (reason: string) => new TtsError(InvalidArgument, 'pkg/jsonpb', 'unmarshal', 'could not unmarshal request: {reason}', { reason }),
+  rateLimited: err(
+    GRPC.ResourceExhausted,
+    'pkg/ratelimit',
+    'rate_limit_exceeded',
+    'rate limit of `{rate}` accesses per minute exceeded for resource `{key}`',
+  ),
+  badRequest: (reason: string) =>
+    new TtsError(InvalidArgument, 'pkg/jsonpb', 'unmarshal', 'could not unmarshal request: {reason}', { reason }),
 };

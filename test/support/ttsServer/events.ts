@@ -69,7 +69,10 @@ export class EventHub {
   /** Events emitted so far (for tests). */
   emitted = 0;
 
-  constructor(private readonly clock: Clock, private readonly state: ServerState) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly state: ServerState,
+  ) {}
 
   get openStreams(): number {
     return this.streams.size;
@@ -123,7 +126,11 @@ export class EventHub {
 
   private emitUplink(appId: string, deviceId: string, fCnt: number): void {
     const device = this.state.devices.get(appId)?.get(deviceId);
-    const deviceIds = { device_id: deviceId, application_ids: { application_id: appId }, dev_eui: device?.ids?.dev_eui };
+    const deviceIds = {
+      device_id: deviceId,
+      application_ids: { application_id: appId },
+      dev_eui: device?.ids?.dev_eui,
+    };
     const now = iso(this.clock.now());
     this.emit(appId, {
       name: 'as.up.data.forward',
@@ -134,7 +141,9 @@ export class EventHub {
         end_device_ids: compact(deviceIds),
         received_at: now,
         uplink_message: {
-          f_port: 1, f_cnt: fCnt, frm_payload: Buffer.from([fCnt & 0xff, 0x2a]).toString('base64'),
+          f_port: 1,
+          f_cnt: fCnt,
+          frm_payload: Buffer.from([fCnt & 0xff, 0x2a]).toString('base64'),
           rx_metadata: [{ gateway_ids: { gateway_id: 'test-gateway' }, rssi: -80, snr: 7.5 }],
           settings: { data_rate: { lora: { bandwidth: 125000, spreading_factor: 7 } }, frequency: '868100000' },
           received_at: now,
@@ -163,10 +172,13 @@ export class EventHub {
       return false;
     }
     const needed = event.visibility?.rights ?? [];
-    return needed.length === 0 || about.some((ref) => {
-      const held = stream.caller.rightsOn(ref);
-      return [...expand(needed)].some((r) => held.has(r));
-    });
+    return (
+      needed.length === 0 ||
+      about.some((ref) => {
+        const held = stream.caller.rightsOn(ref);
+        return [...expand(needed)].some((r) => held.has(r));
+      })
+    );
   }
 
   /** `POST /events`. Errors thrown here reach the client as `{"error": …}` (the dispatcher wraps them). */
@@ -177,7 +189,10 @@ export class EventHub {
     }
     const body = isObject(ctx.body) ? ctx.body : {};
     const identifiers: unknown[] = Array.isArray(body.identifiers) ? body.identifiers : [];
-    const refs = identifiers.filter(isObject).map((ids) => refOf(ids as EntityIdentifiers)).filter((r): r is EntityRef => r !== undefined);
+    const refs = identifiers
+      .filter(isObject)
+      .map((ids) => refOf(ids as EntityIdentifiers))
+      .filter((r): r is EntityRef => r !== undefined);
     if (refs.length === 0) {
       throw errors.noIdentifiers();
     }
@@ -194,9 +209,15 @@ export class EventHub {
     return {
       status: 200,
       stream: (res, record) => {
-        res.writeHead(200, { 'Content-Type': sse ? 'text/event-stream' : 'application/json', 'Cache-Control': 'no-cache' });
+        res.writeHead(200, {
+          'Content-Type': sse ? 'text/event-stream' : 'application/json',
+          'Cache-Control': 'no-cache',
+        });
         const stream: Stream = {
-          res, refs, names: matchers, caller,
+          res,
+          refs,
+          names: matchers,
+          caller,
           send: (event) => {
             if (res.destroyed || res.writableEnded) {
               return;
@@ -207,10 +228,15 @@ export class EventHub {
           },
         };
         stream.send({
-          name: 'events.stream.start', time: iso(this.clock.now()), identifiers: identifiers.filter(isObject) as EntityIdentifiers[],
-          origin: 'tts-test-server', unique_id: randomBytes(13).toString('hex').toUpperCase(),
+          name: 'events.stream.start',
+          time: iso(this.clock.now()),
+          identifiers: identifiers.filter(isObject) as EntityIdentifiers[],
+          origin: 'tts-test-server',
+          unique_id: randomBytes(13).toString('hex').toUpperCase(),
         });
-        let past = this.history.filter((e) => this.visible(stream, e) && (Number.isNaN(after) || Date.parse(e.time ?? '') > after));
+        let past = this.history.filter(
+          (e) => this.visible(stream, e) && (Number.isNaN(after) || Date.parse(e.time ?? '') > after),
+        );
         if (tail > 0 || !Number.isNaN(after)) {
           past = tail > 0 ? past.slice(-tail) : past;
           past.forEach(stream.send);

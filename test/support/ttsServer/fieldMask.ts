@@ -6,45 +6,155 @@ import { isObject } from './http';
 const BASE = ['ids', 'created_at', 'updated_at', 'deleted_at'];
 /** Message-typed fields whose sub-paths may be named (`administrative_contact.user_ids`). */
 const NESTABLE = new Set([
-  'ids', 'administrative_contact', 'technical_contact', 'version_ids', 'picture', 'profile_picture',
-  'lora_alliance_profile_ids', 'console_preferences', 'claim_authentication_code',
+  'ids',
+  'administrative_contact',
+  'technical_contact',
+  'version_ids',
+  'picture',
+  'profile_picture',
+  'lora_alliance_profile_ids',
+  'console_preferences',
+  'claim_authentication_code',
 ]);
 
-export const CLIENT_FIELDS = [...BASE, 'name', 'description', 'attributes', 'contact_info', 'administrative_contact',
-  'technical_contact', 'secret', 'redirect_uris', 'logout_redirect_uris', 'state', 'state_description',
-  'skip_authorization', 'endorsed', 'grants', 'rights'];
-export const CLIENT_PUBLIC = [...BASE, 'contact_info', 'name', 'description', 'redirect_uris', 'logout_redirect_uris',
-  'state', 'skip_authorization', 'endorsed', 'grants', 'rights', 'administrative_contact', 'technical_contact'];
-export const CLIENT_UPDATABLE = ['administrative_contact', 'attributes', 'contact_info', 'description', 'endorsed',
-  'grants', 'logout_redirect_uris', 'name', 'redirect_uris', 'rights', 'secret', 'skip_authorization', 'state',
-  'state_description', 'technical_contact'];
+export const CLIENT_FIELDS = [
+  ...BASE,
+  'name',
+  'description',
+  'attributes',
+  'contact_info',
+  'administrative_contact',
+  'technical_contact',
+  'secret',
+  'redirect_uris',
+  'logout_redirect_uris',
+  'state',
+  'state_description',
+  'skip_authorization',
+  'endorsed',
+  'grants',
+  'rights',
+];
+export const CLIENT_PUBLIC = [
+  ...BASE,
+  'contact_info',
+  'name',
+  'description',
+  'redirect_uris',
+  'logout_redirect_uris',
+  'state',
+  'skip_authorization',
+  'endorsed',
+  'grants',
+  'rights',
+  'administrative_contact',
+  'technical_contact',
+];
+export const CLIENT_UPDATABLE = [
+  'administrative_contact',
+  'attributes',
+  'contact_info',
+  'description',
+  'endorsed',
+  'grants',
+  'logout_redirect_uris',
+  'name',
+  'redirect_uris',
+  'rights',
+  'secret',
+  'skip_authorization',
+  'state',
+  'state_description',
+  'technical_contact',
+];
 export const CLIENT_ADMIN_ONLY = ['state', 'state_description', 'skip_authorization', 'endorsed', 'grants'];
 
-export const APPLICATION_FIELDS = [...BASE, 'name', 'description', 'attributes', 'contact_info',
-  'administrative_contact', 'technical_contact', 'network_server_address', 'application_server_address',
-  'join_server_address', 'dev_eui_counter'];
+export const APPLICATION_FIELDS = [
+  ...BASE,
+  'name',
+  'description',
+  'attributes',
+  'contact_info',
+  'administrative_contact',
+  'technical_contact',
+  'network_server_address',
+  'application_server_address',
+  'join_server_address',
+  'dev_eui_counter',
+];
 export const APPLICATION_PUBLIC = [...BASE, 'contact_info', 'administrative_contact', 'technical_contact'];
-export const APPLICATION_UPDATABLE = ['administrative_contact', 'attributes', 'contact_info', 'description', 'name',
-  'network_server_address', 'application_server_address', 'join_server_address', 'technical_contact'];
+export const APPLICATION_UPDATABLE = [
+  'administrative_contact',
+  'attributes',
+  'contact_info',
+  'description',
+  'name',
+  'network_server_address',
+  'application_server_address',
+  'join_server_address',
+  'technical_contact',
+];
 
-export const USER_FIELDS = [...BASE, 'name', 'description', 'attributes', 'contact_info', 'primary_email_address',
-  'primary_email_address_validated_at', 'password_updated_at', 'require_password_update', 'state',
-  'state_description', 'admin', 'temporary_password_created_at', 'temporary_password_expires_at', 'profile_picture',
-  'console_preferences'];
+export const USER_FIELDS = [
+  ...BASE,
+  'name',
+  'description',
+  'attributes',
+  'contact_info',
+  'primary_email_address',
+  'primary_email_address_validated_at',
+  'password_updated_at',
+  'require_password_update',
+  'state',
+  'state_description',
+  'admin',
+  'temporary_password_created_at',
+  'temporary_password_expires_at',
+  'profile_picture',
+  'console_preferences',
+];
 export const USER_PUBLIC = [...BASE, 'contact_info', 'name', 'description', 'state', 'admin', 'profile_picture'];
 
-export const ORGANIZATION_FIELDS = [...BASE, 'name', 'description', 'attributes', 'contact_info',
-  'administrative_contact', 'technical_contact', 'fanout_notifications'];
+export const ORGANIZATION_FIELDS = [
+  ...BASE,
+  'name',
+  'description',
+  'attributes',
+  'contact_info',
+  'administrative_contact',
+  'technical_contact',
+  'fanout_notifications',
+];
 
 /** The Identity Server's end-device fields (isEndDeviceReadFieldPaths); others live in NS/AS/JS. */
-export const DEVICE_FIELDS = ['ids', 'created_at', 'updated_at', 'name', 'description', 'attributes', 'version_ids',
-  'service_profile_id', 'network_server_address', 'application_server_address', 'join_server_address', 'locations',
-  'picture', 'activated_at', 'last_seen_at', 'claim_authentication_code', 'serial_number', 'lora_alliance_profile_ids'];
+export const DEVICE_FIELDS = [
+  'ids',
+  'created_at',
+  'updated_at',
+  'name',
+  'description',
+  'attributes',
+  'version_ids',
+  'service_profile_id',
+  'network_server_address',
+  'application_server_address',
+  'join_server_address',
+  'locations',
+  'picture',
+  'activated_at',
+  'last_seen_at',
+  'claim_authentication_code',
+  'serial_number',
+  'lora_alliance_profile_ids',
+];
 
 /** Mask paths from a query (`a,b`, possibly repeated) or a body (`"a,b"` or `{"paths":[…]}`). */
 export function maskPaths(value: unknown): string[] {
   if (typeof value === 'string') {
-    return value.split(',').map((p) => p.trim()).filter(Boolean);
+    return value
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
   }
   if (Array.isArray(value)) {
     return value.flatMap(maskPaths);
@@ -71,12 +181,19 @@ export function validateMask(paths: readonly string[], fields: readonly string[]
 export const topLevel = (paths: readonly string[]): string[] => [...new Set(paths.map((p) => p.split('.')[0]))];
 
 /** The entity cut down to the base fields plus what the mask names. */
-export function applyMask<T extends object>(entity: T, paths: readonly string[], base: readonly string[] = BASE): Partial<T> {
+export function applyMask<T extends object>(
+  entity: T,
+  paths: readonly string[],
+  base: readonly string[] = BASE,
+): Partial<T> {
   return masker(paths, base)(entity);
 }
 
 /** applyMask for many entities under one mask (a list page): the kept fields are worked out once. */
-export function masker(paths: readonly string[], base: readonly string[] = BASE): <T extends object>(entity: T) => Partial<T> {
+export function masker(
+  paths: readonly string[],
+  base: readonly string[] = BASE,
+): <T extends object>(entity: T) => Partial<T> {
   const keep = new Set([...base, ...topLevel(paths)]);
   return <T extends object>(entity: T): Partial<T> => {
     const out: Record<string, unknown> = {};
@@ -94,7 +211,11 @@ export function pick<T extends object>(entity: T, fields: readonly string[]): Pa
   return Object.fromEntries(Object.entries(entity).filter(([key]) => fields.includes(key))) as Partial<T>;
 }
 
-const ENUM_ZERO: Record<string, string> = { state: 'STATE_REQUESTED', lorawan_version: 'MAC_UNKNOWN', lorawan_phy_version: 'PHY_UNKNOWN' };
+const ENUM_ZERO: Record<string, string> = {
+  state: 'STATE_REQUESTED',
+  lorawan_version: 'MAC_UNKNOWN',
+  lorawan_phy_version: 'PHY_UNKNOWN',
+};
 
 /** Drops zero values the way TTS's JSON marshaller does; array items and map values are kept. */
 export function compact(value: unknown, key = '', inMap = false): unknown {
@@ -119,6 +240,13 @@ export function compact(value: unknown, key = '', inMap = false): unknown {
 }
 
 function isZero(key: string, value: unknown): boolean {
-  return value === undefined || value === null || value === false || value === '' || value === 0 ||
-    (Array.isArray(value) && value.length === 0) || ENUM_ZERO[key] === value;
+  return (
+    value === undefined ||
+    value === null ||
+    value === false ||
+    value === '' ||
+    value === 0 ||
+    (Array.isArray(value) && value.length === 0) ||
+    ENUM_ZERO[key] === value
+  );
 }

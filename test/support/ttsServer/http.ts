@@ -86,12 +86,17 @@ export function matchTemplate(template: string, path: string): Record<string, st
 
 /** Sort key: literal segments beat parameters, compared from the left (`/x/{id}/rights` over `/x/{id}/{y}`). */
 export function specificity(template: string): string {
-  return template.split('/').map((s) => (s.startsWith('{') ? '0' : '1')).join('');
+  return template
+    .split('/')
+    .map((s) => (s.startsWith('{') ? '0' : '1'))
+    .join('');
 }
 
 /** The best route for a method and path: `route` is undefined when nothing matches the path at all. */
 export function findRoute<R extends { method: string; template: string }>(
-  routes: readonly R[], method: string, path: string,
+  routes: readonly R[],
+  method: string,
+  path: string,
 ): { route?: R; params: Record<string, string>; methodMismatch: boolean } {
   let best: { route: R; params: Record<string, string> } | undefined;
   let pathMatched = false;
@@ -113,7 +118,11 @@ export function findRoute<R extends { method: string; template: string }>(
 
 /** Every value of a possibly repeated query parameter, also split on commas (`field_mask=a,b`). */
 export function queryList(query: URLSearchParams, name: string): string[] {
-  return query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return query
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -80,7 +80,12 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
   const state = createState();
   const base = options.now ?? Date.now;
   let offset = 0;
-  const clock: Clock = { now: () => base() + offset, advance: (ms) => { offset += ms; } };
+  const clock: Clock = {
+    now: () => base() + offset,
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
   const events = new EventHub(clock, state);
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   if (basePath && !/^\/[\w./-]+$/.test(basePath)) {
@@ -117,12 +122,25 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
     const rights = (client.rights ?? []).filter(isRight);
     const now = clock.now();
     const key = `${userId}/${clientId}`;
-    state.authorizations.set(key, { userId, clientId, rights, createdAt: state.authorizations.get(key)?.createdAt ?? now, updatedAt: now });
+    state.authorizations.set(key, {
+      userId,
+      clientId,
+      rights,
+      createdAt: state.authorizations.get(key)?.createdAt ?? now,
+      updatedAt: now,
+    });
     const tokens = issueTokenPair(context, {
-      userId, clientId, rights, userSessionId: newSession(context, userId).session.id,
+      userId,
+      clientId,
+      rights,
+      userSessionId: newSession(context, userId).session.id,
       refresh: (client.grants ?? []).includes('GRANT_REFRESH_TOKEN'),
     });
-    return { access_token: tokens.access_token, refresh_token: tokens.refresh_token ?? '', expires_in: tokens.expires_in };
+    return {
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token ?? '',
+      expires_in: tokens.expires_in,
+    };
   };
 
   const authorize = async (p: AuthorizeParams): Promise<string> => {
@@ -144,7 +162,9 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
     if (response.status === 200) {
       await response.text();
       response = await fetch(target, {
-        method: 'POST', redirect: 'manual', body: `authorize=${p.approve ?? true}`,
+        method: 'POST',
+        redirect: 'manual',
+        body: `authorize=${p.approve ?? true}`,
         headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
       });
     }
@@ -156,7 +176,14 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
   };
 
   return {
-    url, state, knobs, requests: recorded.requests, crashes: recorded.crashes, clock, seed, events,
+    url,
+    state,
+    knobs,
+    requests: recorded.requests,
+    crashes: recorded.crashes,
+    clock,
+    seed,
+    events,
     issueTokens,
     createUserApiKey: (userId, rights) => {
       const unknown = rights.filter((r) => !isRight(r));
@@ -166,10 +193,11 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
       return seed.apiKey({ kind: 'user', id: userId }, rights.filter(isRight));
     },
     authorize,
-    close: () => new Promise<void>((resolve) => {
-      events.dropStreams();
-      http.close(() => resolve());
-      http.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        events.dropStreams();
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }),
   };
 }

@@ -3,7 +3,13 @@
 // servers.ts: the root hook and the tests may load this module through different module instances.
 
 export type SecretKind =
-  | 'access token' | 'refresh token' | 'authorization code' | 'API key' | 'browser session' | 'client secret' | 'password';
+  | 'access token'
+  | 'refresh token'
+  | 'authorization code'
+  | 'API key'
+  | 'browser session'
+  | 'client secret'
+  | 'password';
 
 const KEY = Symbol.for('things-stack-manager.tts-issued-secrets');
 

@@ -12,10 +12,19 @@ interface Rule {
 export type MalformedKind = 'html' | 'truncated' | 'wrong-types' | 'huge';
 export type DropWhen = 'before-response' | 'mid-body';
 
-interface FailRule extends Rule { status: number }
-interface RateLimitRule extends Rule { retrySeconds: number; limit: number }
-interface DropRule extends Rule { when: DropWhen }
-interface MalformedRule extends Rule { kind: MalformedKind }
+interface FailRule extends Rule {
+  status: number;
+}
+interface RateLimitRule extends Rule {
+  retrySeconds: number;
+  limit: number;
+}
+interface DropRule extends Rule {
+  when: DropWhen;
+}
+interface MalformedRule extends Rule {
+  kind: MalformedKind;
+}
 
 /** A string matches the path with or without the `/api/v3` prefix; a RegExp is tested against the full path. */
 function matches(rule: Rule, method: string, path: string): boolean {
@@ -50,7 +59,13 @@ export class Knobs {
     this.failures.push({ ...options, remaining: options.count ?? 1 });
   }
 
-  rateLimitNext(options: { retrySeconds: number; count?: number; path?: PathMatcher; method?: string; limit?: number }): void {
+  rateLimitNext(options: {
+    retrySeconds: number;
+    count?: number;
+    path?: PathMatcher;
+    method?: string;
+    limit?: number;
+  }): void {
     this.rateLimits.push({ limit: 30, ...options, remaining: options.count ?? 1 });
   }
 
@@ -73,24 +88,38 @@ export class Knobs {
   }
 
   /** The injected error for this request, if a failure or rate-limit rule fires. */
-  takeError(method: string, path: string): { status: number; error: TtsError; headers: Record<string, string> } | undefined {
+  takeError(
+    method: string,
+    path: string,
+  ): { status: number; error: TtsError; headers: Record<string, string> } | undefined {
     const limited = take(this.rateLimits, method, path);
     if (limited) {
       this.injected.rateLimited++;
       const error = errors.rateLimited({ rate: limited.limit, key: `http:api:url:${path}` });
       const retry = String(limited.retrySeconds);
-      const headers = { 'X-Rate-Limit-Limit': String(limited.limit), 'X-Rate-Limit-Available': '0', 'X-Rate-Limit-Reset': retry, 'X-Rate-Limit-Retry': retry };
+      const headers = {
+        'X-Rate-Limit-Limit': String(limited.limit),
+        'X-Rate-Limit-Available': '0',
+        'X-Rate-Limit-Reset': retry,
+        'X-Rate-Limit-Retry': retry,
+      };
       return { status: 429, error, headers };
     }
     const failure = take(this.failures, method, path);
     if (failure) {
       this.injected.failures++;
       const names: Record<number, [string, string]> = {
-        500: ['internal', 'internal error'], 502: ['bad_gateway', 'bad gateway'], 503: ['unavailable', 'service unavailable'],
+        500: ['internal', 'internal error'],
+        502: ['bad_gateway', 'bad gateway'],
+        503: ['unavailable', 'service unavailable'],
         504: ['deadline_exceeded', 'deadline exceeded'],
       };
       const [name, message] = names[failure.status] ?? ['injected', `injected failure ${failure.status}`];
-      return { status: failure.status, error: new TtsError(grpcCodeOf(failure.status), 'pkg/ttstest', name, message), headers: {} };
+      return {
+        status: failure.status,
+        error: new TtsError(grpcCodeOf(failure.status), 'pkg/ttstest', name, message),
+        headers: {},
+      };
     }
     return undefined;
   }
@@ -112,13 +141,18 @@ export class Knobs {
   }
 }
 
-export const BAD_GATEWAY_PAGE = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+export const BAD_GATEWAY_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
   '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /** Changes the first string leaf into a number; with none, the first array into a string; else answers an array. */
 export function wrongTypes(body: unknown): unknown {
   const visit = (value: unknown): boolean => {
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : isObject(value) ? Object.entries(value) : [];
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : isObject(value)
+        ? Object.entries(value)
+        : [];
     for (const [key, child] of entries) {
       if (typeof child === 'string') {
         (value as Record<string | number, unknown>)[key] = 12345;

@@ -12,9 +12,20 @@ export interface LifecycleSpec<T extends EntityShape> extends RegistrySpec<T> {
   /** Kind-specific field checks on create and update input; throws validation errors. */
   validate(input: Record<string, unknown>): void;
   /** Stores a new entity built from the request; `once` is shown in the create response only (the secret). */
-  create(ctx: Ctx, input: Record<string, unknown>, base: T, caller: Caller): { entity: T; once?: Record<string, unknown> };
+  create(
+    ctx: Ctx,
+    input: Record<string, unknown>,
+    base: T,
+    caller: Caller,
+  ): { entity: T; once?: Record<string, unknown> };
   /** Kind-specific update rules (admin-only fields, secret); may return fields to echo. */
-  update?(ctx: Ctx, entity: T, input: Record<string, unknown>, paths: string[], caller: Caller): Record<string, unknown> | void;
+  update?(
+    ctx: Ctx,
+    entity: T,
+    input: Record<string, unknown>,
+    paths: string[],
+    caller: Caller,
+  ): Record<string, unknown> | void;
   /** Fields an update accepts in its mask (200) but does not store, as TTS v3.32.1 does with a client's `endorsed`. */
   ignoredOnUpdate?: readonly string[];
   beforeDelete?(state: ServerState, id: string): void;
@@ -25,11 +36,58 @@ export const ID_PATTERN = /^[a-z0-9](?:[-]?[a-z0-9]){2,}$/;
 
 /** A sample of TTS's 731 reserved IDs (pkg/identityserver/blocklist/builtin.go). */
 export const BLOCKLIST = new Set([
-  'admin', 'administrator', 'api', 'app', 'apps', 'application', 'applications', 'auth', 'authorize', 'cli', 'client',
-  'clients', 'code', 'console', 'dashboard', 'device', 'devices', 'events', 'gateway', 'gateways', 'join', 'login',
-  'logout', 'network', 'oauth', 'org', 'organization', 'organizations', 'register', 'root', 'server', 'settings',
-  'stack', 'support', 'system', 'thethings', 'thethingsnetwork', 'thethingsindustries', 'token', 'ttn', 'tti', 'ttnv3',
-  'user', 'users', 'www', 'help', 'status', 'account', 'callback', 'local-callback', 'validate', 'admin-console',
+  'admin',
+  'administrator',
+  'api',
+  'app',
+  'apps',
+  'application',
+  'applications',
+  'auth',
+  'authorize',
+  'cli',
+  'client',
+  'clients',
+  'code',
+  'console',
+  'dashboard',
+  'device',
+  'devices',
+  'events',
+  'gateway',
+  'gateways',
+  'join',
+  'login',
+  'logout',
+  'network',
+  'oauth',
+  'org',
+  'organization',
+  'organizations',
+  'register',
+  'root',
+  'server',
+  'settings',
+  'stack',
+  'support',
+  'system',
+  'thethings',
+  'thethingsnetwork',
+  'thethingsindustries',
+  'token',
+  'ttn',
+  'tti',
+  'ttnv3',
+  'user',
+  'users',
+  'www',
+  'help',
+  'status',
+  'account',
+  'callback',
+  'local-callback',
+  'validate',
+  'admin-console',
 ]);
 
 export function validateId(value: unknown, fieldName: string): string {
@@ -37,7 +95,10 @@ export function validateId(value: unknown, fieldName: string): string {
     throw errors.validation(fieldName, 'value is required');
   }
   if (value.length > 36 || !ID_PATTERN.test(value)) {
-    throw errors.validation(fieldName, `value does not match regex pattern \`${ID_PATTERN.source}\` or is longer than 36 characters`);
+    throw errors.validation(
+      fieldName,
+      `value does not match regex pattern \`${ID_PATTERN.source}\` or is longer than 36 characters`,
+    );
   }
   return value;
 }
@@ -54,8 +115,13 @@ export function validateCommon(input: Record<string, unknown>): void {
   text('description', 2000);
   const attributes = input.attributes;
   if (attributes !== undefined) {
-    if (!isObject(attributes) || Object.keys(attributes).length > 10 ||
-      Object.entries(attributes).some(([k, v]) => !ID_PATTERN.test(k) || k.length > 36 || typeof v !== 'string' || v.length > 200)) {
+    if (
+      !isObject(attributes) ||
+      Object.keys(attributes).length > 10 ||
+      Object.entries(attributes).some(
+        ([k, v]) => !ID_PATTERN.test(k) || k.length > 36 || typeof v !== 'string' || v.length > 200,
+      )
+    ) {
       throw errors.validation('attributes', 'at most 10 attributes, keys like IDs, values of at most 200 characters');
     }
   }
@@ -68,8 +134,11 @@ export function createEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
   const caller = ctx.caller();
   requireRights(caller, owner, owner.kind === 'user' ? spec.rights.createUser : spec.rights.createOrg);
   const config = ctx.server.state.config;
-  if (owner.kind === 'user' && !caller.admin &&
-    !(spec.kind === 'client' ? config.userRightsCreateClients : config.userRightsCreateApplications)) {
+  if (
+    owner.kind === 'user' &&
+    !caller.admin &&
+    !(spec.kind === 'client' ? config.userRightsCreateClients : config.userRightsCreateApplications)
+  ) {
     throw errors.adminsCreate(spec.kind); // is.user-rights.create-clients / create-applications off
   }
   const input = field(ctx.body, spec.kind);
@@ -84,7 +153,11 @@ export function createEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
   spec.validate(input);
   const now = iso(ctx.server.clock.now());
   const base = {
-    ...pick(input, spec.fields), ids: { [spec.idField]: id }, created_at: now, updated_at: now, deleted_at: undefined,
+    ...pick(input, spec.fields),
+    ids: { [spec.idField]: id },
+    created_at: now,
+    updated_at: now,
+    deleted_at: undefined,
     administrative_contact: input.administrative_contact ?? ownerIds(owner),
     technical_contact: input.technical_contact ?? ownerIds(owner),
   } as unknown as T;
@@ -109,7 +182,8 @@ export function updateEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
   const target = entity as Record<string, unknown>;
   for (const path of topLevel(paths)) {
     if (path === 'contact_info') {
-      headers['X-Warning'] = 'contact_info is deprecated and was ignored; use administrative_contact and technical_contact';
+      headers['X-Warning'] =
+        'contact_info is deprecated and was ignored; use administrative_contact and technical_contact';
       continue;
     }
     if (path === 'secret' || spec.ignoredOnUpdate?.includes(path)) {
@@ -124,11 +198,20 @@ export function updateEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
   return ok(compact({ ...applyMask(entity, paths), ...echo }), headers);
 }
 
-function checkContact<T extends EntityShape>(state: ServerState, spec: LifecycleSpec<T>, id: string, contact: Record<string, unknown>): void {
+function checkContact<T extends EntityShape>(
+  state: ServerState,
+  spec: LifecycleSpec<T>,
+  id: string,
+  contact: Record<string, unknown>,
+): void {
   const userId = field(contact, 'user_ids').user_id;
   const orgId = field(contact, 'organization_ids').organization_id;
-  const account: AccountRef | undefined = typeof userId === 'string' ? { kind: 'user', id: userId }
-    : typeof orgId === 'string' ? { kind: 'organization', id: orgId } : undefined;
+  const account: AccountRef | undefined =
+    typeof userId === 'string'
+      ? { kind: 'user', id: userId }
+      : typeof orgId === 'string'
+        ? { kind: 'organization', id: orgId }
+        : undefined;
   if (account && !memberRights(state, refOf(spec, id), account)) {
     throw errors.contactNoCollaborator({ contact_id: account.id });
   }

@@ -15,10 +15,13 @@ const PKCE = /^[a-zA-Z0-9~._-]{43,128}$/;
 
 /** osin's deferror descriptions. */
 const DESCRIPTION: Record<string, string> = {
-  invalid_request: 'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
+  invalid_request:
+    'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
   access_denied: 'The resource owner or authorization server denied the request.',
-  unsupported_response_type: 'The authorization server does not support obtaining an authorization code using this method.',
-  invalid_grant: 'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+  unsupported_response_type:
+    'The authorization server does not support obtaining an authorization code using this method.',
+  invalid_grant:
+    'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
 };
 
 export function sessionOf(ctx: Ctx): SessionRecord | undefined {
@@ -49,7 +52,9 @@ function redirectTo(ctx: Ctx, uri: string, output: Record<string, string>): Repl
 
 /** A 302 with the small HTML body Go's http.Redirect writes. */
 const found = (location: string): Reply => ({
-  status: 302, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' }, text: `<a href="${escapeHtml(location)}">Found</a>.\n\n`,
+  status: 302,
+  headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' },
+  text: `<a href="${escapeHtml(location)}">Found</a>.\n\n`,
 });
 
 const redirectError = (ctx: Ctx, uri: string, error: string, state?: string, description = DESCRIPTION[error] ?? '') =>
@@ -97,7 +102,13 @@ function authorize(ctx: Ctx): Reply {
   if (challenge !== '') {
     const method = params.get('code_challenge_method') || 'plain';
     if (method !== 'plain' && method !== 'S256') {
-      return redirectError(ctx, uri, 'invalid_request', state, 'code_challenge_method transform algorithm not supported (rfc7636)');
+      return redirectError(
+        ctx,
+        uri,
+        'invalid_request',
+        state,
+        'code_challenge_method transform algorithm not supported (rfc7636)',
+      );
     }
     if (!PKCE.test(challenge)) {
       return redirectError(ctx, uri, 'invalid_request', state, 'code_challenge invalid (rfc7636)');
@@ -107,7 +118,13 @@ function authorize(ctx: Ctx): Reply {
     return redirectError(ctx, uri, 'invalid_grant');
   }
   if (client.state === undefined || ['STATE_REQUESTED', 'STATE_REJECTED', 'STATE_SUSPENDED'].includes(client.state)) {
-    return redirectError(ctx, uri, 'invalid_client', undefined, 'error:pkg/oauth:client_not_approved (OAuth client was not approved)');
+    return redirectError(
+      ctx,
+      uri,
+      'invalid_client',
+      undefined,
+      'error:pkg/oauth:client_not_approved (OAuth client was not approved)',
+    );
   }
   const rights = (client.rights ?? []).filter((r): r is Right => r !== 'right_invalid');
   const previous = ctx.server.state.authorizations.get(`${session.userId}/${clientId}`);
@@ -123,13 +140,28 @@ function authorize(ctx: Ctx): Reply {
   if (!authorized) {
     return redirectError(ctx, uri, 'access_denied', state);
   }
-  const code = issueCode(ctx.server, { clientId, userId: session.userId, userSessionId: session.id, redirectUri: uri, state, rights });
+  const code = issueCode(ctx.server, {
+    clientId,
+    userId: session.userId,
+    userSessionId: session.id,
+    redirectUri: uri,
+    state,
+    rights,
+  });
   return redirectTo(ctx, uri, { code, state });
 }
 
 /** Stores a code and the user's consent (SaveAuthorize, storage.go:87-117). */
 export function issueCode(
-  server: ServerContext, grant: { clientId: string; userId: string; userSessionId: string; redirectUri: string; state: string; rights: Right[] },
+  server: ServerContext,
+  grant: {
+    clientId: string;
+    userId: string;
+    userSessionId: string;
+    redirectUri: string;
+    state: string;
+    rights: Right[];
+  },
 ): string {
   const now = server.clock.now();
   const code = newToken(TOKEN_PREFIX.authorizationCode).token;
@@ -137,7 +169,11 @@ export function issueCode(
   const key = `${grant.userId}/${grant.clientId}`;
   const previous = server.state.authorizations.get(key);
   server.state.authorizations.set(key, {
-    userId: grant.userId, clientId: grant.clientId, rights: [...grant.rights], createdAt: previous?.createdAt ?? now, updatedAt: now,
+    userId: grant.userId,
+    clientId: grant.clientId,
+    rights: [...grant.rights],
+    createdAt: previous?.createdAt ?? now,
+    updatedAt: now,
   });
   return code;
 }

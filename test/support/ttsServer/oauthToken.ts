@@ -17,7 +17,8 @@ export const oauthErrors = {
   invalidRequest: () => oauthError(GRPC.InvalidArgument, 'invalid_request', 'invalid or missing request parameter'),
   unauthorizedClient: () => oauthError(GRPC.PermissionDenied, 'unauthorized_client', 'unauthorized client'),
   accessDenied: () => oauthError(GRPC.PermissionDenied, 'access_denied', 'access denied'),
-  invalidGrant: () => oauthError(GRPC.PermissionDenied, 'invalid_grant', 'invalid, expired or revoked authorization code'),
+  invalidGrant: () =>
+    oauthError(GRPC.PermissionDenied, 'invalid_grant', 'invalid, expired or revoked authorization code'),
   invalidClient: () => oauthError(GRPC.PermissionDenied, 'invalid client', 'invalid client'),
   invalidRedirectUri: () => oauthError(GRPC.PermissionDenied, 'invalid_redirect_uri', 'invalid redirect URI'),
   token: () => oauthError(GRPC.InvalidArgument, 'token', 'invalid token'),
@@ -33,17 +34,30 @@ export interface TokenResponse {
 
 /** Stores a new access token (and refresh token, same ID) and returns the token response. */
 export function issueTokenPair(
-  server: ServerContext, grant: { userId: string; clientId: string; rights: Right[]; userSessionId: string; refresh: boolean },
+  server: ServerContext,
+  grant: { userId: string; clientId: string; rights: Right[]; userSessionId: string; refresh: boolean },
 ): TokenResponse {
   const now = server.clock.now();
   const id = newTokenId();
   const access = newToken(TOKEN_PREFIX.accessToken, id).token;
   const refresh = grant.refresh ? newToken(TOKEN_PREFIX.refreshToken, id).token : undefined;
   server.state.accessTokens.set(id, {
-    id, accessToken: access, refreshToken: refresh, userId: grant.userId, clientId: grant.clientId,
-    userSessionId: grant.userSessionId, rights: [...grant.rights], createdAt: now, expiresAt: now + ACCESS_TOKEN_TTL_MS,
+    id,
+    accessToken: access,
+    refreshToken: refresh,
+    userId: grant.userId,
+    clientId: grant.clientId,
+    userSessionId: grant.userSessionId,
+    rights: [...grant.rights],
+    createdAt: now,
+    expiresAt: now + ACCESS_TOKEN_TTL_MS,
   });
-  return { access_token: access, token_type: 'bearer', expires_in: ACCESS_TOKEN_TTL_MS / 1000, ...(refresh ? { refresh_token: refresh } : {}) };
+  return {
+    access_token: access,
+    token_type: 'bearer',
+    expires_in: ACCESS_TOKEN_TTL_MS / 1000,
+    ...(refresh ? { refresh_token: refresh } : {}),
+  };
 }
 
 /**
@@ -99,7 +113,8 @@ function readRequest(ctx: Ctx): TokenRequest {
     request[f] = value ?? '';
   }
   const basic = /^basic\s+(\S+)$/i.exec(ctx.headers.authorization ?? '');
-  const decoded = basic && /^[A-Za-z0-9+/]*={0,2}$/.test(basic[1]) ? Buffer.from(basic[1], 'base64').toString('utf8') : '';
+  const decoded =
+    basic && /^[A-Za-z0-9+/]*={0,2}$/.test(basic[1]) ? Buffer.from(basic[1], 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
   if (colon >= 0) {
     request.client_id = decoded.slice(0, colon);
@@ -122,7 +137,9 @@ function validateRequest(r: TokenRequest): void {
       throw missing('missing_refresh_token', 'missing refresh token');
     }
   } else {
-    throw new TtsError(GRPC.InvalidArgument, 'pkg/oauth', 'invalid_grant_type', 'invalid grant type `{grant_type}`', { grant_type: r.grant_type });
+    throw new TtsError(GRPC.InvalidArgument, 'pkg/oauth', 'invalid_grant_type', 'invalid grant type `{grant_type}`', {
+      grant_type: r.grant_type,
+    });
   }
   if (r.client_id.trim() === '') {
     throw missing('missing_client_id', 'missing client id');
@@ -135,7 +152,11 @@ function validateRequest(r: TokenRequest): void {
   }
 }
 
-const NO_STORE = { 'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate', Pragma: 'no-cache', Expires: 'Fri, 01 Jan 1990 00:00:00 GMT' };
+const NO_STORE = {
+  'Cache-Control': 'no-cache, no-store, max-age=0, must-revalidate',
+  Pragma: 'no-cache',
+  Expires: 'Fri, 01 Jan 1990 00:00:00 GMT',
+};
 
 export function tokenEndpoint(ctx: Ctx): Reply {
   const request = readRequest(ctx);
@@ -158,7 +179,10 @@ export function tokenEndpoint(ctx: Ctx): Reply {
     if (code.clientId !== request.client_id || clock.now() > code.expiresAt) {
       throw oauthErrors.invalidGrant();
     }
-    const check = validateUriList(record.client.redirect_uris ?? [], request.redirect_uri || (record.client.redirect_uris ?? [''])[0]);
+    const check = validateUriList(
+      record.client.redirect_uris ?? [],
+      request.redirect_uri || (record.client.redirect_uris ?? [''])[0],
+    );
     if (!check.ok) {
       throw check.kind === 'mismatch' ? oauthErrors.invalidRedirectUri() : oauthErrors.invalidRequest();
     }
@@ -169,7 +193,13 @@ export function tokenEndpoint(ctx: Ctx): Reply {
       throw oauthErrors.accessDenied();
     }
     state.codes.delete(request.code);
-    const body = issueTokenPair(ctx.server, { userId: code.userId, clientId: code.clientId, rights: code.rights, userSessionId: code.userSessionId, refresh });
+    const body = issueTokenPair(ctx.server, {
+      userId: code.userId,
+      clientId: code.clientId,
+      rights: code.rights,
+      userSessionId: code.userSessionId,
+      refresh,
+    });
     return { status: 200, headers: NO_STORE, json: body };
   }
   const ledger = refreshLedger(state);

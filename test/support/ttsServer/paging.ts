@@ -59,7 +59,12 @@ export function ordered<T>(items: T[], order: string | null, keys: Record<string
 }
 
 /** One page of `items` under `key`, with the total in X-Total-Count. */
-export function listReply<T>(key: string, items: readonly T[], page: PageRequest, render: (item: T) => unknown = (i) => i): Reply {
+export function listReply<T>(
+  key: string,
+  items: readonly T[],
+  page: PageRequest,
+  render: (item: T) => unknown = (i) => i,
+): Reply {
   const start = (page.page - 1) * page.limit;
   const slice = items.slice(start, start + page.limit).map(render);
   return {

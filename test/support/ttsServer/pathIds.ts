@@ -5,8 +5,12 @@ import { errors, type TtsError } from './errors';
 import { ID_PATTERN } from './lifecycle';
 
 const KIND_OF_ID: Record<string, string> = {
-  client_id: 'Client', application_id: 'Application', user_id: 'User', organization_id: 'Organization',
-  device_id: 'EndDevice', gateway_id: 'Gateway',
+  client_id: 'Client',
+  application_id: 'Application',
+  user_id: 'User',
+  organization_id: 'Organization',
+  device_id: 'EndDevice',
+  gateway_id: 'Gateway',
 };
 const VERB: Record<string, string> = { GET: 'Get', PUT: 'Update', POST: 'Create', DELETE: 'Delete' };
 
@@ -19,7 +23,11 @@ export function checkPathIds(method: string, params: Record<string, string>): vo
     if (!kind || ID_PATTERN.test(value)) {
       continue;
     }
-    let error: TtsError = errors.validation(idField, `value does not match regex pattern "${ID_PATTERN.source}"`, `${kind}IdentifiersValidationError`);
+    let error: TtsError = errors.validation(
+      idField,
+      `value does not match regex pattern "${ID_PATTERN.source}"`,
+      `${kind}IdentifiersValidationError`,
+    );
     for (let i = parts.length - 2; i >= 0; i--) {
       const name = i === 0 ? `${VERB[method] ?? ''}${kind}RequestValidationError` : `${kind}ValidationError`;
       error = errors.validation(parts[i], 'embedded message failed validation', name, error);

@@ -86,7 +86,8 @@ function isLoopback(ip: string): boolean {
   return normal === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(normal);
 }
 
-const hostname = (host: string): string => host.replace(/^\[([^\]]*)\](?::\d*)?$/, '$1').replace(/^([^:[\]]*):\d*$/, '$1');
+const hostname = (host: string): string =>
+  host.replace(/^\[([^\]]*)\](?::\d*)?$/, '$1').replace(/^([^:[\]]*):\d*$/, '$1');
 
 export type UriCheck =
   | { ok: true; uri: string }
@@ -111,7 +112,12 @@ export function validateUri(baseUri: string, redirectUri: string): UriCheck {
   let host: string | undefined;
   if (redirect.host === base.host) {
     host = base.host;
-  } else if ((isIPv4(base.host) || isIPv6(base.host)) && isLoopback(base.host) && base.scheme === 'http' && isLoopback(hostname(redirect.host))) {
+  } else if (
+    (isIPv4(base.host) || isIPv6(base.host)) &&
+    isLoopback(base.host) &&
+    base.scheme === 'http' &&
+    isLoopback(hostname(redirect.host))
+  ) {
     host = redirect.host; // RFC 8252 §7.3: any port on a loopback IP literal
   }
   if (host === undefined) {
@@ -148,23 +154,33 @@ export function queryUnescape(value: string): string | undefined {
 
 /** Go's url.QueryEscape. */
 export const queryEscape = (value: string): string =>
-  encodeURIComponent(value).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value)
+    .replace(/%20/g, '+')
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Go's url.Values.Encode: keys sorted, values in order. */
 export function encodeQuery(pairs: [string, string][]): string {
-  return [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${queryEscape(k)}=${queryEscape(v)}`).join('&');
+  return [...pairs]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${queryEscape(k)}=${queryEscape(v)}`)
+    .join('&');
 }
 
 /** Sets `output` on the URI's query the way osin's GetRedirectUrl does (q.Set, then Encode). */
 export function withQuery(uri: string, output: Record<string, string>): string {
   const q = uri.indexOf('?');
   const head = q >= 0 ? uri.slice(0, q) : uri;
-  const pairs: [string, string][] = q >= 0
-    ? uri.slice(q + 1).split('&').filter(Boolean).map((p) => {
-      const [k, v = ''] = p.split('=');
-      return [queryUnescape(k) ?? k, queryUnescape(v) ?? v];
-    })
-    : [];
+  const pairs: [string, string][] =
+    q >= 0
+      ? uri
+          .slice(q + 1)
+          .split('&')
+          .filter(Boolean)
+          .map((p) => {
+            const [k, v = ''] = p.split('=');
+            return [queryUnescape(k) ?? k, queryUnescape(v) ?? v];
+          })
+      : [];
   const kept = pairs.filter(([k]) => !(k in output));
   return `${head}?${encodeQuery([...kept, ...Object.entries(output)])}`;
 }

@@ -28,8 +28,14 @@ export interface RegistrySpec<T extends EntityShape> {
   publicFields: readonly string[];
   updatable: readonly string[];
   rights: {
-    info: Right; settings: Right; delete: Right; collaborators: Right;
-    listUser: Right; listOrg: Right; createUser: Right; createOrg: Right;
+    info: Right;
+    settings: Right;
+    delete: Right;
+    collaborators: Right;
+    listUser: Right;
+    listOrg: Right;
+    createUser: Right;
+    createOrg: Right;
   };
   get(state: ServerState, id: string): T | undefined;
   all(state: ServerState): Iterable<T>;
@@ -50,12 +56,20 @@ export function live<T extends EntityShape>(spec: RegistrySpec<T>, state: Server
 /** Read masks: every field but `secret`, which can never be read back (§2.1). */
 function readMask<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx): string[] {
   const paths = maskPaths(queryList(ctx.query, 'field_mask').join(','));
-  validateMask(paths, spec.fields.filter((f) => f !== 'secret'));
+  validateMask(
+    paths,
+    spec.fields.filter((f) => f !== 'secret'),
+  );
   return paths;
 }
 
 /** Renders with the mask; without the info right only the public fields are shown. */
-function render<T extends EntityShape>(spec: RegistrySpec<T>, caller: Caller, entity: T, mask: (entity: T) => Partial<T>): unknown {
+function render<T extends EntityShape>(
+  spec: RegistrySpec<T>,
+  caller: Caller,
+  entity: T,
+  mask: (entity: T) => Partial<T>,
+): unknown {
   const masked = mask(entity);
   const mayRead = caller.rightsOn({ kind: spec.kind, id: spec.idOf(entity) }).has(spec.rights.info);
   return compact(mayRead ? masked : pick(masked, spec.publicFields));
@@ -72,7 +86,11 @@ function listOf<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, entities
   const paths = readMask(spec, ctx);
   const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
   const deleted = ctx.query.get('deleted') === 'true';
-  const items = ordered(entities.filter((e) => Boolean(e.deleted_at) === deleted), ctx.query.get('order'), orderKeys(spec));
+  const items = ordered(
+    entities.filter((e) => Boolean(e.deleted_at) === deleted),
+    ctx.query.get('order'),
+    orderKeys(spec),
+  );
   const mask = masker(paths);
   return listReply(spec.collection, items, page, (e) => render(spec, caller, e, mask));
 }
@@ -87,7 +105,9 @@ export function listOwn<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx):
   requireRights(caller, account, account.kind === 'user' ? spec.rights.listUser : spec.rights.listOrg);
   const state = ctx.server.state;
   const all = [...spec.all(state)];
-  const reachable = caller.admin ? all : all.filter((e) => membershipRights(state, account, refOf(spec, spec.idOf(e))).size > 0);
+  const reachable = caller.admin
+    ? all
+    : all.filter((e) => membershipRights(state, account, refOf(spec, spec.idOf(e))).size > 0);
   return listOf(spec, ctx, reachable);
 }
 
@@ -152,17 +172,22 @@ export function search<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx): 
   const caller = ctx.caller();
   requireAuthenticated(caller);
   const q = ctx.query;
-  const has = (value: string | undefined, needle: string | null) => !needle || (value ?? '').toLowerCase().includes(needle.toLowerCase());
+  const has = (value: string | undefined, needle: string | null) =>
+    !needle || (value ?? '').toLowerCase().includes(needle.toLowerCase());
   const states = q.getAll('state');
   const attributeFilters = [...q.keys()].filter((k) => /^attributes_contain\[.+\]$/.test(k));
   const matches = (e: T): boolean => {
     const id = spec.idOf(e);
     const query = q.get('query');
-    return (caller.admin || caller.rightsOn(refOf(spec, id)).size > 0) &&
+    return (
+      (caller.admin || caller.rightsOn(refOf(spec, id)).size > 0) &&
       (!query || has(id, query) || has(e.name, query) || has(e.description, query)) &&
-      has(id, q.get('id_contains')) && has(e.name, q.get('name_contains')) && has(e.description, q.get('description_contains')) &&
+      has(id, q.get('id_contains')) &&
+      has(e.name, q.get('name_contains')) &&
+      has(e.description, q.get('description_contains')) &&
       (states.length === 0 || states.includes((e as { state?: string }).state ?? 'STATE_REQUESTED')) &&
-      attributeFilters.every((k) => has(e.attributes?.[k.slice(19, -1)], q.get(k)));
+      attributeFilters.every((k) => has(e.attributes?.[k.slice(19, -1)], q.get(k)))
+    );
   };
   return listOf(spec, ctx, [...spec.all(ctx.server.state)].filter(matches));
 }

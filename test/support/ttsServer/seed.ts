@@ -22,7 +22,13 @@ export const SEED = {
     rights: ['RIGHT_USER_ALL', 'RIGHT_APPLICATION_ALL', 'RIGHT_CLIENT_ALL', 'RIGHT_ORGANIZATION_ALL'] as Right[],
   },
   demo: {
-    applications: { aliceSensors: 'alice-sensors', aliceTracker: 'alice-tracker', acmeFleet: 'acme-fleet', acmeParking: 'acme-parking', bobWeather: 'bob-weather' },
+    applications: {
+      aliceSensors: 'alice-sensors',
+      aliceTracker: 'alice-tracker',
+      acmeFleet: 'acme-fleet',
+      acmeParking: 'acme-parking',
+      bobWeather: 'bob-weather',
+    },
     /** The application with devices (3 of them). */
     appWithDevices: 'alice-sensors',
     deviceCount: 3,
@@ -42,12 +48,29 @@ export interface Seeder {
   /** IDs are `<prefix>-0001`, … (default prefix `<owner>-app`), or exactly `ids`. */
   applications(owner: OwnerArg, n: number, options?: { prefix?: string; ids?: string[]; name?: string }): Application[];
   /** APPROVED clients by default; the secret defaults to `<id>-secret`. */
-  clients(owner: OwnerArg, n: number, options?: { prefix?: string; ids?: string[]; name?: string; state?: Client['state'];
-    secret?: string; rights?: Right[]; redirectUris?: string[]; grants?: Client['grants']; skipAuthorization?: boolean;
-    endorsed?: boolean }): (Client & { secret: string })[];
+  clients(
+    owner: OwnerArg,
+    n: number,
+    options?: {
+      prefix?: string;
+      ids?: string[];
+      name?: string;
+      state?: Client['state'];
+      secret?: string;
+      rights?: Right[];
+      redirectUris?: string[];
+      grants?: Client['grants'];
+      skipAuthorization?: boolean;
+      endorsed?: boolean;
+    },
+  ): (Client & { secret: string })[];
   devices(appId: string, n: number, options?: { prefix?: string }): EndDevice[];
   /** Application API keys; `key` is the full NNSXS value. */
-  apiKeys(appId: string, n: number, options?: { rights?: Right[]; name?: string }): (ApiKey & { id: string; key: string })[];
+  apiKeys(
+    appId: string,
+    n: number,
+    options?: { rights?: Right[]; name?: string },
+  ): (ApiKey & { id: string; key: string })[];
   /** An API key owned by any entity. */
   apiKey(entity: EntityRef, rights: Right[], name?: string): string;
 }
@@ -82,8 +105,14 @@ export function createSeeder(state: ServerState, clock: Clock): Seeder {
     user({ id, password = `${id}-password`, admin = false, name, email }) {
       const t = now();
       const user: User = {
-        ids: { user_id: id }, created_at: t, updated_at: t, name: name ?? id[0].toUpperCase() + id.slice(1),
-        primary_email_address: email ?? `${id}@example.com`, primary_email_address_validated_at: t, state: 'STATE_APPROVED', admin,
+        ids: { user_id: id },
+        created_at: t,
+        updated_at: t,
+        name: name ?? id[0].toUpperCase() + id.slice(1),
+        primary_email_address: email ?? `${id}@example.com`,
+        primary_email_address_validated_at: t,
+        state: 'STATE_APPROVED',
+        admin,
       };
       state.users.set(id, { user, password });
       noteSecret('password', password);
@@ -101,34 +130,48 @@ export function createSeeder(state: ServerState, clock: Clock): Seeder {
     applications(ownerArg, n, options = {}) {
       const owner = ownerOf(ownerArg);
       const t = now();
-      return freeIds((id) => state.applications.has(id), options.prefix ?? `${owner.id}-app`, n, options.ids).map((id) => {
-        const app: Application = {
-          ids: { application_id: id }, created_at: t, updated_at: t, name: options.name ?? `Application ${id}`,
-          administrative_contact: contact(owner), technical_contact: contact(owner),
-        };
-        state.applications.set(id, app);
-        setMember(state, { kind: 'application', id }, owner, ['RIGHT_ALL']);
-        return app;
-      });
+      return freeIds((id) => state.applications.has(id), options.prefix ?? `${owner.id}-app`, n, options.ids).map(
+        (id) => {
+          const app: Application = {
+            ids: { application_id: id },
+            created_at: t,
+            updated_at: t,
+            name: options.name ?? `Application ${id}`,
+            administrative_contact: contact(owner),
+            technical_contact: contact(owner),
+          };
+          state.applications.set(id, app);
+          setMember(state, { kind: 'application', id }, owner, ['RIGHT_ALL']);
+          return app;
+        },
+      );
     },
     clients(ownerArg, n, options = {}) {
       const owner = ownerOf(ownerArg);
       const t = now();
-      return freeIds((id) => state.clients.has(id), options.prefix ?? `${owner.id}-client`, n, options.ids).map((id) => {
-        const client: Client = {
-          ids: { client_id: id }, created_at: t, updated_at: t, name: options.name ?? `Client ${id}`, endorsed: options.endorsed,
-          administrative_contact: contact(owner), technical_contact: contact(owner),
-          redirect_uris: options.redirectUris ?? ['http://127.0.0.1/callback'],
-          state: options.state ?? 'STATE_APPROVED', skip_authorization: options.skipAuthorization ?? false,
-          grants: options.grants ?? ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
-          rights: options.rights ?? ['RIGHT_USER_INFO', 'RIGHT_USER_APPLICATIONS_LIST', 'RIGHT_APPLICATION_ALL'],
-        };
-        const secret = options.secret ?? `${id}-secret`;
-        state.clients.set(id, { client, secret, secretUsable: true });
-        noteSecret('client secret', secret);
-        setMember(state, { kind: 'client', id }, owner, ['RIGHT_ALL']);
-        return { ...client, secret };
-      });
+      return freeIds((id) => state.clients.has(id), options.prefix ?? `${owner.id}-client`, n, options.ids).map(
+        (id) => {
+          const client: Client = {
+            ids: { client_id: id },
+            created_at: t,
+            updated_at: t,
+            name: options.name ?? `Client ${id}`,
+            endorsed: options.endorsed,
+            administrative_contact: contact(owner),
+            technical_contact: contact(owner),
+            redirect_uris: options.redirectUris ?? ['http://127.0.0.1/callback'],
+            state: options.state ?? 'STATE_APPROVED',
+            skip_authorization: options.skipAuthorization ?? false,
+            grants: options.grants ?? ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
+            rights: options.rights ?? ['RIGHT_USER_INFO', 'RIGHT_USER_APPLICATIONS_LIST', 'RIGHT_APPLICATION_ALL'],
+          };
+          const secret = options.secret ?? `${id}-secret`;
+          state.clients.set(id, { client, secret, secretUsable: true });
+          noteSecret('client secret', secret);
+          setMember(state, { kind: 'client', id }, owner, ['RIGHT_ALL']);
+          return { ...client, secret };
+        },
+      );
     },
     devices(appId, n, options = {}) {
       let devices = state.devices.get(appId);
@@ -141,8 +184,15 @@ export function createSeeder(state: ServerState, clock: Clock): Seeder {
       return freeIds((id) => map.has(id), options.prefix ?? 'device', n).map((id) => {
         const serial = (map.size + 1).toString(16).toUpperCase().padStart(8, '0');
         const device: EndDevice = {
-          ids: { device_id: id, application_ids: { application_id: appId }, dev_eui: `70B3D57E${serial}`, join_eui: '0000000000000000' },
-          created_at: t, updated_at: t, name: `Device ${id}`,
+          ids: {
+            device_id: id,
+            application_ids: { application_id: appId },
+            dev_eui: `70B3D57E${serial}`,
+            join_eui: '0000000000000000',
+          },
+          created_at: t,
+          updated_at: t,
+          name: `Device ${id}`,
         };
         map.set(id, device);
         return device;
@@ -150,7 +200,11 @@ export function createSeeder(state: ServerState, clock: Clock): Seeder {
     },
     apiKeys(appId, n, options = {}) {
       return Array.from({ length: n }, (_, i) => {
-        const key = seeder.apiKey({ kind: 'application', id: appId }, options.rights ?? ['RIGHT_APPLICATION_ALL'], options.name ?? `key ${i + 1}`);
+        const key = seeder.apiKey(
+          { kind: 'application', id: appId },
+          options.rights ?? ['RIGHT_APPLICATION_ALL'],
+          options.name ?? `key ${i + 1}`,
+        );
         const record = state.apiKeys.get(key.split('.')[1]);
         return { ...record?.apiKey, id: key.split('.')[1], key };
       });
@@ -172,8 +226,13 @@ export function seedWorld(seeder: Seeder, state: ServerState, kind: 'demo' | 'no
   seeder.user({ id: SEED.bob.userId, password: SEED.bob.password, name: 'Bob' });
   // is-db create-oauth-client: public, APPROVED, skip_authorization and endorsed, no collaborator.
   seeder.clients(SEED.admin.userId, 1, {
-    ids: [SEED.cli.id], name: 'Command-line interface', redirectUris: [...SEED.cli.redirectUris],
-    rights: ['RIGHT_ALL'], skipAuthorization: true, endorsed: true, secret: '',
+    ids: [SEED.cli.id],
+    name: 'Command-line interface',
+    redirectUris: [...SEED.cli.redirectUris],
+    rights: ['RIGHT_ALL'],
+    skipAuthorization: true,
+    endorsed: true,
+    secret: '',
   });
   const cli = state.clients.get(SEED.cli.id)?.client;
   if (cli) {
@@ -184,11 +243,23 @@ export function seedWorld(seeder: Seeder, state: ServerState, kind: 'demo' | 'no
   if (kind === 'none') {
     return;
   }
-  seeder.organization({ id: SEED.acme.organizationId, name: 'ACME Corp', members: { alice: ['RIGHT_ORGANIZATION_ALL'] } });
-  seeder.organization({ id: SEED.loraLab.organizationId, name: 'LoRa Lab', members: { bob: ['RIGHT_ORGANIZATION_ALL'] } });
+  seeder.organization({
+    id: SEED.acme.organizationId,
+    name: 'ACME Corp',
+    members: { alice: ['RIGHT_ORGANIZATION_ALL'] },
+  });
+  seeder.organization({
+    id: SEED.loraLab.organizationId,
+    name: 'LoRa Lab',
+    members: { bob: ['RIGHT_ORGANIZATION_ALL'] },
+  });
   const ext = SEED.client;
   seeder.clients(SEED.alice.userId, 1, {
-    ids: [ext.id], name: 'Things Stack Manager', redirectUris: [...ext.redirectUris], rights: [...ext.rights], secret: ext.secret,
+    ids: [ext.id],
+    name: 'Things Stack Manager',
+    redirectUris: [...ext.redirectUris],
+    rights: [...ext.rights],
+    secret: ext.secret,
   });
   const { applications: apps, clients } = SEED.demo;
   seeder.applications('alice', 1, { ids: [apps.aliceSensors], name: 'Sensors' });
@@ -197,6 +268,11 @@ export function seedWorld(seeder: Seeder, state: ServerState, kind: 'demo' | 'no
   seeder.applications('acme', 1, { ids: [apps.acmeParking], name: 'Parking' });
   seeder.applications('bob', 1, { ids: [apps.bobWeather], name: 'Weather station' });
   seeder.devices(SEED.demo.appWithDevices, SEED.demo.deviceCount);
-  seeder.clients('alice', 1, { ids: [clients.aliceDashboard.id], name: 'Dashboard', secret: clients.aliceDashboard.secret, state: 'STATE_REQUESTED' });
+  seeder.clients('alice', 1, {
+    ids: [clients.aliceDashboard.id],
+    name: 'Dashboard',
+    secret: clients.aliceDashboard.secret,
+    state: 'STATE_REQUESTED',
+  });
   seeder.clients('acme', 1, { ids: [clients.acmePortal.id], name: 'ACME portal', secret: clients.acmePortal.secret });
 }

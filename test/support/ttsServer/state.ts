@@ -144,7 +144,12 @@ export function createState(): ServerState {
     codes: new Map(),
     authorizations: new Map(),
     sessions: new Map(),
-    config: { userRightsCreateClients: true, userRightsCreateApplications: true, restoreWindowMs: 24 * 3600_000, defaultLimit: 100 },
+    config: {
+      userRightsCreateClients: true,
+      userRightsCreateApplications: true,
+      restoreWindowMs: 24 * 3600_000,
+      defaultLimit: 100,
+    },
     changes,
   };
 }

@@ -35,8 +35,11 @@ export const newTokenId = (): string => base32(randomBytes(24));
 export const newTokenKey = (): string => base32(randomBytes(32));
 
 const KIND_OF: Record<string, SecretKind> = {
-  [TOKEN_PREFIX.apiKey]: 'API key', [TOKEN_PREFIX.accessToken]: 'access token', [TOKEN_PREFIX.refreshToken]: 'refresh token',
-  [TOKEN_PREFIX.authorizationCode]: 'authorization code', [TOKEN_PREFIX.session]: 'browser session',
+  [TOKEN_PREFIX.apiKey]: 'API key',
+  [TOKEN_PREFIX.accessToken]: 'access token',
+  [TOKEN_PREFIX.refreshToken]: 'refresh token',
+  [TOKEN_PREFIX.authorizationCode]: 'authorization code',
+  [TOKEN_PREFIX.session]: 'browser session',
 };
 
 export function newToken(prefix: string, id = newTokenId()): { id: string; key: string; token: string } {

@@ -2,7 +2,16 @@
 // user's OAuth authorizations and tokens (a token may always revoke itself).
 import { requireRights, type Caller } from './auth';
 import { errors } from './errors';
-import { applyMask, compact, maskPaths, ORGANIZATION_FIELDS, pick, USER_FIELDS, USER_PUBLIC, validateMask } from './fieldMask';
+import {
+  applyMask,
+  compact,
+  maskPaths,
+  ORGANIZATION_FIELDS,
+  pick,
+  USER_FIELDS,
+  USER_PUBLIC,
+  validateMask,
+} from './fieldMask';
 import { empty, ok, queryList, type Ctx, type Reply, type Route } from './http';
 import { listReply, ordered, pageRequest } from './paging';
 import { expand, sorted, UNIVERSAL_RIGHTS } from './rights';
@@ -16,7 +25,12 @@ function authInfo(ctx: Ctx): Reply {
   }
   if (caller.apiKey) {
     const { apiKey, entity } = caller.apiKey;
-    const idField = { user: 'user_ids', organization: 'organization_ids', application: 'application_ids', client: 'client_ids' }[entity.kind];
+    const idField = {
+      user: 'user_ids',
+      organization: 'organization_ids',
+      application: 'application_ids',
+      client: 'client_ids',
+    }[entity.kind];
     const entityIds = { [idField]: { [`${entity.kind}_id`]: entity.id } };
     return ok(compact({ api_key: { api_key: { ...apiKey, key: undefined }, entity_ids: entityIds }, ...admin }));
   }
@@ -26,8 +40,13 @@ function authInfo(ctx: Ctx): Reply {
 /** A token as the API shows it: values blanked, rights expanded. */
 function tokenView(token: AccessTokenRecord): Record<string, unknown> {
   return {
-    user_ids: { user_id: token.userId }, user_session_id: token.userSessionId, client_ids: { client_id: token.clientId },
-    id: token.id, rights: sorted(expand(token.rights)), created_at: iso(token.createdAt), expires_at: iso(token.expiresAt),
+    user_ids: { user_id: token.userId },
+    user_session_id: token.userSessionId,
+    client_ids: { client_id: token.clientId },
+    id: token.id,
+    rights: sorted(expand(token.rights)),
+    created_at: iso(token.createdAt),
+    expires_at: iso(token.expiresAt),
   };
 }
 
@@ -55,11 +74,16 @@ function userOrganizations(ctx: Ctx): Reply {
   const paths = maskPaths(queryList(ctx.query, 'field_mask').join(','));
   validateMask(paths, ORGANIZATION_FIELDS);
   const deleted = ctx.query.get('deleted') === 'true';
-  const orgs = [...state.organizations.values()].filter((org) =>
-    Boolean(org.deleted_at) === deleted && state.memberships.get(`organization:${org.ids?.organization_id}`)?.has(`user:${userId}`));
+  const orgs = [...state.organizations.values()].filter(
+    (org) =>
+      Boolean(org.deleted_at) === deleted &&
+      state.memberships.get(`organization:${org.ids?.organization_id}`)?.has(`user:${userId}`),
+  );
   const page = pageRequest(ctx.query, state.config.defaultLimit);
   const items = ordered(orgs, ctx.query.get('order'), {
-    organization_id: (o) => o.ids?.organization_id, name: (o) => o.name, created_at: (o) => o.created_at,
+    organization_id: (o) => o.ids?.organization_id,
+    name: (o) => o.name,
+    created_at: (o) => o.created_at,
   });
   return listReply('organizations', items, page, (o) => compact(applyMask(o, paths)));
 }
@@ -69,10 +93,19 @@ function isConfiguration(ctx: Ctx): Reply {
   // BoolValue wrappers: false is written out, so this is not compacted.
   return ok({
     configuration: {
-      user_registration: { enabled: true, invitation: { required: false }, admin_approval: { required: false },
-        contact_info_validation: { required: false }, password_requirements: { min_length: 8, max_length: 1000 } },
-      user_rights: { create_applications: config.userRightsCreateApplications, create_clients: config.userRightsCreateClients,
-        create_gateways: true, create_organizations: true },
+      user_registration: {
+        enabled: true,
+        invitation: { required: false },
+        admin_approval: { required: false },
+        contact_info_validation: { required: false },
+        password_requirements: { min_length: 8, max_length: 1000 },
+      },
+      user_rights: {
+        create_applications: config.userRightsCreateApplications,
+        create_clients: config.userRightsCreateClients,
+        create_gateways: true,
+        create_organizations: true,
+      },
       user_login: { disable_credentials_login: false },
       admin_rights: { all: false },
       collaborator_rights: { set_others_as_contacts: false },
@@ -88,10 +121,19 @@ function listAuthorizations(ctx: Ctx): Reply {
   requireRights(ctx.caller(), { kind: 'user', id: userId }, 'RIGHT_USER_AUTHORIZED_CLIENTS');
   const auths = [...ctx.server.state.authorizations.values()].filter((a) => a.userId === userId);
   const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
-  return listReply('authorizations', ordered(auths, ctx.query.get('order'), { created_at: (a) => a.createdAt }), page, (a) => compact({
-    user_ids: { user_id: a.userId }, client_ids: { client_id: a.clientId }, rights: sorted(a.rights),
-    created_at: iso(a.createdAt), updated_at: iso(a.updatedAt),
-  }));
+  return listReply(
+    'authorizations',
+    ordered(auths, ctx.query.get('order'), { created_at: (a) => a.createdAt }),
+    page,
+    (a) =>
+      compact({
+        user_ids: { user_id: a.userId },
+        client_ids: { client_id: a.clientId },
+        rights: sorted(a.rights),
+        created_at: iso(a.createdAt),
+        updated_at: iso(a.updatedAt),
+      }),
+  );
 }
 
 /** RIGHT_USER_AUTHORIZED_CLIENTS, or a token of the same user and client (oauth_registry.go:50-125). */
@@ -105,9 +147,13 @@ function requireOwnOrRight(caller: Caller, userId: string, clientId: string): vo
 function listTokens(ctx: Ctx): Reply {
   const { [USER]: userId, [CLIENT]: clientId } = ctx.params;
   requireOwnOrRight(ctx.caller(), userId, clientId);
-  const tokens = [...ctx.server.state.accessTokens.values()].filter((t) => t.userId === userId && t.clientId === clientId);
+  const tokens = [...ctx.server.state.accessTokens.values()].filter(
+    (t) => t.userId === userId && t.clientId === clientId,
+  );
   const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
-  return listReply('tokens', ordered(tokens, ctx.query.get('order'), { created_at: (t) => t.createdAt }), page, (t) => compact(tokenView(t)));
+  return listReply('tokens', ordered(tokens, ctx.query.get('order'), { created_at: (t) => t.createdAt }), page, (t) =>
+    compact(tokenView(t)),
+  );
 }
 
 function deleteToken(ctx: Ctx): Reply {

@@ -26,7 +26,10 @@ describe('attempts: callbacks reach only the attempt that owns the state', () =>
       pending.deliver(`code=a&code=b&state=${attempt.state}`),
       pending.deliver(`state=${attempt.state}`),
     ];
-    assert.deepEqual(refusals.map((r) => r.accepted), [false, false, false, false, false]);
+    assert.deepEqual(
+      refusals.map((r) => r.accepted),
+      [false, false, false, false, false],
+    );
     assert.match(!refusals[0].accepted ? refusals[0].message : '', /without a state/);
     assert.match(!refusals[2].accepted ? refusals[2].message : '', /unknown state/);
     assert.match(!refusals[3].accepted ? refusals[3].message : '', /more than one code/);
@@ -54,7 +57,9 @@ describe('attempts: callbacks reach only the attempt that owns the state', () =>
     await assert.rejects(wa, (e: unknown) => e instanceof AuthorizeError && e.error === 'access_denied');
     const b = pending.create('code');
     const wb = pending.wait(b, 10_000);
-    pending.deliver('error=invalid_client&error_description=error%3Apkg%2Foauth%3Aclient_not_approved+%28OAuth+client+was+not+approved%29');
+    pending.deliver(
+      'error=invalid_client&error_description=error%3Apkg%2Foauth%3Aclient_not_approved+%28OAuth+client+was+not+approved%29',
+    );
     await assert.rejects(wb, /OAuth client was not approved/);
   });
 

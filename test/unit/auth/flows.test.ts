@@ -10,7 +10,12 @@ const none: ClientInfo = { hasSecret: false };
 
 describe('flows: which sign-in methods fit the host', () => {
   const table: [string, HostInfo, ClientInfo, string[]][] = [
-    ['local desktop, own client', desktop, own, ['uri-handler/own', 'loopback/own', 'paste-code/own', 'loopback/cli', 'paste-code/cli', 'api-key/none']],
+    [
+      'local desktop, own client',
+      desktop,
+      own,
+      ['uri-handler/own', 'loopback/own', 'paste-code/own', 'loopback/cli', 'paste-code/cli', 'api-key/none'],
+    ],
     ['local desktop, no client: zero configuration', desktop, none, ['loopback/cli', 'paste-code/cli', 'api-key/none']],
     ['local desktop, client without secret', desktop, noSecret, ['loopback/cli', 'paste-code/cli', 'api-key/none']],
     ['remote (SSH), own client', remote, own, ['uri-handler/own', 'paste-code/own', 'paste-code/cli', 'api-key/none']],
@@ -20,11 +25,14 @@ describe('flows: which sign-in methods fit the host', () => {
   ];
   for (const [name, host, client, expected] of table) {
     it(name, () => {
-      assert.deepEqual(chooseFlows(host, client).map((f) => `${f.id}/${f.client}`), expected);
+      assert.deepEqual(
+        chooseFlows(host, client).map((f) => `${f.id}/${f.client}`),
+        expected,
+      );
     });
   }
 
-  it('never offers a loopback callback away from the user\'s machine', () => {
+  it("never offers a loopback callback away from the user's machine", () => {
     for (const host of [remote, web]) {
       for (const client of [own, none, noSecret]) {
         assert.ok(!chooseFlows(host, client).some((f) => f.id === 'loopback'));
@@ -37,8 +45,13 @@ describe('flows: which sign-in methods fit the host', () => {
       const labels = chooseFlows(host, own).map((f) => f.label);
       assert.equal(new Set(labels).size, labels.length, labels.join(' | '));
     }
-    const codes = chooseFlows(web, own).filter((f) => f.id === 'paste-code').map((f) => f.label);
-    assert.deepEqual(codes, ['Sign in with a code (your client "my-client")', 'Sign in with a code (public "cli" client)']);
+    const codes = chooseFlows(web, own)
+      .filter((f) => f.id === 'paste-code')
+      .map((f) => f.label);
+    assert.deepEqual(codes, [
+      'Sign in with a code (your client "my-client")',
+      'Sign in with a code (public "cli" client)',
+    ]);
   });
 
   it('always ends with the API key', () => {

@@ -34,28 +34,41 @@ describe('log: no token or secret in the log of a whole session', function () {
     const deployment = resolveDeployment({ name: 'Local', url: server.url, clientId: SEED.client.id });
     const secrets = new MemorySecrets();
     const repo = new SessionRepository(secrets, log);
-    const oauth = new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret });
+    const oauth = new OAuthClient({
+      identityServerUrl: server.url,
+      clientId: SEED.client.id,
+      clientSecret: SEED.client.secret,
+    });
     const seen = new Set<string>([SEED.client.secret]);
     const pending = new PendingAttempts();
     const flow = chooseFlows({ ui: 'desktop', remote: false }, { clientId: SEED.client.id, hasSecret: true })[1]; // loopback, own client
-    const session = await signIn(flow, {
-      deployment, pending,
-      ui: {
-        openBrowser: async (url) => {
-          log.debug(`Opening ${url}`);
-          await approveInBrowser(server, url);
-          return true;
+    const session = await signIn(
+      flow,
+      {
+        deployment,
+        pending,
+        ui: {
+          openBrowser: async (url) => {
+            log.debug(`Opening ${url}`);
+            await approveInBrowser(server, url);
+            return true;
+          },
+          callbackUri: async () => '',
+          askCode: async () => undefined,
+          askApiKey: async () => undefined,
+          refused: (m) => log.warn(m),
         },
-        callbackUri: async () => '',
-        askCode: async () => undefined,
-        askApiKey: async () => undefined,
-        refused: (m) => log.warn(m),
+        oauth: () => oauth,
+        identify: (token, signal) =>
+          new TtsClient({ baseUrl: server.url, auth: { token: async () => token }, log }).users.identity(signal),
       },
-      oauth: () => oauth,
-      identify: (token, signal) => new TtsClient({ baseUrl: server.url, auth: { token: async () => token }, log }).users.identity(signal),
-    }, new AbortController().signal);
+      new AbortController().signal,
+    );
     seen.add(session.tokens.accessToken).add(session.tokens.refreshToken!);
-    const code = server.requests.filter((r) => r.path === '/oauth/token').map((r) => (r.body as Record<string, string>).code).find(Boolean);
+    const code = server.requests
+      .filter((r) => r.path === '/oauth/token')
+      .map((r) => (r.body as Record<string, string>).code)
+      .find(Boolean);
     seen.add(code!);
     await repo.put(session);
     log.info(`Signed in: ${JSON.stringify(session)}`); // even a careless dump of the record

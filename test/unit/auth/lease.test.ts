@@ -14,7 +14,10 @@ describe('lease: the cross-window refresh lease', function () {
 
   it('one holder at a time; free again after release', async () => {
     const store = new MemorySecrets();
-    const [a, b] = [new RefreshLease(store, { settle: () => turns(1) }), new RefreshLease(store, { settle: () => turns(1) })];
+    const [a, b] = [
+      new RefreshLease(store, { settle: () => turns(1) }),
+      new RefreshLease(store, { settle: () => turns(1) }),
+    ];
     assert.equal(await a.acquire('s'), true);
     assert.equal(await b.heldElsewhere('s'), true);
     assert.equal(await b.acquire('s'), false);
@@ -70,19 +73,34 @@ describe('lease: the cross-window refresh lease', function () {
     });
     after(() => server.close());
 
-    const oauth = (): OAuthClient => new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret });
+    const oauth = (): OAuthClient =>
+      new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret });
     async function storedSession(secrets: MemorySecrets, id: string): Promise<StoredSession> {
       const t = server.issueTokens('alice', SEED.client.id);
       const now = Date.now();
       const session: StoredSession = {
-        id, deploymentKey: 'local', accountId: 'alice', accountLabel: 'alice', method: 'oauth', clientId: SEED.client.id,
-        scopes: ['deployment:local'], createdAt: now,
-        tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: now + 3 * 60_000, obtainedAt: now },
+        id,
+        deploymentKey: 'local',
+        accountId: 'alice',
+        accountLabel: 'alice',
+        method: 'oauth',
+        clientId: SEED.client.id,
+        scopes: ['deployment:local'],
+        createdAt: now,
+        tokens: {
+          accessToken: t.access_token,
+          refreshToken: t.refresh_token,
+          expiresAt: now + 3 * 60_000,
+          obtainedAt: now,
+        },
       };
       await new SessionRepository(secrets).put(session);
       return session;
     }
-    const window = (secrets: MemorySecrets, lease: ConstructorParameters<typeof TokenManager>[0]['lease']): TokenManager =>
+    const window = (
+      secrets: MemorySecrets,
+      lease: ConstructorParameters<typeof TokenManager>[0]['lease'],
+    ): TokenManager =>
       new TokenManager({ repo: new SessionRepository(secrets), oauthFor: () => oauth(), graceMs: 200, lease });
 
     it('two windows refreshing in the same tick: without the lease one refresh token is presented twice, with it never', async () => {
@@ -91,7 +109,10 @@ describe('lease: the cross-window refresh lease', function () {
       const race = async (lease: Parameters<typeof window>[1], id: string): Promise<number> => {
         await storedSession(secrets, id);
         const before = ledger.reused;
-        const [a, b] = await Promise.all([window(secrets, lease).accessToken(id), window(secrets, lease).accessToken(id)]);
+        const [a, b] = await Promise.all([
+          window(secrets, lease).accessToken(id),
+          window(secrets, lease).accessToken(id),
+        ]);
         assert.equal(a, b, 'both windows end with the same token');
         assert.equal((await new SessionRepository(secrets).get(id))?.tokens.accessToken, a, 'the stored one');
         return ledger.reused - before;
@@ -106,7 +127,10 @@ describe('lease: the cross-window refresh lease', function () {
       const frozen = Date.now();
       await secrets.store(leaseKey(session.id), JSON.stringify({ owner: 'crashed:1', until: frozen + 300 }));
       const tokens = new TokenManager({
-        repo: new SessionRepository(secrets), oauthFor: () => oauth(), now: () => frozen, lease: { ttlMs: 300, pollMs: 10, settle: () => turns(1) },
+        repo: new SessionRepository(secrets),
+        oauthFor: () => oauth(),
+        now: () => frozen,
+        lease: { ttlMs: 300, pollMs: 10, settle: () => turns(1) },
       });
       const fresh = await tokens.accessToken(session.id);
       assert.notEqual(fresh, session.tokens.accessToken, 'refreshed after taking the abandoned lease over');
@@ -117,7 +141,8 @@ describe('lease: the cross-window refresh lease', function () {
     it('storage refusing the lease entry does not stop the refresh', async () => {
       const secrets = new MemorySecrets();
       const session = await storedSession(secrets, 'local/nolease');
-      secrets.failOn = (op, key) => (op === 'store' && key === leaseKey(session.id) ? new Error('keyring busy') : undefined);
+      secrets.failOn = (op, key) =>
+        op === 'store' && key === leaseKey(session.id) ? new Error('keyring busy') : undefined;
       const fresh = await window(secrets, { settle: () => turns(1) }).accessToken(session.id);
       assert.notEqual(fresh, session.tokens.accessToken);
       assert.equal((await new SessionRepository(secrets).get(session.id))?.tokens.accessToken, fresh);

@@ -1,6 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { authorizeUrl, describeAuthorizeError, isPermanentGrantError, newPkce, newState, parseCallback, withoutNeedlessEscapes } from '../../../src/auth/oauth';
+import {
+  authorizeUrl,
+  describeAuthorizeError,
+  isPermanentGrantError,
+  newPkce,
+  newState,
+  parseCallback,
+  withoutNeedlessEscapes,
+} from '../../../src/auth/oauth';
 import { NetworkError, ttsErrorFrom } from '../../../src/tts/errors';
 
 describe('oauth: authorize request and callback', () => {
@@ -23,7 +31,14 @@ describe('oauth: authorize request and callback', () => {
   it('builds the authorize URL with state, PKCE and the exact redirect URI', () => {
     const pkce = newPkce();
     const redirect = 'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss';
-    const url = new URL(authorizeUrl('https://eu1.cloud.thethings.network', { clientId: 'my-client', redirectUri: redirect, state: 'S', pkce }));
+    const url = new URL(
+      authorizeUrl('https://eu1.cloud.thethings.network', {
+        clientId: 'my-client',
+        redirectUri: redirect,
+        state: 'S',
+        pkce,
+      }),
+    );
     assert.equal(url.origin + url.pathname, 'https://eu1.cloud.thethings.network/oauth/authorize');
     assert.equal(url.searchParams.get('client_id'), 'my-client');
     assert.equal(url.searchParams.get('redirect_uri'), redirect);
@@ -38,7 +53,11 @@ describe('oauth: authorize request and callback', () => {
     ['a leading ?', '?code=c&state=s', { kind: 'code', code: 'c', state: 's' }],
     ['no state', 'code=c', { kind: 'code', code: 'c', state: undefined }],
     ['an error', 'error=access_denied&state=s', { kind: 'error', error: 'access_denied', state: 's' }],
-    ['an error without state', 'error=invalid_client&error_description=x', { kind: 'error', error: 'invalid_client', description: 'x', state: undefined }],
+    [
+      'an error without state',
+      'error=invalid_client&error_description=x',
+      { kind: 'error', error: 'invalid_client', description: 'x', state: undefined },
+    ],
     ['two codes', 'code=a&code=b&state=s', { kind: 'invalid', state: 's' }],
     ['two states', 'code=a&state=s&state=t', { kind: 'invalid', state: undefined }],
     ['no code', 'state=s', { kind: 'invalid', state: 's' }],
@@ -55,24 +74,38 @@ describe('oauth: authorize request and callback', () => {
   }
 
   it('leaves no needless % escapes in a redirect URI (TTS decodes it twice at /authorize)', () => {
-    const cs = 'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=%2Fauth%2Fcallback';
+    const cs =
+      'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=%2Fauth%2Fcallback';
     const clean = withoutNeedlessEscapes(cs);
-    assert.equal(clean, 'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=/auth/callback');
+    assert.equal(
+      clean,
+      'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=/auth/callback',
+    );
     assert.equal(new URL(clean).searchParams.get('vscode-path'), new URL(cs).searchParams.get('vscode-path'));
-    assert.equal(withoutNeedlessEscapes('vscode://lpwan-tools.things-stack-manager/auth/callback'), 'vscode://lpwan-tools.things-stack-manager/auth/callback');
-    assert.equal(withoutNeedlessEscapes('https://x.example/cb?q=a%26b'), 'https://x.example/cb?q=a%26b', 'a needed escape stays');
+    assert.equal(
+      withoutNeedlessEscapes('vscode://lpwan-tools.things-stack-manager/auth/callback'),
+      'vscode://lpwan-tools.things-stack-manager/auth/callback',
+    );
+    assert.equal(
+      withoutNeedlessEscapes('https://x.example/cb?q=a%26b'),
+      'https://x.example/cb?q=a%26b',
+      'a needed escape stays',
+    );
   });
 
   it('explains authorize errors', () => {
     assert.match(describeAuthorizeError('access_denied'), /not authorized/);
-    assert.match(describeAuthorizeError('invalid_client', 'error:pkg/oauth:client_not_approved (OAuth client was not approved)'),
-      /\(OAuth client was not approved\).*approved by an admin/);
+    assert.match(
+      describeAuthorizeError('invalid_client', 'error:pkg/oauth:client_not_approved (OAuth client was not approved)'),
+      /\(OAuth client was not approved\).*approved by an admin/,
+    );
     assert.match(describeAuthorizeError('server_error'), /refused the sign-in: server_error/);
   });
 });
 
 describe('oauth: which refresh failures end a session', () => {
-  const fromTts = (status: number): unknown => ttsErrorFrom(status, { code: 3, message: 'error:pkg/oauth:invalid_grant (invalid grant)' });
+  const fromTts = (status: number): unknown =>
+    ttsErrorFrom(status, { code: 3, message: 'error:pkg/oauth:invalid_grant (invalid grant)' });
 
   it('ends it on a 4xx that TTS itself sent (invalid grant, token not found, bad request)', () => {
     for (const status of [400, 401, 403, 404]) {

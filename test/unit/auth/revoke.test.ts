@@ -8,7 +8,7 @@ import { recordingLog } from '../../support/leakSinks';
 import { startTtsServer } from '../../support/ttsServer';
 
 describe('tokenRevoker', () => {
-  it('revokes the session\'s token on its Identity Server, and only logs when that fails', async () => {
+  it("revokes the session's token on its Identity Server, and only logs when that fails", async () => {
     const server = await startTtsServer();
     try {
       const deployment = resolveDeployment({ name: 'Local', url: server.url });
@@ -17,13 +17,23 @@ describe('tokenRevoker', () => {
       assert.ok(stored.tokenId);
       const lines: string[] = [];
       const revoke = tokenRevoker({ deployments: () => [deployment], log: recordingLog(lines) });
-      const api = new TtsClient({ baseUrl: server.url, auth: { token: async () => stored.tokens.accessToken }, retries: 0 });
+      const api = new TtsClient({
+        baseUrl: server.url,
+        auth: { token: async () => stored.tokens.accessToken },
+        retries: 0,
+      });
       await api.users.get('alice', ['name']);
       await revoke(stored);
       await assert.rejects(api.users.get('alice', ['name']), (e: { status?: number }) => e.status === 401);
-      assert.ok(lines.some((l) => /Revoked the access token of alice · Local/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => /Revoked the access token of alice · Local/.test(l)),
+        lines.join('\n'),
+      );
       await revoke(stored); // already gone: a warning, not an exception
-      assert.ok(lines.some((l) => /Could not revoke the token of alice · Local/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => /Could not revoke the token of alice · Local/.test(l)),
+        lines.join('\n'),
+      );
       await revoke({ ...stored, deploymentKey: 'elsewhere.example.com' }); // no such deployment: nothing sent
       assert.equal(lines.filter((l) => /revoke/i.test(l)).length, 2);
     } finally {

@@ -1,10 +1,24 @@
 import { strict as assert } from 'node:assert';
-import { diffSessions, matchesScopes, parseIndex, parseSession, tokenIdOf, type StoredSession } from '../../../src/auth/sessions';
+import {
+  diffSessions,
+  matchesScopes,
+  parseIndex,
+  parseSession,
+  tokenIdOf,
+  type StoredSession,
+} from '../../../src/auth/sessions';
 
 function session(id: string, accessToken = `MFRWG.${id}.K`): StoredSession {
   return {
-    id, deploymentKey: 'eu1.example', accountId: id, accountLabel: `${id} · Local`, method: 'oauth', clientId: 'c',
-    scopes: ['deployment:eu1.example'], tokens: { accessToken, refreshToken: 'OJSWM.x.y', expiresAt: 1, obtainedAt: 0 }, createdAt: 0,
+    id,
+    deploymentKey: 'eu1.example',
+    accountId: id,
+    accountLabel: `${id} · Local`,
+    method: 'oauth',
+    clientId: 'c',
+    scopes: ['deployment:eu1.example'],
+    tokens: { accessToken, refreshToken: 'OJSWM.x.y', expiresAt: 1, obtainedAt: 0 },
+    createdAt: 0,
   };
 }
 
@@ -17,8 +31,17 @@ describe('sessions: stored records', () => {
     assert.equal(parseSession('null'), undefined);
     assert.equal(parseSession(JSON.stringify({ ...s, method: 'password' })), undefined);
     assert.equal(parseSession(JSON.stringify({ ...s, tokens: { accessToken: 'x' } })), undefined);
-    assert.equal(parseSession(JSON.stringify({ ...s, clientId: undefined })), undefined, 'OAuth sessions need their client');
-    const key: StoredSession = { ...s, method: 'api-key', clientId: undefined, tokens: { accessToken: 'NNSXS.a.b', obtainedAt: 0 } };
+    assert.equal(
+      parseSession(JSON.stringify({ ...s, clientId: undefined })),
+      undefined,
+      'OAuth sessions need their client',
+    );
+    const key: StoredSession = {
+      ...s,
+      method: 'api-key',
+      clientId: undefined,
+      tokens: { accessToken: 'NNSXS.a.b', obtainedAt: 0 },
+    };
     assert.deepEqual(parseSession(JSON.stringify(key)), JSON.parse(JSON.stringify(key)));
   });
 
@@ -34,9 +57,18 @@ describe('sessions: stored records', () => {
     const b2 = session('b', 'MFRWG.new.K');
     const c = session('c');
     const diff = diffSessions([a, b], [b2, c]);
-    assert.deepEqual(diff.added.map((s) => s.id), ['c']);
-    assert.deepEqual(diff.removed.map((s) => s.id), ['a']);
-    assert.deepEqual(diff.changed.map((s) => s.id), ['b']);
+    assert.deepEqual(
+      diff.added.map((s) => s.id),
+      ['c'],
+    );
+    assert.deepEqual(
+      diff.removed.map((s) => s.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      diff.changed.map((s) => s.id),
+      ['b'],
+    );
     assert.deepEqual(diffSessions([a], [a]), { added: [], removed: [], changed: [] });
   });
 

@@ -3,7 +3,14 @@ import { PendingAttempts, SignInTimeoutError } from '../../../src/auth/attempts'
 import { chooseFlows, type Flow } from '../../../src/auth/flows';
 import { CLI_CLIENT_ID, OAuthClient } from '../../../src/auth/oauth';
 import { redirectCovered } from '../../../src/auth/redirectMatch';
-import { checkApiKey, checkAuthCode, InvalidCredentialError, RedirectNotRegisteredError, signIn, type SignInUi } from '../../../src/auth/signIn';
+import {
+  checkApiKey,
+  checkAuthCode,
+  InvalidCredentialError,
+  RedirectNotRegisteredError,
+  signIn,
+  type SignInUi,
+} from '../../../src/auth/signIn';
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
 import { TtsError } from '../../../src/tts/errors';
@@ -50,17 +57,21 @@ describe('signIn: every flow against the TTS test server', function () {
       deployment,
       pending,
       ui: full,
-      oauth: (client) => new OAuthClient({
-        identityServerUrl: server.url,
-        clientId: client === 'own' ? SEED.client.id : CLI_CLIENT_ID,
-        clientSecret: client === 'own' ? SEED.client.secret : undefined,
-      }),
-      identify: (token, signal) => new TtsClient({ baseUrl: server.url, auth: { token: async () => token } }).users.identity(signal),
+      oauth: (client) =>
+        new OAuthClient({
+          identityServerUrl: server.url,
+          clientId: client === 'own' ? SEED.client.id : CLI_CLIENT_ID,
+          clientSecret: client === 'own' ? SEED.client.secret : undefined,
+        }),
+      identify: (token, signal) =>
+        new TtsClient({ baseUrl: server.url, auth: { token: async () => token } }).users.identity(signal),
     };
   }
 
   const flowOf = (id: Flow['id'], client: Flow['client']): Flow =>
-    chooseFlows({ ui: 'desktop', remote: false }, { clientId: 'x', hasSecret: true }).find((f) => f.id === id && f.client === client)!;
+    chooseFlows({ ui: 'desktop', remote: false }, { clientId: 'x', hasSecret: true }).find(
+      (f) => f.id === id && f.client === client,
+    )!;
 
   it('browser + URI handler with the own client', async () => {
     const session = await signIn(flowOf('uri-handler', 'own'), deps({}), new AbortController().signal);
@@ -97,25 +108,33 @@ describe('signIn: every flow against the TTS test server', function () {
 
   it('closes the loopback server after the attempt', async () => {
     let port = 0;
-    await signIn(flowOf('loopback', 'own'), deps({
-      openBrowser: async (url) => {
-        port = Number(new URL(new URL(url).searchParams.get('redirect_uri')!).port);
-        await approveInBrowser(server, url);
-        return true;
-      },
-    }), new AbortController().signal);
+    await signIn(
+      flowOf('loopback', 'own'),
+      deps({
+        openBrowser: async (url) => {
+          port = Number(new URL(new URL(url).searchParams.get('redirect_uri')!).port);
+          await approveInBrowser(server, url);
+          return true;
+        },
+      }),
+      new AbortController().signal,
+    );
     await assert.rejects(fetch(`http://127.0.0.1:${port}/callback`));
   });
 
   it('paste the code (redirect_uri=code)', async () => {
     let shown: string | undefined;
-    const session = await signIn(flowOf('paste-code', 'cli'), deps({
-      openBrowser: async (url) => {
-        shown = (await approveInBrowser(server, url)).shownCode;
-        return true;
-      },
-      askCode: async () => ` ${shown} `,
-    }), new AbortController().signal);
+    const session = await signIn(
+      flowOf('paste-code', 'cli'),
+      deps({
+        openBrowser: async (url) => {
+          shown = (await approveInBrowser(server, url)).shownCode;
+          return true;
+        },
+        askCode: async () => ` ${shown} `,
+      }),
+      new AbortController().signal,
+    );
     assert.match(shown ?? '', /^MF2XI\./);
     assert.equal(session.accountId, 'alice');
   });
@@ -123,10 +142,20 @@ describe('signIn: every flow against the TTS test server', function () {
   it('paste the code: the code box learns whether the browser opened; Escape there abandons the attempt (silently)', async () => {
     const seen: boolean[] = [];
     for (const opened of [true, false]) {
-      await assert.rejects(signIn(flowOf('paste-code', 'cli'), deps({
-        openBrowser: async () => opened,
-        askCode: async (_url, _signal, browserOpened) => { seen.push(browserOpened); return undefined; },
-      }), new AbortController().signal), UserCancelledError);
+      await assert.rejects(
+        signIn(
+          flowOf('paste-code', 'cli'),
+          deps({
+            openBrowser: async () => opened,
+            askCode: async (_url, _signal, browserOpened) => {
+              seen.push(browserOpened);
+              return undefined;
+            },
+          }),
+          new AbortController().signal,
+        ),
+        UserCancelledError,
+      );
     }
     assert.deepEqual(seen, [true, false]);
     assert.ok(isCancellation(new UserCancelledError()));
@@ -134,7 +163,11 @@ describe('signIn: every flow against the TTS test server', function () {
 
   it('API key, identified with auth_info including its rights', async () => {
     const key = server.createUserApiKey('bob', ['RIGHT_USER_APPLICATIONS_LIST', 'RIGHT_USER_CLIENTS_LIST']);
-    const session = await signIn(flowOf('api-key', 'none'), deps({ askApiKey: async () => key }), new AbortController().signal);
+    const session = await signIn(
+      flowOf('api-key', 'none'),
+      deps({ askApiKey: async () => key }),
+      new AbortController().signal,
+    );
     assert.equal(session.method, 'api-key');
     assert.equal(session.accountId, 'bob');
     assert.deepEqual(session.rights, ['RIGHT_USER_APPLICATIONS_LIST', 'RIGHT_USER_CLIENTS_LIST']);
@@ -143,17 +176,31 @@ describe('signIn: every flow against the TTS test server', function () {
 
   it('refuses malformed API keys and v2 keys before any request', async () => {
     const before = server.requests.length;
-    await assert.rejects(signIn(flowOf('api-key', 'none'), deps({ askApiKey: async () => 'ttn-account-v2.abc' }), new AbortController().signal),
-      (e: unknown) => e instanceof InvalidCredentialError && /v2/.test(e.message));
-    await assert.rejects(signIn(flowOf('api-key', 'none'), deps({ askApiKey: async () => 'NNSXS.SHORT.KEY' }), new AbortController().signal),
-      /incomplete or damaged/);
+    await assert.rejects(
+      signIn(
+        flowOf('api-key', 'none'),
+        deps({ askApiKey: async () => 'ttn-account-v2.abc' }),
+        new AbortController().signal,
+      ),
+      (e: unknown) => e instanceof InvalidCredentialError && /v2/.test(e.message),
+    );
+    await assert.rejects(
+      signIn(
+        flowOf('api-key', 'none'),
+        deps({ askApiKey: async () => 'NNSXS.SHORT.KEY' }),
+        new AbortController().signal,
+      ),
+      /incomplete or damaged/,
+    );
     assert.equal(server.requests.length, before);
   });
 
   it('an unknown API key is refused by the server and nothing is stored', async () => {
     const fake = `NNSXS.${'A'.repeat(39)}.${'B'.repeat(52)}`;
-    await assert.rejects(signIn(flowOf('api-key', 'none'), deps({ askApiKey: async () => fake }), new AbortController().signal),
-      (e: unknown) => e instanceof TtsError && e.status === 401);
+    await assert.rejects(
+      signIn(flowOf('api-key', 'none'), deps({ askApiKey: async () => fake }), new AbortController().signal),
+      (e: unknown) => e instanceof TtsError && e.status === 401,
+    );
   });
 
   it('closing an input box abandons the attempt', async () => {
@@ -161,32 +208,50 @@ describe('signIn: every flow against the TTS test server', function () {
   });
 
   it('a denied consent is shown as access_denied', async () => {
-    await assert.rejects(signIn(flowOf('uri-handler', 'own'), deps({
-      openBrowser: async (url) => {
-        const result = await approveInBrowser(server, url, 'bob', false); // bob has not authorized the client yet
-        pending.deliver(new URL(result.location).search);
-        return true;
-      },
-    }), new AbortController().signal), /not authorized/);
+    await assert.rejects(
+      signIn(
+        flowOf('uri-handler', 'own'),
+        deps({
+          openBrowser: async (url) => {
+            const result = await approveInBrowser(server, url, 'bob', false); // bob has not authorized the client yet
+            pending.deliver(new URL(result.location).search);
+            return true;
+          },
+        }),
+        new AbortController().signal,
+      ),
+      /not authorized/,
+    );
   });
 
   it('a wrong or reused state is refused and the attempt goes on', async () => {
-    const session = await signIn(flowOf('uri-handler', 'own'), deps({
-      openBrowser: async (url) => {
-        const result = await approveInBrowser(server, url);
-        const query = new URL(result.location).searchParams;
-        assert.equal(pending.deliver(`code=${query.get('code')}&state=forged`).accepted, false);
-        assert.equal(pending.deliver(`code=${query.get('code')}`).accepted, false);
-        assert.equal(pending.deliver(`code=${query.get('code')}&state=${query.get('state')}`).accepted, true);
-        assert.equal(pending.deliver(`code=${query.get('code')}&state=${query.get('state')}`).accepted, false);
-        return true;
-      },
-    }), new AbortController().signal);
+    const session = await signIn(
+      flowOf('uri-handler', 'own'),
+      deps({
+        openBrowser: async (url) => {
+          const result = await approveInBrowser(server, url);
+          const query = new URL(result.location).searchParams;
+          assert.equal(pending.deliver(`code=${query.get('code')}&state=forged`).accepted, false);
+          assert.equal(pending.deliver(`code=${query.get('code')}`).accepted, false);
+          assert.equal(pending.deliver(`code=${query.get('code')}&state=${query.get('state')}`).accepted, true);
+          assert.equal(pending.deliver(`code=${query.get('code')}&state=${query.get('state')}`).accepted, false);
+          return true;
+        },
+      }),
+      new AbortController().signal,
+    );
     assert.equal(session.accountId, 'alice');
   });
 
   it('times out when the callback never arrives, and cancels on abort', async () => {
-    await assert.rejects(signIn(flowOf('uri-handler', 'own'), { ...deps({ openBrowser: async () => true }), timeoutMs: 50 }, new AbortController().signal), SignInTimeoutError);
+    await assert.rejects(
+      signIn(
+        flowOf('uri-handler', 'own'),
+        { ...deps({ openBrowser: async () => true }), timeoutMs: 50 },
+        new AbortController().signal,
+      ),
+      SignInTimeoutError,
+    );
     const controller = new AbortController();
     const attempt = signIn(flowOf('loopback', 'cli'), deps({ openBrowser: async () => true }), controller.signal);
     setTimeout(() => controller.abort(), 30);
@@ -194,8 +259,9 @@ describe('signIn: every flow against the TTS test server', function () {
     assert.equal(pending.size, 0);
   });
 
-  describe('the own client\'s redirect URIs, checked before the browser opens', () => {
-    const CODE_SERVER = 'http://127.0.0.1:8080/stable-0123456789abcdef0123456789abcdef01234567/callback?vscode-reqid=3&vscode-scheme=code-oss' +
+  describe("the own client's redirect URIs, checked before the browser opens", () => {
+    const CODE_SERVER =
+      'http://127.0.0.1:8080/stable-0123456789abcdef0123456789abcdef01234567/callback?vscode-reqid=3&vscode-scheme=code-oss' +
       '&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=%2Fauth%2Fcallback';
     /** The client's URIs as GET /api/v3/clients/{id}?field_mask=redirect_uris returns them to a signed-in user. */
     const readUris = async (signal: AbortSignal): Promise<readonly string[] | undefined> => {
@@ -206,13 +272,26 @@ describe('signIn: every flow against the TTS test server', function () {
 
     it('says what to register instead of opening a browser TTS would refuse (code-server callback, client with 127.0.0.1)', async () => {
       const opened: string[] = [];
-      const error = await signIn(flowOf('uri-handler', 'own'), {
-        ...deps({ callbackUri: async () => CODE_SERVER, openBrowser: async (url) => { opened.push(url); return true; } }),
-        registeredRedirectUris: readUris,
-      }, new AbortController().signal).catch((e: unknown) => e);
+      const error = await signIn(
+        flowOf('uri-handler', 'own'),
+        {
+          ...deps({
+            callbackUri: async () => CODE_SERVER,
+            openBrowser: async (url) => {
+              opened.push(url);
+              return true;
+            },
+          }),
+          registeredRedirectUris: readUris,
+        },
+        new AbortController().signal,
+      ).catch((e: unknown) => e);
       assert.ok(error instanceof RedirectNotRegisteredError, String(error));
       assert.equal(error.register, 'http://127.0.0.1/stable-0123456789abcdef0123456789abcdef01234567/callback');
-      assert.match(error.message, /^The OAuth client "vscode-ext" has no redirect URI that covers this sign-in's callback.*Add "http:\/\/127\.0\.0\.1\/stable-[0-9a-f]+\/callback" to the client's redirect URIs/);
+      assert.match(
+        error.message,
+        /^The OAuth client "vscode-ext" has no redirect URI that covers this sign-in's callback.*Add "http:\/\/127\.0\.0\.1\/stable-[0-9a-f]+\/callback" to the client's redirect URIs/,
+      );
       assert.ok(validateUriList([error.register], CODE_SERVER).ok, 'what it says to register is accepted');
       assert.deepEqual(opened, []);
       assert.equal(pending.size, 0);
@@ -221,27 +300,62 @@ describe('signIn: every flow against the TTS test server', function () {
     });
 
     it('goes ahead when the URIs cover the callback, or cannot be read', async () => {
-      const covered = await signIn(flowOf('uri-handler', 'own'), { ...deps({}), registeredRedirectUris: readUris }, new AbortController().signal);
+      const covered = await signIn(
+        flowOf('uri-handler', 'own'),
+        { ...deps({}), registeredRedirectUris: readUris },
+        new AbortController().signal,
+      );
       assert.equal(covered.accountId, 'alice');
-      const unknown = await signIn(flowOf('loopback', 'own'), { ...deps({}), registeredRedirectUris: async () => { throw new TtsError(403, 7, 'pkg/auth/rights', 'no_client_rights', 'no rights', {}, undefined); } }, new AbortController().signal);
+      const unknown = await signIn(
+        flowOf('loopback', 'own'),
+        {
+          ...deps({}),
+          registeredRedirectUris: async () => {
+            throw new TtsError(403, 7, 'pkg/auth/rights', 'no_client_rights', 'no rights', {}, undefined);
+          },
+        },
+        new AbortController().signal,
+      );
       assert.equal(unknown.accountId, 'alice');
     });
 
-    it('matches registered URIs the way The Things Stack does (same answers as the test server\'s osin port)', () => {
+    it("matches registered URIs the way The Things Stack does (same answers as the test server's osin port)", () => {
       const registered = [
-        ['http://127.0.0.1/callback'], ['http://127.0.0.1:8080/stable-abc/callback'], ['http://localhost/callback'], ['code'],
-        ['vscode://lpwan-tools.things-stack-manager/auth/callback'], ['https://h.example/app'], ['http://[::1]/cb'], ['http://127.0.0.1/'],
+        ['http://127.0.0.1/callback'],
+        ['http://127.0.0.1:8080/stable-abc/callback'],
+        ['http://localhost/callback'],
+        ['code'],
+        ['vscode://lpwan-tools.things-stack-manager/auth/callback'],
+        ['https://h.example/app'],
+        ['http://[::1]/cb'],
+        ['http://127.0.0.1/'],
       ];
       const redirects = [
-        'http://127.0.0.1:5000/callback', 'http://127.0.0.2:1/callback/x', 'http://[::1]:9/callback', 'http://localhost:5000/callback',
-        'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&x=2', 'http://127.0.0.1:8081/stable-abc/callback', 'http://127.0.0.1:8080/stable-abd/callback',
-        'code', 'vscode://lpwan-tools.things-stack-manager/auth/callback?x=1', 'vscode://lpwan-tools.things-stack-manager/auth/callbackx',
-        'https://h.example/app/x', 'https://h.example/app2', 'http://h.example/app', 'https://h.example/app/../other', 'http://[::1]/cb',
-        'http://127.0.0.1:3/anything', 'https://127.0.0.1/callback',
+        'http://127.0.0.1:5000/callback',
+        'http://127.0.0.2:1/callback/x',
+        'http://[::1]:9/callback',
+        'http://localhost:5000/callback',
+        'http://127.0.0.1:8080/stable-abc/callback?vscode-reqid=1&x=2',
+        'http://127.0.0.1:8081/stable-abc/callback',
+        'http://127.0.0.1:8080/stable-abd/callback',
+        'code',
+        'vscode://lpwan-tools.things-stack-manager/auth/callback?x=1',
+        'vscode://lpwan-tools.things-stack-manager/auth/callbackx',
+        'https://h.example/app/x',
+        'https://h.example/app2',
+        'http://h.example/app',
+        'https://h.example/app/../other',
+        'http://[::1]/cb',
+        'http://127.0.0.1:3/anything',
+        'https://127.0.0.1/callback',
       ];
       for (const list of registered) {
         for (const redirect of redirects) {
-          assert.equal(redirectCovered(list, redirect), validateUriList(list, redirect).ok, `${list.join(';')} ← ${redirect}`);
+          assert.equal(
+            redirectCovered(list, redirect),
+            validateUriList(list, redirect).ok,
+            `${list.join(';')} ← ${redirect}`,
+          );
         }
       }
     });

@@ -12,10 +12,23 @@ import { recordingLog } from '../../support/leakSinks';
 describe('sign-out notice', () => {
   const deployment = resolveDeployment({ name: 'Local', url: 'http://127.0.0.1:9' });
   const session = (method: StoredSession['method']): StoredSession => ({
-    id: `${deployment.key}/alice`, deploymentKey: deployment.key, accountId: 'alice', accountLabel: 'alice · Local', method,
-    scopes: [`deployment:${deployment.key}`], createdAt: 0,
+    id: `${deployment.key}/alice`,
+    deploymentKey: deployment.key,
+    accountId: 'alice',
+    accountLabel: 'alice · Local',
+    method,
+    scopes: [`deployment:${deployment.key}`],
+    createdAt: 0,
     ...(method === 'oauth'
-      ? { clientId: 'vscode-ext', tokens: { accessToken: 'MFRWG.X.Y', refreshToken: 'OJSWM.X.Y', obtainedAt: 0, expiresAt: Date.now() + 3_600_000 } }
+      ? {
+          clientId: 'vscode-ext',
+          tokens: {
+            accessToken: 'MFRWG.X.Y',
+            refreshToken: 'OJSWM.X.Y',
+            obtainedAt: 0,
+            expiresAt: Date.now() + 3_600_000,
+          },
+        }
       : { tokens: { accessToken: 'NNSXS.X.Y', obtainedAt: 0 } }),
   });
 
@@ -24,12 +37,22 @@ describe('sign-out notice', () => {
       const secrets = new MemorySecrets();
       const repo = new SessionRepository(secrets);
       await repo.put(session(method));
-      const tokens = new TokenManager({ repo, oauthFor: () => { throw new Error('no refresh here'); } });
+      const tokens = new TokenManager({
+        repo,
+        oauthFor: () => {
+          throw new Error('no refresh here');
+        },
+      });
       const events: string[] = [];
       const core = new ProviderCore({
-        repo, tokens, accounts: new AccountService({ deployments: () => [deployment], tokens, secrets }), log: recordingLog([]),
+        repo,
+        tokens,
+        accounts: new AccountService({ deployments: () => [deployment], tokens, secrets }),
+        log: recordingLog([]),
         signIn: () => Promise.reject(new Error('no sign-in here')),
-        revoke: async () => { events.push('revoke'); },
+        revoke: async () => {
+          events.push('revoke');
+        },
         notify: (message) => events.push(message),
       });
       await core.removeSession(session(method).id);

@@ -20,22 +20,45 @@ describe('tokens: refresh rules against the rotating TTS test server', function 
   beforeEach(() => server.knobs.reset());
 
   function oauth(): OAuthClient {
-    return new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret });
+    return new OAuthClient({
+      identityServerUrl: server.url,
+      clientId: SEED.client.id,
+      clientSecret: SEED.client.secret,
+    });
   }
 
   async function newSession(secrets: MemorySecrets, obtainedAt = Date.now()): Promise<StoredSession> {
     const t = server.issueTokens('alice', SEED.client.id);
     const session: StoredSession = {
-      id: 'local/alice', deploymentKey: 'local', accountId: 'alice', accountLabel: 'alice · Local', method: 'oauth',
-      clientId: SEED.client.id, scopes: ['deployment:local'], createdAt: obtainedAt,
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: obtainedAt + t.expires_in * 1000, obtainedAt },
+      id: 'local/alice',
+      deploymentKey: 'local',
+      accountId: 'alice',
+      accountLabel: 'alice · Local',
+      method: 'oauth',
+      clientId: SEED.client.id,
+      scopes: ['deployment:local'],
+      createdAt: obtainedAt,
+      tokens: {
+        accessToken: t.access_token,
+        refreshToken: t.refresh_token,
+        expiresAt: obtainedAt + t.expires_in * 1000,
+        obtainedAt,
+      },
     };
     await new SessionRepository(secrets).put(session);
     return session;
   }
 
-  function manager(secrets: MemorySecrets, extra: Partial<ConstructorParameters<typeof TokenManager>[0]> = {}): TokenManager {
-    return new TokenManager({ repo: new SessionRepository(secrets), oauthFor: () => oauth(), graceMs: 2_000, ...extra });
+  function manager(
+    secrets: MemorySecrets,
+    extra: Partial<ConstructorParameters<typeof TokenManager>[0]> = {},
+  ): TokenManager {
+    return new TokenManager({
+      repo: new SessionRepository(secrets),
+      oauthFor: () => oauth(),
+      graceMs: 2_000,
+      ...extra,
+    });
   }
 
   const tokenRequests = (): number => server.requests.filter((r) => r.path === '/oauth/token').length;
@@ -87,7 +110,10 @@ describe('tokens: refresh rules against the rotating TTS test server', function 
     await oauth().refresh(session.tokens.refreshToken!);
     const expired: string[] = [];
     const tokens = manager(secrets, { graceMs: 100, onExpired: (s, reason) => expired.push(`${s.id}: ${reason}`) });
-    await assert.rejects(Promise.all([tokens.accessToken(session.id), tokens.accessToken(session.id)]), SessionGoneError);
+    await assert.rejects(
+      Promise.all([tokens.accessToken(session.id), tokens.accessToken(session.id)]),
+      SessionGoneError,
+    );
     assert.equal(await new SessionRepository(secrets).get(session.id), undefined);
     assert.equal(expired.length, 1);
     await assert.rejects(tokens.accessToken(session.id), SessionGoneError);
@@ -123,21 +149,28 @@ describe('tokens: refresh rules against the rotating TTS test server', function 
     const reusedBefore = refreshLedger(server.state).reused;
     // 500 rounds, both windows at once with a random head start: each call is a refresh racing the other window.
     for (let round = 0; round < 500; round++) {
-      await Promise.all(windows.map(async (w) => {
-        await new Promise((r) => setTimeout(r, Math.random() * 2));
-        await w.accessToken(session.id).catch(() => {
-          lost++;
-        });
-      }));
+      await Promise.all(
+        windows.map(async (w) => {
+          await new Promise((r) => setTimeout(r, Math.random() * 2));
+          await w.accessToken(session.id).catch(() => {
+            lost++;
+          });
+        }),
+      );
     }
     const stored = await new SessionRepository(secrets).get(session.id);
     assert.equal(lost, 0);
     assert.ok(stored, 'session still stored');
-    const identity = await new TtsClient({ baseUrl: server.url, auth: { token: async () => stored.tokens.accessToken } }).users.identity();
+    const identity = await new TtsClient({
+      baseUrl: server.url,
+      auth: { token: async () => stored.tokens.accessToken },
+    }).users.identity();
     assert.equal(identity.userId, 'alice', 'the stored token works');
     const refreshes = tokenRequests() - before;
     const reused = refreshLedger(server.state).reused - reusedBefore;
-    console.log(`      two windows: ${refreshes} refresh requests for 1,000 calls, ${reused} refresh tokens used twice, 0 sessions lost`);
+    console.log(
+      `      two windows: ${refreshes} refresh requests for 1,000 calls, ${reused} refresh tokens used twice, 0 sessions lost`,
+    );
     // Every call still refreshes (the skew says so), one window after the other under the lease.
     assert.ok(refreshes >= 900, `${refreshes} refreshes`);
     assert.equal(reused, 0, 'no refresh token presented twice');

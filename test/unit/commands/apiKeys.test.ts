@@ -12,17 +12,30 @@ const CREATE: ScriptStep[] = [
 
 describe('API key commands', () => {
   let f: Fixture;
-  beforeEach(async () => { f = await explorerFixture(); });
+  beforeEach(async () => {
+    f = await explorerFixture();
+  });
   afterEach(async () => f?.close());
 
   it('creates a key, shows its value once in the modal, and refreshes the key list', async () => {
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
-    const keysNode = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker', 'apiKeys');
+    const keysNode = await walk(
+      f,
+      'deployment',
+      'section:applications',
+      'owner:user:alice',
+      'application:alice-tracker',
+      'apiKeys',
+    );
     assert.equal((await f.model.children(keysNode))[0].kind, 'message');
     await run(f, 'thingsStack.createApiKey', [...CREATE, { secret: 'ack' }], app);
     const stored = [...f.server.state.apiKeys.values()].find((k) => k.apiKey.name === 'mqtt-integration');
     assert.ok(stored);
-    assert.deepEqual(stored.apiKey.rights, ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_TRAFFIC_READ', 'RIGHT_APPLICATION_TRAFFIC_DOWN_WRITE']);
+    assert.deepEqual(stored.apiKey.rights, [
+      'RIGHT_APPLICATION_INFO',
+      'RIGHT_APPLICATION_TRAFFIC_READ',
+      'RIGHT_APPLICATION_TRAFFIC_DOWN_WRITE',
+    ]);
     const days = (Date.parse(stored.apiKey.expires_at ?? '') - Date.now()) / 86_400_000;
     assert.ok(days > 29.9 && days < 30.1, String(days));
     assert.equal(f.ui.secrets[0].secret, stored.token);
@@ -34,8 +47,13 @@ describe('API key commands', () => {
 
   it('takes a custom expiry date and refuses a past one', async () => {
     await run(f, 'thingsStack.createApiKey', [
-      { search: '', choose: 'alice-tracker' }, CREATE[0], CREATE[1], { pick: 'On a Date…' },
-      { input: '2000-01-01', invalid: /in the future/ }, { input: '2099-12-31' }, { secret: 'ack' },
+      { search: '', choose: 'alice-tracker' },
+      CREATE[0],
+      CREATE[1],
+      { pick: 'On a Date…' },
+      { input: '2000-01-01', invalid: /in the future/ },
+      { input: '2099-12-31' },
+      { secret: 'ack' },
     ]);
     const stored = [...f.server.state.apiKeys.values()].find((k) => k.apiKey.name === 'mqtt-integration');
     assert.equal(stored?.apiKey.expires_at, '2099-12-31T23:59:59Z');
@@ -52,22 +70,41 @@ describe('API key commands', () => {
 
   it('goes back from the expiry to the rights', async () => {
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
-    await run(f, 'thingsStack.createApiKey', [CREATE[0], CREATE[1], { back: true }, { pick: 'Keep Current Rights' }, { pick: 'Never' }, { secret: 'ack' }], app);
+    await run(
+      f,
+      'thingsStack.createApiKey',
+      [CREATE[0], CREATE[1], { back: true }, { pick: 'Keep Current Rights' }, { pick: 'Never' }, { secret: 'ack' }],
+      app,
+    );
     const stored = [...f.server.state.apiKeys.values()].find((k) => k.apiKey.name === 'mqtt-integration');
     assert.equal(stored?.apiKey.expires_at, undefined);
   });
 
-  it('edits a key\'s name and rights, and deletes it after a modal', async () => {
+  it("edits a key's name and rights, and deletes it after a modal", async () => {
     const [seeded] = f.server.seed.apiKeys('alice-tracker', 1, { name: 'old' });
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
     const key = (await f.model.children((await f.model.children(app)).find((n) => n.kind === 'apiKeys')!))[0];
     await run(f, 'thingsStack.editApiKey', [{ pick: 'Name' }, { input: 'renamed' }], key);
     assert.equal(f.server.state.apiKeys.get(seeded.id)?.apiKey.name, 'renamed');
-    await run(f, 'thingsStack.editApiKey', [{ search: '', choose: 'alice-tracker' }, { pick: 'renamed' }, { pick: 'Rights' }, { pick: 'Read Only' }]);
-    assert.deepEqual(f.server.state.apiKeys.get(seeded.id)?.apiKey.rights, ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_DEVICES_READ', 'RIGHT_APPLICATION_TRAFFIC_READ']);
+    await run(f, 'thingsStack.editApiKey', [
+      { search: '', choose: 'alice-tracker' },
+      { pick: 'renamed' },
+      { pick: 'Rights' },
+      { pick: 'Read Only' },
+    ]);
+    assert.deepEqual(f.server.state.apiKeys.get(seeded.id)?.apiKey.rights, [
+      'RIGHT_APPLICATION_INFO',
+      'RIGHT_APPLICATION_DEVICES_READ',
+      'RIGHT_APPLICATION_TRAFFIC_READ',
+    ]);
     await run(f, 'thingsStack.deleteApiKey', [{ confirm: false }], key);
     assert.ok(f.server.state.apiKeys.has(seeded.id));
-    await run(f, 'thingsStack.deleteApiKey', [{ confirm: true, expect: /loses access at once\. This cannot be undone/ }], key);
+    await run(
+      f,
+      'thingsStack.deleteApiKey',
+      [{ confirm: true, expect: /loses access at once\. This cannot be undone/ }],
+      key,
+    );
     assert.equal(f.server.state.apiKeys.has(seeded.id), false);
   });
 

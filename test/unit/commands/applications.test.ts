@@ -13,7 +13,9 @@ const CREATE: ScriptStep[] = [
 
 describe('application commands', () => {
   let f: Fixture;
-  beforeEach(async () => { f = await explorerFixture(); });
+  beforeEach(async () => {
+    f = await explorerFixture();
+  });
   afterEach(async () => f?.close());
 
   it('creates an application for an organization and refreshes the tree', async () => {
@@ -24,7 +26,9 @@ describe('application commands', () => {
     assert.equal(app?.name, 'Soil sensors');
     assert.equal(app?.description, 'Moisture sensors in the greenhouses.');
     assert.ok(f.server.state.memberships.get('application:acme-soil-sensors')?.has('organization:acme'));
-    const children = await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:organization:acme'));
+    const children = await f.model.children(
+      await walk(f, 'deployment', 'section:applications', 'owner:organization:acme'),
+    );
     assert.ok(children.some((c) => c.kind === 'application' && c.applicationId === 'acme-soil-sensors'));
     assert.match(f.ui.text('info'), /Created application "acme-soil-sensors"/);
   });
@@ -46,12 +50,25 @@ describe('application commands', () => {
 
   it('refuses invalid IDs as you type and returns to the ID when it is taken', async () => {
     await run(f, 'thingsStack.createApplication', [
-      CREATE[0], { input: 'Soil', invalid: /lower case/ }, { input: 'alice-sensors' }, CREATE[2], CREATE[3],
-      { input: 'alice-sensors', expect: /Application ID/, invalid: /^ID "alice-sensors" already taken.*Choose another ID; your other answers are kept\.$/ },
-      { input: 'acme-soil-sensors' }, CREATE[2], CREATE[3],
+      CREATE[0],
+      { input: 'Soil', invalid: /lower case/ },
+      { input: 'alice-sensors' },
+      CREATE[2],
+      CREATE[3],
+      {
+        input: 'alice-sensors',
+        expect: /Application ID/,
+        invalid: /^ID "alice-sensors" already taken.*Choose another ID; your other answers are kept\.$/,
+      },
+      { input: 'acme-soil-sensors' },
+      CREATE[2],
+      CREATE[3],
     ]);
     // The server's reason is on the ID step as the box reopens, readably; no toast.
-    assert.match(f.ui.openingChecks.at(-3) ?? '', /^error: ID "alice-sensors" already taken \(correlation id [0-9a-f]+\)\. Choose another ID/);
+    assert.match(
+      f.ui.openingChecks.at(-3) ?? '',
+      /^error: ID "alice-sensors" already taken \(correlation id [0-9a-f]+\)\. Choose another ID/,
+    );
     assert.equal(f.ui.text('warn'), '');
     assert.ok(f.server.state.applications.has('acme-soil-sensors'));
   });
@@ -65,7 +82,10 @@ describe('application commands', () => {
   it('says plainly when the connection drops or the answer is unreadable', async () => {
     f.server.knobs.dropNext({ when: 'before-response', method: 'POST', path: '/organizations/acme/applications' });
     await run(f, 'thingsStack.createApplication', CREATE);
-    assert.match(f.ui.text('error'), /^Could not reach The Things Stack at 127\.0\.0\.1:\d+: .*Check your connection and the deployment URL\.$/);
+    assert.match(
+      f.ui.text('error'),
+      /^Could not reach The Things Stack at 127\.0\.0\.1:\d+: .*Check your connection and the deployment URL\.$/,
+    );
     f.server.knobs.malformedNext({ kind: 'truncated', method: 'GET', path: '/applications/alice-tracker' });
     await run(f, 'thingsStack.editApplication', [{ search: '', choose: 'alice-tracker' }]);
     assert.match(f.ui.text('error'), /^The Things Stack sent an answer the extension cannot read/);
@@ -76,7 +96,12 @@ describe('application commands', () => {
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
     await run(f, 'thingsStack.editApplication', [{ pick: 'Description' }, { input: 'GPS trackers.' }], app);
     assert.equal(f.server.state.applications.get('alice-tracker')?.description, 'GPS trackers.');
-    await run(f, 'thingsStack.editApplication', [{ search: 'track', choose: 'alice-tracker' }, { pick: 'Name' }, { input: 'x'.repeat(51), invalid: /at most 50/ }, { input: 'Trackers' }]);
+    await run(f, 'thingsStack.editApplication', [
+      { search: 'track', choose: 'alice-tracker' },
+      { pick: 'Name' },
+      { input: 'x'.repeat(51), invalid: /at most 50/ },
+      { input: 'Trackers' },
+    ]);
     assert.equal(f.server.state.applications.get('alice-tracker')?.name, 'Trackers');
     assert.equal(app.kind === 'application' && app.application.name, 'Trackers');
   });

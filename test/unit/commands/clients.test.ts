@@ -17,7 +17,14 @@ const CREATE: ScriptStep[] = [
   { input: '', expect: /Logout redirect URIs/ },
   { pickMany: ['Authorization code'], expect: /Grant types/ },
   { pick: 'Choose Individually…', expect: /rights to grant/ },
-  { pickMany: ['RIGHT_USER_INFO', 'RIGHT_USER_GATEWAYS_LIST', 'RIGHT_USER_GATEWAYS_CREATE', 'RIGHT_GATEWAY_SETTINGS_BASIC'] },
+  {
+    pickMany: [
+      'RIGHT_USER_INFO',
+      'RIGHT_USER_GATEWAYS_LIST',
+      'RIGHT_USER_GATEWAYS_CREATE',
+      'RIGHT_GATEWAY_SETTINGS_BASIC',
+    ],
+  },
 ];
 
 describe('OAuth client commands', () => {
@@ -25,7 +32,9 @@ describe('OAuth client commands', () => {
   afterEach(async () => f?.close());
 
   describe('create', () => {
-    beforeEach(async () => { f = await explorerFixture(); });
+    beforeEach(async () => {
+      f = await explorerFixture();
+    });
 
     it('creates a client, stores its secret, shows it once and says an admin must approve it', async () => {
       f.ui.messageActions.push([/awaiting approval/, 'Open in Console']);
@@ -33,9 +42,17 @@ describe('OAuth client commands', () => {
       const record = f.server.state.clients.get(ID);
       assert.ok(record);
       assert.equal(record.client.state ?? 'STATE_REQUESTED', 'STATE_REQUESTED');
-      assert.deepEqual(record.client.redirect_uris, ['https://onboarding.acme.example/callback', 'http://127.0.0.1/callback']);
+      assert.deepEqual(record.client.redirect_uris, [
+        'https://onboarding.acme.example/callback',
+        'http://127.0.0.1/callback',
+      ]);
       assert.deepEqual(record.client.grants, ['GRANT_AUTHORIZATION_CODE']);
-      assert.deepEqual(record.client.rights, ['RIGHT_USER_INFO', 'RIGHT_USER_GATEWAYS_LIST', 'RIGHT_USER_GATEWAYS_CREATE', 'RIGHT_GATEWAY_SETTINGS_BASIC']);
+      assert.deepEqual(record.client.rights, [
+        'RIGHT_USER_INFO',
+        'RIGHT_USER_GATEWAYS_LIST',
+        'RIGHT_USER_GATEWAYS_CREATE',
+        'RIGHT_GATEWAY_SETTINGS_BASIC',
+      ]);
       const secret = f.ui.secrets[0]?.secret;
       assert.ok(secret && secret === record.secret, 'the secret shown is the one the server issued');
       assert.equal(await f.accounts.clientSecret(f.deployment.key, ID), secret, 'stored in SecretStorage');
@@ -64,7 +81,11 @@ describe('OAuth client commands', () => {
 
     it('goes back a step with the earlier answer kept', async () => {
       await run(f, 'thingsStack.createClient', [
-        ...CREATE.slice(0, 2), { back: true, expect: /Name/ }, { input: `${ID}-2`, expect: /Client ID/ }, ...CREATE.slice(2), { secret: 'ack' },
+        ...CREATE.slice(0, 2),
+        { back: true, expect: /Name/ },
+        { input: `${ID}-2`, expect: /Client ID/ },
+        ...CREATE.slice(2),
+        { secret: 'ack' },
       ]);
       assert.ok(f.server.state.clients.has(`${ID}-2`));
       assert.ok(f.ui.prompts.filter((p) => /Client ID/.test(p)).length === 2);
@@ -81,41 +102,58 @@ describe('OAuth client commands', () => {
         ...CREATE.slice(2, 4),
         { input: '', invalid: /at least one redirect URI/ },
         { input: 'https://x.example.com/cb#frag', invalid: /fragment/ },
-        CREATE[4], ...CREATE.slice(5), { secret: 'ack' },
+        CREATE[4],
+        ...CREATE.slice(5),
+        { secret: 'ack' },
       ]);
       assert.ok(f.server.state.clients.has('ttn-dashboard'));
     });
 
     it('refuses the password grant with the reason and asks again', async () => {
       await run(f, 'thingsStack.createClient', [
-        ...CREATE.slice(0, 6), { pickMany: ['Authorization code', 'Password'] }, { pickMany: ['Authorization code'], expect: /password grant is not offered/ },
-        ...CREATE.slice(7), { secret: 'ack' },
+        ...CREATE.slice(0, 6),
+        { pickMany: ['Authorization code', 'Password'] },
+        { pickMany: ['Authorization code'], expect: /password grant is not offered/ },
+        ...CREATE.slice(7),
+        { secret: 'ack' },
       ]);
-      assert.match(f.ui.text('warn'), /password grant is not offered: it has users type their The Things Stack password/);
+      assert.match(
+        f.ui.text('warn'),
+        /password grant is not offered: it has users type their The Things Stack password/,
+      );
       assert.deepEqual(f.server.state.clients.get(ID)?.client.grants, ['GRANT_AUTHORIZATION_CODE']);
     });
 
     it('asks whether the refresh token is really needed, and drops it when not', async () => {
       await run(f, 'thingsStack.createClient', [
-        ...CREATE.slice(0, 6), { pickMany: ['Authorization code', 'Refresh token'] },
+        ...CREATE.slice(0, 6),
+        { pickMany: ['Authorization code', 'Refresh token'] },
         { pick: 'No, Users Sign In Again When Access Expires', expect: /really need non-interactive access/ },
-        ...CREATE.slice(7), { secret: 'ack' },
+        ...CREATE.slice(7),
+        { secret: 'ack' },
       ]);
       assert.deepEqual(f.server.state.clients.get(ID)?.client.grants, ['GRANT_AUTHORIZATION_CODE']);
     });
 
     it('keeps the refresh token when the user confirms it', async () => {
       await run(f, 'thingsStack.createClient', [
-        ...CREATE.slice(0, 6), { pickMany: ['Authorization code', 'Refresh token'] }, { pick: 'Yes, Keep the Refresh Token' },
-        ...CREATE.slice(7), { secret: 'ack' },
+        ...CREATE.slice(0, 6),
+        { pickMany: ['Authorization code', 'Refresh token'] },
+        { pick: 'Yes, Keep the Refresh Token' },
+        ...CREATE.slice(7),
+        { secret: 'ack' },
       ]);
-      assert.deepEqual(f.server.state.clients.get(ID)?.client.grants, ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN']);
+      assert.deepEqual(f.server.state.clients.get(ID)?.client.grants, [
+        'GRANT_AUTHORIZATION_CODE',
+        'GRANT_REFRESH_TOKEN',
+      ]);
     });
 
     it('warns about "all" rights and rights the description does not justify', async () => {
       await run(f, 'thingsStack.createClient', [
         ...CREATE.slice(0, 7),
-        { pick: 'Choose Individually…' }, { pickMany: ['All Rights'] },
+        { pick: 'Choose Individually…' },
+        { pickMany: ['All Rights'] },
         { pick: 'Choose Again', expect: /more than the client needs/ },
         { pick: 'Gateway Manager' },
         { pick: 'Keep These Rights' },
@@ -123,14 +161,28 @@ describe('OAuth client commands', () => {
       ]);
       const advice = f.ui.prompts.filter((p) => /more than the client needs/.test(p));
       assert.equal(advice.length, 2);
-      assert.deepEqual(f.server.state.clients.get(ID)?.client.rights, ['RIGHT_USER_INFO', 'RIGHT_USER_GATEWAYS_LIST', 'RIGHT_USER_GATEWAYS_CREATE', 'RIGHT_GATEWAY_ALL']);
+      assert.deepEqual(f.server.state.clients.get(ID)?.client.rights, [
+        'RIGHT_USER_INFO',
+        'RIGHT_USER_GATEWAYS_LIST',
+        'RIGHT_USER_GATEWAYS_CREATE',
+        'RIGHT_GATEWAY_ALL',
+      ]);
     });
 
     it('returns to the ID with every other answer kept when the ID is taken', async () => {
       await run(f, 'thingsStack.createClient', [
-        CREATE[0], { input: 'vscode-ext' }, ...CREATE.slice(2),
-        { input: 'vscode-ext', expect: /Client ID/, invalid: /^ID "vscode-ext" already taken.*\(correlation id [0-9a-f]+\)\. Choose another ID; your other answers are kept\.$/ },
-        { input: ID }, ...CREATE.slice(2), { secret: 'ack' },
+        CREATE[0],
+        { input: 'vscode-ext' },
+        ...CREATE.slice(2),
+        {
+          input: 'vscode-ext',
+          expect: /Client ID/,
+          invalid:
+            /^ID "vscode-ext" already taken.*\(correlation id [0-9a-f]+\)\. Choose another ID; your other answers are kept\.$/,
+        },
+        { input: ID },
+        ...CREATE.slice(2),
+        { secret: 'ack' },
       ]);
       // On the ID step, readably (no Markdown backticks), not in a toast.
       assert.equal(f.ui.openingChecks.filter((c) => /^error: ID "vscode-ext" already taken/.test(c)).length, 1);
@@ -172,7 +224,9 @@ describe('OAuth client commands', () => {
 
     it('edits the name from the palette, picking client and field', async () => {
       await run(f, 'thingsStack.editClient', [
-        { search: '', choose: 'alice-dashboard', expect: /Edit Which OAuth Client/ }, { pick: 'Name' }, { input: 'Dashboard 2' },
+        { search: '', choose: 'alice-dashboard', expect: /Edit Which OAuth Client/ },
+        { pick: 'Name' },
+        { input: 'Dashboard 2' },
       ]);
       assert.equal(f.server.state.clients.get('alice-dashboard')?.client.name, 'Dashboard 2');
       assert.equal(client.kind === 'client' && client.client.name, 'Dashboard 2', 'the tree node is patched');
@@ -181,13 +235,28 @@ describe('OAuth client commands', () => {
     it('edits a property straight from its node', async () => {
       const name = (await f.model.children(client)).find((c) => c.kind === 'property' && c.property === 'description');
       await run(f, 'thingsStack.editClient', [{ input: 'Shows sensor data of your applications.' }], name);
-      assert.equal(f.server.state.clients.get('alice-dashboard')?.client.description, 'Shows sensor data of your applications.');
+      assert.equal(
+        f.server.state.clients.get('alice-dashboard')?.client.description,
+        'Shows sensor data of your applications.',
+      );
     });
 
     it('replaces redirect URIs and rights, reminding that users must authorize again', async () => {
-      await run(f, 'thingsStack.editClient', [{ pick: 'Redirect URIs' }, { input: 'https://dash.example.com/cb' }], client);
-      assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.redirect_uris, ['https://dash.example.com/cb']);
-      await run(f, 'thingsStack.editClient', [{ pick: 'Rights' }, { pick: 'Sign-In Only' }, { pick: 'Keep These Rights' }], client);
+      await run(
+        f,
+        'thingsStack.editClient',
+        [{ pick: 'Redirect URIs' }, { input: 'https://dash.example.com/cb' }],
+        client,
+      );
+      assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.redirect_uris, [
+        'https://dash.example.com/cb',
+      ]);
+      await run(
+        f,
+        'thingsStack.editClient',
+        [{ pick: 'Rights' }, { pick: 'Sign-In Only' }, { pick: 'Keep These Rights' }],
+        client,
+      );
       assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.rights, ['RIGHT_USER_INFO']);
       assert.match(f.ui.text('info'), /authorize the client again/);
     });
@@ -204,43 +273,97 @@ describe('OAuth client commands', () => {
     it('lets admins approve and reject with a state description, and change grants', async () => {
       await f.close();
       f = await explorerFixture({ user: 'admin' });
-      await run(f, 'thingsStack.approveClient', [{ search: 'dash', choose: 'alice-dashboard' }, { input: 'Reviewed.' }]);
+      await run(f, 'thingsStack.approveClient', [
+        { search: 'dash', choose: 'alice-dashboard' },
+        { input: 'Reviewed.' },
+      ]);
       assert.equal(f.server.state.clients.get('alice-dashboard')?.client.state, 'STATE_APPROVED');
       assert.equal(f.server.state.clients.get('alice-dashboard')?.client.state_description, 'Reviewed.');
-      await run(f, 'thingsStack.rejectClient', [{ search: '', choose: 'alice-dashboard' }, { input: '', advice: /Tell the owner why/ }]);
+      await run(f, 'thingsStack.rejectClient', [
+        { search: '', choose: 'alice-dashboard' },
+        { input: '', advice: /Tell the owner why/ },
+      ]);
       assert.equal(f.server.state.clients.get('alice-dashboard')?.client.state, 'STATE_REJECTED');
-      await run(f, 'thingsStack.editClient', [{ search: '', choose: 'alice-dashboard' }, { pick: 'Grants' }, { pickMany: ['Authorization code'] }]);
+      await run(f, 'thingsStack.editClient', [
+        { search: '', choose: 'alice-dashboard' },
+        { pick: 'Grants' },
+        { pickMany: ['Authorization code'] },
+      ]);
       assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.grants, ['GRANT_AUTHORIZATION_CODE']);
-      await run(f, 'thingsStack.editClient', [{ search: '', choose: 'alice-dashboard' }, { pick: 'State' }, { pick: 'Suspended' }, { input: 'Abuse report.' }]);
+      await run(f, 'thingsStack.editClient', [
+        { search: '', choose: 'alice-dashboard' },
+        { pick: 'State' },
+        { pick: 'Suspended' },
+        { input: 'Abuse report.' },
+      ]);
       assert.equal(f.server.state.clients.get('alice-dashboard')?.client.state, 'STATE_SUSPENDED');
       // TTS v3.32.1 answers 200 to an update of `endorsed` but keeps the old value: say so instead of "done".
-      await run(f, 'thingsStack.editClient', [{ search: '', choose: 'alice-dashboard' }, { pick: 'Endorsed' }, { pick: 'Yes' }]);
+      await run(f, 'thingsStack.editClient', [
+        { search: '', choose: 'alice-dashboard' },
+        { pick: 'Endorsed' },
+        { pick: 'Yes' },
+      ]);
       assert.equal(f.server.state.clients.get('alice-dashboard')?.client.endorsed ?? false, false);
       assert.match(f.ui.text('error'), /The Things Stack accepted the change but did not store: Endorsed\./);
     });
 
     it('adds and removes a redirect URI inline, refusing to remove the last one', async () => {
       const list = (await f.model.children(client)).find((c) => c.kind === 'uriList' && c.field === 'redirect_uris');
-      await run(f, 'thingsStack.addRedirectUri', [{ input: 'http://127.0.0.1/callback', invalid: /already in the list/ }, { input: 'https://dash.example.com/cb' }], list);
-      assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.redirect_uris, ['http://127.0.0.1/callback', 'https://dash.example.com/cb']);
-      const uris = await f.model.children((await f.model.children(client)).find((c) => c.kind === 'uriList' && c.field === 'redirect_uris'));
+      await run(
+        f,
+        'thingsStack.addRedirectUri',
+        [
+          { input: 'http://127.0.0.1/callback', invalid: /already in the list/ },
+          { input: 'https://dash.example.com/cb' },
+        ],
+        list,
+      );
+      assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.redirect_uris, [
+        'http://127.0.0.1/callback',
+        'https://dash.example.com/cb',
+      ]);
+      const uris = await f.model.children(
+        (await f.model.children(client)).find((c) => c.kind === 'uriList' && c.field === 'redirect_uris'),
+      );
       assert.equal(uris.length, 2, 'the tree shows the new URI');
-      await run(f, 'thingsStack.removeRedirectUri', [{ confirm: true, expect: /Sign-ins that send this redirect URI will fail/ }], uris[0]);
-      assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.redirect_uris, ['https://dash.example.com/cb']);
-      await run(f, 'thingsStack.removeRedirectUri', [{ search: '', choose: 'alice-dashboard' }, { pick: 'Redirect URIs' }, { pick: 'https://dash.example.com/cb' }]);
+      await run(
+        f,
+        'thingsStack.removeRedirectUri',
+        [{ confirm: true, expect: /Sign-ins that send this redirect URI will fail/ }],
+        uris[0],
+      );
+      assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.redirect_uris, [
+        'https://dash.example.com/cb',
+      ]);
+      await run(f, 'thingsStack.removeRedirectUri', [
+        { search: '', choose: 'alice-dashboard' },
+        { pick: 'Redirect URIs' },
+        { pick: 'https://dash.example.com/cb' },
+      ]);
       assert.match(f.ui.text('error'), /only redirect URI.*needs at least one/);
     });
 
     it('adds a logout redirect URI from the palette', async () => {
-      await run(f, 'thingsStack.addRedirectUri', [{ search: '', choose: 'alice-dashboard' }, { pick: 'Logout Redirect URIs' }, { input: 'https://dash.example.com/bye' }]);
-      assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.logout_redirect_uris, ['https://dash.example.com/bye']);
+      await run(f, 'thingsStack.addRedirectUri', [
+        { search: '', choose: 'alice-dashboard' },
+        { pick: 'Logout Redirect URIs' },
+        { input: 'https://dash.example.com/bye' },
+      ]);
+      assert.deepEqual(f.server.state.clients.get('alice-dashboard')?.client.logout_redirect_uris, [
+        'https://dash.example.com/bye',
+      ]);
     });
 
     it('does not remove a URI when the confirmation is dismissed', async () => {
       const list = (await f.model.children(client)).find((c) => c.kind === 'uriList' && c.field === 'redirect_uris');
       await run(f, 'thingsStack.addRedirectUri', [{ input: 'https://dash.example.com/cb' }], list);
       const before = f.server.requests.length;
-      await run(f, 'thingsStack.removeRedirectUri', [{ pick: 'Redirect URIs' }, { pick: 'https://dash.example.com/cb' }, { confirm: false }], client);
+      await run(
+        f,
+        'thingsStack.removeRedirectUri',
+        [{ pick: 'Redirect URIs' }, { pick: 'https://dash.example.com/cb' }, { confirm: false }],
+        client,
+      );
       assert.deepEqual(writes(f, before), []);
     });
 
@@ -258,7 +381,12 @@ describe('OAuth client commands', () => {
         [{ cancel: true }],
         [{ search: '', choose: 'alice-dashboard' }, { cancel: true }],
         [{ search: '', choose: 'alice-dashboard' }, { pick: 'Rights' }, { cancel: true }],
-        [{ search: '', choose: 'alice-dashboard' }, { pick: 'Rights' }, { pick: 'Choose Individually…' }, { cancel: true }],
+        [
+          { search: '', choose: 'alice-dashboard' },
+          { pick: 'Rights' },
+          { pick: 'Choose Individually…' },
+          { cancel: true },
+        ],
       ];
       for (const script of scripts) {
         const before = f.server.requests.length;

@@ -6,7 +6,9 @@ import { explorerFixture, key, walk, type Fixture } from '../../support/explorer
 
 describe('shared commands', () => {
   let f: Fixture;
-  beforeEach(async () => { f = await explorerFixture({ pageSize: 2 }); });
+  beforeEach(async () => {
+    f = await explorerFixture({ pageSize: 2 });
+  });
   afterEach(async () => f?.close());
 
   it('filters with type-ahead: picking an item filters by its ID, Enter filters by the text, and clears', async () => {
@@ -15,7 +17,10 @@ describe('shared commands', () => {
     assert.equal(f.model.filterOf(f.deployment.key, 'applications'), 'acme-parking');
     assert.deepEqual((await f.model.children(section)).map(key), ['application:acme-parking']);
     await run(f, 'thingsStack.filter', [{ pick: 'Applications' }, { search: 'alice' }]);
-    assert.deepEqual((await f.model.children(section)).map(key), ['application:alice-sensors', 'application:alice-tracker']);
+    assert.deepEqual((await f.model.children(section)).map(key), [
+      'application:alice-sensors',
+      'application:alice-tracker',
+    ]);
     await run(f, 'thingsStack.clearFilter', [], section);
     assert.equal(f.model.filterOf(f.deployment.key, 'applications'), undefined);
   });
@@ -26,7 +31,11 @@ describe('shared commands', () => {
     const first = await f.model.children(owner);
     assert.equal(first.at(-1)?.kind, 'loadMore');
     await run(f, 'thingsStack.loadMore', [], first.at(-1));
-    assert.deepEqual((await f.model.children(owner)).map(key), ['application:alice-sensors', 'application:alice-tracker', 'application:alice-zz']);
+    assert.deepEqual((await f.model.children(owner)).map(key), [
+      'application:alice-sensors',
+      'application:alice-tracker',
+      'application:alice-zz',
+    ]);
     f.server.seed.applications('alice', 1, { ids: ['alice-zzz'] });
     await run(f, 'thingsStack.refresh', [], owner);
     assert.equal((await f.model.children(owner)).at(-1)?.kind, 'loadMore');
@@ -35,9 +44,23 @@ describe('shared commands', () => {
   it('copies IDs and values of any node', async () => {
     const client = await walk(f, 'deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard');
     const props = await f.model.children(client);
-    await run(f, 'thingsStack.copyId', [], props.find((p) => key(p) === 'property:name'));
-    await run(f, 'thingsStack.copyValue', [], props.find((p) => key(p) === 'property:name'));
-    const device = (await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors', 'devices')))[0];
+    await run(
+      f,
+      'thingsStack.copyId',
+      [],
+      props.find((p) => key(p) === 'property:name'),
+    );
+    await run(
+      f,
+      'thingsStack.copyValue',
+      [],
+      props.find((p) => key(p) === 'property:name'),
+    );
+    const device = (
+      await f.model.children(
+        await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors', 'devices'),
+      )
+    )[0];
     await run(f, 'thingsStack.copyId', [], device);
     await run(f, 'thingsStack.copyId', [{ pick: 'Application' }, { search: '', choose: 'alice-tracker' }]);
     assert.deepEqual(f.ui.clipboard, ['alice-tracker']);
@@ -93,7 +116,11 @@ describe('shared commands', () => {
     const other = resolveDeployment({ name: 'Second', url: f.server.url.replace('127.0.0.1', 'localhost') });
     f.accounts.setDeployments([f.deployment, other]);
     f.accounts.signIn(accountFor(f.server, other, 'bob'));
-    await run(f, 'thingsStack.copyId', [{ pick: 'Second', expect: /Which deployment/ }, { pick: 'Application' }, { search: '', choose: 'bob-weather' }]);
+    await run(f, 'thingsStack.copyId', [
+      { pick: 'Second', expect: /Which deployment/ },
+      { pick: 'Application' },
+      { search: '', choose: 'bob-weather' },
+    ]);
     assert.deepEqual(f.ui.clipboard, ['bob-weather']);
   });
 });

@@ -5,15 +5,46 @@ import { readFileSync } from 'node:fs';
 import { ALL_COMMAND_IDS, AUTH_COMMAND_IDS, EXPLORER_COMMAND_IDS } from '../../../src/commands/ids';
 import { EXPLORER_COMMANDS } from '../../../src/commands/explorerCommands';
 
-interface Contributed { command: string; title: string; category?: string; icon?: string }
-interface MenuEntry { command: string; when?: string; group?: string }
+interface Contributed {
+  command: string;
+  title: string;
+  category?: string;
+  icon?: string;
+}
+interface MenuEntry {
+  command: string;
+  when?: string;
+  group?: string;
+}
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
   activationEvents?: string[];
   contributes: { commands: Contributed[]; menus: Record<string, MenuEntry[]> };
 };
 const contributed = pkg.contributes.commands.map((c) => c.command);
-const KINDS = ['deployment', 'section', 'owner', 'deleted', 'client', 'application', 'property', 'uriList', 'uri', 'rights', 'rightGroup',
-  'right', 'secret', 'collaborators', 'collaborator', 'apiKeys', 'apiKey', 'devices', 'device', 'loadMore', 'error', 'message'];
+const KINDS = [
+  'deployment',
+  'section',
+  'owner',
+  'deleted',
+  'client',
+  'application',
+  'property',
+  'uriList',
+  'uri',
+  'rights',
+  'rightGroup',
+  'right',
+  'secret',
+  'collaborators',
+  'collaborator',
+  'apiKeys',
+  'apiKey',
+  'devices',
+  'device',
+  'loadMore',
+  'error',
+  'message',
+];
 /** Tree-only commands: they act on a node that has no sensible quick-pick equivalent. */
 const TREE_ONLY = ['thingsStack.loadMore', 'thingsStack.copyValue'];
 
@@ -32,11 +63,16 @@ describe('command contributions', () => {
   });
 
   it('gives each explorer command a title-case title, the category and a codicon', () => {
-    for (const c of pkg.contributes.commands.filter((c) => (EXPLORER_COMMAND_IDS as readonly string[]).includes(c.command))) {
+    for (const c of pkg.contributes.commands.filter((c) =>
+      (EXPLORER_COMMAND_IDS as readonly string[]).includes(c.command),
+    )) {
       assert.equal(c.category, 'Things Stack', c.command);
       assert.match(c.icon ?? '', /^\$\([a-z-]+\)$/, c.command);
       for (const word of c.title.replace(/…$/, '').split(' ')) {
-        assert.ok(['a', 'an', 'as', 'for', 'in', 'of', 'to'].includes(word) || /^[A-Z]/.test(word), `${c.command}: "${c.title}"`);
+        assert.ok(
+          ['a', 'an', 'as', 'for', 'in', 'of', 'to'].includes(word) || /^[A-Z]/.test(word),
+          `${c.command}: "${c.title}"`,
+        );
       }
     }
   });

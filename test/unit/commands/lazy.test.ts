@@ -8,7 +8,10 @@ import { ScriptedUi } from '../../support/scriptedUi';
 function harness(load: () => Promise<CommandTable>) {
   const ui = new ScriptedUi();
   const logs: string[] = [];
-  const deps = { ui, log: { warn: (m: string) => logs.push(`warn ${m}`), error: (m: string | Error) => logs.push(`error ${String(m)}`) } };
+  const deps = {
+    ui,
+    log: { warn: (m: string) => logs.push(`warn ${m}`), error: (m: string | Error) => logs.push(`error ${String(m)}`) },
+  };
   const entry = lazyTable(load);
   return { ui, logs, run: (id: string, ...args: unknown[]) => runLazyCommand(id, args, entry, deps) };
 }
@@ -19,7 +22,10 @@ describe('lazily loaded command tables', () => {
     const calls: string[] = [];
     const h = harness(async () => {
       loads++;
-      return { 'x.a': async (...args: unknown[]) => calls.push(`a ${args.join(',')}`), 'x.b': async () => calls.push('b') };
+      return {
+        'x.a': async (...args: unknown[]) => calls.push(`a ${args.join(',')}`),
+        'x.b': async () => calls.push('b'),
+      };
     });
     assert.equal(loads, 0, 'nothing loads before a command runs');
     await Promise.all([h.run('x.a', 1, 2), h.run('x.b')]);
@@ -30,15 +36,31 @@ describe('lazily loaded command tables', () => {
   });
 
   it('runs an entry behind the boundary with its own rights', async () => {
-    const h = harness(async () => [{
-      id: 'x.delete',
-      rights: ['RIGHT_APPLICATION_DELETE'],
-      handler: async () => {
-        throw ttsErrorFrom(403, { code: 7, details: [{ namespace: 'pkg/auth/rights', name: 'no_application_rights', message_format: 'no rights for application `{uid}`', attributes: { uid: 'app1' }, correlation_id: 'c2' }] });
+    const h = harness(async () => [
+      {
+        id: 'x.delete',
+        rights: ['RIGHT_APPLICATION_DELETE'],
+        handler: async () => {
+          throw ttsErrorFrom(403, {
+            code: 7,
+            details: [
+              {
+                namespace: 'pkg/auth/rights',
+                name: 'no_application_rights',
+                message_format: 'no rights for application `{uid}`',
+                attributes: { uid: 'app1' },
+                correlation_id: 'c2',
+              },
+            ],
+          });
+        },
       },
-    }]);
+    ]);
     await h.run('x.delete');
-    assert.match(h.ui.messages[0].text, /^no rights for application "app1"\. You need RIGHT_APPLICATION_DELETE .*\(correlation id c2\)$/);
+    assert.match(
+      h.ui.messages[0].text,
+      /^no rights for application "app1"\. You need RIGHT_APPLICATION_DELETE .*\(correlation id c2\)$/,
+    );
   });
 
   it('reports a table that fails to load, and loads it again on the next run', async () => {

@@ -10,15 +10,25 @@ describe('delete, restore and purge', () => {
   afterEach(async () => f?.close());
 
   describe('as a user', () => {
-    beforeEach(async () => { f = await explorerFixture(); });
+    beforeEach(async () => {
+      f = await explorerFixture();
+    });
 
     it('deletes a client after a modal that says the ID cannot be reused and restore lasts 24 hours', async () => {
       const client = await walk(f, 'deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard');
-      await run(f, 'thingsStack.deleteClient', [{ confirm: true, expect: /Delete OAuth client "alice-dashboard"\?.*cannot be reused.*24 hours/s }], client);
+      await run(
+        f,
+        'thingsStack.deleteClient',
+        [{ confirm: true, expect: /Delete OAuth client "alice-dashboard"\?.*cannot be reused.*24 hours/s }],
+        client,
+      );
       assert.ok(f.server.state.clients.get('alice-dashboard')?.client.deleted_at);
       assert.match(f.ui.text('info'), /Deleted OAuth client "alice-dashboard"\. You can restore it/);
       const owner = await walk(f, 'deployment', 'section:clients', 'owner:user:alice');
-      assert.ok(!(await f.model.children(owner)).some((c) => c.kind === 'client' && c.clientId === 'alice-dashboard'), 'the tree is refreshed');
+      assert.ok(
+        !(await f.model.children(owner)).some((c) => c.kind === 'client' && c.clientId === 'alice-dashboard'),
+        'the tree is refreshed',
+      );
     });
 
     it('deletes nothing when the modal is dismissed', async () => {
@@ -34,7 +44,9 @@ describe('delete, restore and purge', () => {
       const deleted = await f.model.children(await walk(f, 'deployment', 'section:clients', 'deleted'));
       await run(f, 'thingsStack.restoreClient', [], deleted[0]);
       assert.equal(f.server.state.clients.get('alice-dashboard')?.client.deleted_at, undefined);
-      await run(f, 'thingsStack.restoreApplication', [{ search: '', choose: 'alice-tracker', expect: /Restore Which Recently Deleted Application/ }]);
+      await run(f, 'thingsStack.restoreApplication', [
+        { search: '', choose: 'alice-tracker', expect: /Restore Which Recently Deleted Application/ },
+      ]);
       assert.equal(f.server.state.applications.get('alice-tracker')?.deleted_at, undefined);
       assert.match(f.ui.text('info'), /Restored application "alice-tracker"/);
     });
@@ -44,7 +56,7 @@ describe('delete, restore and purge', () => {
       assert.match(f.ui.text('error'), /There is no recently deleted application on Local/);
     });
 
-    it('shows the server\'s refusal after the restore window', async () => {
+    it("shows the server's refusal after the restore window", async () => {
       await f.account.api.clients.delete('alice-dashboard');
       const [deleted] = await f.model.children(await walk(f, 'deployment', 'section:clients', 'deleted'));
       f.server.clock.advance(25 * 3_600_000);
@@ -56,28 +68,54 @@ describe('delete, restore and purge', () => {
     it('refuses to delete an application that still has devices, before sending anything', async () => {
       const before = f.server.requests.length;
       await run(f, 'thingsStack.deleteApplication', [{ search: '', choose: 'alice-sensors' }]);
-      assert.match(f.ui.text('error'), /^Application "alice-sensors" still has 3 end devices, and The Things Stack refuses to delete an application with devices\. Delete its end devices first/);
+      assert.match(
+        f.ui.text('error'),
+        /^Application "alice-sensors" still has 3 end devices, and The Things Stack refuses to delete an application with devices\. Delete its end devices first/,
+      );
       assert.deepEqual(writes(f, before), []);
     });
 
     it('asks for the ID to be typed when the application has other collaborators or API keys', async () => {
       f.server.seed.apiKeys('alice-tracker', 1);
       const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
-      await run(f, 'thingsStack.deleteApplication', [
-        { confirm: true },
-        { input: 'alice-track', invalid: /Type the ID "alice-tracker" exactly/, expect: /It has 1 API key\. Type "alice-tracker" to confirm/ },
-        { input: '', invalid: /Type the ID "alice-tracker" exactly/ }, // an empty box cannot be accepted…
-        { input: 'alice-tracker' },
-      ], app);
+      await run(
+        f,
+        'thingsStack.deleteApplication',
+        [
+          { confirm: true },
+          {
+            input: 'alice-track',
+            invalid: /Type the ID "alice-tracker" exactly/,
+            expect: /It has 1 API key\. Type "alice-tracker" to confirm/,
+          },
+          { input: '', invalid: /Type the ID "alice-tracker" exactly/ }, // an empty box cannot be accepted…
+          { input: 'alice-tracker' },
+        ],
+        app,
+      );
       assert.deepEqual(f.ui.openingChecks, ['']); // …but it opens neutral, not already red
       assert.ok(f.server.state.applications.get('alice-tracker')?.deleted_at);
-      const fleet = await walk(f, 'deployment', 'section:applications', 'owner:organization:acme', 'application:acme-fleet');
-      await run(f, 'thingsStack.deleteApplication', [{ confirm: true }, { cancel: true, expect: /1 other collaborator/ }], fleet);
+      const fleet = await walk(
+        f,
+        'deployment',
+        'section:applications',
+        'owner:organization:acme',
+        'application:acme-fleet',
+      );
+      await run(
+        f,
+        'thingsStack.deleteApplication',
+        [{ confirm: true }, { cancel: true, expect: /1 other collaborator/ }],
+        fleet,
+      );
       assert.equal(f.server.state.applications.get('acme-fleet')?.deleted_at, undefined);
     });
 
     it('deletes a pristine application after the modal only', async () => {
-      await run(f, 'thingsStack.deleteApplication', [{ search: 'tracker', choose: 'alice-tracker' }, { confirm: true, expect: /Integrations that use it stop working/ }]);
+      await run(f, 'thingsStack.deleteApplication', [
+        { search: 'tracker', choose: 'alice-tracker' },
+        { confirm: true, expect: /Integrations that use it stop working/ },
+      ]);
       assert.ok(f.server.state.applications.get('alice-tracker')?.deleted_at);
     });
 
@@ -89,14 +127,23 @@ describe('delete, restore and purge', () => {
     });
 
     it('shows a missing right by name when the server refuses a delete', async () => {
-      f.server.seed.organization({ id: 'acme', name: 'ACME Corp', members: { alice: ['RIGHT_ORGANIZATION_INFO', 'RIGHT_ORGANIZATION_CLIENTS_LIST'] } });
+      f.server.seed.organization({
+        id: 'acme',
+        name: 'ACME Corp',
+        members: { alice: ['RIGHT_ORGANIZATION_INFO', 'RIGHT_ORGANIZATION_CLIENTS_LIST'] },
+      });
       await run(f, 'thingsStack.deleteClient', [{ search: '', choose: 'acme-portal' }, { confirm: true }]);
-      assert.match(f.ui.text('error'), /You need RIGHT_CLIENT_DELETE \(the right to delete a client\)\. \(correlation id /);
+      assert.match(
+        f.ui.text('error'),
+        /You need RIGHT_CLIENT_DELETE \(the right to delete a client\)\. \(correlation id /,
+      );
     });
   });
 
   describe('as an admin', () => {
-    beforeEach(async () => { f = await explorerFixture({ user: 'admin' }); });
+    beforeEach(async () => {
+      f = await explorerFixture({ user: 'admin' });
+    });
 
     it('purges a deleted client after a modal that says it is final and the typed ID', async () => {
       await f.account.api.clients.delete('alice-dashboard');
@@ -111,7 +158,15 @@ describe('delete, restore and purge', () => {
 
     it('refuses to purge an application with devices before any request', async () => {
       const before = f.server.requests.length;
-      const app = { kind: 'application', id: 'x', deploymentKey: f.deployment.key, applicationId: 'alice-sensors', application: {}, deleted: false, isAdmin: true };
+      const app = {
+        kind: 'application',
+        id: 'x',
+        deploymentKey: f.deployment.key,
+        applicationId: 'alice-sensors',
+        application: {},
+        deleted: false,
+        isAdmin: true,
+      };
       await run(f, 'thingsStack.purgeApplication', [], app);
       assert.match(f.ui.text('error'), /still has 3 end devices.*refuses to purge/);
       assert.deepEqual(writes(f, before), []);
@@ -120,7 +175,11 @@ describe('delete, restore and purge', () => {
     it('purges nothing when the typed ID is cancelled', async () => {
       await f.account.api.applications.delete('alice-tracker');
       const before = f.server.requests.length;
-      await run(f, 'thingsStack.purgeApplication', [{ search: '', choose: 'alice-tracker' }, { confirm: true }, { cancel: true }]);
+      await run(f, 'thingsStack.purgeApplication', [
+        { search: '', choose: 'alice-tracker' },
+        { confirm: true },
+        { cancel: true },
+      ]);
       assert.deepEqual(writes(f, before), []);
       assert.ok(f.server.state.applications.has('alice-tracker'));
     });

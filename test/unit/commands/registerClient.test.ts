@@ -3,8 +3,14 @@
 import { strict as assert } from 'node:assert';
 import { report } from '../../../src/commands/boundary';
 import {
-  CODE_REDIRECT_URI, LOOPBACK_REDIRECT_URI, VSCODE_CLIENT_DESCRIPTION, redirectRefusal, registerVsCodeClient, registrableRedirectUri,
-  suggestedClientId, suggestedClientName,
+  CODE_REDIRECT_URI,
+  LOOPBACK_REDIRECT_URI,
+  VSCODE_CLIENT_DESCRIPTION,
+  redirectRefusal,
+  registerVsCodeClient,
+  registrableRedirectUri,
+  suggestedClientId,
+  suggestedClientName,
   type VsCodeClientHost,
 } from '../../../src/commands/registerClient';
 import { EXPLORER_COMMANDS } from '../../../src/commands/explorerCommands';
@@ -19,21 +25,28 @@ import type { ScriptStep } from '../../support/scriptedUi';
 import { validateUriList } from '../../support/ttsServer/redirectUri';
 
 const CALLBACK = 'vscode://lpwan-tools.things-stack-manager/auth/callback';
-const DESCRIPTION = 'Manages the applications and OAuth clients of Alice and her organizations from VS Code, and shows live traffic.';
+const DESCRIPTION =
+  'Manages the applications and OAuth clients of Alice and her organizations from VS Code, and shows live traffic.';
 
 class Host implements VsCodeClientHost {
   saved: [string, string][] = [];
   signedIn: string[] = [];
   refreshed: string[] = [];
-  async callbackUri(): Promise<string> { return CALLBACK; }
+  async callbackUri(): Promise<string> {
+    return CALLBACK;
+  }
   /** Where VS Code would write the client ID (recorded for the suite-wide leak scan). */
   readonly settings = new MemorySettings();
   async saveClientId(key: string, id: string): Promise<void> {
     this.saved.push([key, id]);
     await this.settings.update(`thingsStack.deployments.${key}.clientId`, id);
   }
-  async signIn(key: string): Promise<void> { this.signedIn.push(key); }
-  refresh(key: string): void { this.refreshed.push(key); }
+  async signIn(key: string): Promise<void> {
+    this.signedIn.push(key);
+  }
+  refresh(key: string): void {
+    this.refreshed.push(key);
+  }
 }
 
 async function run(f: Fixture, host: Host, script: ScriptStep[]): Promise<void> {
@@ -45,7 +58,9 @@ async function run(f: Fixture, host: Host, script: ScriptStep[]): Promise<void> 
     if (error instanceof assert.AssertionError) {
       throw error;
     }
-    await report('thingsStack.registerVsCodeClient', error, { ui: f.ui, log: f.ctx.log }, ['RIGHT_USER_CLIENTS_CREATE']);
+    await report('thingsStack.registerVsCodeClient', error, { ui: f.ui, log: f.ctx.log }, [
+      'RIGHT_USER_CLIENTS_CREATE',
+    ]);
     assert.ok(!f.logs.some((l) => l.includes('failed unexpectedly')), f.logs.join('\n'));
   }
   f.ui.assertDone();
@@ -54,7 +69,9 @@ async function run(f: Fixture, host: Host, script: ScriptStep[]): Promise<void> 
 describe('Register an OAuth Client for VS Code', () => {
   let f: Fixture;
   let host: Host;
-  beforeEach(() => { host = new Host(); });
+  beforeEach(() => {
+    host = new Host();
+  });
   afterEach(async () => f?.close());
 
   describe('the rights list and the proposed values', () => {
@@ -80,7 +97,9 @@ describe('Register an OAuth Client for VS Code', () => {
   });
 
   describe('as a non-admin', () => {
-    beforeEach(async () => { f = await explorerFixture({ user: 'alice' }); });
+    beforeEach(async () => {
+      f = await explorerFixture({ user: 'alice' });
+    });
 
     const SCRIPT: ScriptStep[] = [
       { pick: 'alice', expect: /Who will own/ },
@@ -110,13 +129,21 @@ describe('Register an OAuth Client for VS Code', () => {
 
     it('can give the client to an organization', async () => {
       await run(f, host, [{ pick: 'ACME Corp' }, ...SCRIPT.slice(1, 3), { input: 'acme-vscode-manager' }]);
-      assert.deepEqual([...(f.server.state.memberships.get('client:acme-vscode-manager')?.keys() ?? [])], ['organization:acme']);
+      assert.deepEqual(
+        [...(f.server.state.memberships.get('client:acme-vscode-manager')?.keys() ?? [])],
+        ['organization:acme'],
+      );
     });
 
     it('asks again on a name (ID) clash, saying why on the ID step, and keeps the other answers', async () => {
       await run(f, host, [
-        ...SCRIPT.slice(0, 3), { input: 'vscode-ext', expect: /Client ID/ },
-        { input: 'vscode-ext', expect: /Client ID/, invalid: /^ID "vscode-ext" already taken \(correlation id [0-9a-f]+\)\. Choose another client ID\.$/ },
+        ...SCRIPT.slice(0, 3),
+        { input: 'vscode-ext', expect: /Client ID/ },
+        {
+          input: 'vscode-ext',
+          expect: /Client ID/,
+          invalid: /^ID "vscode-ext" already taken \(correlation id [0-9a-f]+\)\. Choose another client ID\.$/,
+        },
         { input: 'alice-vscode-manager-2' },
       ]);
       assert.match(f.ui.openingChecks.at(-1) ?? '', /^error: ID "vscode-ext" already taken/);
@@ -127,21 +154,32 @@ describe('Register an OAuth Client for VS Code', () => {
       assert.deepEqual(host.saved, [[f.deployment.key, 'alice-vscode-manager-2']]);
     });
 
-    it('registers code-server\'s callback without its per-request query, which TTS accepts and matches', async () => {
-      const external = 'http://127.0.0.1:8080/stable-0123456789abcdef0123456789abcdef01234567/callback?vscode-reqid=1&vscode-scheme=code-oss' +
+    it("registers code-server's callback without its per-request query, which TTS accepts and matches", async () => {
+      const external =
+        'http://127.0.0.1:8080/stable-0123456789abcdef0123456789abcdef01234567/callback?vscode-reqid=1&vscode-scheme=code-oss' +
         '&vscode-authority=lpwan-tools.things-stack-manager&vscode-path=%2Fauth%2Fcallback';
       host.callbackUri = async () => external;
       await run(f, host, SCRIPT);
       const registered = f.server.state.clients.get('alice-vscode-manager')?.client.redirect_uris ?? [];
       // Without the query; on a 127.x host without the port too (TTS's loopback exception: any port matches).
-      assert.deepEqual(registered, ['http://127.0.0.1/stable-0123456789abcdef0123456789abcdef01234567/callback', LOOPBACK_REDIRECT_URI, CODE_REDIRECT_URI]);
+      assert.deepEqual(registered, [
+        'http://127.0.0.1/stable-0123456789abcdef0123456789abcdef01234567/callback',
+        LOOPBACK_REDIRECT_URI,
+        CODE_REDIRECT_URI,
+      ]);
       // What the browser sends at sign-in (the query plus code and state) matches the registration (osin's rules),
       // also after code-server moved to another port.
       assert.ok(validateUriList(registered, `${external}&x=1`).ok);
       assert.ok(validateUriList(registered, external.replace(':8080', ':9090')).ok);
       assert.equal(registrableRedirectUri(CALLBACK), CALLBACK);
-      assert.equal(registrableRedirectUri('http://localhost:8080/stable-x/callback?vscode-reqid=1'), 'http://localhost:8080/stable-x/callback');
-      assert.equal(registrableRedirectUri('https://vscode.dev/callback?vscode-reqid=1&vscode-scheme=vscode'), 'https://vscode.dev/callback');
+      assert.equal(
+        registrableRedirectUri('http://localhost:8080/stable-x/callback?vscode-reqid=1'),
+        'http://localhost:8080/stable-x/callback',
+      );
+      assert.equal(
+        registrableRedirectUri('https://vscode.dev/callback?vscode-reqid=1&vscode-scheme=vscode'),
+        'https://vscode.dev/callback',
+      );
     });
 
     it('names a callback that cannot be registered, and creates nothing', async () => {
@@ -149,31 +187,85 @@ describe('Register an OAuth Client for VS Code', () => {
       host.callbackUri = async () => long;
       const clients = f.server.state.clients.size;
       await run(f, host, SCRIPT.slice(0, 1));
-      assert.equal(f.ui.text('error'), `This host's sign-in callback "${long}" cannot be registered with The Things Stack: A redirect URI can be at most 128 characters (this one has ${long.length}).`);
+      assert.equal(
+        f.ui.text('error'),
+        `This host's sign-in callback "${long}" cannot be registered with The Things Stack: A redirect URI can be at most 128 characters (this one has ${long.length}).`,
+      );
       assert.equal(f.server.state.clients.size, clients);
     });
 
     it('names the redirect URI The Things Stack refused (its validation error, as the real v3.32.1 sends it)', () => {
       // POST /api/v3/users/admin/clients with a 197-character redirect URI on TTS v3.32.1.
       const error = ttsErrorFrom(400, {
-        code: 3, message: 'error:pkg/errors:validation (invalid `client`: embedded message failed validation)',
-        details: [{
-          '@type': 'type.googleapis.com/ttn.lorawan.v3.ErrorDetails', namespace: 'pkg/errors', name: 'validation', message_format: 'invalid `{field}`: {reason}',
-          attributes: { field: 'client', name: 'CreateClientRequestValidationError', reason: 'embedded message failed validation' }, correlation_id: '0a1eb60c',
-          cause: { namespace: 'pkg/errors', name: 'validation', message_format: 'invalid `{field}`: {reason}', attributes: { field: 'redirect_uris[1]', name: 'ClientValidationError', reason: 'value length must be at most 128 runes' }, code: 3 },
-          code: 3,
-        }],
+        code: 3,
+        message: 'error:pkg/errors:validation (invalid `client`: embedded message failed validation)',
+        details: [
+          {
+            '@type': 'type.googleapis.com/ttn.lorawan.v3.ErrorDetails',
+            namespace: 'pkg/errors',
+            name: 'validation',
+            message_format: 'invalid `{field}`: {reason}',
+            attributes: {
+              field: 'client',
+              name: 'CreateClientRequestValidationError',
+              reason: 'embedded message failed validation',
+            },
+            correlation_id: '0a1eb60c',
+            cause: {
+              namespace: 'pkg/errors',
+              name: 'validation',
+              message_format: 'invalid `{field}`: {reason}',
+              attributes: {
+                field: 'redirect_uris[1]',
+                name: 'ClientValidationError',
+                reason: 'value length must be at most 128 runes',
+              },
+              code: 3,
+            },
+            code: 3,
+          },
+        ],
       });
-      assert.equal(redirectRefusal(error, ['code', 'http://h/very-long']), 'The Things Stack refused the redirect URI "http://h/very-long": value length must be at most 128 runes. (correlation id 0a1eb60c)');
-      const flat = ttsErrorFrom(400, { code: 3, details: [{ namespace: 'pkg/errors', name: 'validation', message_format: 'invalid `{field}`: {reason}', attributes: { field: 'redirect_uris', reason: 'invalid value' } }] });
-      assert.equal(redirectRefusal(flat, ['a', 'b']), 'The Things Stack refused the redirect URIs "a", "b": invalid value.');
-      assert.equal(redirectRefusal(ttsErrorFrom(409, { code: 6, details: [{ name: 'id_taken', message_format: 'ID taken' }] }), ['a']), undefined);
+      assert.equal(
+        redirectRefusal(error, ['code', 'http://h/very-long']),
+        'The Things Stack refused the redirect URI "http://h/very-long": value length must be at most 128 runes. (correlation id 0a1eb60c)',
+      );
+      const flat = ttsErrorFrom(400, {
+        code: 3,
+        details: [
+          {
+            namespace: 'pkg/errors',
+            name: 'validation',
+            message_format: 'invalid `{field}`: {reason}',
+            attributes: { field: 'redirect_uris', reason: 'invalid value' },
+          },
+        ],
+      });
+      assert.equal(
+        redirectRefusal(flat, ['a', 'b']),
+        'The Things Stack refused the redirect URIs "a", "b": invalid value.',
+      );
+      assert.equal(
+        redirectRefusal(ttsErrorFrom(409, { code: 6, details: [{ name: 'id_taken', message_format: 'ID taken' }] }), [
+          'a',
+        ]),
+        undefined,
+      );
     });
 
     it('names the missing right when the session may not create clients, and changes nothing', async () => {
       const key = f.server.createUserApiKey('alice', ['RIGHT_USER_INFO', 'RIGHT_USER_ORGANIZATIONS_LIST']);
-      const api = new TtsClient({ baseUrl: f.server.url, auth: { token: async () => key }, retries: 0, timeoutMs: 5000 });
-      f.accounts.signIn({ ...f.account, api, session: { ...f.account.session, method: 'api-key', clientId: undefined } });
+      const api = new TtsClient({
+        baseUrl: f.server.url,
+        auth: { token: async () => key },
+        retries: 0,
+        timeoutMs: 5000,
+      });
+      f.accounts.signIn({
+        ...f.account,
+        api,
+        session: { ...f.account.session, method: 'api-key', clientId: undefined },
+      });
       const clients = f.server.state.clients.size;
       await run(f, host, SCRIPT);
       assert.match(f.ui.text('error'), /RIGHT_USER_CLIENTS_CREATE/);
@@ -190,7 +282,9 @@ describe('Register an OAuth Client for VS Code', () => {
   });
 
   describe('as an admin', () => {
-    beforeEach(async () => { f = await explorerFixture({ user: 'admin' }); });
+    beforeEach(async () => {
+      f = await explorerFixture({ user: 'admin' });
+    });
 
     it('offers to approve the client on the spot, then to sign in with it', async () => {
       f.ui.messageActions.push([/approve it now/, 'Approve Now'], [/Sign in with it now/, 'Sign In with It']);
@@ -207,7 +301,10 @@ describe('Register an OAuth Client for VS Code', () => {
 
     it('leaves it awaiting approval when the admin declines', async () => {
       await run(f, host, [{ input: 'Admin in VS Code' }, { input: DESCRIPTION }, { input: 'admin-vscode-manager' }]);
-      assert.equal(f.server.state.clients.get('admin-vscode-manager')?.client.state ?? 'STATE_REQUESTED', 'STATE_REQUESTED');
+      assert.equal(
+        f.server.state.clients.get('admin-vscode-manager')?.client.state ?? 'STATE_REQUESTED',
+        'STATE_REQUESTED',
+      );
       assert.deepEqual(host.signedIn, []);
     });
   });
@@ -215,7 +312,12 @@ describe('Register an OAuth Client for VS Code', () => {
   it('works for an account signed in with another user too', async () => {
     f = await explorerFixture({ user: 'alice' });
     f.accounts.signIn(accountFor(f.server, f.deployment, 'bob'));
-    await run(f, host, [{ pick: 'bob' }, { input: 'Bob in VS Code' }, { input: DESCRIPTION }, { input: 'bob-vscode-manager' }]);
+    await run(f, host, [
+      { pick: 'bob' },
+      { input: 'Bob in VS Code' },
+      { input: DESCRIPTION },
+      { input: 'bob-vscode-manager' },
+    ]);
     assert.ok(f.server.state.clients.has('bob-vscode-manager'));
   });
 });

@@ -21,7 +21,8 @@ async function until(what: string, condition: () => boolean, timeoutMs = 5000): 
   }
 }
 
-const fCnt = (event: TtsEvent): number => ((event.data as { uplink_message?: { f_cnt?: number } } | undefined)?.uplink_message?.f_cnt ?? -1);
+const fCnt = (event: TtsEvent): number =>
+  (event.data as { uplink_message?: { f_cnt?: number } } | undefined)?.uplink_message?.f_cnt ?? -1;
 
 describe('LiveEvents against the test server', () => {
   let server: TtsTestServer;
@@ -35,15 +36,22 @@ describe('LiveEvents against the test server', () => {
     return (snapshot) => mine.push({ at: Date.now(), snapshot });
   };
   /** Waits for the next update that satisfies `condition` after the first `after` updates (default: those so far). */
-  const nextUpdate = async (what: string, condition: (s: LiveSnapshot) => boolean, after = updates.length): Promise<LiveSnapshot> => {
+  const nextUpdate = async (
+    what: string,
+    condition: (s: LiveSnapshot) => boolean,
+    after = updates.length,
+  ): Promise<LiveSnapshot> => {
     await until(what, () => updates.slice(after).some((u) => condition(u.snapshot)));
     return updates.slice(after).find((u) => condition(u.snapshot))!.snapshot;
   };
 
   const start = async (options: Partial<ConstructorParameters<typeof LiveEvents>[0]> = {}): Promise<LiveEvents> => {
     live = new LiveEvents({
-      source: api.events, target: { applicationId: APP }, backoffMs: [50, 100],
-      onUpdate: recorder(), ...options,
+      source: api.events,
+      target: { applicationId: APP },
+      backoffMs: [50, 100],
+      onUpdate: recorder(),
+      ...options,
     });
     void live.start();
     await until('the stream to open', () => server.events.openStreams === 1 && live?.snapshot().state === 'live');
@@ -64,11 +72,23 @@ describe('LiveEvents against the test server', () => {
   it('starts: connecting, then live, and shows an uplink with its decoded fields', async () => {
     const l = await start();
     await nextUpdate('the live update', (s) => s.state === 'live', 0);
-    assert.deepEqual(updates.map((u) => u.snapshot.state).filter((s, i, a) => s !== a[i - 1]), ['connecting', 'live']);
+    assert.deepEqual(
+      updates.map((u) => u.snapshot.state).filter((s, i, a) => s !== a[i - 1]),
+      ['connecting', 'live'],
+    );
     server.events.emit(APP, {
       name: 'as.up.data.forward',
       identifiers: [{ device_ids: { device_id: 'device-0001', application_ids: { application_id: APP } } }],
-      data: { uplink_message: { f_port: 7, decoded_payload: { temperature: 21.5 }, rx_metadata: [{ rssi: -110, snr: -3 }, { rssi: -72, snr: 9.25 }] } },
+      data: {
+        uplink_message: {
+          f_port: 7,
+          decoded_payload: { temperature: 21.5 },
+          rx_metadata: [
+            { rssi: -110, snr: -3 },
+            { rssi: -72, snr: 9.25 },
+          ],
+        },
+      },
     });
     await until('the event', () => l.snapshot().received === 1);
     const [summary] = l.snapshot().events;
@@ -92,12 +112,19 @@ describe('LiveEvents against the test server', () => {
     const snapshot = l.snapshot();
     assert.equal(snapshot.buffered, 2000, 'bounded by the buffer');
     assert.equal(snapshot.evicted, 1000);
-    assert.deepEqual(l.rawEvents().map(fCnt), Array.from({ length: 2000 }, (_, i) => 1001 + i), 'the newest 2,000, none missing, in order');
+    assert.deepEqual(
+      l.rawEvents().map(fCnt),
+      Array.from({ length: 2000 }, (_, i) => 1001 + i),
+      'the newest 2,000, none missing, in order',
+    );
     assert.equal(snapshot.events[0].id, l.rawEvents()[1999].unique_id, 'newest first');
     const burst = updates.slice(before);
     // All of them, the connection's own (connecting, live) included, go through the one throttle.
     for (let i = 1; i < updates.length; i++) {
-      assert.ok(updates[i].at - updates[i - 1].at >= 100, `updates ${i - 1} and ${i} were ${updates[i].at - updates[i - 1].at} ms apart`);
+      assert.ok(
+        updates[i].at - updates[i - 1].at >= 100,
+        `updates ${i - 1} and ${i} were ${updates[i].at - updates[i - 1].at} ms apart`,
+      );
     }
     assert.ok(burst.length <= Math.ceil(elapsed / 100) + 2, `${burst.length} updates in ${elapsed} ms`);
     assert.equal(burst.at(-1)?.snapshot.received, 3000, 'the last update shows everything');
@@ -136,10 +163,16 @@ describe('LiveEvents against the test server', () => {
     await nextUpdate('the update that shows it', (s) => s.state === 'live' && s.reconnects === 1, before);
     const elapsed = Date.now() - started;
     for (let i = 1; i < updates.length; i++) {
-      assert.ok(updates[i].at - updates[i - 1].at >= 100, `updates ${i - 1} and ${i} were ${updates[i].at - updates[i - 1].at} ms apart`);
+      assert.ok(
+        updates[i].at - updates[i - 1].at >= 100,
+        `updates ${i - 1} and ${i} were ${updates[i].at - updates[i - 1].at} ms apart`,
+      );
     }
     const changes = updates.slice(before);
-    assert.ok(changes.length <= Math.ceil(elapsed / 100) + 1, `${changes.length} updates in ${elapsed} ms for 81 changes and a reconnect`);
+    assert.ok(
+      changes.length <= Math.ceil(elapsed / 100) + 1,
+      `${changes.length} updates in ${elapsed} ms for 81 changes and a reconnect`,
+    );
     assert.equal(changes[0].snapshot.paused, false, 'the first update already shows the last of the changes before it');
     assert.equal(l.snapshot().paused, false);
   });
@@ -154,9 +187,15 @@ describe('LiveEvents against the test server', () => {
     l.setFilter({ name: 'as.up' });
     // The first update after the change already shows it: a pending update takes its snapshot when it runs.
     const filtered = await nextUpdate('the filtered view', () => true);
-    assert.deepEqual(filtered.events.map((e) => e.name), ['as.up.join.forward', 'as.up.data.forward']);
+    assert.deepEqual(
+      filtered.events.map((e) => e.name),
+      ['as.up.join.forward', 'as.up.data.forward'],
+    );
     l.setFilter({ name: '/^(ns|as)\\.up\\.data/', device: '0002' });
-    assert.deepEqual(l.snapshot().events.map((e) => e.name), ['ns.up.data.receive']);
+    assert.deepEqual(
+      l.snapshot().events.map((e) => e.name),
+      ['ns.up.data.receive'],
+    );
     l.setFilter({ name: '/[unclosed/' });
     assert.deepEqual(l.snapshot().events, [], 'a broken regex matches nothing rather than throwing');
     l.setFilter({});
@@ -176,7 +215,10 @@ describe('LiveEvents against the test server', () => {
     assert.equal(server.events.dropStreams(), 1);
     // Emitted while the client is disconnected: only the resume can bring these.
     await server.events.emitUplinks(APP, { rate: 1000, count: 100, deviceId: 'device-0002' });
-    await until('the reconnect and the missed events', () => l.snapshot().received === 300 && l.snapshot().state === 'live');
+    await until(
+      'the reconnect and the missed events',
+      () => l.snapshot().received === 300 && l.snapshot().state === 'live',
+    );
     await server.events.emitUplinks(APP, { rate: 1000, count: 50, deviceId: 'device-0003' });
     await until('350 events', () => l.snapshot().received === 350);
     await new Promise((r) => setTimeout(r, 100)); // anything resent twice would show up now
@@ -184,9 +226,19 @@ describe('LiveEvents against the test server', () => {
     assert.equal(raw.length, 350);
     assert.equal(new Set(raw.map((e) => e.unique_id)).size, 350, 'no duplicates');
     const byDevice = (id: string) => raw.filter((e) => JSON.stringify(e.identifiers).includes(id)).map(fCnt);
-    assert.deepEqual(byDevice('device-0001'), Array.from({ length: 200 }, (_, i) => i + 1));
-    assert.deepEqual(byDevice('device-0002'), Array.from({ length: 100 }, (_, i) => i + 1), 'the events missed while disconnected');
-    assert.deepEqual(byDevice('device-0003'), Array.from({ length: 50 }, (_, i) => i + 1));
+    assert.deepEqual(
+      byDevice('device-0001'),
+      Array.from({ length: 200 }, (_, i) => i + 1),
+    );
+    assert.deepEqual(
+      byDevice('device-0002'),
+      Array.from({ length: 100 }, (_, i) => i + 1),
+      'the events missed while disconnected',
+    );
+    assert.deepEqual(
+      byDevice('device-0003'),
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     assert.equal(l.snapshot().reconnects, 1);
     const resume = server.requests.filter((r) => r.path === '/api/v3/events').slice(requestsBefore)[0];
     assert.ok(resume, 'a second stream request');
@@ -206,7 +258,12 @@ describe('LiveEvents against the test server', () => {
   });
 
   it('stops with the reason, without retrying, when the user has no rights on the application', async () => {
-    live = new LiveEvents({ source: api.events, target: { applicationId: SEED.demo.applications.bobWeather }, backoffMs: [10], onUpdate: recorder() });
+    live = new LiveEvents({
+      source: api.events,
+      target: { applicationId: SEED.demo.applications.bobWeather },
+      backoffMs: [10],
+      onUpdate: recorder(),
+    });
     await live.start();
     const last = await nextUpdate('the stopped state', (s) => s.state === 'stopped', 0);
     assert.ok(last.error, 'an error message');

@@ -5,8 +5,14 @@ import { readFileSync } from 'node:fs';
 import { contextValueOf } from '../../../src/explorer/contextValues';
 import type { ExplorerNode } from '../../../src/explorer/nodeTypes';
 
-interface MenuEntry { command: string; when: string; group: string }
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { contributes: { menus: Record<string, MenuEntry[]> } };
+interface MenuEntry {
+  command: string;
+  when: string;
+  group: string;
+}
+const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  contributes: { menus: Record<string, MenuEntry[]> };
+};
 const entries = pkg.contributes.menus['view/item/context'];
 
 /** Evaluates the clause forms the menus use: `view == …`, `viewItem =~ /re/`, `!(…)`, joined with `&&`. */
@@ -27,18 +33,46 @@ function holds(when: string, viewItem: string): boolean {
 
 function offered(node: ExplorerNode, inline = false): string[] {
   const value = contextValueOf(node);
-  return [...new Set(entries.filter((e) => (e.group.startsWith('inline') === inline || !inline) && holds(e.when, value)).map((e) => e.command.replace('thingsStack.', '')))].sort();
+  return [
+    ...new Set(
+      entries
+        .filter((e) => (e.group.startsWith('inline') === inline || !inline) && holds(e.when, value))
+        .map((e) => e.command.replace('thingsStack.', '')),
+    ),
+  ].sort();
 }
 
 const base = { id: 'x', deploymentKey: 'd' };
-const client = (state: 'STATE_REQUESTED' | 'STATE_APPROVED', deleted: boolean, isAdmin: boolean): ExplorerNode =>
-  ({ ...base, kind: 'client', clientId: 'c', client: { state }, deleted, isAdmin });
-const app = (deleted: boolean, isAdmin: boolean): ExplorerNode => ({ ...base, kind: 'application', applicationId: 'a', application: {}, deleted, isAdmin });
+const client = (state: 'STATE_REQUESTED' | 'STATE_APPROVED', deleted: boolean, isAdmin: boolean): ExplorerNode => ({
+  ...base,
+  kind: 'client',
+  clientId: 'c',
+  client: { state },
+  deleted,
+  isAdmin,
+});
+const app = (deleted: boolean, isAdmin: boolean): ExplorerNode => ({
+  ...base,
+  kind: 'application',
+  applicationId: 'a',
+  application: {},
+  deleted,
+  isAdmin,
+});
 
 describe('tree menus', () => {
   it('offers a user the everyday actions on a live client, without admin ones', () => {
     assert.deepEqual(offered(client('STATE_REQUESTED', false, false)), [
-      'addCollaborator', 'addRedirectUri', 'copyAsJson', 'copyClientSecret', 'copyId', 'deleteClient', 'editClient', 'openInConsole', 'refresh', 'showJson',
+      'addCollaborator',
+      'addRedirectUri',
+      'copyAsJson',
+      'copyClientSecret',
+      'copyId',
+      'deleteClient',
+      'editClient',
+      'openInConsole',
+      'refresh',
+      'showJson',
     ]);
   });
 
@@ -57,18 +91,43 @@ describe('tree menus', () => {
   });
 
   it('offers the application actions on a live application', () => {
-    assert.deepEqual(offered(app(false, false)), ['addCollaborator', 'copyAsJson', 'copyId', 'createApiKey', 'deleteApplication', 'editApplication', 'openInConsole', 'refresh', 'showEvents', 'showJson']);
+    assert.deepEqual(offered(app(false, false)), [
+      'addCollaborator',
+      'copyAsJson',
+      'copyId',
+      'createApiKey',
+      'deleteApplication',
+      'editApplication',
+      'openInConsole',
+      'refresh',
+      'showEvents',
+      'showJson',
+    ]);
   });
 
   it('edits only editable properties inline, and copies every value', () => {
-    const property = (editable: boolean): ExplorerNode => ({ ...base, kind: 'property', entity: { type: 'client', id: 'c' }, property: 'grants', label: 'Grants', value: 'v', editable });
+    const property = (editable: boolean): ExplorerNode => ({
+      ...base,
+      kind: 'property',
+      entity: { type: 'client', id: 'c' },
+      property: 'grants',
+      label: 'Grants',
+      value: 'v',
+      editable,
+    });
     assert.deepEqual(offered(property(true), true), ['copyValue', 'editClient']);
     assert.deepEqual(offered(property(false), true), ['copyValue']);
   });
 
   it('adds and removes redirect URIs inline', () => {
-    assert.deepEqual(offered({ ...base, kind: 'uriList', clientId: 'c', field: 'logout_redirect_uris', uris: [] }, true), ['addRedirectUri']);
-    assert.deepEqual(offered({ ...base, kind: 'uri', clientId: 'c', field: 'redirect_uris', uri: 'u' }, true), ['copyValue', 'removeRedirectUri']);
+    assert.deepEqual(
+      offered({ ...base, kind: 'uriList', clientId: 'c', field: 'logout_redirect_uris', uris: [] }, true),
+      ['addRedirectUri'],
+    );
+    assert.deepEqual(offered({ ...base, kind: 'uri', clientId: 'c', field: 'redirect_uris', uri: 'u' }, true), [
+      'copyValue',
+      'removeRedirectUri',
+    ]);
   });
 
   it('copies the secret only when one is stored', () => {
@@ -80,12 +139,41 @@ describe('tree menus', () => {
     const section = (filter?: string): ExplorerNode => ({ ...base, kind: 'section', section: 'clients', filter });
     assert.deepEqual(offered(section(), true), ['filter', 'refresh']);
     assert.deepEqual(offered(section('x'), true), ['clearFilter', 'filter', 'refresh']);
-    assert.deepEqual(offered({ ...base, kind: 'owner', section: 'applications', owner: { kind: 'user', id: 'u' }, label: 'u', isSelf: true }, true), ['createApplication']);
+    assert.deepEqual(
+      offered(
+        { ...base, kind: 'owner', section: 'applications', owner: { kind: 'user', id: 'u' }, label: 'u', isSelf: true },
+        true,
+      ),
+      ['createApplication'],
+    );
   });
 
   it('manages API keys and collaborators inline', () => {
-    assert.deepEqual(offered({ ...base, kind: 'apiKey', applicationId: 'a', key: { id: 'k' } }, true), ['deleteApiKey', 'editApiKey']);
-    assert.equal(contextValueOf({ ...base, kind: 'apiKey', applicationId: 'a', key: { id: 'k', expires_at: '2000-01-01T00:00:00Z' } }), 'apiKey.expired');
-    assert.deepEqual(offered({ ...base, kind: 'collaborator', entity: { type: 'client', id: 'c' }, member: { kind: 'user', id: 'u' }, collaborator: {} }, true), ['editCollaborator', 'removeCollaborator']);
+    assert.deepEqual(offered({ ...base, kind: 'apiKey', applicationId: 'a', key: { id: 'k' } }, true), [
+      'deleteApiKey',
+      'editApiKey',
+    ]);
+    assert.equal(
+      contextValueOf({
+        ...base,
+        kind: 'apiKey',
+        applicationId: 'a',
+        key: { id: 'k', expires_at: '2000-01-01T00:00:00Z' },
+      }),
+      'apiKey.expired',
+    );
+    assert.deepEqual(
+      offered(
+        {
+          ...base,
+          kind: 'collaborator',
+          entity: { type: 'client', id: 'c' },
+          member: { kind: 'user', id: 'u' },
+          collaborator: {},
+        },
+        true,
+      ),
+      ['editCollaborator', 'removeCollaborator'],
+    );
   });
 });

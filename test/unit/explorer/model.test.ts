@@ -11,7 +11,9 @@ describe('explorer model', () => {
   afterEach(async () => f?.close());
 
   describe('structure', () => {
-    beforeEach(async () => { f = await explorerFixture(); });
+    beforeEach(async () => {
+      f = await explorerFixture();
+    });
 
     it('shows one node per deployment, then OAuth Clients and Applications', async () => {
       const roots = await f.model.children();
@@ -22,25 +24,51 @@ describe('explorer model', () => {
 
     it('groups by owner: the user first, then each organization, then Recently Deleted', async () => {
       const clients = await walk(f, 'deployment', 'section:clients');
-      assert.deepEqual(keys(await f.model.children(clients)), ['owner:user:alice', 'owner:organization:acme', 'deleted']);
+      assert.deepEqual(keys(await f.model.children(clients)), [
+        'owner:user:alice',
+        'owner:organization:acme',
+        'deleted',
+      ]);
       const apps = await walk(f, 'deployment', 'section:applications');
       const owners = await f.model.children(apps);
       assert.equal(owners[1].kind === 'owner' && owners[1].label, 'ACME Corp');
     });
 
-    it('lists each owner\'s own clients and applications', async () => {
-      assert.deepEqual(keys(await f.model.children(await walk(f, 'deployment', 'section:clients', 'owner:user:alice'))), ['client:alice-dashboard', 'client:vscode-ext']);
-      assert.deepEqual(keys(await f.model.children(await walk(f, 'deployment', 'section:clients', 'owner:organization:acme'))), ['client:acme-portal']);
-      assert.deepEqual(keys(await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:user:alice'))), ['application:alice-sensors', 'application:alice-tracker']);
-      assert.deepEqual(keys(await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:organization:acme'))), ['application:acme-fleet', 'application:acme-parking']);
+    it("lists each owner's own clients and applications", async () => {
+      assert.deepEqual(
+        keys(await f.model.children(await walk(f, 'deployment', 'section:clients', 'owner:user:alice'))),
+        ['client:alice-dashboard', 'client:vscode-ext'],
+      );
+      assert.deepEqual(
+        keys(await f.model.children(await walk(f, 'deployment', 'section:clients', 'owner:organization:acme'))),
+        ['client:acme-portal'],
+      );
+      assert.deepEqual(
+        keys(await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:user:alice'))),
+        ['application:alice-sensors', 'application:alice-tracker'],
+      );
+      assert.deepEqual(
+        keys(await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:organization:acme'))),
+        ['application:acme-fleet', 'application:acme-parking'],
+      );
     });
 
     it('expands a client into its properties, URIs, grants, grouped rights, masked secret and collaborators', async () => {
       const client = await walk(f, 'deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard');
       const children = await f.model.children(client);
       assert.deepEqual(keys(children), [
-        'property:id', 'property:name', 'property:description', 'property:state', 'uriList:redirect_uris', 'uriList:logout_redirect_uris',
-        'property:grants', 'rights', 'property:skip_authorization', 'property:endorsed', 'secret', 'collaborators',
+        'property:id',
+        'property:name',
+        'property:description',
+        'property:state',
+        'uriList:redirect_uris',
+        'uriList:logout_redirect_uris',
+        'property:grants',
+        'rights',
+        'property:skip_authorization',
+        'property:endorsed',
+        'secret',
+        'collaborators',
       ]);
       const state = children.find((c) => key(c) === 'property:state');
       assert.match(state?.kind === 'property' ? state.value : '', /^Requested — awaiting admin approval/);
@@ -71,7 +99,14 @@ describe('explorer model', () => {
       const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors');
       const children = await f.model.children(app);
       assert.deepEqual(keys(children), [
-        'property:id', 'property:name', 'property:description', 'property:created_at', 'property:updated_at', 'apiKeys', 'collaborators', 'devices',
+        'property:id',
+        'property:name',
+        'property:description',
+        'property:created_at',
+        'property:updated_at',
+        'apiKeys',
+        'collaborators',
+        'devices',
       ]);
       const stored = f.server.state.applications.get('alice-sensors')!;
       const props = Object.fromEntries(children.flatMap((c) => (c.kind === 'property' ? [[c.property, c]] : [])));
@@ -84,7 +119,11 @@ describe('explorer model', () => {
       assert.equal(devicesNode.kind === 'devices' && devicesNode.total, 3);
       const apiKeys = await f.model.children(apiKeysNode);
       assert.equal(apiKeys.length, 2);
-      assert.ok(apiKeys[0].kind === 'apiKey' && apiKeys[0].key.name === 'mqtt' && apiKeys[0].key.rights?.[0] === 'RIGHT_APPLICATION_TRAFFIC_READ');
+      assert.ok(
+        apiKeys[0].kind === 'apiKey' &&
+          apiKeys[0].key.name === 'mqtt' &&
+          apiKeys[0].key.rights?.[0] === 'RIGHT_APPLICATION_TRAFFIC_READ',
+      );
       const devices = await f.model.children(devicesNode);
       assert.deepEqual(keys(devices), ['device:device-0001', 'device:device-0002', 'device:device-0003']);
     });
@@ -102,7 +141,9 @@ describe('explorer model', () => {
       f.server.state.clients.delete('acme-portal');
       f.model.refresh(owner);
       const [empty] = await f.model.children(owner);
-      assert.ok(empty.kind === 'message' && empty.command === 'thingsStack.createClient' && empty.commandArgs?.[0] === owner);
+      assert.ok(
+        empty.kind === 'message' && empty.command === 'thingsStack.createClient' && empty.commandArgs?.[0] === owner,
+      );
       assert.equal(empty.kind === 'message' && empty.message, 'No OAuth clients yet: create one');
     });
 
@@ -112,7 +153,10 @@ describe('explorer model', () => {
       await walk(f, 'deployment', 'section:clients');
       assert.equal(f.server.requests.length, before, 'sections need no request');
       await f.model.children(await walk(f, 'deployment', 'section:clients'));
-      assert.ok(f.server.requests.slice(before).every((r) => r.path.endsWith('/organizations')), 'owners only');
+      assert.ok(
+        f.server.requests.slice(before).every((r) => r.path.endsWith('/organizations')),
+        'owners only',
+      );
     });
   });
 
@@ -140,7 +184,9 @@ describe('explorer model', () => {
       children = await f.model.children(owner);
       assert.equal(children.length, 250);
       assert.ok(children.every((c) => c.kind === 'application'));
-      const limits = f.server.requests.filter((r) => r.path.endsWith('/users/alice/applications')).map((r) => `${r.query.page}/${r.query.limit}`);
+      const limits = f.server.requests
+        .filter((r) => r.path.endsWith('/users/alice/applications'))
+        .map((r) => `${r.query.page}/${r.query.limit}`);
       assert.deepEqual(limits, ['1/100', '2/100', '3/100']);
     });
 
@@ -157,7 +203,9 @@ describe('explorer model', () => {
   });
 
   describe('filter', () => {
-    beforeEach(async () => { f = await explorerFixture(); });
+    beforeEach(async () => {
+      f = await explorerFixture();
+    });
 
     it('searches by ID, name or description through the search endpoint, flat, and clears', async () => {
       const section = await walk(f, 'deployment', 'section:clients');
@@ -172,21 +220,33 @@ describe('explorer model', () => {
       assert.deepEqual(keys(await f.model.children(section)), ['client:acme-portal']);
       f.model.setFilter(f.deployment.key, 'clients', 'nothing-like-this');
       const empty = await f.model.children(section);
-      assert.ok(empty.length === 1 && empty[0].kind === 'message' && /Nothing matches "nothing-like-this"/.test(empty[0].message));
+      assert.ok(
+        empty.length === 1 &&
+          empty[0].kind === 'message' &&
+          /Nothing matches "nothing-like-this"/.test(empty[0].message),
+      );
       f.model.setFilter(f.deployment.key, 'clients', undefined);
       assert.equal(section.kind === 'section' && section.filter, undefined);
-      assert.deepEqual(keys(await f.model.children(section)), ['owner:user:alice', 'owner:organization:acme', 'deleted']);
+      assert.deepEqual(keys(await f.model.children(section)), [
+        'owner:user:alice',
+        'owner:organization:acme',
+        'deleted',
+      ]);
     });
 
     it('keeps filters per deployment and section', async () => {
       f.model.setFilter(f.deployment.key, 'applications', 'fleet');
       assert.equal(f.model.filterOf(f.deployment.key, 'clients'), undefined);
-      assert.deepEqual(keys(await f.model.children(await walk(f, 'deployment', 'section:applications'))), ['application:acme-fleet']);
+      assert.deepEqual(keys(await f.model.children(await walk(f, 'deployment', 'section:applications'))), [
+        'application:acme-fleet',
+      ]);
     });
   });
 
   describe('refresh and errors', () => {
-    beforeEach(async () => { f = await explorerFixture(); });
+    beforeEach(async () => {
+      f = await explorerFixture();
+    });
 
     it('serves from cache until refreshed, per node and all', async () => {
       const owner = await walk(f, 'deployment', 'section:applications', 'owner:user:alice');
@@ -200,7 +260,10 @@ describe('explorer model', () => {
       f.model.onDidChange((n) => events.push(n));
       f.model.refresh();
       assert.deepEqual(events, [undefined]);
-      assert.equal((await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:user:alice'))).length, 4);
+      assert.equal(
+        (await f.model.children(await walk(f, 'deployment', 'section:applications', 'owner:user:alice'))).length,
+        4,
+      );
     });
 
     it('shows a server error with its correlation id, and retries after a refresh', async () => {
@@ -218,11 +281,20 @@ describe('explorer model', () => {
       f.server.knobs.failNext({ status: 503, path: '/users/alice/organizations' });
       const children = await f.model.children(await walk(f, 'deployment', 'section:clients'));
       assert.deepEqual(keys(children), ['owner:user:alice', 'error', 'deleted']);
-      assert.match(children[1].kind === 'error' ? children[1].message : '', /^Could not list your organizations: service unavailable/);
+      assert.match(
+        children[1].kind === 'error' ? children[1].message : '',
+        /^Could not list your organizations: service unavailable/,
+      );
     });
 
     it('shows a missing right by name', async () => {
-      const app = await walk(f, 'deployment', 'section:applications', 'owner:organization:acme', 'application:acme-fleet');
+      const app = await walk(
+        f,
+        'deployment',
+        'section:applications',
+        'owner:organization:acme',
+        'application:acme-fleet',
+      );
       f.server.seed.organization({ id: 'acme', name: 'ACME Corp', members: { alice: ['RIGHT_ORGANIZATION_INFO'] } });
       const devices = (await f.model.children(app)).find((n) => n.kind === 'devices')!;
       const children = await f.model.children(devices);
@@ -241,7 +313,9 @@ describe('explorer model', () => {
   });
 
   describe('accounts', () => {
-    beforeEach(async () => { f = await explorerFixture(); });
+    beforeEach(async () => {
+      f = await explorerFixture();
+    });
 
     it('is empty while nobody is signed in (the welcome view shows), and refreshes on sign-in and sign-out', async () => {
       const events: (ExplorerNode | undefined)[] = [];
@@ -282,7 +356,11 @@ describe('explorer model', () => {
       const { accountFor } = await import('../../support/explorerFixture');
       f.accounts.signIn(accountFor(f.server, f.deployment, 'bob'));
       const section = await walk(f, 'deployment', 'section:applications');
-      assert.deepEqual(keys(await f.model.children(section)), ['owner:user:bob', 'owner:organization:lora-lab', 'deleted']);
+      assert.deepEqual(keys(await f.model.children(section)), [
+        'owner:user:bob',
+        'owner:organization:lora-lab',
+        'deleted',
+      ]);
     });
   });
 });

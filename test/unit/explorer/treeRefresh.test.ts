@@ -27,8 +27,21 @@ function host(f: Fixture, guarded = true): FakeTreeHost<ExplorerNode> {
 async function expandAll(tree: FakeTreeHost<ExplorerNode>, f: Fixture, depth: number): Promise<void> {
   for (let level = 0; level < depth; level++) {
     for (const node of f.model.find(() => true)) {
-      if (!['property', 'uri', 'right', 'secret', 'apiKey', 'device', 'collaborator', 'message', 'error', 'loadMore'].includes(node.kind)
-        && !(node.kind === 'client' || node.kind === 'application' ? node.deleted : false)) {
+      if (
+        ![
+          'property',
+          'uri',
+          'right',
+          'secret',
+          'apiKey',
+          'device',
+          'collaborator',
+          'message',
+          'error',
+          'loadMore',
+        ].includes(node.kind) &&
+        !(node.kind === 'client' || node.kind === 'application' ? node.deleted : false)
+      ) {
         tree.expanded.add(node.id);
       }
     }
@@ -103,7 +116,11 @@ describe('explorer tree refresh (fake extension host)', () => {
         assert.deepEqual(tree.errors, []);
         assert.deepEqual(await tree.rows(), before);
       } else {
-        assert.match(tree.errors.join('\n'), /Element with id .*clients\/o:user:alice\/.* is already registered/, 'the race this guards against');
+        assert.match(
+          tree.errors.join('\n'),
+          /Element with id .*clients\/o:user:alice\/.* is already registered/,
+          'the race this guards against',
+        );
       }
       await f.close();
     }
@@ -129,7 +146,16 @@ describe('explorer tree refresh (fake extension host)', () => {
     assert.equal(new Set(all).size, all.length);
     assert.ok(all.length >= 4, all.join(','));
     // Create: the section is refreshed as the command does.
-    await f.account.api.clients.create({ kind: 'user', id: 'alice' }, { ids: { client_id: 'alice-new-one' }, name: 'New', redirect_uris: ['https://x.example/cb'], grants: ['GRANT_AUTHORIZATION_CODE'], rights: ['RIGHT_USER_INFO'] });
+    await f.account.api.clients.create(
+      { kind: 'user', id: 'alice' },
+      {
+        ids: { client_id: 'alice-new-one' },
+        name: 'New',
+        redirect_uris: ['https://x.example/cb'],
+        grants: ['GRANT_AUTHORIZATION_CODE'],
+        rights: ['RIGHT_USER_INFO'],
+      },
+    );
     f.model.refreshSection(f.deployment.key, 'clients');
     await tree.settle();
     // Delete, then restore.
@@ -145,11 +171,17 @@ describe('explorer tree refresh (fake extension host)', () => {
     f.model.setFilter(f.deployment.key, 'clients', 'extra');
     await tree.settle();
     const filtered = under(await tree.rows(), 'section:clients');
-    assert.ok(filtered.length > 0 && filtered.every((r) => r.startsWith('client:extra-') || r === 'loadMore'), filtered.join(','));
+    assert.ok(
+      filtered.length > 0 && filtered.every((r) => r.startsWith('client:extra-') || r === 'loadMore'),
+      filtered.join(','),
+    );
     f.model.setFilter(f.deployment.key, 'clients', undefined);
     await tree.settle();
     assert.deepEqual(tree.errors, []);
-    assert.ok(under(await tree.rows(), 'owner:user:alice').includes('client:alice-new-one'), 'the created client is listed');
+    assert.ok(
+      under(await tree.rows(), 'owner:user:alice').includes('client:alice-new-one'),
+      'the created client is listed',
+    );
     const ids = f.model.find(() => true).map((n) => n.id);
     assert.equal(new Set(ids).size, ids.length);
   });

@@ -15,9 +15,11 @@ export interface IdCase {
 
 const CYRILLIC_A = '\u0430';
 const ASCII_ONLY = '{ID} may only use the ASCII letters a–z, digits and hyphens:';
-const OFFICIAL = 'This ID looks like an official The Things Network / The Things Industries one; users and reviewing admins may ' +
+const OFFICIAL =
+  'This ID looks like an official The Things Network / The Things Industries one; users and reviewing admins may ' +
   'take it for theirs and it may be refused. Use your own brand.';
-const GENERIC = (id: string): string => `Give the ID your brand and the client's purpose, e.g. "mycompany-gateway-onboarding": "${id}" ` +
+const GENERIC = (id: string): string =>
+  `Give the ID your brand and the client's purpose, e.g. "mycompany-gateway-onboarding": "${id}" ` +
   'says neither who runs it nor what it is for. The ID cannot be changed later, and cannot be reused by anyone after the client is deleted.';
 
 /** Enters: checkApplicationId / checkClientId / validateId (the prompts' validators), then createApplication,
@@ -37,11 +39,26 @@ export const ID_CASES: IdCase[] = [
   { input: 'soil-', message: '{ID} cannot start or end with a hyphen, e.g. "soil".' },
   { input: '---', message: '{ID} cannot start or end with a hyphen.' },
   { input: 'soil--sensors', message: '{ID} cannot contain two hyphens in a row, e.g. "soil-sensors".' },
-  { input: 'soil_sensors', message: '{ID} may only contain lower-case letters, digits and hyphens (not _), e.g. "soil-sensors".' },
-  { input: 'soil.sensors', message: '{ID} may only contain lower-case letters, digits and hyphens (not .), e.g. "soil-sensors".' },
-  { input: 'acme/app', message: '{ID} may only contain lower-case letters, digits and hyphens (not /), e.g. "acme-app".' },
-  { input: 'soil@home!', message: '{ID} may only contain lower-case letters, digits and hyphens (not @ !), e.g. "soil-home".' },
-  { input: 'soil%20x', message: '{ID} may only contain lower-case letters, digits and hyphens (not %), e.g. "soil-20x".' },
+  {
+    input: 'soil_sensors',
+    message: '{ID} may only contain lower-case letters, digits and hyphens (not _), e.g. "soil-sensors".',
+  },
+  {
+    input: 'soil.sensors',
+    message: '{ID} may only contain lower-case letters, digits and hyphens (not .), e.g. "soil-sensors".',
+  },
+  {
+    input: 'acme/app',
+    message: '{ID} may only contain lower-case letters, digits and hyphens (not /), e.g. "acme-app".',
+  },
+  {
+    input: 'soil@home!',
+    message: '{ID} may only contain lower-case letters, digits and hyphens (not @ !), e.g. "soil-home".',
+  },
+  {
+    input: 'soil%20x',
+    message: '{ID} may only contain lower-case letters, digits and hyphens (not %), e.g. "soil-20x".',
+  },
   { input: 'soil sensors', message: '{ID} cannot contain spaces; use hyphens, e.g. "soil-sensors".' },
   { input: 'My Soil', message: '{ID} cannot contain spaces; use hyphens, e.g. "my-soil".' },
   { input: 'soil\tsensors', message: '{ID} cannot contain spaces; use hyphens, e.g. "soil-sensors".' },
@@ -58,18 +75,36 @@ export const ID_CASES: IdCase[] = [
   { input: 'cafe\u0301-app', message: `${ASCII_ONLY} it contains a combining accent (U+0301).` },
   { input: 'l\u0131ght', message: `${ASCII_ONLY} "\u0131" (U+0131) is not ASCII.` },
   { input: 'rocket-\u{1f680}', message: `${ASCII_ONLY} "\u{1f680}" (U+1F680) is not ASCII.` },
-  { input: 'soil\u200bsensors', message: `${ASCII_ONLY} it contains an invisible character (U+200B); delete it and type the text again.` },
-  { input: 'soil\u200dsensors', message: `${ASCII_ONLY} it contains an invisible character (U+200D); delete it and type the text again.` },
-  { input: 'soil\u00adsensors', message: `${ASCII_ONLY} it contains an invisible character (U+00AD); delete it and type the text again.` },
-  { input: 'so\ufeffil', message: `${ASCII_ONLY} it contains an invisible character (U+FEFF); delete it and type the text again.` },
-  { input: 'soil\u0007x', message: `${ASCII_ONLY} it contains an invisible character (U+0007); delete it and type the text again.` },
+  {
+    input: 'soil\u200bsensors',
+    message: `${ASCII_ONLY} it contains an invisible character (U+200B); delete it and type the text again.`,
+  },
+  {
+    input: 'soil\u200dsensors',
+    message: `${ASCII_ONLY} it contains an invisible character (U+200D); delete it and type the text again.`,
+  },
+  {
+    input: 'soil\u00adsensors',
+    message: `${ASCII_ONLY} it contains an invisible character (U+00AD); delete it and type the text again.`,
+  },
+  {
+    input: 'so\ufeffil',
+    message: `${ASCII_ONLY} it contains an invisible character (U+FEFF); delete it and type the text again.`,
+  },
+  {
+    input: 'soil\u0007x',
+    message: `${ASCII_ONLY} it contains an invisible character (U+0007); delete it and type the text again.`,
+  },
   // Reserved by the server's blocklist (forbidden_id).
   { input: 'admin', message: '"admin" is reserved by The Things Stack; choose another {ID}.' },
   { input: 'cli', message: '"cli" is reserved by The Things Stack; choose another {ID}.' },
   { input: 'console', message: '"console" is reserved by The Things Stack; choose another {ID}.' },
   { input: 'oauth', message: '"oauth" is reserved by The Things Stack; choose another {ID}.' },
   { input: 'ttn', message: '"ttn" is reserved by The Things Stack; choose another {ID}.' },
-  { input: 'the-things-network', message: '"the-things-network" is reserved by The Things Stack; choose another {ID}.' },
+  {
+    input: 'the-things-network',
+    message: '"the-things-network" is reserved by The Things Stack; choose another {ID}.',
+  },
   { input: 'local-callback', message: '"local-callback" is reserved by The Things Stack; choose another {ID}.' },
   // Client IDs the guidelines warn about (accepted after reading the warning).
   { input: 'ttn-dashboard', message: OFFICIAL, only: 'client', severity: 'warning' },
@@ -106,45 +141,155 @@ export const URI_CASES: UriCase[] = [
   { box: 'single', input: '/oauth/callback', message: NOT_ABSOLUTE('/oauth/callback') },
   { box: 'single', input: '../callback', message: NOT_ABSOLUTE('../callback') },
   { box: 'single', input: 'local-callback?port=abc', message: NOT_ABSOLUTE('local-callback?port=abc') },
-  { box: 'single', input: 'local-callback?port=99999', message: '"local-callback?port=99999" has an invalid port; use 1–65535.' },
-  { box: 'single', input: 'local-callback?port=0', message: '"local-callback?port=0" has an invalid port; use 1–65535.' },
+  {
+    box: 'single',
+    input: 'local-callback?port=99999',
+    message: '"local-callback?port=99999" has an invalid port; use 1–65535.',
+  },
+  {
+    box: 'single',
+    input: 'local-callback?port=0',
+    message: '"local-callback?port=0" has an invalid port; use 1–65535.',
+  },
   { box: 'single', input: 'javascript:alert(1)', message: 'javascript: URIs cannot be used as redirect URIs.' },
-  { box: 'single', input: 'JavaScript:alert(document.cookie)', message: 'javascript: URIs cannot be used as redirect URIs.' },
-  { box: 'single', input: 'data:text/html,<script>alert(1)</script>', message: 'data: URIs cannot be used as redirect URIs.' },
+  {
+    box: 'single',
+    input: 'JavaScript:alert(document.cookie)',
+    message: 'javascript: URIs cannot be used as redirect URIs.',
+  },
+  {
+    box: 'single',
+    input: 'data:text/html,<script>alert(1)</script>',
+    message: 'data: URIs cannot be used as redirect URIs.',
+  },
   { box: 'single', input: 'vbscript:msgbox(1)', message: 'vbscript: URIs cannot be used as redirect URIs.' },
   { box: 'single', input: 'file:///etc/passwd', message: 'file: URIs cannot be used as redirect URIs.' },
-  { box: 'single', input: 'https://a.example.com/cb;https://b.example.com/cb', message: 'A redirect URI cannot contain ";" — The Things Stack uses it to separate URIs.' },
+  {
+    box: 'single',
+    input: 'https://a.example.com/cb;https://b.example.com/cb',
+    message: 'A redirect URI cannot contain ";" — The Things Stack uses it to separate URIs.',
+  },
   { box: 'single', input: LONG_URI, message: 'A redirect URI can be at most 128 characters (this one has 129).' },
-  { box: 'single', input: `https://example.com/${'b'.repeat(500)}`, message: 'A redirect URI can be at most 128 characters (this one has 520).' },
+  {
+    box: 'single',
+    input: `https://example.com/${'b'.repeat(500)}`,
+    message: 'A redirect URI can be at most 128 characters (this one has 520).',
+  },
   { box: 'single', input: 'https://example.com/my callback', message: 'A redirect URI cannot contain spaces.' },
   { box: 'single', input: 'https://example.com/cb\tnext', message: 'A redirect URI cannot contain spaces.' },
   { box: 'single', input: 'https://example.com/cb#section', message: 'A redirect URI cannot have a fragment (#…).' },
   { box: 'single', input: 'https://example.com/cb#', message: 'A redirect URI cannot have a fragment (#…).' },
   { box: 'single', input: 'http://', message: '"http://" has no host.' },
   { box: 'single', input: 'https:///callback', message: '"https:///callback" has no host.' },
-  { box: 'single', input: 'https://example.com:99999/cb', message: '"https://example.com:99999/cb" is not a valid URI: check its host and port.' },
-  { box: 'single', input: 'https://[::1/cb', message: '"https://[::1/cb" is not a valid URI: check its host and port.' },
+  {
+    box: 'single',
+    input: 'https://example.com:99999/cb',
+    message: '"https://example.com:99999/cb" is not a valid URI: check its host and port.',
+  },
+  {
+    box: 'single',
+    input: 'https://[::1/cb',
+    message: '"https://[::1/cb" is not a valid URI: check its host and port.',
+  },
   { box: 'single', input: 'https:\\\\example.com\\cb', message: 'A redirect URI cannot contain "\\"; use "/".' },
-  { box: 'single', input: `https://ex${CYRILLIC_A}mple.com/cb`, message: `A redirect URI must be plain ASCII: "${CYRILLIC_A}" (U+0430) is a Cyrillic letter.` },
-  { box: 'single', input: 'https://example.com/cb\u200b', message: 'A redirect URI must be plain ASCII: it contains an invisible character (U+200B); delete it and type the text again.' },
-  { box: 'single', input: 'https://user:secret@example.com/cb', message: 'A redirect URI cannot contain a user name or password.' },
-  { box: 'single', input: 'localhost:8080/callback', message: '"localhost:8080/callback" has no scheme; did you mean http://localhost:8080/callback?' },
-  { box: 'single', input: 'example.com:443/cb', message: '"example.com:443/cb" has no scheme; did you mean https://example.com:443/cb?' },
-  { box: 'single', input: 'https:example.com/cb', message: '"https:example.com/cb" needs "//" after the scheme, e.g. "https://example.com/callback".' },
+  {
+    box: 'single',
+    input: `https://ex${CYRILLIC_A}mple.com/cb`,
+    message: `A redirect URI must be plain ASCII: "${CYRILLIC_A}" (U+0430) is a Cyrillic letter.`,
+  },
+  {
+    box: 'single',
+    input: 'https://example.com/cb\u200b',
+    message:
+      'A redirect URI must be plain ASCII: it contains an invisible character (U+200B); delete it and type the text again.',
+  },
+  {
+    box: 'single',
+    input: 'https://user:secret@example.com/cb',
+    message: 'A redirect URI cannot contain a user name or password.',
+  },
+  {
+    box: 'single',
+    input: 'localhost:8080/callback',
+    message: '"localhost:8080/callback" has no scheme; did you mean http://localhost:8080/callback?',
+  },
+  {
+    box: 'single',
+    input: 'example.com:443/cb',
+    message: '"example.com:443/cb" has no scheme; did you mean https://example.com:443/cb?',
+  },
+  {
+    box: 'single',
+    input: 'https:example.com/cb',
+    message: '"https:example.com/cb" needs "//" after the scheme, e.g. "https://example.com/callback".',
+  },
   { box: 'single', input: 'http://127.0.0.1/callback', message: '"http://127.0.0.1/callback" is already in the list.' },
-  { box: 'single', input: 'https://eleven.example.com/cb', message: 'At most 10 URIs are allowed.', client: 'alice-ten-uris' },
+  {
+    box: 'single',
+    input: 'https://eleven.example.com/cb',
+    message: 'At most 10 URIs are allowed.',
+    client: 'alice-ten-uris',
+  },
   // The create wizard's box: several URIs separated by spaces or commas.
-  { box: 'list', input: '', message: 'Add at least one redirect URI: The Things Stack only sends authorization codes to registered URIs.' },
-  { box: 'list', input: [...TEN_URIS, 'https://app10.example.com/callback'].join(' '), message: 'At most 10 URIs are allowed.' },
-  { box: 'list', input: 'https://a.example.com/cb https://a.example.com/cb', message: '"https://a.example.com/cb" is already in the list.' },
-  { box: 'list', input: 'https://a.example.com/cb,javascript:alert(1)', message: 'javascript: URIs cannot be used as redirect URIs.' },
-  { box: 'list', input: 'https://a.example.com/cb https://a.example.com/my callback', message: NOT_ABSOLUTE('callback') },
-  { box: 'list', input: 'code local-callback?port=70000', message: '"local-callback?port=70000" has an invalid port; use 1–65535.' },
+  {
+    box: 'list',
+    input: '',
+    message: 'Add at least one redirect URI: The Things Stack only sends authorization codes to registered URIs.',
+  },
+  {
+    box: 'list',
+    input: [...TEN_URIS, 'https://app10.example.com/callback'].join(' '),
+    message: 'At most 10 URIs are allowed.',
+  },
+  {
+    box: 'list',
+    input: 'https://a.example.com/cb https://a.example.com/cb',
+    message: '"https://a.example.com/cb" is already in the list.',
+  },
+  {
+    box: 'list',
+    input: 'https://a.example.com/cb,javascript:alert(1)',
+    message: 'javascript: URIs cannot be used as redirect URIs.',
+  },
+  {
+    box: 'list',
+    input: 'https://a.example.com/cb https://a.example.com/my callback',
+    message: NOT_ABSOLUTE('callback'),
+  },
+  {
+    box: 'list',
+    input: 'code local-callback?port=70000',
+    message: '"local-callback?port=70000" has an invalid port; use 1–65535.',
+  },
   // Accepted, with advice the user reads first.
-  { box: 'list', severity: 'warning', input: 'http://example.com/cb', message: '"http://example.com/cb" uses plain http on a public host; the authorization code could be read on the way. Use https.' },
-  { box: 'list', severity: 'warning', input: 'http://192.168.1.10/cb', message: '"http://192.168.1.10/cb" uses plain http on a public host; the authorization code could be read on the way. Use https.' },
-  { box: 'list', severity: 'warning', input: 'https://example.com/cb?next=%2Fhome', message: '"https://example.com/cb?next=%2Fhome" contains "%" or "+": The Things Stack decodes redirect URIs twice at sign-in, so the code exchange may not match. Avoid them if you can.' },
-  { box: 'list', severity: 'warning', input: 'https://example.com/cb?a=1+2', message: '"https://example.com/cb?a=1+2" contains "%" or "+": The Things Stack decodes redirect URIs twice at sign-in, so the code exchange may not match. Avoid them if you can.' },
+  {
+    box: 'list',
+    severity: 'warning',
+    input: 'http://example.com/cb',
+    message:
+      '"http://example.com/cb" uses plain http on a public host; the authorization code could be read on the way. Use https.',
+  },
+  {
+    box: 'list',
+    severity: 'warning',
+    input: 'http://192.168.1.10/cb',
+    message:
+      '"http://192.168.1.10/cb" uses plain http on a public host; the authorization code could be read on the way. Use https.',
+  },
+  {
+    box: 'list',
+    severity: 'warning',
+    input: 'https://example.com/cb?next=%2Fhome',
+    message:
+      '"https://example.com/cb?next=%2Fhome" contains "%" or "+": The Things Stack decodes redirect URIs twice at sign-in, so the code exchange may not match. Avoid them if you can.',
+  },
+  {
+    box: 'list',
+    severity: 'warning',
+    input: 'https://example.com/cb?a=1+2',
+    message:
+      '"https://example.com/cb?a=1+2" contains "%" or "+": The Things Stack decodes redirect URIs twice at sign-in, so the code exchange may not match. Avoid them if you can.',
+  },
 ];
 
 /**
@@ -173,23 +318,80 @@ export const CALLBACK_CASES: CallbackCase[] = [
   { name: 'a state of nobody', query: 'code=MF2XI.AAAA.BBBB&state=not-mine', refused: UNKNOWN_STATE },
   { name: 'the state with one character more', query: 'code=MF2XI.AAAA.BBBB&state={state}x', refused: UNKNOWN_STATE },
   { name: 'the state padded with a space', query: 'code=MF2XI.AAAA.BBBB&state=%20{state}', refused: UNKNOWN_STATE },
-  { name: 'a state already used', query: 'code=MF2XI.AAAA.BBBB&state={used}', prepare: ['used'], refused: 'Ignored a sign-in callback whose state was already used: a callback can only be used once.' },
-  { name: 'the state of a cancelled attempt', query: 'code=MF2XI.AAAA.BBBB&state={cancelled}', prepare: ['cancelled'], refused: 'Ignored a sign-in callback for a sign-in that was cancelled or timed out. Start the sign-in again.' },
-  { name: 'the state of a timed-out attempt', query: 'code=MF2XI.AAAA.BBBB&state={timedOut}', prepare: ['timedOut'], refused: 'Ignored a sign-in callback for a sign-in that was cancelled or timed out. Start the sign-in again.' },
-  { name: 'two codes', query: 'code=MF2XI.A.B&code=MF2XI.C.D&state={state}', refused: 'The sign-in callback carried more than one code and was ignored.' },
-  { name: 'two equal states', query: 'code=MF2XI.A.B&state={state}&state={state}', refused: 'The sign-in callback carried more than one state and was ignored.' },
-  { name: 'the state and an empty one', query: 'code=MF2XI.A.B&state={state}&state=', refused: 'The sign-in callback carried more than one state and was ignored.' },
+  {
+    name: 'a state already used',
+    query: 'code=MF2XI.AAAA.BBBB&state={used}',
+    prepare: ['used'],
+    refused: 'Ignored a sign-in callback whose state was already used: a callback can only be used once.',
+  },
+  {
+    name: 'the state of a cancelled attempt',
+    query: 'code=MF2XI.AAAA.BBBB&state={cancelled}',
+    prepare: ['cancelled'],
+    refused: 'Ignored a sign-in callback for a sign-in that was cancelled or timed out. Start the sign-in again.',
+  },
+  {
+    name: 'the state of a timed-out attempt',
+    query: 'code=MF2XI.AAAA.BBBB&state={timedOut}',
+    prepare: ['timedOut'],
+    refused: 'Ignored a sign-in callback for a sign-in that was cancelled or timed out. Start the sign-in again.',
+  },
+  {
+    name: 'two codes',
+    query: 'code=MF2XI.A.B&code=MF2XI.C.D&state={state}',
+    refused: 'The sign-in callback carried more than one code and was ignored.',
+  },
+  {
+    name: 'two equal states',
+    query: 'code=MF2XI.A.B&state={state}&state={state}',
+    refused: 'The sign-in callback carried more than one state and was ignored.',
+  },
+  {
+    name: 'the state and an empty one',
+    query: 'code=MF2XI.A.B&state={state}&state=',
+    refused: 'The sign-in callback carried more than one state and was ignored.',
+  },
   { name: 'no code', query: 'state={state}', refused: 'The sign-in callback carried no authorization code.' },
-  { name: 'an empty code', query: 'code=&state={state}', refused: 'The sign-in callback carried no authorization code.' },
-  { name: 'a huge query', query: `code=MF2XI.A.B&state={state}&pad=${'x'.repeat(9000)}`, refused: 'The sign-in callback was too long and was ignored.' },
+  {
+    name: 'an empty code',
+    query: 'code=&state={state}',
+    refused: 'The sign-in callback carried no authorization code.',
+  },
+  {
+    name: 'a huge query',
+    query: `code=MF2XI.A.B&state={state}&pad=${'x'.repeat(9000)}`,
+    refused: 'The sign-in callback was too long and was ignored.',
+  },
   { name: 'access denied with a state of nobody', query: 'error=access_denied&state=not-mine', refused: UNKNOWN_STATE },
-  { name: 'an error without state while two attempts wait', query: 'error=access_denied', prepare: ['second'], refused: NO_STATE },
+  {
+    name: 'an error without state while two attempts wait',
+    query: 'error=access_denied',
+    prepare: ['second'],
+    refused: NO_STATE,
+  },
   { name: 'error=access_denied', query: 'error=access_denied&state={state}', ends: ACCESS_DENIED },
   { name: 'error=access_denied without state', query: 'error=access_denied', ends: ACCESS_DENIED },
-  { name: 'a code and an error together', query: 'code=MF2XI.A.B&error=access_denied&state={state}', ends: ACCESS_DENIED },
-  { name: 'an unapproved client (no state, as TTS sends it)', query: 'error=invalid_client&error_description=error%3Apkg%2Foauth%3Aclient_not_approved+%28OAuth+client+was+not+approved%29', ends: 'The OAuth client cannot be used to sign in (OAuth client was not approved). A client created by a non-admin must be approved by an admin first.' },
-  { name: 'a client without the grant', query: 'error=invalid_grant&state={state}', ends: 'The OAuth client does not allow the authorization code grant.' },
-  { name: 'markup in error_description', query: 'error=server_error&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state={state}', ends: 'The Things Stack refused the sign-in: server_error (<script>alert(1)</script>).' },
+  {
+    name: 'a code and an error together',
+    query: 'code=MF2XI.A.B&error=access_denied&state={state}',
+    ends: ACCESS_DENIED,
+  },
+  {
+    name: 'an unapproved client (no state, as TTS sends it)',
+    query:
+      'error=invalid_client&error_description=error%3Apkg%2Foauth%3Aclient_not_approved+%28OAuth+client+was+not+approved%29',
+    ends: 'The OAuth client cannot be used to sign in (OAuth client was not approved). A client created by a non-admin must be approved by an admin first.',
+  },
+  {
+    name: 'a client without the grant',
+    query: 'error=invalid_grant&state={state}',
+    ends: 'The OAuth client does not allow the authorization code grant.',
+  },
+  {
+    name: 'markup in error_description',
+    query: 'error=server_error&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state={state}',
+    ends: 'The Things Stack refused the sign-in: server_error (<script>alert(1)</script>).',
+  },
 ];
 
 /** A pasted API key, through the API-key sign-in. `message` undefined: the attempt is abandoned silently. */
@@ -201,18 +403,29 @@ export interface ApiKeyCase {
 
 const B32 = (n: number, c = 'A'): string => c.repeat(n);
 export const GOOD_LOOKING_KEY = `NNSXS.${B32(39)}.${B32(52, 'B')}`;
-const DAMAGED = 'This API key looks damaged: after NNSXS. it may only have the capital letters A–Z, the digits 2–7 and one dot.';
-const LENGTH = (n: number): string => `This API key looks incomplete or damaged: a key has 98 characters (this one has ${n}).`;
+const DAMAGED =
+  'This API key looks damaged: after NNSXS. it may only have the capital letters A–Z, the digits 2–7 and one dot.';
+const LENGTH = (n: number): string =>
+  `This API key looks incomplete or damaged: a key has 98 characters (this one has ${n}).`;
 const OAUTH_TOKEN = 'This is an OAuth token, not an API key. API keys start with NNSXS.';
-const V2_KEY = 'This is a The Things Network v2 access key (ttn-account-v2.…); v2 was shut down. Create an API key in the v3 Console: it starts with NNSXS.';
+const V2_KEY =
+  'This is a The Things Network v2 access key (ttn-account-v2.…); v2 was shut down. Create an API key in the v3 Console: it starts with NNSXS.';
 const NOT_BARE = 'Paste only the key (NNSXS.…), without "Bearer" or "Authorization:" in front.';
 
 /** Enters: checkApiKey (the input box's validator), then signIn with the API-key flow. */
 export const API_KEY_CASES: ApiKeyCase[] = [
   { name: 'nothing', input: '' },
   { name: 'only spaces', input: '   \n' },
-  { name: 'a wrong prefix', input: `ABCDE.${B32(39)}.${B32(52)}`, message: 'API keys of The Things Stack start with NNSXS.' },
-  { name: 'a lower-case prefix', input: GOOD_LOOKING_KEY.replace('NNSXS', 'nnsxs'), message: 'API keys of The Things Stack start with NNSXS.' },
+  {
+    name: 'a wrong prefix',
+    input: `ABCDE.${B32(39)}.${B32(52)}`,
+    message: 'API keys of The Things Stack start with NNSXS.',
+  },
+  {
+    name: 'a lower-case prefix',
+    input: GOOD_LOOKING_KEY.replace('NNSXS', 'nnsxs'),
+    message: 'API keys of The Things Stack start with NNSXS.',
+  },
   { name: 'the prefix alone', input: 'NNSXS', message: LENGTH(5) },
   { name: 'the prefix and a dot', input: 'NNSXS.', message: LENGTH(6) },
   { name: 'one character short', input: GOOD_LOOKING_KEY.slice(0, -1), message: LENGTH(97) },
@@ -230,10 +443,27 @@ export const API_KEY_CASES: ApiKeyCase[] = [
   { name: 'a Bearer header value', input: `Bearer ${GOOD_LOOKING_KEY}`, message: NOT_BARE },
   { name: 'a whole Authorization header', input: `Authorization: Bearer ${GOOD_LOOKING_KEY}`, message: NOT_BARE },
   { name: 'the key in quotes', input: `"${GOOD_LOOKING_KEY}"`, message: 'Paste the key without the quotes around it.' },
-  { name: 'a line break inside', input: `${GOOD_LOOKING_KEY.slice(0, 50)}\n${GOOD_LOOKING_KEY.slice(50)}`, message: 'This API key has spaces or line breaks inside; copy it again as one line.' },
-  { name: 'a space inside', input: `${GOOD_LOOKING_KEY.slice(0, 50)} ${GOOD_LOOKING_KEY.slice(50)}`, message: 'This API key has spaces or line breaks inside; copy it again as one line.' },
-  { name: 'a zero-width space inside', input: `${GOOD_LOOKING_KEY.slice(0, 50)}\u200b${GOOD_LOOKING_KEY.slice(50)}`, message: 'This API key looks damaged: it contains an invisible character (U+200B); delete it and type the text again.' },
-  { name: 'a Cyrillic look-alike inside', input: GOOD_LOOKING_KEY.replace('AAAA', 'AA\u0410A'), message: 'This API key looks damaged: "\u0410" (U+0410) is a Cyrillic letter.' },
+  {
+    name: 'a line break inside',
+    input: `${GOOD_LOOKING_KEY.slice(0, 50)}\n${GOOD_LOOKING_KEY.slice(50)}`,
+    message: 'This API key has spaces or line breaks inside; copy it again as one line.',
+  },
+  {
+    name: 'a space inside',
+    input: `${GOOD_LOOKING_KEY.slice(0, 50)} ${GOOD_LOOKING_KEY.slice(50)}`,
+    message: 'This API key has spaces or line breaks inside; copy it again as one line.',
+  },
+  {
+    name: 'a zero-width space inside',
+    input: `${GOOD_LOOKING_KEY.slice(0, 50)}\u200b${GOOD_LOOKING_KEY.slice(50)}`,
+    message:
+      'This API key looks damaged: it contains an invisible character (U+200B); delete it and type the text again.',
+  },
+  {
+    name: 'a Cyrillic look-alike inside',
+    input: GOOD_LOOKING_KEY.replace('AAAA', 'AA\u0410A'),
+    message: 'This API key looks damaged: "\u0410" (U+0410) is a Cyrillic letter.',
+  },
 ];
 
 /** A code pasted into "paste the code" sign-in (redirect_uri=code). */
@@ -250,7 +480,11 @@ export const CODE_CASES: CodeCase[] = [
   { name: 'a word', input: 'abc', message: CODE_SHAPE },
   { name: 'the prefix only', input: 'MF2XI.', message: CODE_SHAPE },
   { name: 'an access token', input: 'MFRWG.AAAA.BBBB', message: CODE_SHAPE },
-  { name: 'the whole callback URL', input: 'vscode://lpwan-tools.things-stack-manager/auth/callback?code=MF2XI.AAAA.BBBB&state=x', message: CODE_SHAPE },
+  {
+    name: 'the whole callback URL',
+    input: 'vscode://lpwan-tools.things-stack-manager/auth/callback?code=MF2XI.AAAA.BBBB&state=x',
+    message: CODE_SHAPE,
+  },
   { name: 'lower-case base32', input: 'MF2XI.aaaa.bbbb', message: CODE_SHAPE },
 ];
 
@@ -278,31 +512,170 @@ type Json = Record<string, unknown>;
 
 /** Enters: per row (`enters`): the explorer model, or a command through the error boundary; `expired` adds a refresh. */
 export const BODY_CASES: BodyCase[] = [
-  { name: 'an HTML 502 page for a list', enters: { tree: 'applications', owner: 'user:alice' }, knob: { kind: 'html', method: 'GET', path: '/users/alice/applications' }, message: 'The Things Stack answered HTTP 502.' },
-  { name: 'an HTML 502 page for a client', enters: { command: 'showJson', client: 'alice-dashboard' }, knob: { kind: 'html', method: 'GET', path: '/clients/alice-dashboard' }, message: 'The Things Stack answered HTTP 502.' },
-  { name: 'an HTML 500 page', enters: { tree: 'clients', owner: 'user:alice' }, rewrite: { path: /\/users\/alice\/clients$/, status: 500, body: () => '<!doctype html><title>Oops</title><h1>Internal error</h1>' }, message: 'The Things Stack answered HTTP 500.' },
-  { name: 'truncated JSON for a list', enters: { tree: 'applications', owner: 'user:alice' }, knob: { kind: 'truncated', method: 'GET', path: '/users/alice/applications' }, message: `${UNREADABLE} (HTTP 200): incomplete or invalid JSON.` },
-  { name: 'truncated JSON for an application', enters: { command: 'editApplication', application: 'alice-tracker' }, knob: { kind: 'truncated', method: 'GET', path: '/applications/alice-tracker' }, message: `${UNREADABLE} (HTTP 200): incomplete or invalid JSON.` },
-  { name: 'an HTML page with status 200', enters: { command: 'editApplication', application: 'alice-tracker' }, rewrite: { path: /\/applications\/alice-tracker$/, body: () => '<html><body>Maintenance</body></html>' }, message: `${UNREADABLE} (HTTP 200): an HTML page instead of JSON.` },
-  { name: 'wrong types in a list (a number for an ID)', enters: { tree: 'applications', owner: 'user:alice' }, knob: { kind: 'wrong-types', method: 'GET', path: '/users/alice/applications' }, message: `${UNREADABLE} (HTTP 200): an application without a valid ID.` },
-  { name: 'wrong types in a client', enters: { command: 'showJson', client: 'alice-dashboard' }, knob: { kind: 'wrong-types', method: 'GET', path: '/clients/alice-dashboard' }, message: `${UNREADABLE} (HTTP 200): an OAuth client without a valid ID.` },
-  { name: 'wrong types in an empty list (an array)', enters: { tree: 'applications', owner: 'organization:empty-org' }, knob: { kind: 'wrong-types', method: 'GET', path: '/organizations/empty-org/applications' }, message: `${UNREADABLE} (HTTP 200): an array, not an object with "applications".` },
-  { name: 'a string where the list belongs', enters: { tree: 'clients', owner: 'user:alice' }, rewrite: { path: /\/users\/alice\/clients$/, body: () => ({ clients: 'not-a-list' }) }, message: `${UNREADABLE} (HTTP 200): "clients" as a string, not a list.` },
-  { name: 'an object where the list belongs', enters: { tree: 'applications', owner: 'user:alice' }, rewrite: { path: /\/users\/alice\/applications$/, body: (b) => ({ applications: (b as { applications?: unknown[] }).applications?.[0] }) }, message: `${UNREADABLE} (HTTP 200): "applications" as an object, not a list.` },
-  { name: 'an empty body for a client', enters: { command: 'showJson', client: 'alice-dashboard' }, rewrite: { path: /\/clients\/alice-dashboard$/, body: () => '' }, message: `${UNREADABLE} (HTTP 200): an OAuth client without a valid ID.` },
-  { name: '{} for an empty list of applications', enters: { tree: 'applications', owner: 'organization:empty-org' }, message: 'No applications yet: create one' },
-  { name: '{} for an empty list of clients', enters: { tree: 'clients', owner: 'organization:empty-org' }, message: 'No OAuth clients yet: create one' },
-  { name: 'an unknown client state', enters: { tree: 'client', client: 'alice-dashboard', property: 'state' }, rewrite: { path: /\/clients\/alice-dashboard$/, body: (b) => ({ ...(b as Json), state: 'STATE_UNDER_REVIEW' }) }, message: 'STATE_UNDER_REVIEW' },
-  { name: 'an unknown grant', enters: { tree: 'client', client: 'alice-dashboard', property: 'grants' }, rewrite: { path: /\/clients\/alice-dashboard$/, body: (b) => ({ ...(b as Json), grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_DEVICE_CODE'] }) }, message: 'Authorization code, GRANT_DEVICE_CODE' },
-  { name: 'an unknown right', enters: { tree: 'client', client: 'alice-dashboard', property: 'rights' }, rewrite: { path: /\/clients\/alice-dashboard$/, body: (b) => ({ ...(b as Json), rights: ['RIGHT_USER_INFO', 'RIGHT_QUANTUM_ENTANGLE'] }) }, message: 'RIGHT_USER_INFO' },
-  { name: 'an error body of the wrong types', enters: { command: 'editApplication', application: 'alice-tracker' }, rewrite: { path: /\/applications\/alice-tracker$/, status: 404, body: () => ({ code: 'five', message: 42, details: 'none' }) }, message: 'The Things Stack answered HTTP 404.' },
-  { name: 'a body over 10 MB for a list', enters: { tree: 'clients', owner: 'user:alice' }, knob: { kind: 'huge', method: 'GET', path: '/users/alice/clients' }, message: `${UNREADABLE} (HTTP 200): more than 8 MiB; the answer was not read.` },
-  { name: 'a body over 10 MB for an application', enters: { command: 'editApplication', application: 'alice-tracker' }, knob: { kind: 'huge', method: 'GET', path: '/applications/alice-tracker' }, message: `${UNREADABLE} (HTTP 200): more than 8 MiB; the answer was not read.` },
+  {
+    name: 'an HTML 502 page for a list',
+    enters: { tree: 'applications', owner: 'user:alice' },
+    knob: { kind: 'html', method: 'GET', path: '/users/alice/applications' },
+    message: 'The Things Stack answered HTTP 502.',
+  },
+  {
+    name: 'an HTML 502 page for a client',
+    enters: { command: 'showJson', client: 'alice-dashboard' },
+    knob: { kind: 'html', method: 'GET', path: '/clients/alice-dashboard' },
+    message: 'The Things Stack answered HTTP 502.',
+  },
+  {
+    name: 'an HTML 500 page',
+    enters: { tree: 'clients', owner: 'user:alice' },
+    rewrite: {
+      path: /\/users\/alice\/clients$/,
+      status: 500,
+      body: () => '<!doctype html><title>Oops</title><h1>Internal error</h1>',
+    },
+    message: 'The Things Stack answered HTTP 500.',
+  },
+  {
+    name: 'truncated JSON for a list',
+    enters: { tree: 'applications', owner: 'user:alice' },
+    knob: { kind: 'truncated', method: 'GET', path: '/users/alice/applications' },
+    message: `${UNREADABLE} (HTTP 200): incomplete or invalid JSON.`,
+  },
+  {
+    name: 'truncated JSON for an application',
+    enters: { command: 'editApplication', application: 'alice-tracker' },
+    knob: { kind: 'truncated', method: 'GET', path: '/applications/alice-tracker' },
+    message: `${UNREADABLE} (HTTP 200): incomplete or invalid JSON.`,
+  },
+  {
+    name: 'an HTML page with status 200',
+    enters: { command: 'editApplication', application: 'alice-tracker' },
+    rewrite: { path: /\/applications\/alice-tracker$/, body: () => '<html><body>Maintenance</body></html>' },
+    message: `${UNREADABLE} (HTTP 200): an HTML page instead of JSON.`,
+  },
+  {
+    name: 'wrong types in a list (a number for an ID)',
+    enters: { tree: 'applications', owner: 'user:alice' },
+    knob: { kind: 'wrong-types', method: 'GET', path: '/users/alice/applications' },
+    message: `${UNREADABLE} (HTTP 200): an application without a valid ID.`,
+  },
+  {
+    name: 'wrong types in a client',
+    enters: { command: 'showJson', client: 'alice-dashboard' },
+    knob: { kind: 'wrong-types', method: 'GET', path: '/clients/alice-dashboard' },
+    message: `${UNREADABLE} (HTTP 200): an OAuth client without a valid ID.`,
+  },
+  {
+    name: 'wrong types in an empty list (an array)',
+    enters: { tree: 'applications', owner: 'organization:empty-org' },
+    knob: { kind: 'wrong-types', method: 'GET', path: '/organizations/empty-org/applications' },
+    message: `${UNREADABLE} (HTTP 200): an array, not an object with "applications".`,
+  },
+  {
+    name: 'a string where the list belongs',
+    enters: { tree: 'clients', owner: 'user:alice' },
+    rewrite: { path: /\/users\/alice\/clients$/, body: () => ({ clients: 'not-a-list' }) },
+    message: `${UNREADABLE} (HTTP 200): "clients" as a string, not a list.`,
+  },
+  {
+    name: 'an object where the list belongs',
+    enters: { tree: 'applications', owner: 'user:alice' },
+    rewrite: {
+      path: /\/users\/alice\/applications$/,
+      body: (b) => ({ applications: (b as { applications?: unknown[] }).applications?.[0] }),
+    },
+    message: `${UNREADABLE} (HTTP 200): "applications" as an object, not a list.`,
+  },
+  {
+    name: 'an empty body for a client',
+    enters: { command: 'showJson', client: 'alice-dashboard' },
+    rewrite: { path: /\/clients\/alice-dashboard$/, body: () => '' },
+    message: `${UNREADABLE} (HTTP 200): an OAuth client without a valid ID.`,
+  },
+  {
+    name: '{} for an empty list of applications',
+    enters: { tree: 'applications', owner: 'organization:empty-org' },
+    message: 'No applications yet: create one',
+  },
+  {
+    name: '{} for an empty list of clients',
+    enters: { tree: 'clients', owner: 'organization:empty-org' },
+    message: 'No OAuth clients yet: create one',
+  },
+  {
+    name: 'an unknown client state',
+    enters: { tree: 'client', client: 'alice-dashboard', property: 'state' },
+    rewrite: { path: /\/clients\/alice-dashboard$/, body: (b) => ({ ...(b as Json), state: 'STATE_UNDER_REVIEW' }) },
+    message: 'STATE_UNDER_REVIEW',
+  },
+  {
+    name: 'an unknown grant',
+    enters: { tree: 'client', client: 'alice-dashboard', property: 'grants' },
+    rewrite: {
+      path: /\/clients\/alice-dashboard$/,
+      body: (b) => ({ ...(b as Json), grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_DEVICE_CODE'] }),
+    },
+    message: 'Authorization code, GRANT_DEVICE_CODE',
+  },
+  {
+    name: 'an unknown right',
+    enters: { tree: 'client', client: 'alice-dashboard', property: 'rights' },
+    rewrite: {
+      path: /\/clients\/alice-dashboard$/,
+      body: (b) => ({ ...(b as Json), rights: ['RIGHT_USER_INFO', 'RIGHT_QUANTUM_ENTANGLE'] }),
+    },
+    message: 'RIGHT_USER_INFO',
+  },
+  {
+    name: 'an error body of the wrong types',
+    enters: { command: 'editApplication', application: 'alice-tracker' },
+    rewrite: {
+      path: /\/applications\/alice-tracker$/,
+      status: 404,
+      body: () => ({ code: 'five', message: 42, details: 'none' }),
+    },
+    message: 'The Things Stack answered HTTP 404.',
+  },
+  {
+    name: 'a body over 10 MB for a list',
+    enters: { tree: 'clients', owner: 'user:alice' },
+    knob: { kind: 'huge', method: 'GET', path: '/users/alice/clients' },
+    message: `${UNREADABLE} (HTTP 200): more than 8 MiB; the answer was not read.`,
+  },
+  {
+    name: 'a body over 10 MB for an application',
+    enters: { command: 'editApplication', application: 'alice-tracker' },
+    knob: { kind: 'huge', method: 'GET', path: '/applications/alice-tracker' },
+    message: `${UNREADABLE} (HTTP 200): more than 8 MiB; the answer was not read.`,
+  },
   // The same faults at the token endpoint, met while a command refreshes an expired session.
-  { name: 'a token answer over 10 MB', expired: true, enters: { command: 'editApplication', application: 'alice-tracker' }, knob: { kind: 'huge', method: 'POST', path: '/oauth/token' }, message: `${UNREADABLE} (HTTP 200): more than 8 MiB; the answer was not read.` },
-  { name: 'a truncated token answer', expired: true, enters: { command: 'editApplication', application: 'alice-tracker' }, knob: { kind: 'truncated', method: 'POST', path: '/oauth/token' }, message: `${UNREADABLE} (HTTP 200): incomplete or invalid JSON.` },
-  { name: 'an HTML 502 page from the token endpoint', expired: true, enters: { command: 'editApplication', application: 'alice-tracker' }, knob: { kind: 'html', method: 'POST', path: '/oauth/token' }, message: 'The Things Stack answered HTTP 502.' },
-  { name: 'a token answer of the wrong types', expired: true, enters: { command: 'editApplication', application: 'alice-tracker' }, knob: { kind: 'wrong-types', method: 'POST', path: '/oauth/token' }, message: `${UNREADABLE} (HTTP 200): a token answer without an access token.` },
+  {
+    name: 'a token answer over 10 MB',
+    expired: true,
+    enters: { command: 'editApplication', application: 'alice-tracker' },
+    knob: { kind: 'huge', method: 'POST', path: '/oauth/token' },
+    message: `${UNREADABLE} (HTTP 200): more than 8 MiB; the answer was not read.`,
+  },
+  {
+    name: 'a truncated token answer',
+    expired: true,
+    enters: { command: 'editApplication', application: 'alice-tracker' },
+    knob: { kind: 'truncated', method: 'POST', path: '/oauth/token' },
+    message: `${UNREADABLE} (HTTP 200): incomplete or invalid JSON.`,
+  },
+  {
+    name: 'an HTML 502 page from the token endpoint',
+    expired: true,
+    enters: { command: 'editApplication', application: 'alice-tracker' },
+    knob: { kind: 'html', method: 'POST', path: '/oauth/token' },
+    message: 'The Things Stack answered HTTP 502.',
+  },
+  {
+    name: 'a token answer of the wrong types',
+    expired: true,
+    enters: { command: 'editApplication', application: 'alice-tracker' },
+    knob: { kind: 'wrong-types', method: 'POST', path: '/oauth/token' },
+    message: `${UNREADABLE} (HTTP 200): a token answer without an access token.`,
+  },
 ];
 
 export interface DeploymentCase {
@@ -310,17 +683,31 @@ export interface DeploymentCase {
   message: string;
 }
 
-const V2_HINT = 'The Things Network v2 was shut down in 2021. Its accounts, `ttnctl` and `ttn-account-v2.` keys do not work with ' +
+const V2_HINT =
+  'The Things Network v2 was shut down in 2021. Its accounts, `ttnctl` and `ttn-account-v2.` keys do not work with ' +
   'The Things Stack v3: sign in at your v3 cluster (e.g. https://eu1.cloud.thethings.network) and create an API key ' +
   '(NNSXS.…) or use the browser sign-in.';
-const USE_HTTPS = (host: string): string => `Use https for ${host}: plain http would send your tokens unencrypted. http is only allowed for localhost.`;
+const USE_HTTPS = (host: string): string =>
+  `Use https for ${host}: plain http would send your tokens unencrypted. http is only allowed for localhost.`;
 
 /** Enters: checkDeploymentUrl, the validator of the "Add Deployment" input box (the settings are written only when it passes). */
 export const DEPLOYMENT_CASES: DeploymentCase[] = [
-  { input: '', message: 'Enter the URL of your The Things Stack deployment, e.g. https://eu1.cloud.thethings.network.' },
-  { input: '  \t', message: 'Enter the URL of your The Things Stack deployment, e.g. https://eu1.cloud.thethings.network.' },
-  { input: 'eu1.cloud.thethings.network', message: '"eu1.cloud.thethings.network" has no scheme; did you mean https://eu1.cloud.thethings.network?' },
-  { input: '//eu1.cloud.thethings.network', message: '"//eu1.cloud.thethings.network" has no scheme; did you mean https://eu1.cloud.thethings.network?' },
+  {
+    input: '',
+    message: 'Enter the URL of your The Things Stack deployment, e.g. https://eu1.cloud.thethings.network.',
+  },
+  {
+    input: '  \t',
+    message: 'Enter the URL of your The Things Stack deployment, e.g. https://eu1.cloud.thethings.network.',
+  },
+  {
+    input: 'eu1.cloud.thethings.network',
+    message: '"eu1.cloud.thethings.network" has no scheme; did you mean https://eu1.cloud.thethings.network?',
+  },
+  {
+    input: '//eu1.cloud.thethings.network',
+    message: '"//eu1.cloud.thethings.network" has no scheme; did you mean https://eu1.cloud.thethings.network?',
+  },
   { input: 'localhost:1885', message: '"localhost:1885" has no scheme; did you mean https://localhost:1885?' },
   { input: 'http://eu1.cloud.thethings.network', message: USE_HTTPS('eu1.cloud.thethings.network') },
   { input: 'http://lns.example.com:1885', message: USE_HTTPS('lns.example.com') },
@@ -336,11 +723,28 @@ export const DEPLOYMENT_CASES: DeploymentCase[] = [
   { input: 'ftp://lns.example.com', message: '"ftp:" is not a web address; use https://.' },
   { input: 'javascript:alert(1)', message: '"javascript:" is not a web address; use https://.' },
   { input: 'mqtts://eu1.cloud.thethings.network:8883', message: '"mqtts:" is not a web address; use https://.' },
-  { input: 'https:eu1.cloud.thethings.network', message: '"https:eu1.cloud.thethings.network" needs "//" after the scheme, e.g. https://eu1.cloud.thethings.network.' },
+  {
+    input: 'https:eu1.cloud.thethings.network',
+    message:
+      '"https:eu1.cloud.thethings.network" needs "//" after the scheme, e.g. https://eu1.cloud.thethings.network.',
+  },
   { input: 'https://user:pw@lns.example.com', message: 'Do not put credentials in the deployment URL.' },
-  { input: 'https://eu1.cloud.thethings.netw\u043erk', message: 'The URL must be plain ASCII: "\u043e" (U+043E) is a Cyrillic letter.' },
-  { input: 'https://eu1.cloud.thethings.network\u200b', message: 'The URL must be plain ASCII: it contains an invisible character (U+200B); delete it and type the text again.' },
-  { input: 'https://lns.example.com:99999', message: '"https://lns.example.com:99999" is not a valid URL: check the host name and port.' },
-  { input: 'https://exa mple.com', message: '"https://exa mple.com" is not a valid URL: check the host name and port.' },
+  {
+    input: 'https://eu1.cloud.thethings.netw\u043erk',
+    message: 'The URL must be plain ASCII: "\u043e" (U+043E) is a Cyrillic letter.',
+  },
+  {
+    input: 'https://eu1.cloud.thethings.network\u200b',
+    message:
+      'The URL must be plain ASCII: it contains an invisible character (U+200B); delete it and type the text again.',
+  },
+  {
+    input: 'https://lns.example.com:99999',
+    message: '"https://lns.example.com:99999" is not a valid URL: check the host name and port.',
+  },
+  {
+    input: 'https://exa mple.com',
+    message: '"https://exa mple.com" is not a valid URL: check the host name and port.',
+  },
   { input: 'https://', message: '"https://" is not a valid URL: check the host name and port.' },
 ];

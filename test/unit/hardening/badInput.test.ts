@@ -33,13 +33,22 @@ import { MemoryMemento, MemorySecrets } from '../../support/fakes';
 import { ScriptedUi, type ScriptStep } from '../../support/scriptedUi';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
 import {
-  API_KEY_CASES, BODY_CASES, CALLBACK_CASES, CODE_CASES, DEPLOYMENT_CASES, GOOD_LOOKING_KEY, ID_CASES, TEN_URIS, URI_CASES,
-  type BodyCase, type CallbackCase,
+  API_KEY_CASES,
+  BODY_CASES,
+  CALLBACK_CASES,
+  CODE_CASES,
+  DEPLOYMENT_CASES,
+  GOOD_LOOKING_KEY,
+  ID_CASES,
+  TEN_URIS,
+  URI_CASES,
+  type BodyCase,
+  type CallbackCase,
 } from './badInput.corpus';
 import { UserCancelledError } from '../../../src/util/cancellation';
 
 const FAMILIES = {
-  'IDs': ID_CASES.length,
+  IDs: ID_CASES.length,
   'redirect URIs': URI_CASES.length,
   'callback URLs': CALLBACK_CASES.length,
   'pasted codes': CODE_CASES.length,
@@ -61,7 +70,10 @@ const settle = async (): Promise<void> => {
 };
 
 const NOUN = { application: 'Application ID', client: 'Client ID', user: 'User ID' } as const;
-const CLIENT_URIS: Record<string, readonly string[]> = { 'alice-dashboard': ['http://127.0.0.1/callback'], 'alice-ten-uris': TEN_URIS };
+const CLIENT_URIS: Record<string, readonly string[]> = {
+  'alice-dashboard': ['http://127.0.0.1/callback'],
+  'alice-ten-uris': TEN_URIS,
+};
 
 /** One window's worth of the extension over the TTS test server: stored sessions, globalState, accounts, explorer. */
 interface Env {
@@ -97,8 +109,10 @@ async function startEnv(): Promise<Env> {
   const memento = new MemoryMemento();
   const repo = new SessionRepository(secrets);
   const tokens = new TokenManager({
-    repo, graceMs: 0,
-    oauthFor: () => new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret }),
+    repo,
+    graceMs: 0,
+    oauthFor: () =>
+      new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret }),
   });
   const env = { server, deployment, secrets, memento, repo, rewrite: undefined } as Env;
   const fetch: Fetch = async (url, init) => {
@@ -117,7 +131,9 @@ async function startEnv(): Promise<Env> {
     return { status: rule.status ?? response.status, headers: response.headers, body };
   };
   env.accounts = new AccountService({
-    deployments: () => [deployment], tokens, secrets,
+    deployments: () => [deployment],
+    tokens,
+    secrets,
     http: { retries: 0, timeoutMs: 5000, fetch },
     state: memento,
   });
@@ -127,7 +143,11 @@ async function startEnv(): Promise<Env> {
   env.model = new ExplorerModel(env.accounts, { pageSize: () => 100 });
   env.ui = new ScriptedUi();
   env.logs = [];
-  const log = { info: (m: string) => env.logs.push(`info ${m}`), warn: (m: string) => env.logs.push(`warn ${m}`), error: (m: string | Error) => env.logs.push(`error ${String(m)}`) };
+  const log = {
+    info: (m: string) => env.logs.push(`info ${m}`),
+    warn: (m: string) => env.logs.push(`warn ${m}`),
+    error: (m: string | Error) => env.logs.push(`error ${String(m)}`),
+  };
   env.ctx = { ui: env.ui, accounts: env.accounts, model: env.model, log, now: () => Date.now() };
   return env;
 }
@@ -149,7 +169,10 @@ function stored(env: Pick<Env, 'secrets' | 'memento'>): string {
 
 /** Requests that change something at the API (token refreshes excluded: they are how sessions live). */
 function apiWrites(server: TtsTestServer, since: number): string[] {
-  return server.requests.slice(since).filter((r) => r.method !== 'GET' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`);
+  return server.requests
+    .slice(since)
+    .filter((r) => r.method !== 'GET' && r.path.startsWith('/api/'))
+    .map((r) => `${r.method} ${r.path}`);
 }
 
 /** Runs an explorer command as VS Code does, through runInBoundary, with scripted answers. */
@@ -159,16 +182,21 @@ async function command(env: Env, id: ExplorerCommandId, script: ScriptStep[]): P
   env.ui.clear();
   env.ui.answer(...script);
   let scripting: unknown;
-  await runInBoundary(id, async () => {
-    try {
-      await spec.run(env.ctx);
-    } catch (error) {
-      if (error instanceof AssertionError) {
-        scripting = error; // the script did not fit the prompts: a test problem, rethrown below
+  await runInBoundary(
+    id,
+    async () => {
+      try {
+        await spec.run(env.ctx);
+      } catch (error) {
+        if (error instanceof AssertionError) {
+          scripting = error; // the script did not fit the prompts: a test problem, rethrown below
+        }
+        throw error;
       }
-      throw error;
-    }
-  }, { ui: env.ui, log: env.ctx.log }, spec.rights);
+    },
+    { ui: env.ui, log: env.ctx.log },
+    spec.rights,
+  );
   if (scripting) {
     throw scripting;
   }
@@ -224,50 +252,76 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
   describe('IDs: typed into the create prompts (validator and command)', () => {
     for (const c of ID_CASES) {
       const kinds = c.only ? [c.only] : (['application', 'client'] as const);
-      it(`${show(c.input)} → ${c.severity ?? 'error'} for ${kinds.join(' and ')}`, () => row(async () => {
-        for (const kind of kinds) {
-          const message = c.message.replace('{ID}', NOUN[kind]);
-          const severity = c.severity ?? 'error';
-          const typed = c.input.trim();
-          const check = kind === 'application' ? checkApplicationId(typed) : kind === 'client' ? checkClientId(typed)
-            : { severity: 'error', message: validateId(typed, 'user', 'refer') };
-          assert.deepEqual(check, { severity, message }, `${kind} validator`);
-          const answer: ScriptStep[] = severity === 'error'
-            ? [{ input: c.input, invalid: exactly(message) }, { cancel: true }]
-            : [{ input: c.input, advice: exactly(message), severity }, { cancel: true }];
-          if (kind === 'user') {
-            await command(env, 'thingsStack.addCollaborator', [{ pick: 'Application' }, { search: '', choose: 'alice-tracker' }, { pick: 'User' }, ...answer]);
-          } else {
-            await command(env, kind === 'application' ? 'thingsStack.createApplication' : 'thingsStack.createClient', [{ pick: 'ACME Corp' }, ...answer]);
+      it(`${show(c.input)} → ${c.severity ?? 'error'} for ${kinds.join(' and ')}`, () =>
+        row(async () => {
+          for (const kind of kinds) {
+            const message = c.message.replace('{ID}', NOUN[kind]);
+            const severity = c.severity ?? 'error';
+            const typed = c.input.trim();
+            const check =
+              kind === 'application'
+                ? checkApplicationId(typed)
+                : kind === 'client'
+                  ? checkClientId(typed)
+                  : { severity: 'error', message: validateId(typed, 'user', 'refer') };
+            assert.deepEqual(check, { severity, message }, `${kind} validator`);
+            const answer: ScriptStep[] =
+              severity === 'error'
+                ? [{ input: c.input, invalid: exactly(message) }, { cancel: true }]
+                : [{ input: c.input, advice: exactly(message), severity }, { cancel: true }];
+            if (kind === 'user') {
+              await command(env, 'thingsStack.addCollaborator', [
+                { pick: 'Application' },
+                { search: '', choose: 'alice-tracker' },
+                { pick: 'User' },
+                ...answer,
+              ]);
+            } else {
+              await command(
+                env,
+                kind === 'application' ? 'thingsStack.createApplication' : 'thingsStack.createClient',
+                [{ pick: 'ACME Corp' }, ...answer],
+              );
+            }
+            assert.deepEqual(env.ui.messages, [], 'nothing else is shown');
           }
-          assert.deepEqual(env.ui.messages, [], 'nothing else is shown');
-        }
-      }));
+        }));
     }
   });
 
   describe('redirect URIs: "Add Redirect URI" and the create wizard', () => {
     for (const c of URI_CASES) {
-      it(`${c.box} ${show(c.input)} → ${c.severity ?? 'error'}`, () => row(async () => {
-        const severity = c.severity ?? 'error';
-        if (c.box === 'single') {
-          const client = c.client ?? 'alice-dashboard';
-          assert.deepEqual(checkRedirectUri(c.input, CLIENT_URIS[client]), { severity, message: c.message });
-          await command(env, 'thingsStack.addRedirectUri', [
-            { search: '', choose: client }, { pick: 'Redirect URIs' }, { input: c.input, invalid: exactly(c.message) }, { cancel: true },
-          ]);
-        } else {
-          assert.deepEqual(checkUriListText(c.input, true), { severity, message: c.message });
-          const answer: ScriptStep[] = severity === 'error'
-            ? [{ input: c.input, invalid: exactly(c.message) }, { cancel: true }]
-            : [{ input: c.input, advice: exactly(c.message), severity }, { cancel: true, expect: /Logout redirect URIs/ }];
-          await command(env, 'thingsStack.createClient', [
-            { pick: 'ACME Corp' }, { input: 'acme-uri-check' }, { input: 'URI check' }, { input: 'Checks how redirect URIs are validated.' },
-            ...answer,
-          ]);
-        }
-        assert.deepEqual(env.ui.messages, []);
-      }));
+      it(`${c.box} ${show(c.input)} → ${c.severity ?? 'error'}`, () =>
+        row(async () => {
+          const severity = c.severity ?? 'error';
+          if (c.box === 'single') {
+            const client = c.client ?? 'alice-dashboard';
+            assert.deepEqual(checkRedirectUri(c.input, CLIENT_URIS[client]), { severity, message: c.message });
+            await command(env, 'thingsStack.addRedirectUri', [
+              { search: '', choose: client },
+              { pick: 'Redirect URIs' },
+              { input: c.input, invalid: exactly(c.message) },
+              { cancel: true },
+            ]);
+          } else {
+            assert.deepEqual(checkUriListText(c.input, true), { severity, message: c.message });
+            const answer: ScriptStep[] =
+              severity === 'error'
+                ? [{ input: c.input, invalid: exactly(c.message) }, { cancel: true }]
+                : [
+                    { input: c.input, advice: exactly(c.message), severity },
+                    { cancel: true, expect: /Logout redirect URIs/ },
+                  ];
+            await command(env, 'thingsStack.createClient', [
+              { pick: 'ACME Corp' },
+              { input: 'acme-uri-check' },
+              { input: 'URI check' },
+              { input: 'Checks how redirect URIs are validated.' },
+              ...answer,
+            ]);
+          }
+          assert.deepEqual(env.ui.messages, []);
+        }));
     }
   });
 
@@ -275,7 +329,9 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
     const cleanups: (() => void)[] = [];
     afterEach(() => cleanups.splice(0).forEach((clean) => clean()));
     /** An attempt in progress plus what the row prepares; `{name}` placeholders are filled from `states`. */
-    async function attempts(c: CallbackCase): Promise<{ pending: PendingAttempts; waiting: Promise<string>; states: Record<string, string>; live: string }> {
+    async function attempts(
+      c: CallbackCase,
+    ): Promise<{ pending: PendingAttempts; waiting: Promise<string>; states: Record<string, string>; live: string }> {
       const pending = new PendingAttempts();
       const aside = new AbortController(); // ends a `second` attempt with the row
       cleanups.push(() => aside.abort());
@@ -303,7 +359,8 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
       }
       return { pending, waiting, states, live: live.state };
     }
-    const fill = (query: string, states: Record<string, string>): string => query.replace(/\{(\w+)\}/g, (_, name: string) => states[name]);
+    const fill = (query: string, states: Record<string, string>): string =>
+      query.replace(/\{(\w+)\}/g, (_, name: string) => states[name]);
 
     /** The refused callback leaves the attempt going: the real callback still completes it. */
     async function stillGoing(pending: PendingAttempts, waiting: Promise<string>, live: string): Promise<void> {
@@ -312,50 +369,54 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
     }
 
     for (const c of CALLBACK_CASES) {
-      it(`${c.name} → ${c.refused ? 'refused' : 'ends the attempt'}`, () => row(async () => {
-        // 1. What CallbackUriHandler.handleUri does with the URI's query.
-        {
-          const { pending, waiting, states, live } = await attempts(c);
-          const outcome = pending.deliver(fill(c.query, states));
-          if (c.refused) {
-            assert.deepEqual(outcome, { accepted: false, message: c.refused });
-            await stillGoing(pending, waiting, live);
-          } else {
-            assert.deepEqual(outcome, { accepted: true, refusal: c.ends });
-            await assert.rejects(waiting, (e: unknown) => e instanceof AuthorizeError && e.message === c.ends);
-          }
-        }
-        // 2. The same callback at the loopback server, as the browser brings it.
-        {
-          const { pending, waiting, states, live } = await attempts(c);
-          const refusedMessages: string[] = [];
-          const loopback = await startLoopback(pending, (m) => refusedMessages.push(m));
-          try {
-            const query = fill(c.query, states);
-            const response = await fetch(`http://127.0.0.1:${loopback.port}/callback${query ? `?${query}` : ''}`);
-            const page = await response.text();
-            assert.ok(!page.includes('<script>'), 'the page shows text, not markup');
+      it(`${c.name} → ${c.refused ? 'refused' : 'ends the attempt'}`, () =>
+        row(async () => {
+          // 1. What CallbackUriHandler.handleUri does with the URI's query.
+          {
+            const { pending, waiting, states, live } = await attempts(c);
+            const outcome = pending.deliver(fill(c.query, states));
             if (c.refused) {
-              assert.equal(response.status, 400);
-              assert.ok(page.includes(`<p>${escapeHtml(c.refused)}</p>`), page);
-              assert.deepEqual(refusedMessages, [c.refused]);
+              assert.deepEqual(outcome, { accepted: false, message: c.refused });
               await stillGoing(pending, waiting, live);
             } else {
-              assert.equal(response.status, 200);
-              assert.ok(page.includes('<h1>Sign-in not completed</h1>') && page.includes(escapeHtml(c.ends!)), page);
-              assert.deepEqual(refusedMessages, []);
+              assert.deepEqual(outcome, { accepted: true, refusal: c.ends });
               await assert.rejects(waiting, (e: unknown) => e instanceof AuthorizeError && e.message === c.ends);
             }
-          } finally {
-            await loopback.close();
           }
-        }
-      }));
+          // 2. The same callback at the loopback server, as the browser brings it.
+          {
+            const { pending, waiting, states, live } = await attempts(c);
+            const refusedMessages: string[] = [];
+            const loopback = await startLoopback(pending, (m) => refusedMessages.push(m));
+            try {
+              const query = fill(c.query, states);
+              const response = await fetch(`http://127.0.0.1:${loopback.port}/callback${query ? `?${query}` : ''}`);
+              const page = await response.text();
+              assert.ok(!page.includes('<script>'), 'the page shows text, not markup');
+              if (c.refused) {
+                assert.equal(response.status, 400);
+                assert.ok(page.includes(`<p>${escapeHtml(c.refused)}</p>`), page);
+                assert.deepEqual(refusedMessages, [c.refused]);
+                await stillGoing(pending, waiting, live);
+              } else {
+                assert.equal(response.status, 200);
+                assert.ok(page.includes('<h1>Sign-in not completed</h1>') && page.includes(escapeHtml(c.ends!)), page);
+                assert.deepEqual(refusedMessages, []);
+                await assert.rejects(waiting, (e: unknown) => e instanceof AuthorizeError && e.message === c.ends);
+              }
+            } finally {
+              await loopback.close();
+            }
+          }
+        }));
     }
   });
 
   describe('sign-in input: API keys and pasted codes', () => {
-    const flow = (id: Flow['id']): Flow => chooseFlows({ ui: 'desktop', remote: true }, { clientId: SEED.client.id, hasSecret: true }).find((f) => f.id === id)!;
+    const flow = (id: Flow['id']): Flow =>
+      chooseFlows({ ui: 'desktop', remote: true }, { clientId: SEED.client.id, hasSecret: true }).find(
+        (f) => f.id === id,
+      )!;
     function deps(answer: string): Parameters<typeof signIn>[1] {
       const ui: SignInUi = {
         openBrowser: async () => true,
@@ -365,9 +426,19 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
         refused: () => assert.fail('no callback expected'),
       };
       return {
-        deployment: env.deployment, pending: new PendingAttempts(), ui,
-        oauth: () => new OAuthClient({ identityServerUrl: env.server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret }),
-        identify: (token, signal) => new TtsClient({ baseUrl: env.server.url, auth: { token: async () => token }, retries: 0 }).users.identity(signal),
+        deployment: env.deployment,
+        pending: new PendingAttempts(),
+        ui,
+        oauth: () =>
+          new OAuthClient({
+            identityServerUrl: env.server.url,
+            clientId: SEED.client.id,
+            clientSecret: SEED.client.secret,
+          }),
+        identify: (token, signal) =>
+          new TtsClient({ baseUrl: env.server.url, auth: { token: async () => token }, retries: 0 }).users.identity(
+            signal,
+          ),
       };
     }
     /** As the provider does: the session is stored only when sign-in succeeds. */
@@ -381,40 +452,43 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
     }
 
     for (const c of API_KEY_CASES) {
-      it(`API key: ${c.name} → ${c.message ? 'refused' : 'abandoned'}`, () => row(async () => {
-        const requests = env.server.requests.length;
-        // The input box validates non-empty text with checkApiKey; empty text just closes it.
-        assert.equal(c.input.trim() ? checkApiKey(c.input) : undefined, c.message);
-        const error = await attempt('api-key', c.input);
-        if (c.message) {
-          assert.ok(error instanceof InvalidCredentialError, String(error));
-          assert.equal(error.message, c.message);
-        } else {
-          assert.ok(error instanceof UserCancelledError, String(error));
-        }
-        assert.equal(env.server.requests.length, requests, 'refused before any request');
-      }));
+      it(`API key: ${c.name} → ${c.message ? 'refused' : 'abandoned'}`, () =>
+        row(async () => {
+          const requests = env.server.requests.length;
+          // The input box validates non-empty text with checkApiKey; empty text just closes it.
+          assert.equal(c.input.trim() ? checkApiKey(c.input) : undefined, c.message);
+          const error = await attempt('api-key', c.input);
+          if (c.message) {
+            assert.ok(error instanceof InvalidCredentialError, String(error));
+            assert.equal(error.message, c.message);
+          } else {
+            assert.ok(error instanceof UserCancelledError, String(error));
+          }
+          assert.equal(env.server.requests.length, requests, 'refused before any request');
+        }));
     }
 
-    it('API key: well-formed, but unknown to the server → the server\'s refusal', () => row(async () => {
-      assert.equal(checkApiKey(GOOD_LOOKING_KEY), undefined);
-      const error = await attempt('api-key', GOOD_LOOKING_KEY);
-      assert.match(describeError(error), /^API key not found \(correlation id [0-9a-f]{32}\)$/);
-    }));
+    it("API key: well-formed, but unknown to the server → the server's refusal", () =>
+      row(async () => {
+        assert.equal(checkApiKey(GOOD_LOOKING_KEY), undefined);
+        const error = await attempt('api-key', GOOD_LOOKING_KEY);
+        assert.match(describeError(error), /^API key not found \(correlation id [0-9a-f]{32}\)$/);
+      }));
 
     for (const c of CODE_CASES) {
-      it(`pasted code: ${c.name} → ${c.message ? 'refused' : 'abandoned'}`, () => row(async () => {
-        const before = env.server.requests.filter((r) => r.path === '/oauth/token').length;
-        assert.equal(c.input.trim() ? checkAuthCode(c.input) : undefined, c.message);
-        const error = await attempt('paste-code', c.input);
-        if (c.message) {
-          assert.ok(error instanceof InvalidCredentialError, String(error));
-          assert.equal(error.message, c.message);
-        } else {
-          assert.ok(error instanceof UserCancelledError, String(error));
-        }
-        assert.equal(env.server.requests.filter((r) => r.path === '/oauth/token').length, before, 'no code exchange');
-      }));
+      it(`pasted code: ${c.name} → ${c.message ? 'refused' : 'abandoned'}`, () =>
+        row(async () => {
+          const before = env.server.requests.filter((r) => r.path === '/oauth/token').length;
+          assert.equal(c.input.trim() ? checkAuthCode(c.input) : undefined, c.message);
+          const error = await attempt('paste-code', c.input);
+          if (c.message) {
+            assert.ok(error instanceof InvalidCredentialError, String(error));
+            assert.equal(error.message, c.message);
+          } else {
+            assert.ok(error instanceof UserCancelledError, String(error));
+          }
+          assert.equal(env.server.requests.filter((r) => r.path === '/oauth/token').length, before, 'no code exchange');
+        }));
     }
   });
 
@@ -426,27 +500,40 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
         const injected = env.server.knobs.injected.malformed;
         await row(async () => {
           if (c.knob) {
-            env.server.knobs.malformedNext({ ...c.knob, path: c.knob.path.startsWith('/oauth') ? c.knob.path : `/api/v3${c.knob.path}` });
+            env.server.knobs.malformedNext({
+              ...c.knob,
+              path: c.knob.path.startsWith('/oauth') ? c.knob.path : `/api/v3${c.knob.path}`,
+            });
           }
           env.rewrite = c.rewrite;
           const e = c.enters;
           if ('tree' in e && e.tree === 'client') {
             const client = await walk(env, 'deployment', 'section:clients', 'owner:user:alice', `client:${e.client}`);
             const children = await env.model.children(client);
-            const shown = e.property === 'rights'
-              ? children.flatMap((n) => (n.kind === 'rights' ? n.rights : [])).join(', ')
-              : children.flatMap((n) => (n.kind === 'property' && n.property === e.property ? [n.value] : [])).join();
+            const shown =
+              e.property === 'rights'
+                ? children.flatMap((n) => (n.kind === 'rights' ? n.rights : [])).join(', ')
+                : children.flatMap((n) => (n.kind === 'property' && n.property === e.property ? [n.value] : [])).join();
             assert.equal(shown, c.message);
           } else if ('tree' in e) {
             const owner = await walk(env, 'deployment', `section:${e.tree}`, `owner:${e.owner}`);
             const [only, ...more] = await env.model.children(owner);
-            assert.ok((only.kind === 'error' || only.kind === 'message') && more.length === 0, 'one error or empty-state node, no entities');
+            assert.ok(
+              (only.kind === 'error' || only.kind === 'message') && more.length === 0,
+              'one error or empty-state node, no entities',
+            );
             assert.equal(only.message, c.message);
           } else {
-            const script: ScriptStep[] = c.expired ? [] : e.command === 'showJson'
-              ? [{ pick: 'OAuth Client' }, { search: '', choose: e.client }]
-              : [{ search: '', choose: e.application }];
-            await command(env, e.command === 'showJson' ? 'thingsStack.showJson' : 'thingsStack.editApplication', script);
+            const script: ScriptStep[] = c.expired
+              ? []
+              : e.command === 'showJson'
+                ? [{ pick: 'OAuth Client' }, { search: '', choose: e.client }]
+                : [{ search: '', choose: e.application }];
+            await command(
+              env,
+              e.command === 'showJson' ? 'thingsStack.showJson' : 'thingsStack.editApplication',
+              script,
+            );
             assert.deepEqual(env.ui.messages, [{ level: 'error', text: c.message }]);
           }
           assert.equal(env.rewrite, undefined, 'the rewritten answer was used');
@@ -459,15 +546,20 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
 
   describe('deployment URLs: the "Add Deployment" input', () => {
     for (const c of DEPLOYMENT_CASES) {
-      it(`${show(c.input)} → refused`, () => row(async () => {
-        assert.deepEqual(checkDeploymentUrl(c.input), { ok: false, message: c.message });
-      }));
+      it(`${show(c.input)} → refused`, () =>
+        row(async () => {
+          assert.deepEqual(checkDeploymentUrl(c.input), { ok: false, message: c.message });
+        }));
     }
   });
 
   describe('the catalogue', () => {
     it(`has at least 150 cases, all run (${TOTAL})`, () => {
-      console.log(`      bad-input corpus: ${Object.entries(FAMILIES).map(([name, n]) => `${name} ${n}`).join(', ')}; ${TOTAL} cases, ${ran} run`);
+      console.log(
+        `      bad-input corpus: ${Object.entries(FAMILIES)
+          .map(([name, n]) => `${name} ${n}`)
+          .join(', ')}; ${TOTAL} cases, ${ran} run`,
+      );
       assert.ok(TOTAL >= 150, `only ${TOTAL} cases`);
       assert.equal(ran, TOTAL, 'every case ran and passed');
     });

@@ -39,7 +39,9 @@ const URI_CALLBACK = 'vscode://lpwan-tools.things-stack-manager/auth/callback';
 type Form = Record<string, string>;
 
 const flowOf = (id: Flow['id'], client: Flow['client']): Flow =>
-  chooseFlows({ ui: 'desktop', remote: false }, { clientId: 'own', hasSecret: true }).find((f) => f.id === id && f.client === client)!;
+  chooseFlows({ ui: 'desktop', remote: false }, { clientId: 'own', hasSecret: true }).find(
+    (f) => f.id === id && f.client === client,
+  )!;
 
 /** Whether a TCP connection to host:port is accepted. */
 function connects(host: string, port: number): Promise<boolean> {
@@ -54,12 +56,15 @@ function connects(host: string, port: number): Promise<boolean> {
 }
 
 /** A fetch that never answers; it only gives up when its signal aborts (the caller's time limit). */
-const hangingFetch = (aborted: string[]): Fetch => (url, init) => new Promise((_, reject) => {
-  init.signal.addEventListener('abort', () => {
-    aborted.push(url);
-    reject(new Error('aborted'));
-  });
-});
+const hangingFetch =
+  (aborted: string[]): Fetch =>
+  (url, init) =>
+    new Promise((_, reject) => {
+      init.signal.addEventListener('abort', () => {
+        aborted.push(url);
+        reject(new Error('aborted'));
+      });
+    });
 
 /** Tracks whether a promise has settled, without waiting for it. */
 function track<T>(promise: Promise<T>): { settled: () => boolean; result: Promise<T> } {
@@ -77,16 +82,25 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
   let deployment: Deployment;
   let pending: PendingAttempts;
   /** One real loopback sign-in with the extension's own client, both legs recorded. */
-  let recorded: { session: StoredSession; opened: string; authorizeRequestsBeforeBrowser: number; authorize: RecordedRequest; token: RecordedRequest };
+  let recorded: {
+    session: StoredSession;
+    opened: string;
+    authorizeRequestsBeforeBrowser: number;
+    authorize: RecordedRequest;
+    token: RecordedRequest;
+  };
 
   const tokenRequests = (): RecordedRequest[] => server.requests.filter((r) => r.path === '/oauth/token');
-  const oauthFor = (clientId: string = SEED.client.id, clientSecret: string | undefined = SEED.client.secret): OAuthClient =>
-    new OAuthClient({ identityServerUrl: server.url, clientId, clientSecret });
+  const oauthFor = (
+    clientId: string = SEED.client.id,
+    clientSecret: string | undefined = SEED.client.secret,
+  ): OAuthClient => new OAuthClient({ identityServerUrl: server.url, clientId, clientSecret });
 
   /** What a sign-in needs: the browser approves as `userId` and the URI handler delivers custom-scheme callbacks. */
   function deps(ui: Partial<SignInUi> = {}, oauth: OAuthClient = oauthFor()): Parameters<typeof signIn>[1] {
     return {
-      deployment, pending,
+      deployment,
+      pending,
       ui: {
         openBrowser: async (url) => {
           const result = await approveInBrowser(server, url);
@@ -102,7 +116,8 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
         ...ui,
       },
       oauth: (client) => (client === 'own' ? oauth : oauthFor(CLI_CLIENT_ID, undefined)),
-      identify: (token, signal) => new TtsClient({ baseUrl: server.url, auth: { token: async () => token } }).users.identity(signal),
+      identify: (token, signal) =>
+        new TtsClient({ baseUrl: server.url, auth: { token: async () => token } }).users.identity(signal),
     };
   }
 
@@ -111,9 +126,20 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const t = server.issueTokens('alice', SEED.client.id);
     const obtainedAt = now - age;
     const session: StoredSession = {
-      id: `${deployment.key}/alice`, deploymentKey: deployment.key, accountId: 'alice', accountLabel: 'alice · Local', method: 'oauth',
-      clientId: SEED.client.id, scopes: [`deployment:${deployment.key}`], createdAt: obtainedAt,
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: obtainedAt + t.expires_in * 1000, obtainedAt },
+      id: `${deployment.key}/alice`,
+      deploymentKey: deployment.key,
+      accountId: 'alice',
+      accountLabel: 'alice · Local',
+      method: 'oauth',
+      clientId: SEED.client.id,
+      scopes: [`deployment:${deployment.key}`],
+      createdAt: obtainedAt,
+      tokens: {
+        accessToken: t.access_token,
+        refreshToken: t.refresh_token,
+        expiresAt: obtainedAt + t.expires_in * 1000,
+        obtainedAt,
+      },
     };
     await new SessionRepository(secrets).put(session);
     return session;
@@ -126,17 +152,24 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const authorizeBefore = server.requests.filter((r) => r.path === '/oauth/authorize').length;
     let opened = '';
     let authorizeRequestsBeforeBrowser = -1;
-    const session = await signIn(flowOf('loopback', 'own'), deps({
-      openBrowser: async (url) => {
-        opened = url;
-        authorizeRequestsBeforeBrowser = server.requests.filter((r) => r.path === '/oauth/authorize').length - authorizeBefore;
-        await approveInBrowser(server, url);
-        return true;
-      },
-    }), new AbortController().signal);
+    const session = await signIn(
+      flowOf('loopback', 'own'),
+      deps({
+        openBrowser: async (url) => {
+          opened = url;
+          authorizeRequestsBeforeBrowser =
+            server.requests.filter((r) => r.path === '/oauth/authorize').length - authorizeBefore;
+          await approveInBrowser(server, url);
+          return true;
+        },
+      }),
+      new AbortController().signal,
+    );
     const state = new URL(opened).searchParams.get('state');
     recorded = {
-      session, opened, authorizeRequestsBeforeBrowser,
+      session,
+      opened,
+      authorizeRequestsBeforeBrowser,
       authorize: server.requests.find((r) => r.path === '/oauth/authorize' && r.query.state === state)!,
       token: tokenRequests().at(-1)!,
     };
@@ -183,10 +216,17 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     assert.match(sent, /^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     assert.equal((recorded.token.body as Form).redirect_uri, sent);
     // The test server enforces it as TTS does: a code issued for one redirect URI is refused with another.
-    const location = await server.authorize({ userId: 'alice', clientId: SEED.client.id, redirectUri: 'http://127.0.0.1:4321/callback', state: 's' });
+    const location = await server.authorize({
+      userId: 'alice',
+      clientId: SEED.client.id,
+      redirectUri: 'http://127.0.0.1:4321/callback',
+      state: 's',
+    });
     const code = new URL(location).searchParams.get('code')!;
-    await assert.rejects(oauthFor().exchangeCode(code, 'http://127.0.0.1:4321/callback/', 'v'.repeat(43)),
-      (e: unknown) => e instanceof TtsError && e.status >= 400 && e.status < 500);
+    await assert.rejects(
+      oauthFor().exchangeCode(code, 'http://127.0.0.1:4321/callback/', 'v'.repeat(43)),
+      (e: unknown) => e instanceof TtsError && e.status >= 400 && e.status < 500,
+    );
   });
 
   it('7.5 loopback: on 127.0.0.1 only (other interfaces refused), closed after success, error, cancel and timeout', async () => {
@@ -194,8 +234,13 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     try {
       assert.equal(await connects('127.0.0.1', loopback.port), true);
       // Bound to 0.0.0.0 it would accept these; bound to 127.0.0.1 it refuses them.
-      const others = ['127.0.0.2', ...Object.values(networkInterfaces()).flat()
-        .filter((a) => a && !a.internal && !a.address.startsWith('fe80')).map((a) => a!.address)];
+      const others = [
+        '127.0.0.2',
+        ...Object.values(networkInterfaces())
+          .flat()
+          .filter((a) => a && !a.internal && !a.address.startsWith('fe80'))
+          .map((a) => a!.address),
+      ];
       for (const host of others) {
         assert.equal(await connects(host, loopback.port), false, `${host} must be refused`);
       }
@@ -205,52 +250,76 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const portOf = (url: string): number => Number(new URL(new URL(url).searchParams.get('redirect_uri')!).port);
     assert.equal(await connects('127.0.0.1', portOf(recorded.opened)), false, 'closed after success');
     let port = 0;
-    const deny = deps({ openBrowser: async (url) => {
-      port = portOf(url);
-      await approveInBrowser(server, url, 'bob', false); // bob denies the consent: an error redirect to the loopback
-      return true;
-    } });
+    const deny = deps({
+      openBrowser: async (url) => {
+        port = portOf(url);
+        await approveInBrowser(server, url, 'bob', false); // bob denies the consent: an error redirect to the loopback
+        return true;
+      },
+    });
     await assert.rejects(signIn(flowOf('loopback', 'own'), deny, new AbortController().signal), /not authorized/);
     assert.equal(await connects('127.0.0.1', port), false, 'closed after an error');
     const controller = new AbortController();
-    const cancel = deps({ openBrowser: async (url) => {
-      port = portOf(url);
-      controller.abort();
-      return true;
-    } });
+    const cancel = deps({
+      openBrowser: async (url) => {
+        port = portOf(url);
+        controller.abort();
+        return true;
+      },
+    });
     await assert.rejects(signIn(flowOf('loopback', 'own'), cancel, controller.signal), UserCancelledError);
     assert.equal(await connects('127.0.0.1', port), false, 'closed after a cancel');
-    const silent = deps({ openBrowser: async (url) => {
-      port = portOf(url);
-      return true;
-    } });
-    await assert.rejects(signIn(flowOf('loopback', 'own'), { ...silent, timeoutMs: 1 }, new AbortController().signal), SignInTimeoutError);
+    const silent = deps({
+      openBrowser: async (url) => {
+        port = portOf(url);
+        return true;
+      },
+    });
+    await assert.rejects(
+      signIn(flowOf('loopback', 'own'), { ...silent, timeoutMs: 1 }, new AbortController().signal),
+      SignInTimeoutError,
+    );
     assert.equal(await connects('127.0.0.1', port), false, 'closed after a timeout');
     assert.equal(pending.size, 0);
   });
 
   it('7.6 code: exchanged once and never retried after a 4xx (one token request), the flow starts over', async () => {
     const before = tokenRequests().length;
-    const spent = deps({ openBrowser: async (url) => {
-      const result = await approveInBrowser(server, url);
-      const code = new URL(result.location).searchParams.get('code')!;
-      await oauthFor().exchangeCode(code, URI_CALLBACK, 'v'.repeat(43)); // someone else redeems the code first
-      pending.deliver(new URL(result.location).search);
-      return true;
-    } });
-    await assert.rejects(signIn(flowOf('uri-handler', 'own'), spent, new AbortController().signal),
-      (e: unknown) => e instanceof TtsError && e.status >= 400 && e.status < 500);
-    assert.equal(tokenRequests().length - before, 2, 'the redeemer\'s request and exactly one of ours');
+    const spent = deps({
+      openBrowser: async (url) => {
+        const result = await approveInBrowser(server, url);
+        const code = new URL(result.location).searchParams.get('code')!;
+        await oauthFor().exchangeCode(code, URI_CALLBACK, 'v'.repeat(43)); // someone else redeems the code first
+        pending.deliver(new URL(result.location).search);
+        return true;
+      },
+    });
+    await assert.rejects(
+      signIn(flowOf('uri-handler', 'own'), spent, new AbortController().signal),
+      (e: unknown) => e instanceof TtsError && e.status >= 400 && e.status < 500,
+    );
+    assert.equal(tokenRequests().length - before, 2, "the redeemer's request and exactly one of ours");
     const again = await signIn(flowOf('uri-handler', 'own'), deps(), new AbortController().signal);
     assert.equal(again.accountId, 'alice');
   });
 
   it('7.7 client authentication: HTTP Basic with the raw secret, even one with + and %', async () => {
-    assert.equal(recorded.token.headers.authorization, `Basic ${Buffer.from(`${SEED.client.id}:${SEED.client.secret}`).toString('base64')}`);
+    assert.equal(
+      recorded.token.headers.authorization,
+      `Basic ${Buffer.from(`${SEED.client.id}:${SEED.client.secret}`).toString('base64')}`,
+    );
     assert.equal((recorded.token.body as Form).client_secret, undefined, 'no secret in the body');
     const secret = 'pa+ss%2Fw0rd%%';
-    const [client] = server.seed.clients('alice', 1, { prefix: 'checklist-basic', secret, redirectUris: ['http://127.0.0.1/callback'] });
-    const session = await signIn(flowOf('loopback', 'own'), deps({}, oauthFor(client.ids!.client_id, secret)), new AbortController().signal);
+    const [client] = server.seed.clients('alice', 1, {
+      prefix: 'checklist-basic',
+      secret,
+      redirectUris: ['http://127.0.0.1/callback'],
+    });
+    const session = await signIn(
+      flowOf('loopback', 'own'),
+      deps({}, oauthFor(client.ids!.client_id, secret)),
+      new AbortController().signal,
+    );
     assert.equal(session.clientId, client.ids!.client_id);
   });
 
@@ -263,20 +332,47 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
 
     it('7.8 time limits: 30 s on every token and API call, 5 minutes on the attempt, state forgotten after', async () => {
       const aborted: string[] = [];
-      const oauth = new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: 'x', fetch: hangingFetch(aborted) });
+      const oauth = new OAuthClient({
+        identityServerUrl: server.url,
+        clientId: SEED.client.id,
+        clientSecret: 'x',
+        fetch: hangingFetch(aborted),
+      });
       const api = new TtsClient({ baseUrl: server.url, retries: 0, fetch: hangingFetch(aborted) });
-      const calls = [track(oauth.exchangeCode('MF2XI.A.B', URI_CALLBACK, 'v')), track(oauth.refresh('OJSWM.A.B')), track(api.users.authInfo())];
+      const calls = [
+        track(oauth.exchangeCode('MF2XI.A.B', URI_CALLBACK, 'v')),
+        track(oauth.refresh('OJSWM.A.B')),
+        track(api.users.authInfo()),
+      ];
       await timers.tick(30_000 - 1);
-      assert.deepEqual(calls.map((c) => c.settled()), [false, false, false]);
+      assert.deepEqual(
+        calls.map((c) => c.settled()),
+        [false, false, false],
+      );
       await timers.tick(1);
-      assert.deepEqual(calls.map((c) => c.settled()), [true, true, true], 'given up at 30 s');
+      assert.deepEqual(
+        calls.map((c) => c.settled()),
+        [true, true, true],
+        'given up at 30 s',
+      );
       for (const call of calls) {
         await assert.rejects(call.result, TimeoutError);
       }
       assert.equal(aborted.length, 3, 'each request was aborted');
 
       let opened = false;
-      const attempt = track(signIn(flowOf('uri-handler', 'own'), deps({ openBrowser: async () => { opened = true; return true; } }), new AbortController().signal));
+      const attempt = track(
+        signIn(
+          flowOf('uri-handler', 'own'),
+          deps({
+            openBrowser: async () => {
+              opened = true;
+              return true;
+            },
+          }),
+          new AbortController().signal,
+        ),
+      );
       await timers.tick(0);
       assert.ok(opened);
       await timers.tick(5 * MINUTE - 1);
@@ -298,7 +394,9 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const tokens = new TokenManager({ repo, oauthFor: () => oauthFor(), skewMs: 2 * 60 * MINUTE });
     // Wired as extension.ts wires it: the active account per deployment lives in globalState.
     const accounts = new AccountService({
-      deployments: () => [deployment], tokens, secrets,
+      deployments: () => [deployment],
+      tokens,
+      secrets,
       state: globalState,
     });
     accounts.update([recorded.session]);
@@ -308,13 +406,21 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const stored = secrets.dump();
     assert.ok(stored.includes(refreshed), 'the token is in SecretStorage');
     assert.ok(globalState.keys().length > 0, 'globalState was written');
-    const values = globalState.keys().map((k) => `${k}=${JSON.stringify(globalState.get(k))}`).join('\n');
+    const values = globalState
+      .keys()
+      .map((k) => `${k}=${JSON.stringify(globalState.get(k))}`)
+      .join('\n');
     for (const token of [recorded.session.tokens.accessToken, recorded.session.tokens.refreshToken!, refreshed]) {
       assert.ok(!values.includes(token), 'no token in globalState');
     }
     // Every globalState/workspaceState/settings write recorded in this run so far (other tests too).
-    const writes = recordedSinks().filter((e) => e.sink === 'globalState' || e.sink === 'workspaceState' || e.sink === 'settings');
-    assert.ok(writes.some((e) => e.text.includes(recorded.session.id)), 'this test\'s write was recorded');
+    const writes = recordedSinks().filter(
+      (e) => e.sink === 'globalState' || e.sink === 'workspaceState' || e.sink === 'settings',
+    );
+    assert.ok(
+      writes.some((e) => e.text.includes(recorded.session.id)),
+      "this test's write was recorded",
+    );
     assert.deepEqual(scanForLeaks(knownSecrets(), writes), []);
   });
 
@@ -322,7 +428,11 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const secrets = new MemorySecrets();
     let now = Date.now();
     const session = await storedSession(secrets, now);
-    const tokens = new TokenManager({ repo: new SessionRepository(secrets), oauthFor: () => oauthFor(), now: () => now });
+    const tokens = new TokenManager({
+      repo: new SessionRepository(secrets),
+      oauthFor: () => oauthFor(),
+      now: () => now,
+    });
     const before = tokenRequests().length;
     assert.equal(await tokens.accessToken(session.id), session.tokens.accessToken);
     now = session.tokens.expiresAt! - 5 * MINUTE - 1_000;
@@ -339,13 +449,16 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const secrets = new MemorySecrets();
     const session = await storedSession(secrets, Date.now(), 58 * MINUTE);
     const expired: string[] = [];
-    const window = (): TokenManager => new TokenManager({
-      repo: new SessionRepository(secrets), oauthFor: () => oauthFor(), onExpired: (s) => expired.push(s.id),
-    });
+    const window = (): TokenManager =>
+      new TokenManager({
+        repo: new SessionRepository(secrets),
+        oauthFor: () => oauthFor(),
+        onExpired: (s) => expired.push(s.id),
+      });
     const [a, b] = [window(), window()];
     const before = tokenRequests().length;
     const fromA = await a.accessToken(session.id);
-    assert.equal(await b.accessToken(session.id), fromA, 'B adopted A\'s stored pair');
+    assert.equal(await b.accessToken(session.id), fromA, "B adopted A's stored pair");
     assert.equal(tokenRequests().length - before, 1);
     // Both windows refresh the same rotating token at once: one wins, the other is refused and adopts the winner's pair.
     const raced = await storedSession(secrets, Date.now(), 58 * MINUTE);
@@ -360,10 +473,19 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     let now = Date.now();
     const session = await storedSession(secrets, now, 57 * MINUTE); // 3 minutes left: refresh due, token still valid
     const log = recordingLog();
-    const tokens = new TokenManager({ repo: new SessionRepository(secrets), oauthFor: () => oauthFor(), now: () => now, log });
+    const tokens = new TokenManager({
+      repo: new SessionRepository(secrets),
+      oauthFor: () => oauthFor(),
+      now: () => now,
+      log,
+    });
     const attempts = (): number => tokenRequests().length;
     const start = attempts();
-    for (const [step, wait] of [[1, 5_000], [2, 20_000], [3, 45_000]]) {
+    for (const [step, wait] of [
+      [1, 5_000],
+      [2, 20_000],
+      [3, 45_000],
+    ]) {
       server.knobs.failNext({ status: 503, path: '/oauth/token' });
       assert.equal(await tokens.accessToken(session.id), session.tokens.accessToken, 'kept, still valid');
       assert.equal(attempts() - start, step);
@@ -377,11 +499,20 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     // Offline with an expired token: the call fails, the session stays.
     const offline = await storedSession(secrets, Date.now(), 2 * 60 * MINUTE);
     server.knobs.dropNext({ when: 'before-response', path: '/oauth/token' });
-    await assert.rejects(new TokenManager({ repo: new SessionRepository(secrets), oauthFor: () => oauthFor() }).accessToken(offline.id));
+    await assert.rejects(
+      new TokenManager({ repo: new SessionRepository(secrets), oauthFor: () => oauthFor() }).accessToken(offline.id),
+    );
     assert.ok(await new SessionRepository(secrets).get(offline.id), 'session kept while offline');
     // The API transport waits as long as TTS's X-Rate-Limit-Retry says before trying again.
     const waits: number[] = [];
-    const api = new TtsClient({ baseUrl: server.url, auth: { token: async () => fresh }, retries: 1, sleep: async (ms) => { waits.push(ms); } });
+    const api = new TtsClient({
+      baseUrl: server.url,
+      auth: { token: async () => fresh },
+      retries: 1,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
     server.knobs.rateLimitNext({ retrySeconds: 7 });
     assert.equal((await api.users.identity()).userId, 'alice');
     assert.deepEqual(waits, [7_000]);
@@ -393,7 +524,10 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     await oauthFor().refresh(session.tokens.refreshToken!); // revoked behind our back: the stored refresh token is spent
     const prompts: string[] = [];
     const tokens = new TokenManager({
-      repo: new SessionRepository(secrets), oauthFor: () => oauthFor(), graceMs: 100, onExpired: (_s, reason) => prompts.push(reason),
+      repo: new SessionRepository(secrets),
+      oauthFor: () => oauthFor(),
+      graceMs: 100,
+      onExpired: (_s, reason) => prompts.push(reason),
     });
     const before = tokenRequests().length;
     const calls = await Promise.allSettled(Array.from({ length: 5 }, () => tokens.accessToken(session.id)));
@@ -404,7 +538,7 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     assert.equal(tokenRequests().length - before, 1, 'one refresh attempt, no retry loop');
   });
 
-  it('7.16 redaction: tokens, code, verifier, client secret, Authorization values and the authorize URL\'s state stay out of the log', () => {
+  it("7.16 redaction: tokens, code, verifier, client secret, Authorization values and the authorize URL's state stay out of the log", () => {
     const redactor = new Redactor();
     redactor.add(SEED.client.secret);
     const form = new URLSearchParams(recorded.token.body as Form).toString();
@@ -419,20 +553,41 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
       `refresh with client_secret=${SEED.client.secret}&refresh_token=${tokens.refreshToken}`,
       `API key ${apiKey} refused`,
     ].map((line) => redactor.redact(line));
-    assert.deepEqual(scanForLeaks(knownSecrets(), lines.map((text) => ({ sink: 'log' as const, text }))), []);
+    assert.deepEqual(
+      scanForLeaks(
+        knownSecrets(),
+        lines.map((text) => ({ sink: 'log' as const, text })),
+      ),
+      [],
+    );
     const state = new URL(recorded.opened).searchParams.get('state')!;
     const text = lines.join('\n');
-    for (const value of [state, (recorded.token.body as Form).code_verifier, Buffer.from(`${SEED.client.id}:${SEED.client.secret}`).toString('base64')]) {
+    for (const value of [
+      state,
+      (recorded.token.body as Form).code_verifier,
+      Buffer.from(`${SEED.client.id}:${SEED.client.secret}`).toString('base64'),
+    ]) {
       assert.ok(!text.includes(value));
     }
-    assert.match(text, /Opening http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?client_id=vscode-ext/, 'the rest of the line is kept');
+    assert.match(
+      text,
+      /Opening http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?client_id=vscode-ext/,
+      'the rest of the line is kept',
+    );
   });
 
   it('7.17 fallback: after a failed flow every other flow is offered, best first', () => {
     const all = chooseFlows({ ui: 'desktop', remote: false }, { clientId: SEED.client.id, hasSecret: true });
     const failed = flowOf('uri-handler', 'own');
-    assert.deepEqual(otherFlows(all, failed).map((f) => `${f.id}/${f.client}`), ['loopback/own', 'paste-code/own', 'loopback/cli', 'paste-code/cli', 'api-key/none']);
+    assert.deepEqual(
+      otherFlows(all, failed).map((f) => `${f.id}/${f.client}`),
+      ['loopback/own', 'paste-code/own', 'loopback/cli', 'paste-code/cli', 'api-key/none'],
+    );
     const remote = chooseFlows({ ui: 'desktop', remote: true }, { hasSecret: false });
-    assert.deepEqual(otherFlows(remote, remote[0]).map((f) => f.id), ['api-key'], 'a remote host without a client still has a way');
+    assert.deepEqual(
+      otherFlows(remote, remote[0]).map((f) => f.id),
+      ['api-key'],
+      'a remote host without a client still has a way',
+    );
   });
 });

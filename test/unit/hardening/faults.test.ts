@@ -51,14 +51,29 @@ describe('hardening: fault catalogue', function () {
   let serial = 0;
 
   /** A stored OAuth session for alice that expires `expiresIn` after `now`. */
-  async function session(secrets: MemorySecrets, options: { now?: number; expiresIn?: number; user?: string; repo?: SessionRepository } = {}): Promise<StoredSession> {
+  async function session(
+    secrets: MemorySecrets,
+    options: { now?: number; expiresIn?: number; user?: string; repo?: SessionRepository } = {},
+  ): Promise<StoredSession> {
     const user = options.user ?? 'alice';
     const t = server.issueTokens(user, SEED.client.id);
     const now = options.now ?? Date.now();
     const s: StoredSession = {
-      id: `${deployment.key}/${user}-${++serial}`, deploymentKey: deployment.key, accountId: user, accountLabel: `${user} · Local`,
-      method: 'oauth', clientId: SEED.client.id, scopes: [`deployment:${deployment.key}`], createdAt: now, tokenId: t.access_token.split('.')[1],
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: now + (options.expiresIn ?? HOUR), obtainedAt: now },
+      id: `${deployment.key}/${user}-${++serial}`,
+      deploymentKey: deployment.key,
+      accountId: user,
+      accountLabel: `${user} · Local`,
+      method: 'oauth',
+      clientId: SEED.client.id,
+      scopes: [`deployment:${deployment.key}`],
+      createdAt: now,
+      tokenId: t.access_token.split('.')[1],
+      tokens: {
+        accessToken: t.access_token,
+        refreshToken: t.refresh_token,
+        expiresAt: now + (options.expiresIn ?? HOUR),
+        obtainedAt: now,
+      },
     };
     await (options.repo ?? new SessionRepository(secrets)).put(s);
     return s;
@@ -66,26 +81,48 @@ describe('hardening: fault catalogue', function () {
 
   function manager(secrets: MemorySecrets, extra: Partial<TokenManagerOptions> = {}): TokenManager {
     return new TokenManager({
-      repo: new SessionRepository(secrets), oauthFor: () => oauth(extra.now), graceMs: 50, lease: { settle: () => turns(1), pollMs: 1 }, ...extra,
+      repo: new SessionRepository(secrets),
+      oauthFor: () => oauth(extra.now),
+      graceMs: 50,
+      lease: { settle: () => turns(1), pollMs: 1 },
+      ...extra,
     });
   }
 
   const sleeps: number[] = [];
-  function api(tokens: TokenManager, id: string, extra: Partial<ConstructorParameters<typeof TtsClient>[0]> = {}): TtsClient {
+  function api(
+    tokens: TokenManager,
+    id: string,
+    extra: Partial<ConstructorParameters<typeof TtsClient>[0]> = {},
+  ): TtsClient {
     return new TtsClient({
-      baseUrl: server.url, auth: tokens.source(id), timeoutMs: 5_000, random: () => 0.5,
+      baseUrl: server.url,
+      auth: tokens.source(id),
+      timeoutMs: 5_000,
+      random: () => 0.5,
       sleep: async (ms) => {
         sleeps.push(ms);
-      }, ...extra,
+      },
+      ...extra,
     });
   }
-  const stored = (secrets: MemorySecrets, id: string): Promise<StoredSession | undefined> => new SessionRepository(secrets).get(id);
+  const stored = (secrets: MemorySecrets, id: string): Promise<StoredSession | undefined> =>
+    new SessionRepository(secrets).get(id);
 
-  function provider(secrets: MemorySecrets, tokens: TokenManager, lines: string[], repo = new SessionRepository(secrets, recordingLog(lines))): ProviderCore {
+  function provider(
+    secrets: MemorySecrets,
+    tokens: TokenManager,
+    lines: string[],
+    repo = new SessionRepository(secrets, recordingLog(lines)),
+  ): ProviderCore {
     const accounts = new AccountService({ deployments: () => [deployment], tokens, secrets });
     return new ProviderCore({
-      repo, tokens, accounts, log: recordingLog(lines),
-      signIn: () => Promise.reject(new Error('no interactive sign-in here')), revoke: async () => undefined,
+      repo,
+      tokens,
+      accounts,
+      log: recordingLog(lines),
+      signIn: () => Promise.reject(new Error('no interactive sign-in here')),
+      revoke: async () => undefined,
     });
   }
 
@@ -133,7 +170,10 @@ describe('hardening: fault catalogue', function () {
         assert.equal(count('/api/v3/auth_info') - before, 2);
         const limited = server.requests.filter((r) => r.path === '/api/v3/auth_info').at(-2)!;
         assert.equal(limited.response?.status, 429);
-        assert.equal(limited.response?.headers['X-Rate-Limit-Retry'] ?? limited.response?.headers['x-rate-limit-retry'], '7');
+        assert.equal(
+          limited.response?.headers['X-Rate-Limit-Retry'] ?? limited.response?.headers['x-rate-limit-retry'],
+          '7',
+        );
         return server.knobs.injected.rateLimited;
       },
     },
@@ -161,7 +201,9 @@ describe('hardening: fault catalogue', function () {
         // Answers are held 1 s; the client gives each attempt 200 ms.
         server.knobs.latencyMs = 1_000;
         const before = count('/api/v3/auth_info');
-        const error = await api(manager(secrets), s.id, { timeoutMs: 200, retries: 1 }).users.identity().catch((e: unknown) => e);
+        const error = await api(manager(secrets), s.id, { timeoutMs: 200, retries: 1 })
+          .users.identity()
+          .catch((e: unknown) => e);
         server.knobs.latencyMs = 0;
         assert.ok(error instanceof TimeoutError);
         assert.equal(error.message, 'The Things Stack did not answer within 0 s.');
@@ -189,9 +231,14 @@ describe('hardening: fault catalogue', function () {
         const secrets = new MemorySecrets();
         const s = await session(secrets);
         server.knobs.dropNext({ when: 'mid-body', path: '/api/v3/auth_info', count: 4 });
-        const error = await api(manager(secrets), s.id).users.identity().catch((e: unknown) => e);
+        const error = await api(manager(secrets), s.id)
+          .users.identity()
+          .catch((e: unknown) => e);
         assert.ok(error instanceof NetworkError);
-        assert.equal(error.message, `Could not reach The Things Stack at ${new URL(server.url).host}: the connection was reset.`);
+        assert.equal(
+          error.message,
+          `Could not reach The Things Stack at ${new URL(server.url).host}: the connection was reset.`,
+        );
         assert.deepEqual(await stored(secrets, s.id), s);
         return server.knobs.injected.dropped;
       },
@@ -221,11 +268,24 @@ describe('hardening: fault catalogue', function () {
       async run() {
         const secrets = new MemorySecrets();
         const s = await session(secrets, { expiresIn: -MINUTE });
-        const tokens = manager(secrets, { oauthFor: () => new OAuthClient({ identityServerUrl: 'http://tts.does-not-exist.invalid', clientId: SEED.client.id, clientSecret: 'x' }) });
+        const tokens = manager(secrets, {
+          oauthFor: () =>
+            new OAuthClient({
+              identityServerUrl: 'http://tts.does-not-exist.invalid',
+              clientId: SEED.client.id,
+              clientSecret: 'x',
+            }),
+        });
         const error = await tokens.accessToken(s.id).catch((e: unknown) => e);
         assert.ok(error instanceof NetworkError);
-        assert.equal(error.message, 'Could not reach The Things Stack at tts.does-not-exist.invalid: the host name could not be resolved.');
-        assert.equal(describeError(error), 'Could not reach The Things Stack at tts.does-not-exist.invalid: the host name could not be resolved. Check your connection and the deployment URL.');
+        assert.equal(
+          error.message,
+          'Could not reach The Things Stack at tts.does-not-exist.invalid: the host name could not be resolved.',
+        );
+        assert.equal(
+          describeError(error),
+          'Could not reach The Things Stack at tts.does-not-exist.invalid: the host name could not be resolved. Check your connection and the deployment URL.',
+        );
         assert.deepEqual(await stored(secrets, s.id), s);
         return 1;
       },
@@ -236,9 +296,14 @@ describe('hardening: fault catalogue', function () {
         const secrets = new MemorySecrets();
         const s = await session(secrets);
         sleeps.length = 0;
-        const error = await api(manager(secrets), s.id, { baseUrl: server.url.replace('http:', 'https:'), retries: 1 }).users.identity().catch((e: unknown) => e);
+        const error = await api(manager(secrets), s.id, { baseUrl: server.url.replace('http:', 'https:'), retries: 1 })
+          .users.identity()
+          .catch((e: unknown) => e);
         assert.ok(error instanceof NetworkError);
-        assert.equal(error.message, `Could not reach The Things Stack at ${new URL(server.url).host}: no secure (TLS) connection could be set up; check that the URL's http/https matches the server.`);
+        assert.equal(
+          error.message,
+          `Could not reach The Things Stack at ${new URL(server.url).host}: no secure (TLS) connection could be set up; check that the URL's http/https matches the server.`,
+        );
         assert.equal(sleeps.length, 1, 'retried once like any network error');
         assert.deepEqual(await stored(secrets, s.id), s);
         return 2;
@@ -253,7 +318,10 @@ describe('hardening: fault catalogue', function () {
         const tokens = manager(secrets, { onExpired: (_s, reason) => prompts.push(reason) });
         const client = api(tokens, s.id);
         assert.equal((await client.users.identity()).userId, 'alice');
-        await new TtsClient({ baseUrl: server.url, auth: { token: async () => s.tokens.accessToken } }).users.deleteToken('alice', SEED.client.id, s.tokenId!);
+        await new TtsClient({
+          baseUrl: server.url,
+          auth: { token: async () => s.tokens.accessToken },
+        }).users.deleteToken('alice', SEED.client.id, s.tokenId!);
         const before = { api: count('/api/v3/auth_info'), token: tokenRequests() };
         const error = await client.users.identity().catch((e: unknown) => e);
         assert.ok(error instanceof TtsError && error.status === 401);
@@ -308,10 +376,14 @@ describe('hardening: fault catalogue', function () {
         try {
           advance(50 * MINUTE);
           assert.equal((await client.users.identity()).userId, 'alice');
-          assert.equal(tokenRequests() - before, 1, '10 minutes left: no refresh, and the server agrees the token works');
+          assert.equal(
+            tokenRequests() - before,
+            1,
+            '10 minutes left: no refresh, and the server agrees the token works',
+          );
           advance(6 * MINUTE);
           assert.equal((await client.users.identity()).userId, 'alice');
-          assert.equal(tokenRequests() - before, 2, '4 minutes left: refreshed once, ahead of the server\'s expiry');
+          assert.equal(tokenRequests() - before, 2, "4 minutes left: refreshed once, ahead of the server's expiry");
         } finally {
           server.clock.advance(-passed);
         }
@@ -331,12 +403,25 @@ describe('hardening: fault catalogue', function () {
         core.onDidChangeSessions((e) => removed.push(...e.removed.map((x) => x.id)));
         const dump = secrets.dump();
         const fault = failing(secrets, 'get');
-        await assert.rejects(new SessionRepository(secrets).list(), (e: unknown) => e instanceof StorageError && e.message === 'Could not read the secure storage of VS Code: The keyring is locked');
+        await assert.rejects(
+          new SessionRepository(secrets).list(),
+          (e: unknown) =>
+            e instanceof StorageError &&
+            e.message === 'Could not read the secure storage of VS Code: The keyring is locked',
+        );
         await assert.rejects(tokens.accessToken(s.id), StorageError);
         await core.reload();
         const answered = await core.getSessions();
-        assert.deepEqual(answered.map((x) => [x.id, x.accessToken]), [[s.id, s.tokens.accessToken]], 'getSessions did not throw');
-        assert.ok(lines.includes('error Could not read sessions: Could not read the secure storage of VS Code: The keyring is locked'));
+        assert.deepEqual(
+          answered.map((x) => [x.id, x.accessToken]),
+          [[s.id, s.tokens.accessToken]],
+          'getSessions did not throw',
+        );
+        assert.ok(
+          lines.includes(
+            'error Could not read sessions: Could not read the secure storage of VS Code: The keyring is locked',
+          ),
+        );
         fault.active = false;
         await core.reload();
         assert.deepEqual(removed, [], 'no session looked signed out');
@@ -357,9 +442,17 @@ describe('hardening: fault catalogue', function () {
         const reused = refreshLedger(server.state).reused;
         const fresh = await tokens.accessToken(s.id);
         assert.notEqual(fresh, s.tokens.accessToken, 'refreshed');
-        assert.equal((await stored(secrets, s.id))?.tokens.accessToken, s.tokens.accessToken, 'storage refused the pair');
+        assert.equal(
+          (await stored(secrets, s.id))?.tokens.accessToken,
+          s.tokens.accessToken,
+          'storage refused the pair',
+        );
         assert.equal((await api(tokens, s.id).users.identity()).userId, 'alice', 'the kept pair works');
-        assert.deepEqual((await core.getSessions()).map((x) => x.accessToken), [fresh], 'the provider hands out the kept pair');
+        assert.deepEqual(
+          (await core.getSessions()).map((x) => x.accessToken),
+          [fresh],
+          'the provider hands out the kept pair',
+        );
         fault.active = false;
         assert.equal(await tokens.accessToken(s.id), fresh);
         assert.equal((await stored(secrets, s.id))?.tokens.accessToken, fresh, 'saved once storage works again');
@@ -376,8 +469,16 @@ describe('hardening: fault catalogue', function () {
         await core.reload();
         const dump = secrets.dump();
         const fault = failing(secrets, 'delete', sessionKey(s.id));
-        await assert.rejects(core.removeSession(s.id), (e: unknown) => e instanceof StorageError && e.message === 'Could not delete from the secure storage of VS Code: The keyring is locked');
-        assert.deepEqual((await core.getSessions()).map((x) => x.id), [s.id]);
+        await assert.rejects(
+          core.removeSession(s.id),
+          (e: unknown) =>
+            e instanceof StorageError &&
+            e.message === 'Could not delete from the secure storage of VS Code: The keyring is locked',
+        );
+        assert.deepEqual(
+          (await core.getSessions()).map((x) => x.id),
+          [s.id],
+        );
         assert.equal(secrets.dump(), dump);
         fault.active = false;
         await core.removeSession(s.id);
@@ -420,11 +521,16 @@ describe('hardening: fault catalogue', function () {
         await core.reload();
         assert.deepEqual((await core.getSessions()).map((x) => x.id).sort(), [a.id, b.id].sort());
         assert.deepEqual(removed, []);
-        assert.ok(lines.includes('warn The stored list of sessions is damaged; using the 2 session(s) this window knows until it is rewritten.'), lines.join('\n'));
+        assert.ok(
+          lines.includes(
+            'warn The stored list of sessions is damaged; using the 2 session(s) this window knows until it is rewritten.',
+          ),
+          lines.join('\n'),
+        );
         // A sign-in in this window rewrites the index: every session it knew, plus the new one.
         const c = await session(secrets, { user: 'admin', repo });
         assert.deepEqual((await new SessionRepository(secrets).ids()).sort(), [a.id, b.id, c.id].sort());
-        assert.ok(await stored(secrets, a.id) && await stored(secrets, b.id), 'no entry deleted');
+        assert.ok((await stored(secrets, a.id)) && (await stored(secrets, b.id)), 'no entry deleted');
         return 2;
       },
     },
@@ -439,13 +545,24 @@ describe('hardening: fault catalogue', function () {
         await core.reload();
         await secrets.store(sessionKey(bad.id), '{"id": "half a record');
         await core.reload();
-        assert.deepEqual((await core.getSessions()).map((x) => x.id), [good.id]);
-        assert.ok(lines.includes(`warn Stored session ${bad.id} is damaged (unreadable JSON or missing fields) and was removed; sign in again to restore it.`), lines.join('\n'));
+        assert.deepEqual(
+          (await core.getSessions()).map((x) => x.id),
+          [good.id],
+        );
+        assert.ok(
+          lines.includes(
+            `warn Stored session ${bad.id} is damaged (unreadable JSON or missing fields) and was removed; sign in again to restore it.`,
+          ),
+          lines.join('\n'),
+        );
         assert.equal(secrets.data.has(sessionKey(bad.id)), false);
         assert.deepEqual(await stored(secrets, good.id), good, 'the other session untouched');
         assert.deepEqual(await new SessionRepository(secrets).ids(), [good.id]);
         // A record that parses but lacks fields, read first by the token manager.
-        await secrets.store(sessionKey(good.id), JSON.stringify({ ...good, tokens: { accessToken: good.tokens.accessToken } }));
+        await secrets.store(
+          sessionKey(good.id),
+          JSON.stringify({ ...good, tokens: { accessToken: good.tokens.accessToken } }),
+        );
         await assert.rejects(tokens.accessToken(good.id), SessionGoneError);
         assert.deepEqual(await core.getSessions(), []);
         return 2;

@@ -24,8 +24,15 @@ describe('leak recorder: the suite-wide secret scan', () => {
     access = tokens.access_token;
     refresh = tokens.refresh_token;
     const api = new TtsClient({ baseUrl: server.url, auth: { token: async () => access }, retries: 0 });
-    apiKey = (await api.apiKeys.create(SEED.demo.appWithDevices, { name: 'leak-probe', rights: ['RIGHT_APPLICATION_INFO'] })).key ?? '';
-    const location = await server.authorize({ userId: 'alice', clientId: SEED.client.id, redirectUri: 'code', state: 'leak-probe-state' });
+    apiKey =
+      (await api.apiKeys.create(SEED.demo.appWithDevices, { name: 'leak-probe', rights: ['RIGHT_APPLICATION_INFO'] }))
+        .key ?? '';
+    const location = await server.authorize({
+      userId: 'alice',
+      clientId: SEED.client.id,
+      redirectUri: 'code',
+      state: 'leak-probe-state',
+    });
     code = new URL(location, server.url).searchParams.get('code') ?? '';
   });
   after(() => server.close());
@@ -57,7 +64,11 @@ describe('leak recorder: the suite-wide secret scan', () => {
       { sink: 'log', text: `Signed in as alice with token ${idPart(access)} (its ID only).` },
     );
     assert.deepEqual(leaks.map((l) => `${l.sink}: ${l.kind}`).sort(), [
-      'boundary error: API key', 'globalState: authorization code', 'log: refresh token', 'notification: access token', 'settings: client secret',
+      'boundary error: API key',
+      'globalState: authorization code',
+      'log: refresh token',
+      'notification: access token',
+      'settings: client secret',
     ]);
     const printed = leaks.map((l) => l.excerpt).join('\n');
     for (const secret of [access, keyPart(refresh), code, apiKey, SEED.client.secret]) {
@@ -67,12 +78,26 @@ describe('leak recorder: the suite-wide secret scan', () => {
   });
 
   it('lets the one-time modal show exactly its new client secret or API key, and nothing else', () => {
-    const modal = (secret: string, detail = 'Shown only now.'): SinkEntry =>
-      ({ sink: 'one-time secret', text: `New secret\n${detail}\n\n${secret}`, oneTime: secret });
+    const modal = (secret: string, detail = 'Shown only now.'): SinkEntry => ({
+      sink: 'one-time secret',
+      text: `New secret\n${detail}\n\n${secret}`,
+      oneTime: secret,
+    });
     assert.deepEqual(scan(modal(apiKey), modal(SEED.client.secret)), []);
-    assert.deepEqual(scan(modal(SEED.client.secret, `Signed in with ${access}.`)).map((l) => l.kind), ['access token']);
-    assert.deepEqual(scan(modal(access)).map((l) => l.kind), ['access token'], 'a token is never a one-time value');
-    assert.deepEqual(scan({ sink: 'notification', text: `Created. Secret: ${apiKey}`, oneTime: apiKey }).length, 1, 'only where it was flagged as one-time');
+    assert.deepEqual(
+      scan(modal(SEED.client.secret, `Signed in with ${access}.`)).map((l) => l.kind),
+      ['access token'],
+    );
+    assert.deepEqual(
+      scan(modal(access)).map((l) => l.kind),
+      ['access token'],
+      'a token is never a one-time value',
+    );
+    assert.deepEqual(
+      scan({ sink: 'notification', text: `Created. Secret: ${apiKey}`, oneTime: apiKey }).length,
+      1,
+      'only where it was flagged as one-time',
+    );
   });
 
   it('lets the clipboard hold a copied client secret alone, not inside other text', () => {
@@ -87,15 +112,24 @@ describe('leak recorder: the suite-wide secret scan', () => {
     const before = recordedSinks().length;
     const ui = new ScriptedUi([{ input: 'x', invalid: new RegExp(marker) }, { input: 'ok' }]);
     await ui.info(`info ${marker}`, 'Action');
-    await ui.input({ title: `title ${marker}`, prompt: 'prompt', validate: (v) => (v === 'x' ? { severity: 'error', message: `bad ${marker}` } : undefined) });
+    await ui.input({
+      title: `title ${marker}`,
+      prompt: 'prompt',
+      validate: (v) => (v === 'x' ? { severity: 'error', message: `bad ${marker}` } : undefined),
+    });
     await ui.showSecret({ title: `title ${marker}`, detail: 'detail', secret: apiKey }).catch(() => undefined); // script has no step: still recorded
     await ui.copy(apiKey);
     await new MemoryMemento('workspaceState').update('k', { marker });
     await new MemorySettings().update('thingsStack.x', marker);
     recordingLog().warn(`log ${marker}`);
-    const mine = recordedSinks().slice(before).filter((e) => e.text.includes(marker) || e.oneTime === apiKey);
+    const mine = recordedSinks()
+      .slice(before)
+      .filter((e) => e.text.includes(marker) || e.oneTime === apiKey);
     try {
-      assert.deepEqual(mine.map((e) => e.sink), ['notification', 'prompt', 'prompt', 'one-time secret', 'clipboard', 'workspaceState', 'settings', 'log']);
+      assert.deepEqual(
+        mine.map((e) => e.sink),
+        ['notification', 'prompt', 'prompt', 'one-time secret', 'clipboard', 'workspaceState', 'settings', 'log'],
+      );
       assert.deepEqual(scan(...mine), [], 'the one-time value in the modal and the clipboard is allowed');
     } finally {
       forgetSinks(...mine);
@@ -105,8 +139,12 @@ describe('leak recorder: the suite-wide secret scan', () => {
   it('fails the run on a leak anywhere in the recorded sinks, naming the sink and masking the value', () => {
     const planted = recordSink('notification', `Your token is ${access}`);
     try {
-      assert.throws(() => leakScan(), (error: Error) =>
-        /access token in notification: "Your token is «access token»"/.test(error.message) && !error.message.includes(keyPart(access)));
+      assert.throws(
+        () => leakScan(),
+        (error: Error) =>
+          /access token in notification: "Your token is «access token»"/.test(error.message) &&
+          !error.message.includes(keyPart(access)),
+      );
     } finally {
       forgetSinks(planted);
     }

@@ -53,22 +53,30 @@ describe('hardening: three windows racing on one secret store', function () {
     shared.delayTurns = () => Math.floor(random() * 4);
     const repos = [0, 1, 2].map(() => new SessionRepository(shared.window(), undefined, { settle: () => turns(6) }));
     const record = (id: string): StoredSession => ({
-      id, deploymentKey: 'local', accountId: id, accountLabel: id, method: 'api-key', scopes: [], createdAt: 1,
+      id,
+      deploymentKey: 'local',
+      accountId: id,
+      accountLabel: id,
+      method: 'api-key',
+      scopes: [],
+      createdAt: 1,
       tokens: { accessToken: `NNSXS.${id}.KEY`, obtainedAt: 1 },
     });
     const signedIn = new Set<string>();
     for (let round = 0; round < 200; round++) {
       // Each window flips one of its own ids: in when out, out when in.
-      await Promise.all(repos.map((repo, w) => {
-        const id = `w${w}-${Math.floor(random() * 3)}`;
-        const wasIn = signedIn.has(id);
-        if (wasIn) {
-          signedIn.delete(id);
-          return repo.remove(id);
-        }
-        signedIn.add(id);
-        return repo.put(record(id));
-      }));
+      await Promise.all(
+        repos.map((repo, w) => {
+          const id = `w${w}-${Math.floor(random() * 3)}`;
+          const wasIn = signedIn.has(id);
+          if (wasIn) {
+            signedIn.delete(id);
+            return repo.remove(id);
+          }
+          signedIn.add(id);
+          return repo.put(record(id));
+        }),
+      );
       assert.deepEqual((await new SessionRepository(shared).ids()).sort(), [...signedIn].sort(), `round ${round}`);
     }
   });
@@ -83,7 +91,12 @@ describe('hardening: three windows racing on one secret store', function () {
     shared.delayTurns = () => Math.floor(random() * 4); // 0-3 turns per call and per change delivery
     let skew = 0; // minutes our clock (and the server's) moved on between trials
     const now = (): number => Date.now() + skew;
-    const oauth = new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret, now });
+    const oauth = new OAuthClient({
+      identityServerUrl: server.url,
+      clientId: SEED.client.id,
+      clientSecret: SEED.client.secret,
+      now,
+    });
     const idOf = (user: User): string => `${deployment.key}/${user}`;
     const labelOf = (user: User): string => `${user} · Local`;
     const log = recordingLog([]);
@@ -92,9 +105,21 @@ describe('hardening: three windows racing on one secret store', function () {
       const t = server.issueTokens(user, SEED.client.id);
       const at = now();
       return {
-        id: idOf(user), deploymentKey: deployment.key, accountId: user, accountLabel: labelOf(user), method: 'oauth',
-        clientId: SEED.client.id, tokenId: t.access_token.split('.')[1], scopes: [`deployment:${deployment.key}`], createdAt: at,
-        tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: at + t.expires_in * 1000, obtainedAt: at },
+        id: idOf(user),
+        deploymentKey: deployment.key,
+        accountId: user,
+        accountLabel: labelOf(user),
+        method: 'oauth',
+        clientId: SEED.client.id,
+        tokenId: t.access_token.split('.')[1],
+        scopes: [`deployment:${deployment.key}`],
+        createdAt: at,
+        tokens: {
+          accessToken: t.access_token,
+          refreshToken: t.refresh_token,
+          expiresAt: at + t.expires_in * 1000,
+          obtainedAt: at,
+        },
       };
     };
 
@@ -109,17 +134,30 @@ describe('hardening: three windows racing on one secret store', function () {
       // Settling 6 turns outlasts any store call (≤ 3 turns): lease and index checks hold by event order, not by time.
       const repo = new SessionRepository(view, log, { settle: () => turns(6) });
       const tokens = new TokenManager({
-        repo, log, now, graceMs: 50, oauthFor: () => oauth, onExpired: (s, reason) => prompts.push(`${s.id}: ${reason}`),
+        repo,
+        log,
+        now,
+        graceMs: 50,
+        oauthFor: () => oauth,
+        onExpired: (s, reason) => prompts.push(`${s.id}: ${reason}`),
         lease: { settle: () => turns(6), pollMs: 1 },
       });
       const accounts = new AccountService({ deployments: () => [deployment], tokens, secrets: view });
       const window: Window = { view, tokens, core: undefined as unknown as ProviderCore, signIns: [], api: new Map() };
       window.core = new ProviderCore({
-        repo, tokens, accounts, log,
+        repo,
+        tokens,
+        accounts,
+        log,
         signIn: async () => signIn(window.signIns.shift()!),
         revoke: async (s) => {
-          await new TtsClient({ baseUrl: server.url, auth: { token: async () => s.tokens.accessToken }, retries: 0 })
-            .users.deleteToken(s.accountId, s.clientId!, s.tokenId!).catch(() => undefined);
+          await new TtsClient({
+            baseUrl: server.url,
+            auth: { token: async () => s.tokens.accessToken },
+            retries: 0,
+          }).users
+            .deleteToken(s.accountId, s.clientId!, s.tokenId!)
+            .catch(() => undefined);
         },
       });
       view.onDidChange((e) => window.core.secretChanged(e.key));
@@ -164,42 +202,54 @@ describe('hardening: three windows racing on one secret store', function () {
         const kind = random();
         totals.calls++;
         // A call on a user being signed out in this trial may legitimately fail; anything else must succeed.
-        const tolerant = (run: () => Promise<unknown>): Promise<void> => run().then(() => undefined, (error: unknown) => {
-          if (!signingOut.has(user)) {
-            throw new Error(`${context}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-          }
-          totals.failures++;
-        });
+        const tolerant = (run: () => Promise<unknown>): Promise<void> =>
+          run().then(
+            () => undefined,
+            (error: unknown) => {
+              if (!signingOut.has(user)) {
+                throw new Error(
+                  `${context}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+                );
+              }
+              totals.failures++;
+            },
+          );
         if (kind < 0.2) {
-          ops.push(tolerant(async () => {
-            const sessions = await w.core.getSessions([`deployment:${deployment.key}`]);
-            for (const s of sessions) {
-              assert.equal(s.account.label, labelOf(s.account.id.split('/')[1] as User), context);
-            }
-          }));
+          ops.push(
+            tolerant(async () => {
+              const sessions = await w.core.getSessions([`deployment:${deployment.key}`]);
+              for (const s of sessions) {
+                assert.equal(s.account.label, labelOf(s.account.id.split('/')[1] as User), context);
+              }
+            }),
+          );
         } else if (kind < 0.4) {
           ops.push(tolerant(() => w.tokens.accessToken(idOf(user))));
         } else if (kind < 0.65) {
           ops.push(tolerant(async () => assert.equal((await api(w, user).users.identity()).userId, user, context)));
         } else if (kind < 0.85) {
           // A forced refresh: what a 401 on the current token triggers.
-          ops.push(tolerant(async () => {
-            const current = await new SessionRepository(w.view).get(idOf(user));
-            if (current) {
-              await w.tokens.renew(idOf(user), current.tokens.accessToken);
-            }
-          }));
+          ops.push(
+            tolerant(async () => {
+              const current = await new SessionRepository(w.view).get(idOf(user));
+              if (current) {
+                await w.tokens.renew(idOf(user), current.tokens.accessToken);
+              }
+            }),
+          );
         } else if (kind < 0.95) {
           if (signingOut.has(user)) {
             continue;
           }
           signingOut.add(user);
           totals.signOuts++;
-          ops.push((async () => {
-            await w.core.removeSession(idOf(user));
-            w.signIns.push(user);
-            await w.core.createSession([`deployment:${deployment.key}`]);
-          })());
+          ops.push(
+            (async () => {
+              await w.core.removeSession(idOf(user));
+              w.signIns.push(user);
+              await w.core.createSession([`deployment:${deployment.key}`]);
+            })(),
+          );
         } else {
           // Reload: the window goes away mid-trial and a fresh one opens on the same store.
           totals.reloads++;
@@ -226,22 +276,44 @@ describe('hardening: three windows racing on one secret store', function () {
         assert.equal(stored.id, idOf(user), context);
         assert.equal(stored.accountLabel, labelOf(user), context);
         const live = server.state.accessTokens.get(stored.tokenId!);
-        assert.ok(live && live.accessToken === stored.tokens.accessToken && live.refreshToken === stored.tokens.refreshToken,
-          `${context}: the stored pair of ${user} is not the server's live pair`);
-        assert.ok(live.expiresAt > server.clock.now(), `${context}: the stored token of ${user} has expired on the server`);
+        assert.ok(
+          live && live.accessToken === stored.tokens.accessToken && live.refreshToken === stored.tokens.refreshToken,
+          `${context}: the stored pair of ${user} is not the server's live pair`,
+        );
+        assert.ok(
+          live.expiresAt > server.clock.now(),
+          `${context}: the stored token of ${user} has expired on the server`,
+        );
       }
       for (const w of windows) {
-        assert.deepEqual((await w.core.getSessions()).map((s) => s.id).sort(), USERS.map(idOf).sort(), `${context}: a window lost sight of a session`);
+        assert.deepEqual(
+          (await w.core.getSessions()).map((s) => s.id).sort(),
+          USERS.map(idOf).sort(),
+          `${context}: a window lost sight of a session`,
+        );
       }
-      assert.deepEqual(USERS.map(idOf).filter((id) => shared.data.has(leaseKey(id))), [], `${context}: a lease was left behind`);
+      assert.deepEqual(
+        USERS.map(idOf).filter((id) => shared.data.has(leaseKey(id))),
+        [],
+        `${context}: a lease was left behind`,
+      );
       for (const { window, change } of events) {
         for (const removed of change.removed) {
-          assert.ok(signingOut.has(removed.account.id.split('/')[1] as User), `${context}: window ${window} saw ${removed.id} removed without a sign-out`);
+          assert.ok(
+            signingOut.has(removed.account.id.split('/')[1] as User),
+            `${context}: window ${window} saw ${removed.id} removed without a sign-out`,
+          );
         }
         for (const changed of change.changed) {
           const user = changed.id.split('/')[1] as User;
-          assert.ok(USERS.includes(user) && changed.account.label === labelOf(user), `${context}: changed for an unknown id ${changed.id}`);
-          assert.ok(!change.added.some((s) => s.id === changed.id) && !change.removed.some((s) => s.id === changed.id), context);
+          assert.ok(
+            USERS.includes(user) && changed.account.label === labelOf(user),
+            `${context}: changed for an unknown id ${changed.id}`,
+          );
+          assert.ok(
+            !change.added.some((s) => s.id === changed.id) && !change.removed.some((s) => s.id === changed.id),
+            context,
+          );
           totals.changed++;
         }
       }
@@ -252,14 +324,19 @@ describe('hardening: three windows racing on one secret store', function () {
     // Every stored token works against the API, not only in the server's books.
     for (const user of USERS) {
       const stored = (await new SessionRepository(shared).get(idOf(user)))!;
-      const identity = await new TtsClient({ baseUrl: server.url, auth: { token: async () => stored.tokens.accessToken } }).users.identity();
+      const identity = await new TtsClient({
+        baseUrl: server.url,
+        auth: { token: async () => stored.tokens.accessToken },
+      }).users.identity();
       assert.equal(identity.userId, user);
     }
     const refreshes = ledger.rotations - start.rotations;
     const reused = ledger.reused - start.reused;
-    console.log(`      races: ${TRIALS} trials, ${totals.calls} calls, ${refreshes} refreshes, ${reused} refresh tokens used twice, ` +
-      `${totals.lost} sessions lost, ${totals.signOuts} sign-outs, ${totals.reloads} reloads, ${totals.clockJumps} clock jumps, ` +
-      `${totals.changed} changed events, ${totals.failures} calls failed during their own sign-out`);
+    console.log(
+      `      races: ${TRIALS} trials, ${totals.calls} calls, ${refreshes} refreshes, ${reused} refresh tokens used twice, ` +
+        `${totals.lost} sessions lost, ${totals.signOuts} sign-outs, ${totals.reloads} reloads, ${totals.clockJumps} clock jumps, ` +
+        `${totals.changed} changed events, ${totals.failures} calls failed during their own sign-out`,
+    );
     assert.ok(refreshes > TRIALS / 2, `refreshes happened: ${refreshes}`);
     assert.ok(totals.changed > 0, 'changed events were fired');
     windows.forEach((w) => {

@@ -4,7 +4,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
 
 // A real browser clicks through login and consent; skipped where no Chromium is installed.
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
 
 describe('TTS test server: authorize pages in a browser', function () {
   this.timeout(30_000);
@@ -24,7 +26,12 @@ describe('TTS test server: authorize pages in a browser', function () {
 
   it('logs in, shows the consent page and ends on the code page', async () => {
     const page = await browser.newPage();
-    const query = new URLSearchParams({ client_id: SEED.client.id, redirect_uri: 'code', response_type: 'code', state: 'abc' });
+    const query = new URLSearchParams({
+      client_id: SEED.client.id,
+      redirect_uri: 'code',
+      response_type: 'code',
+      state: 'abc',
+    });
     await page.goto(`${server.url}/oauth/authorize?${query}`);
     await page.fill('input[name="user_id"]', 'alice');
     await page.fill('input[name="password"]', SEED.alice.password);

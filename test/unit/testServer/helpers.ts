@@ -19,7 +19,12 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export async function call(server: TtsTestServer, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+export async function call(
+  server: TtsTestServer,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) {
     headers.Authorization = `Bearer ${options.token}`;
@@ -29,8 +34,15 @@ export async function call(server: TtsTestServer, method: string, path: string, 
   }
   const url = path.startsWith('/oauth') || path.startsWith('http') ? path : `/api/v3${path}`;
   const response = await fetch(url.startsWith('http') ? url : server.url + url, {
-    method, headers, redirect: 'manual',
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    method,
+    headers,
+    redirect: 'manual',
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const text = await response.text();
   let body: unknown;
@@ -39,7 +51,8 @@ export async function call(server: TtsTestServer, method: string, path: string, 
   } catch {
     body = undefined;
   }
-  const json = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const json =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   return { status: response.status, headers: response.headers, text, body, json };
 }
 
@@ -47,11 +60,17 @@ export async function call(server: TtsTestServer, method: string, path: string, 
 export function errorName(answer: Answer): string | undefined {
   const details = answer.json.details;
   const first: unknown = Array.isArray(details) ? details[0] : undefined;
-  return typeof first === 'object' && first !== null && 'name' in first && typeof first.name === 'string' ? first.name : undefined;
+  return typeof first === 'object' && first !== null && 'name' in first && typeof first.name === 'string'
+    ? first.name
+    : undefined;
 }
 
 /** POSTs a form to /oauth/token. */
-export function tokenRequest(server: TtsTestServer, form: Record<string, string>, basic?: [string, string]): Promise<Answer> {
+export function tokenRequest(
+  server: TtsTestServer,
+  form: Record<string, string>,
+  basic?: [string, string],
+): Promise<Answer> {
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
   if (basic) {
     headers.Authorization = `Basic ${Buffer.from(`${basic[0]}:${basic[1]}`).toString('base64')}`;
@@ -84,7 +103,12 @@ export interface EventStream {
   close(): void;
 }
 
-export async function openStream(server: TtsTestServer, token: string | undefined, body: unknown, accept?: string): Promise<EventStream> {
+export async function openStream(
+  server: TtsTestServer,
+  token: string | undefined,
+  body: unknown,
+  accept?: string,
+): Promise<EventStream> {
   const controller = new AbortController();
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token) {
@@ -93,7 +117,12 @@ export async function openStream(server: TtsTestServer, token: string | undefine
   if (accept) {
     headers.Accept = accept;
   }
-  const response = await fetch(`${server.url}/api/v3/events`, { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal });
+  const response = await fetch(`${server.url}/api/v3/events`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    signal: controller.signal,
+  });
   let raw = '';
   let buffer = '';
   const queue: Record<string, unknown>[] = [];
@@ -142,7 +171,11 @@ export async function openStream(server: TtsTestServer, token: string | undefine
     return queue.shift() ?? {};
   };
   return {
-    status: response.status, contentType: response.headers.get('content-type'), next, raw: () => raw, ended,
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    next,
+    raw: () => raw,
+    ended,
     close: () => controller.abort(),
   };
 }

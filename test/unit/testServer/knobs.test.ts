@@ -34,7 +34,15 @@ describe('TTS test server: knobs', () => {
     assert.equal(errorName(first), 'unavailable');
     assert.equal((await get()).status, 503);
     assert.equal((await get()).status, 200);
-    assert.equal((await call(server, 'POST', '/oauth/token', { body: 'grant_type=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })).status, 500);
+    assert.equal(
+      (
+        await call(server, 'POST', '/oauth/token', {
+          body: 'grant_type=x',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+      500,
+    );
     assert.equal(server.knobs.injected.failures, 3);
   });
 
@@ -53,7 +61,12 @@ describe('TTS test server: knobs', () => {
 
   it('drops connections before the response (after handling) and in the middle of the body', async () => {
     server.knobs.dropNext({ when: 'before-response', path: '/users/alice/applications' });
-    await assert.rejects(call(server, 'POST', '/users/alice/applications', { token, body: { application: { ids: { application_id: 'lost-reply' } } } }));
+    await assert.rejects(
+      call(server, 'POST', '/users/alice/applications', {
+        token,
+        body: { application: { ids: { application_id: 'lost-reply' } } },
+      }),
+    );
     assert.ok(server.state.applications.has('lost-reply'), 'the request was handled; only the reply was lost');
     server.knobs.dropNext({ when: 'mid-body', path: '/clients' });
     await assert.rejects(get('/clients?field_mask=name,description,redirect_uris'));

@@ -30,14 +30,19 @@ describe('TTS test server: listing after changes', () => {
     assert.deepEqual(await list(), { ids: ['alice-sensors', 'alice-tracker'], total: '2' });
     const admin = server.issueTokens('admin', SEED.client.id).access_token;
     const added = await call(server, 'PUT', '/applications/acme-fleet/collaborators', {
-      token: admin, body: { collaborator: { ids: { user_ids: { user_id: 'alice' } }, rights: ['RIGHT_APPLICATION_INFO'] } },
+      token: admin,
+      body: { collaborator: { ids: { user_ids: { user_id: 'alice' } }, rights: ['RIGHT_APPLICATION_INFO'] } },
     });
     assert.equal(added.status, 200, added.text);
     assert.deepEqual(await list(), { ids: ['acme-fleet', 'alice-sensors', 'alice-tracker'], total: '3' });
     setMember(server.state, { kind: 'application', id: 'acme-fleet' }, { kind: 'user', id: 'alice' }, []);
     assert.deepEqual((await list()).ids, ['alice-sensors', 'alice-tracker']);
     server.state.memberships.get('application:acme-parking')?.set('user:alice', ['RIGHT_APPLICATION_ALL']);
-    assert.deepEqual((await list()).ids, ['acme-parking', 'alice-sensors', 'alice-tracker'], 'a direct write to a membership');
+    assert.deepEqual(
+      (await list()).ids,
+      ['acme-parking', 'alice-sensors', 'alice-tracker'],
+      'a direct write to a membership',
+    );
     server.state.memberships.get('application:acme-parking')?.delete('user:alice');
     server.seed.applications('alice', 2, { ids: ['zz-late', 'aa-early'] });
     assert.deepEqual(await list(), { ids: ['aa-early', 'alice-sensors', 'alice-tracker', 'zz-late'], total: '4' });

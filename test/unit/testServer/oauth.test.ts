@@ -24,52 +24,108 @@ describe('TTS test server: OAuth', () => {
 
   describe('authorize', () => {
     it('redirects with a code and the state after consent, and skips consent the second time', async () => {
-      const location = await server.authorize({ userId: 'alice', clientId: EXT.id, redirectUri: LOOPBACK, state: 'xyz' });
+      const location = await server.authorize({
+        userId: 'alice',
+        clientId: EXT.id,
+        redirectUri: LOOPBACK,
+        state: 'xyz',
+      });
       assert.ok(location.startsWith(`${LOOPBACK}?`));
       assert.match(queryOf(location).code, CODE);
       assert.equal(queryOf(location).state, 'xyz');
-      const again = await call(server, 'GET', `/oauth/authorize?client_id=${EXT.id}&redirect_uri=${encodeURIComponent(LOOPBACK)}&response_type=code`, {
-        headers: { cookie: await loginCookie('alice', SEED.alice.password) },
-      });
+      const again = await call(
+        server,
+        'GET',
+        `/oauth/authorize?client_id=${EXT.id}&redirect_uri=${encodeURIComponent(LOOPBACK)}&response_type=code`,
+        {
+          headers: { cookie: await loginCookie('alice', SEED.alice.password) },
+        },
+      );
       assert.equal(again.status, 302, 'already authorized: no consent page');
       assert.equal(queryOf(again.headers.get('location') ?? '').state, '', 'state always present on success');
     });
 
     it('sends access_denied with the state when the user cancels', async () => {
-      const location = await server.authorize({ userId: 'bob', clientId: EXT.id, redirectUri: LOOPBACK, state: 's1', approve: false });
-      assert.deepEqual(queryOf(location), { error: 'access_denied', error_description: queryOf(location).error_description, state: 's1' });
+      const location = await server.authorize({
+        userId: 'bob',
+        clientId: EXT.id,
+        redirectUri: LOOPBACK,
+        state: 's1',
+        approve: false,
+      });
+      assert.deepEqual(queryOf(location), {
+        error: 'access_denied',
+        error_description: queryOf(location).error_description,
+        state: 's1',
+      });
     });
 
     it('answers 404 JSON (no redirect) for an unknown client', async () => {
       const cookie = await loginCookie('alice', SEED.alice.password);
-      const r = await call(server, 'GET', `/oauth/authorize?client_id=nope-client&redirect_uri=${encodeURIComponent(LOOPBACK)}&response_type=code`, { headers: { cookie } });
+      const r = await call(
+        server,
+        'GET',
+        `/oauth/authorize?client_id=nope-client&redirect_uri=${encodeURIComponent(LOOPBACK)}&response_type=code`,
+        { headers: { cookie } },
+      );
       assert.equal(r.status, 404);
       assert.equal(errorName(r), 'client_not_found');
     });
 
     it('refuses a REQUESTED client with invalid_client and no state', async () => {
-      const location = await server.authorize({ userId: 'alice', clientId: SEED.demo.clients.aliceDashboard.id, redirectUri: 'http://127.0.0.1/callback', state: 'st' });
-      assert.deepEqual(queryOf(location), { error: 'invalid_client', error_description: 'error:pkg/oauth:client_not_approved (OAuth client was not approved)' });
+      const location = await server.authorize({
+        userId: 'alice',
+        clientId: SEED.demo.clients.aliceDashboard.id,
+        redirectUri: 'http://127.0.0.1/callback',
+        state: 'st',
+      });
+      assert.deepEqual(queryOf(location), {
+        error: 'invalid_client',
+        error_description: 'error:pkg/oauth:client_not_approved (OAuth client was not approved)',
+      });
     });
 
     it('refuses a client without the authorization code grant with invalid_grant', async () => {
       server.seed.clients('alice', 1, { ids: ['refresh-only'], grants: ['GRANT_REFRESH_TOKEN'] });
-      const location = await server.authorize({ userId: 'alice', clientId: 'refresh-only', redirectUri: 'http://127.0.0.1/callback', state: 'st' });
+      const location = await server.authorize({
+        userId: 'alice',
+        clientId: 'refresh-only',
+        redirectUri: 'http://127.0.0.1/callback',
+        state: 'st',
+      });
       assert.equal(queryOf(location).error, 'invalid_grant');
       assert.equal(queryOf(location).state, undefined);
     });
 
     it('redirects unsupported_response_type and invalid_request for a malformed PKCE challenge', async () => {
-      const type = await server.authorize({ userId: 'alice', clientId: EXT.id, redirectUri: LOOPBACK, responseType: 'token' });
+      const type = await server.authorize({
+        userId: 'alice',
+        clientId: EXT.id,
+        redirectUri: LOOPBACK,
+        responseType: 'token',
+      });
       assert.equal(queryOf(type).error, 'unsupported_response_type');
-      const pkce = await server.authorize({ userId: 'alice', clientId: EXT.id, redirectUri: LOOPBACK, state: 's', codeChallenge: 'short' });
+      const pkce = await server.authorize({
+        userId: 'alice',
+        clientId: EXT.id,
+        redirectUri: LOOPBACK,
+        state: 's',
+        codeChallenge: 'short',
+      });
       assert.equal(queryOf(pkce).error, 'invalid_request');
       assert.equal(queryOf(pkce).state, 's');
     });
 
     it('rejects an unregistered redirect URI with a TTS error, not a redirect', async () => {
-      await assert.rejects(server.authorize({ userId: 'alice', clientId: EXT.id, redirectUri: 'http://localhost:5123/callback' }), /403.*invalid_redirect_uri/);
-      await assert.rejects(server.authorize({ userId: 'alice', clientId: EXT.id, redirectUri: '' }), /400.*invalid_request/, 'several URIs registered');
+      await assert.rejects(
+        server.authorize({ userId: 'alice', clientId: EXT.id, redirectUri: 'http://localhost:5123/callback' }),
+        /403.*invalid_redirect_uri/,
+      );
+      await assert.rejects(
+        server.authorize({ userId: 'alice', clientId: EXT.id, redirectUri: '' }),
+        /400.*invalid_request/,
+        'several URIs registered',
+      );
     });
 
     it('logs in like TTS v3.32.1: login page with CSRF token, JSON login API, no form POST, consent by POST', async () => {
@@ -87,11 +143,15 @@ describe('TTS test server: OAuth', () => {
       assert.match(form.text, /"\/oauth\/api\/auth\/login"/, 'the page posts to the login API');
       assert.match(form.text, /X-CSRF-Token/);
       // There is no form POST to /oauth/login: the page again, no session.
-      const formPost = await call(server, 'POST', '/oauth/login', { body: new URLSearchParams({ user_id: 'alice', password: SEED.alice.password }).toString(),
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+      const formPost = await call(server, 'POST', '/oauth/login', {
+        body: new URLSearchParams({ user_id: 'alice', password: SEED.alice.password }).toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(formPost.status, 200);
       assert.doesNotMatch(formPost.headers.get('set-cookie') ?? '', /_session=/);
-      const bad = await call(server, 'POST', '/oauth/api/auth/login', { body: { user_id: 'alice', password: 'wrong' } });
+      const bad = await call(server, 'POST', '/oauth/api/auth/login', {
+        body: { user_id: 'alice', password: 'wrong' },
+      });
       assert.equal(bad.status, 400);
       assert.equal(errorName(bad), 'no_user_id_password_match');
       const cookie = await loginCookie('alice', SEED.alice.password);
@@ -102,17 +162,32 @@ describe('TTS test server: OAuth', () => {
       assert.match(consent.text, /RIGHT_APPLICATION_ALL/);
       assert.match(consent.text, /<button type="submit" name="authorize" value="true">Authorize<\/button>/);
       assert.match(consent.text, /name="authorize" value="false">Cancel</);
-      const approved = await call(server, 'POST', authorizeUrl, { body: 'authorize=true', headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' } });
+      const approved = await call(server, 'POST', authorizeUrl, {
+        body: 'authorize=true',
+        headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(approved.status, 302);
       assert.match(queryOf(approved.headers.get('location') ?? '').code, CODE);
     });
 
     it('drives login and consent with the shared HTTP helper (the one test:real uses)', async () => {
-      const query = new URLSearchParams({ client_id: EXT.id, redirect_uri: LOOPBACK, response_type: 'code', state: 'h1' });
-      const outcome = await authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, { userId: 'bob', password: SEED.bob.password, approve: false });
+      const query = new URLSearchParams({
+        client_id: EXT.id,
+        redirect_uri: LOOPBACK,
+        response_type: 'code',
+        state: 'h1',
+      });
+      const outcome = await authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, {
+        userId: 'bob',
+        password: SEED.bob.password,
+        approve: false,
+      });
       assert.ok(outcome.consented);
       assert.equal(queryOf(outcome.location).error, 'access_denied');
-      await assert.rejects(authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, { userId: 'bob', password: 'wrong' }), /HTTP 400.*no_user_id_password_match/s);
+      await assert.rejects(
+        authorizeOverHttp(`${server.url}/oauth/authorize?${query}`, { userId: 'bob', password: 'wrong' }),
+        /HTTP 400.*no_user_id_password_match/s,
+      );
     });
 
     it('turns code and local-callback redirects into pages of this server', async () => {
@@ -123,12 +198,20 @@ describe('TTS test server: OAuth', () => {
       assert.match(page.text, /Your authorization code is:/);
       assert.match(page.text, new RegExp(`<pre id="code">${queryOf(paste).code}</pre>`));
 
-      const local = await server.authorize({ userId: 'alice', clientId: 'cli', redirectUri: 'local-callback?port=12345', state: 's' });
+      const local = await server.authorize({
+        userId: 'alice',
+        clientId: 'cli',
+        redirectUri: 'local-callback?port=12345',
+        state: 's',
+      });
       assert.ok(local.startsWith('/oauth/local-callback?code='), local);
       assert.equal(queryOf(local).port, '12345');
       const hop = await call(server, 'GET', local);
       assert.equal(hop.status, 302);
-      assert.equal(hop.headers.get('location'), `http://localhost:12345/oauth/callback?code=${queryOf(local).code}&state=s`);
+      assert.equal(
+        hop.headers.get('location'),
+        `http://localhost:12345/oauth/callback?code=${queryOf(local).code}&state=s`,
+      );
       const fallback = await call(server, 'GET', '/oauth/local-callback?code=x&state=y');
       assert.equal(fallback.headers.get('location'), 'http://localhost:11885/oauth/callback?code=x&state=y');
     });
@@ -137,15 +220,27 @@ describe('TTS test server: OAuth', () => {
   describe('token', () => {
     it('exchanges a code once, with no-store headers and the TTS token shape', async () => {
       const code = await codeFor();
-      const r = await tokenRequest(server, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK, code_verifier: 'ignored-by-tts' }, basic);
+      const r = await tokenRequest(
+        server,
+        { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK, code_verifier: 'ignored-by-tts' },
+        basic,
+      );
       assert.equal(r.status, 200);
       assert.deepEqual(Object.keys(r.json), ['access_token', 'token_type', 'expires_in', 'refresh_token']);
       assert.match(String(r.json.access_token), /^MFRWG\.[A-Z2-7]{39}\.[A-Z2-7]{52}$/);
-      assert.equal(String(r.json.access_token).split('.')[1], String(r.json.refresh_token).split('.')[1], 'access and refresh share the id');
+      assert.equal(
+        String(r.json.access_token).split('.')[1],
+        String(r.json.refresh_token).split('.')[1],
+        'access and refresh share the id',
+      );
       assert.equal(r.json.expires_in, 3600);
       assert.equal(r.json.token_type, 'bearer');
       assert.match(r.headers.get('cache-control') ?? '', /no-store/);
-      const again = await tokenRequest(server, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK }, basic);
+      const again = await tokenRequest(
+        server,
+        { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK },
+        basic,
+      );
       assert.equal(again.status, 404);
       assert.equal(errorName(again), 'authorization_code_not_found');
     });
@@ -159,13 +254,25 @@ describe('TTS test server: OAuth', () => {
     });
 
     it('binds the code to its redirect URI', async () => {
-      const unregistered = await tokenRequest(server, { grant_type: 'authorization_code', code: await codeFor(), redirect_uri: 'http://localhost/x' }, basic);
+      const unregistered = await tokenRequest(
+        server,
+        { grant_type: 'authorization_code', code: await codeFor(), redirect_uri: 'http://localhost/x' },
+        basic,
+      );
       assert.equal(unregistered.status, 403);
       assert.equal(errorName(unregistered), 'invalid_redirect_uri');
-      const other = await tokenRequest(server, { grant_type: 'authorization_code', code: await codeFor(), redirect_uri: 'code' }, basic);
+      const other = await tokenRequest(
+        server,
+        { grant_type: 'authorization_code', code: await codeFor(), redirect_uri: 'code' },
+        basic,
+      );
       assert.equal(other.status, 400, 'registered but not the one of the code (osin: plain error)');
       assert.equal(errorName(other), 'invalid_request');
-      const omitted = await tokenRequest(server, { grant_type: 'authorization_code', code: await codeFor('http://127.0.0.1/callback') }, basic);
+      const omitted = await tokenRequest(
+        server,
+        { grant_type: 'authorization_code', code: await codeFor('http://127.0.0.1/callback') },
+        basic,
+      );
       assert.equal(omitted.status, 200, 'omitted: the first registered URI is compared');
     });
 
@@ -187,21 +294,48 @@ describe('TTS test server: OAuth', () => {
     });
 
     it('parses JSON only for exactly application/json, and never URL-decodes Basic credentials', async () => {
-      const body = JSON.stringify({ grant_type: 'authorization_code', code: await codeFor(), redirect_uri: LOOPBACK, client_id: EXT.id, client_secret: EXT.secret });
-      const charset = await call(server, 'POST', '/oauth/token', { body, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+      const body = JSON.stringify({
+        grant_type: 'authorization_code',
+        code: await codeFor(),
+        redirect_uri: LOOPBACK,
+        client_id: EXT.id,
+        client_secret: EXT.secret,
+      });
+      const charset = await call(server, 'POST', '/oauth/token', {
+        body,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      });
       assert.equal(errorName(charset), 'missing_grant_type');
-      const exact = await call(server, 'POST', '/oauth/token', { body, headers: { 'Content-Type': 'application/json' } });
+      const exact = await call(server, 'POST', '/oauth/token', {
+        body,
+        headers: { 'Content-Type': 'application/json' },
+      });
       assert.equal(exact.status, 200);
       server.seed.clients('alice', 1, { ids: ['pct-client'], secret: 'a%2Fb', redirectUris: [LOOPBACK] });
-      const raw = await tokenRequest(server, { grant_type: 'authorization_code', code: await codeFor(LOOPBACK, 'pct-client'), redirect_uri: LOOPBACK }, ['pct-client', 'a%2Fb']);
+      const raw = await tokenRequest(
+        server,
+        { grant_type: 'authorization_code', code: await codeFor(LOOPBACK, 'pct-client'), redirect_uri: LOOPBACK },
+        ['pct-client', 'a%2Fb'],
+      );
       assert.equal(raw.status, 200);
-      const decoded = await tokenRequest(server, { grant_type: 'authorization_code', code: await codeFor(LOOPBACK, 'pct-client'), redirect_uri: LOOPBACK }, ['pct-client', 'a/b']);
+      const decoded = await tokenRequest(
+        server,
+        { grant_type: 'authorization_code', code: await codeFor(LOOPBACK, 'pct-client'), redirect_uri: LOOPBACK },
+        ['pct-client', 'a/b'],
+      );
       assert.equal(decoded.status, 403);
     });
 
     it('lets the public cli client in without a secret', async () => {
-      const code = queryOf(await server.authorize({ userId: 'bob', clientId: 'cli', redirectUri: 'local-callback?port=1234' })).code;
-      const r = await tokenRequest(server, { grant_type: 'authorization_code', code, redirect_uri: 'local-callback?port=1234', client_id: 'cli' });
+      const code = queryOf(
+        await server.authorize({ userId: 'bob', clientId: 'cli', redirectUri: 'local-callback?port=1234' }),
+      ).code;
+      const r = await tokenRequest(server, {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: 'local-callback?port=1234',
+        client_id: 'cli',
+      });
       assert.equal(r.status, 200);
     });
 
@@ -210,13 +344,21 @@ describe('TTS test server: OAuth', () => {
       const r = await tokenRequest(server, { grant_type: 'refresh_token', refresh_token: first.refresh_token }, basic);
       assert.equal(r.status, 200);
       assert.notEqual(r.json.refresh_token, first.refresh_token);
-      const old = await tokenRequest(server, { grant_type: 'refresh_token', refresh_token: first.refresh_token }, basic);
+      const old = await tokenRequest(
+        server,
+        { grant_type: 'refresh_token', refresh_token: first.refresh_token },
+        basic,
+      );
       assert.equal(old.status, 404);
       assert.equal(errorName(old), 'access_token_not_found');
       assert.equal((await call(server, 'GET', '/auth_info', { token: first.access_token })).status, 401);
       const fresh = await call(server, 'GET', '/auth_info', { token: String(r.json.access_token) });
       assert.equal(fresh.status, 200);
-      const other = await tokenRequest(server, { grant_type: 'refresh_token', refresh_token: String(r.json.refresh_token) }, ['cli', '']);
+      const other = await tokenRequest(
+        server,
+        { grant_type: 'refresh_token', refresh_token: String(r.json.refresh_token) },
+        ['cli', ''],
+      );
       assert.equal(other.status, 403, 'a refresh by another client');
       assert.equal(errorName(other), 'invalid client');
     });
@@ -232,9 +374,16 @@ describe('TTS test server: OAuth', () => {
     });
 
     it('issues no refresh token without GRANT_REFRESH_TOKEN', async () => {
-      server.seed.clients('alice', 1, { ids: ['code-only'], grants: ['GRANT_AUTHORIZATION_CODE'], redirectUris: [LOOPBACK] });
+      server.seed.clients('alice', 1, {
+        ids: ['code-only'],
+        grants: ['GRANT_AUTHORIZATION_CODE'],
+        redirectUris: [LOOPBACK],
+      });
       const code = await codeFor(LOOPBACK, 'code-only');
-      const r = await tokenRequest(server, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK }, ['code-only', 'code-only-secret']);
+      const r = await tokenRequest(server, { grant_type: 'authorization_code', code, redirect_uri: LOOPBACK }, [
+        'code-only',
+        'code-only-secret',
+      ]);
       assert.equal(r.status, 200);
       assert.equal(r.json.refresh_token, undefined);
     });
@@ -242,7 +391,9 @@ describe('TTS test server: OAuth', () => {
     it('lets a token revoke itself', async () => {
       const tokens = server.issueTokens('alice', EXT.id);
       const id = tokens.access_token.split('.')[1];
-      const r = await call(server, 'DELETE', `/users/alice/authorizations/${EXT.id}/tokens/${id}`, { token: tokens.access_token });
+      const r = await call(server, 'DELETE', `/users/alice/authorizations/${EXT.id}/tokens/${id}`, {
+        token: tokens.access_token,
+      });
       assert.equal(r.status, 200);
       assert.deepEqual(r.body, {});
       assert.equal((await call(server, 'GET', '/auth_info', { token: tokens.access_token })).status, 401);
@@ -255,7 +406,8 @@ describe('TTS test server: OAuth', () => {
     const csrfCookie = (page.headers.get('set-cookie') ?? '').split(';')[0];
     const token = csrfTokenOf(page.text) ?? '';
     const r = await call(server, 'POST', '/oauth/api/auth/login', {
-      body: { user_id: userId, password }, headers: { Cookie: csrfCookie, 'X-CSRF-Token': token },
+      body: { user_id: userId, password },
+      headers: { Cookie: csrfCookie, 'X-CSRF-Token': token },
     });
     assert.equal(r.status, 204, r.text);
     return (r.headers.get('set-cookie') ?? '').split(';')[0];

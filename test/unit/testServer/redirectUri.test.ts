@@ -20,13 +20,20 @@ const TABLE: [string[], string, string][] = [
   [['https://example.com/myapp'], 'https://example.com/myapp#frag', 'mismatch'],
   [['https://example.com/myapp'], 'http://example.com/myapp', 'mismatch'],
   [['https://example.com/myapp'], 'https://Example.com/myapp', 'mismatch'],
-  [['https://example.com/myapp?registered=1'], 'https://example.com/myapp?asked=2', 'https://example.com/myapp?asked=2'],
+  [
+    ['https://example.com/myapp?registered=1'],
+    'https://example.com/myapp?asked=2',
+    'https://example.com/myapp?asked=2',
+  ],
   [['https://example.com/myapp'], '', 'invalid'],
   [['code', 'local-callback'], 'code', '/code'],
   [['code', 'local-callback'], 'local-callback?port=12345', '/local-callback?port=12345'],
   [['code'], 'local-callback', 'mismatch'],
-  [['vscode://lpwan-tools.things-stack-manager/auth/callback'], 'vscode://lpwan-tools.things-stack-manager/auth/callback',
-    'vscode://lpwan-tools.things-stack-manager/auth/callback'],
+  [
+    ['vscode://lpwan-tools.things-stack-manager/auth/callback'],
+    'vscode://lpwan-tools.things-stack-manager/auth/callback',
+    'vscode://lpwan-tools.things-stack-manager/auth/callback',
+  ],
   [['vscode://lpwan-tools.things-stack-manager/auth/callback'], 'vscode://other.extension/auth/callback', 'mismatch'],
   [['https://a.example/x;https://b.example/y'], 'https://b.example/y', 'https://b.example/y'],
 ];
@@ -40,18 +47,33 @@ describe('TTS test server: redirect URI matching (osin)', () => {
   }
 
   it('puts code and state into the query sorted by key, like Go url.Values.Encode', () => {
-    assert.equal(withQuery('/local-callback?port=1', { state: 'a b', code: 'C' }), '/local-callback?code=C&port=1&state=a+b');
+    assert.equal(
+      withQuery('/local-callback?port=1', { state: 'a b', code: 'C' }),
+      '/local-callback?code=C&port=1&state=a+b',
+    );
   });
 
   it('applies through /oauth/authorize: loopback any port, unregistered refused', async () => {
     const server = await startTtsServer();
     try {
-      const ok = await server.authorize({ userId: 'alice', clientId: 'vscode-ext', redirectUri: 'http://[::1]:40123/callback', state: 's' });
+      const ok = await server.authorize({
+        userId: 'alice',
+        clientId: 'vscode-ext',
+        redirectUri: 'http://[::1]:40123/callback',
+        state: 's',
+      });
       assert.ok(ok.startsWith('http://[::1]:40123/callback?code=MF2XI.'));
       assert.equal(queryOf(ok).state, 's');
-      const vscode = await server.authorize({ userId: 'alice', clientId: 'vscode-ext', redirectUri: 'vscode://lpwan-tools.things-stack-manager/auth/callback' });
+      const vscode = await server.authorize({
+        userId: 'alice',
+        clientId: 'vscode-ext',
+        redirectUri: 'vscode://lpwan-tools.things-stack-manager/auth/callback',
+      });
       assert.ok(vscode.startsWith('vscode://lpwan-tools.things-stack-manager/auth/callback?code=MF2XI.'));
-      await assert.rejects(server.authorize({ userId: 'alice', clientId: 'vscode-ext', redirectUri: 'http://127.0.0.1/callback#x' }), /403/);
+      await assert.rejects(
+        server.authorize({ userId: 'alice', clientId: 'vscode-ext', redirectUri: 'http://127.0.0.1/callback#x' }),
+        /403/,
+      );
       server.seed.clients('alice', 1, { ids: ['single-uri'], redirectUris: ['https://example.com/cb'] });
       const omitted = await server.authorize({ userId: 'alice', clientId: 'single-uri', redirectUri: '', state: 's' });
       assert.equal(omitted.startsWith('https://example.com/cb?code='), true, 'one registered URI: used when omitted');

@@ -45,7 +45,11 @@ describe('TTS test server: seed', () => {
       assert.equal(last.headers.get('x-total-count'), '5000');
       assert.equal((last.json.applications as unknown[]).length, 1000);
       const more = server.seed.applications('alice', 2, { prefix: 'bulk' });
-      assert.deepEqual(more.map((a) => a.ids?.application_id), ['bulk-5001', 'bulk-5002'], 'continues after taken IDs');
+      assert.deepEqual(
+        more.map((a) => a.ids?.application_id),
+        ['bulk-5001', 'bulk-5002'],
+        'continues after taken IDs',
+      );
       assertContract(server);
     } finally {
       await server.close();

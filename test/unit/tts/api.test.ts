@@ -55,14 +55,22 @@ describe('api: every operation against the TTS test server', function () {
       assert.ok(page.items.length > 0);
     }
     assert.equal(pages, 3);
-    const all = await carolApi.applications.listAll(carol, { fields: APPLICATION_LIST_FIELDS, limit: 100, concurrency: 2 });
+    const all = await carolApi.applications.listAll(carol, {
+      fields: APPLICATION_LIST_FIELDS,
+      limit: 100,
+      concurrency: 2,
+    });
     assert.equal(all.length, 250);
     assert.equal(new Set(all.map((a) => a.ids?.application_id)).size, 250);
   });
 
   it('clients: create (secret only here), get, list for user / organization / all, update, rights', async () => {
     const created = await api.clients.create(alice, {
-      ids: { client_id: 'alice-tool' }, name: 'Alice tool', redirect_uris: ['code'], grants: ['GRANT_AUTHORIZATION_CODE'], rights: ['RIGHT_USER_INFO'],
+      ids: { client_id: 'alice-tool' },
+      name: 'Alice tool',
+      redirect_uris: ['code'],
+      grants: ['GRANT_AUTHORIZATION_CODE'],
+      rights: ['RIGHT_USER_INFO'],
     });
     assert.ok(created.secret, 'secret returned on create');
     const got = await api.clients.get('alice-tool', CLIENT_DETAIL_FIELDS);
@@ -74,23 +82,39 @@ describe('api: every operation against the TTS test server', function () {
     assert.ok(mine.items.some((c) => c.ids?.client_id === 'alice-tool'));
     const everything = await api.clients.list(undefined, { fields: CLIENT_LIST_FIELDS });
     assert.ok(everything.items.length >= mine.items.length);
-    await api.clients.create({ kind: 'organization', id: 'acme' }, { ids: { client_id: 'acme-tool' }, name: 'Acme tool' });
+    await api.clients.create(
+      { kind: 'organization', id: 'acme' },
+      { ids: { client_id: 'acme-tool' }, name: 'Acme tool' },
+    );
     const org = await api.clients.list({ kind: 'organization', id: 'acme' }, { fields: CLIENT_LIST_FIELDS });
     assert.ok(org.items.some((c) => c.ids?.client_id === 'acme-tool'));
-    const updated = await api.clients.update('alice-tool', { name: 'Renamed', redirect_uris: ['code', 'http://127.0.0.1/cb'] }, ['name', 'redirect_uris']);
+    const updated = await api.clients.update(
+      'alice-tool',
+      { name: 'Renamed', redirect_uris: ['code', 'http://127.0.0.1/cb'] },
+      ['name', 'redirect_uris'],
+    );
     assert.equal(updated.name, 'Renamed');
     assert.ok((await api.clients.rights('alice-tool')).length > 0);
   });
 
   it('clients: admin-only fields are refused for non-admins, accepted for admins', async () => {
-    await assert.rejects(api.clients.update('alice-tool', { state: 'STATE_APPROVED' }, ['state']), (e: unknown) => e instanceof TtsError && e.status === 403);
-    const approved = await admin.clients.update('alice-tool', { state: 'STATE_APPROVED', state_description: 'ok' }, ['state', 'state_description']);
+    await assert.rejects(
+      api.clients.update('alice-tool', { state: 'STATE_APPROVED' }, ['state']),
+      (e: unknown) => e instanceof TtsError && e.status === 403,
+    );
+    const approved = await admin.clients.update('alice-tool', { state: 'STATE_APPROVED', state_description: 'ok' }, [
+      'state',
+      'state_description',
+    ]);
     assert.equal(approved.state, 'STATE_APPROVED');
   });
 
   it('clients: search, delete, list deleted, restore, purge (admin)', async () => {
     const found = await api.clients.search({ fields: CLIENT_LIST_FIELDS, idContains: 'alice-t' });
-    assert.deepEqual(found.items.map((c) => c.ids?.client_id), ['alice-tool']);
+    assert.deepEqual(
+      found.items.map((c) => c.ids?.client_id),
+      ['alice-tool'],
+    );
     await api.clients.delete('alice-tool');
     const deleted = await api.clients.list(alice, { fields: CLIENT_LIST_FIELDS, deleted: true });
     assert.ok(deleted.items.some((c) => c.ids?.client_id === 'alice-tool'));
@@ -105,9 +129,13 @@ describe('api: every operation against the TTS test server', function () {
     await api.collaborators.set('clients', 'acme-tool', { kind: 'user', id: 'bob' }, ['RIGHT_CLIENT_INFO']);
     const list = await api.collaborators.list('clients', 'acme-tool');
     assert.ok(list.items.some((c) => c.ids?.user_ids?.user_id === 'bob'));
-    assert.deepEqual((await api.collaborators.get('clients', 'acme-tool', { kind: 'user', id: 'bob' })).rights, ['RIGHT_CLIENT_INFO']);
+    assert.deepEqual((await api.collaborators.get('clients', 'acme-tool', { kind: 'user', id: 'bob' })).rights, [
+      'RIGHT_CLIENT_INFO',
+    ]);
     await api.collaborators.remove('clients', 'acme-tool', { kind: 'user', id: 'bob' });
-    assert.ok(!(await api.collaborators.list('clients', 'acme-tool')).items.some((c) => c.ids?.user_ids?.user_id === 'bob'));
+    assert.ok(
+      !(await api.collaborators.list('clients', 'acme-tool')).items.some((c) => c.ids?.user_ids?.user_id === 'bob'),
+    );
   });
 
   it('applications: create, get, update, rights, search, collaborators, delete, restore, purge', async () => {
@@ -115,9 +143,15 @@ describe('api: every operation against the TTS test server', function () {
     assert.equal((await api.applications.get('alice-app', ['name'])).name, 'Alice app');
     assert.equal((await api.applications.update('alice-app', { description: 'x' }, ['description'])).description, 'x');
     assert.ok((await api.applications.rights('alice-app')).includes('RIGHT_APPLICATION_INFO'));
-    assert.ok((await api.applications.search({ fields: APPLICATION_LIST_FIELDS, nameContains: 'Alice app' })).items.length >= 1);
-    await api.collaborators.set('applications', 'alice-app', { kind: 'organization', id: 'acme' }, ['RIGHT_APPLICATION_INFO']);
-    assert.ok((await api.collaborators.get('applications', 'alice-app', { kind: 'organization', id: 'acme' })).rights?.length);
+    assert.ok(
+      (await api.applications.search({ fields: APPLICATION_LIST_FIELDS, nameContains: 'Alice app' })).items.length >= 1,
+    );
+    await api.collaborators.set('applications', 'alice-app', { kind: 'organization', id: 'acme' }, [
+      'RIGHT_APPLICATION_INFO',
+    ]);
+    assert.ok(
+      (await api.collaborators.get('applications', 'alice-app', { kind: 'organization', id: 'acme' })).rights?.length,
+    );
     await api.collaborators.remove('applications', 'alice-app', { kind: 'organization', id: 'acme' });
     await api.applications.delete('alice-app');
     await api.applications.restore('alice-app');
@@ -133,7 +167,10 @@ describe('api: every operation against the TTS test server', function () {
     assert.equal(list.items.length, 1);
     assert.equal(list.items[0].key, undefined);
     assert.equal((await api.apiKeys.get('key-app', created.id!)).name, 'ci');
-    const updated = await api.apiKeys.update('key-app', created.id!, { name: 'ci-2', rights: ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_TRAFFIC_READ'] });
+    const updated = await api.apiKeys.update('key-app', created.id!, {
+      name: 'ci-2',
+      rights: ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_TRAFFIC_READ'],
+    });
     assert.equal(updated.name, 'ci-2');
     await api.apiKeys.delete('key-app', created.id!);
     assert.deepEqual((await api.apiKeys.list('key-app')).items, []);
@@ -145,7 +182,10 @@ describe('api: every operation against the TTS test server', function () {
     const page = await api.devices.list('dev-app', { limit: 2 });
     assert.equal(page.items.length, 2);
     assert.equal(page.total, 5);
-    await assert.rejects(api.applications.delete('dev-app'), (e: unknown) => e instanceof TtsError && e.errorName === 'application_has_devices');
+    await assert.rejects(
+      api.applications.delete('dev-app'),
+      (e: unknown) => e instanceof TtsError && e.errorName === 'application_has_devices',
+    );
   });
 
   it('events: the stream starts with events.stream.start and carries emitted events', async () => {
@@ -153,7 +193,10 @@ describe('api: every operation against the TTS test server', function () {
     const controller = new AbortController();
     const names: string[] = [];
     const reading = (async () => {
-      for await (const event of api.events.stream({ identifiers: [{ application_ids: { application_id: 'live-app' } }] }, controller.signal)) {
+      for await (const event of api.events.stream(
+        { identifiers: [{ application_ids: { application_id: 'live-app' } }] },
+        controller.signal,
+      )) {
         names.push(event.name ?? '');
         if (names.length === 1) {
           server.events.emit('live-app', { name: 'as.up.data.forward' });
@@ -173,7 +216,10 @@ describe('api: every operation against the TTS test server', function () {
     const controller = new AbortController();
     const names: string[] = [];
     setTimeout(() => server.events.emit('live-app', { name: 'as.up.data.forward' }), 400);
-    for await (const event of quick.events.stream({ identifiers: [{ application_ids: { application_id: 'live-app' } }] }, controller.signal)) {
+    for await (const event of quick.events.stream(
+      { identifiers: [{ application_ids: { application_id: 'live-app' } }] },
+      controller.signal,
+    )) {
       names.push(event.name ?? '');
       if (names.length === 2) {
         break;
@@ -188,10 +234,12 @@ describe('api: every operation against the TTS test server', function () {
     const self = new TtsClient({ baseUrl: server.url, auth: { token: async () => t.access_token }, retries: 0 });
     const identity = await self.users.identity();
     await self.users.deleteToken('alice', 'vscode-ext', identity.tokenId!);
-    await assert.rejects(self.users.authInfo().then((info) => {
-      if (!info.oauth_access_token) {
-        throw new Error('revoked');
-      }
-    }));
+    await assert.rejects(
+      self.users.authInfo().then((info) => {
+        if (!info.oauth_access_token) {
+          throw new Error('revoked');
+        }
+      }),
+    );
   });
 });

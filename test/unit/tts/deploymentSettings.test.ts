@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { resolveDeployment } from '../../../src/tts/deployments';
-import { hasWorkspaceDeployments, patchDeployments, userDeploymentConfigs, withoutDeployment } from '../../../src/tts/deploymentSettings';
+import {
+  hasWorkspaceDeployments,
+  patchDeployments,
+  userDeploymentConfigs,
+  withoutDeployment,
+} from '../../../src/tts/deploymentSettings';
 
 const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
   capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } };
@@ -13,16 +18,28 @@ describe('deployment settings: only the user defines where credentials go', () =
   const planted = { name: 'TTN Sandbox (eu1)', url: 'https://eu1.cloud.thethings.network.attacker.example' };
 
   it('ignores a workspace-level and folder-level thingsStack.deployments', () => {
-    const inspected = { defaultValue: [], globalValue: [mine], workspaceValue: [planted], workspaceFolderValue: [planted] };
+    const inspected = {
+      defaultValue: [],
+      globalValue: [mine],
+      workspaceValue: [planted],
+      workspaceFolderValue: [planted],
+    };
     assert.deepEqual(userDeploymentConfigs(inspected), [mine]);
     assert.ok(hasWorkspaceDeployments(inspected));
-    assert.deepEqual(userDeploymentConfigs({ defaultValue: [], workspaceValue: [planted] }), [], 'no user value: the default, not the workspace');
+    assert.deepEqual(
+      userDeploymentConfigs({ defaultValue: [], workspaceValue: [planted] }),
+      [],
+      'no user value: the default, not the workspace',
+    );
     assert.deepEqual(userDeploymentConfigs(undefined), []);
   });
 
   it('declares the setting application-scoped and restricted in untrusted workspaces', () => {
     const properties = pkg.contributes.configuration.properties;
-    assert.ok(['application', 'machine'].includes(properties['thingsStack.deployments'].scope ?? ''), 'URLs and client IDs are not workspace settings');
+    assert.ok(
+      ['application', 'machine'].includes(properties['thingsStack.deployments'].scope ?? ''),
+      'URLs and client IDs are not workspace settings',
+    );
     assert.equal(pkg.capabilities?.untrustedWorkspaces?.supported, 'limited');
     assert.deepEqual(pkg.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['thingsStack.deployments']);
   });
@@ -40,7 +57,11 @@ describe('deployment settings: only the user defines where credentials go', () =
     const broken = { name: 'Broken', url: 'not a url' };
     const key = resolveDeployment(eu1).key;
     assert.equal(resolveDeployment(nam1).key, key);
-    assert.deepEqual(patchDeployments([eu1, broken, nam1], { key }, { clientId: 'mine' }), [{ ...eu1, clientId: 'mine' }, broken, { ...nam1, clientId: 'mine' }]);
+    assert.deepEqual(patchDeployments([eu1, broken, nam1], { key }, { clientId: 'mine' }), [
+      { ...eu1, clientId: 'mine' },
+      broken,
+      { ...nam1, clientId: 'mine' },
+    ]);
     assert.deepEqual(withoutDeployment([eu1, broken, nam1], resolveDeployment(nam1)), [eu1, broken]);
   });
 });

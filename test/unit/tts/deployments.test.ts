@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { checkDeploymentUrl, consoleLink, deploymentScope, isV2Key, resolveDeployment } from '../../../src/tts/deployments';
+import {
+  checkDeploymentUrl,
+  consoleLink,
+  deploymentScope,
+  isV2Key,
+  resolveDeployment,
+} from '../../../src/tts/deployments';
 
 describe('deployments: where TTS lives', () => {
   it('sends TTN Sandbox clusters to the eu1 Identity Server', () => {
@@ -21,12 +27,23 @@ describe('deployments: where TTS lives', () => {
   });
 
   it('keeps self-hosted URLs as they are, with overrides', () => {
-    const d = resolveDeployment({ name: 'lab', url: 'https://lns.example.com/', consoleUrl: 'https://console.example.com/c/', clientId: 'x' });
+    const d = resolveDeployment({
+      name: 'lab',
+      url: 'https://lns.example.com/',
+      consoleUrl: 'https://console.example.com/c/',
+      clientId: 'x',
+    });
     assert.equal(d.kind, 'self-hosted');
     assert.equal(d.identityServerUrl, 'https://lns.example.com');
     assert.equal(d.consoleUrl, 'https://console.example.com/c');
-    assert.equal(consoleLink(d, { kind: 'application', id: 'app-1' }), 'https://console.example.com/c/applications/app-1');
-    assert.equal(consoleLink(d, { kind: 'client', id: 'c-1' }), 'https://console.example.com/c/user-settings/oauth-clients/c-1');
+    assert.equal(
+      consoleLink(d, { kind: 'application', id: 'app-1' }),
+      'https://console.example.com/c/applications/app-1',
+    );
+    assert.equal(
+      consoleLink(d, { kind: 'client', id: 'c-1' }),
+      'https://console.example.com/c/user-settings/oauth-clients/c-1',
+    );
   });
 
   const urls: [string, RegExp | string][] = [

@@ -5,11 +5,17 @@ describe('errors: TTS error bodies', () => {
   const body = {
     code: 7,
     message: 'error:pkg/auth/rights:no_user_rights (no rights for user `admin`)',
-    details: [{
-      '@type': 'type.googleapis.com/ttn.lorawan.v3.ErrorDetails',
-      namespace: 'pkg/auth/rights', name: 'no_user_rights', message_format: 'no rights for user `{uid}`',
-      attributes: { uid: 'admin' }, correlation_id: '7d4a76e4b2074fdfbb6d0fac81d8647c', code: 7,
-    }],
+    details: [
+      {
+        '@type': 'type.googleapis.com/ttn.lorawan.v3.ErrorDetails',
+        namespace: 'pkg/auth/rights',
+        name: 'no_user_rights',
+        message_format: 'no rights for user `{uid}`',
+        attributes: { uid: 'admin' },
+        correlation_id: '7d4a76e4b2074fdfbb6d0fac81d8647c',
+        code: 7,
+      },
+    ],
   };
 
   it('reads status, gRPC code, namespace, name, filled message and correlation id', () => {
@@ -29,7 +35,10 @@ describe('errors: TTS error bodies', () => {
   });
 
   it('falls back to the message when there are no details', () => {
-    const error = ttsErrorFrom(400, { code: 3, message: 'error:pkg/oauth:invalid_request (invalid or missing request parameter)' });
+    const error = ttsErrorFrom(400, {
+      code: 3,
+      message: 'error:pkg/oauth:invalid_request (invalid or missing request parameter)',
+    });
     assert.equal(error.message, 'invalid or missing request parameter');
     assert.equal(error.namespace, 'pkg/oauth');
     assert.equal(error.errorName, 'invalid_request');
@@ -44,6 +53,9 @@ describe('errors: TTS error bodies', () => {
   });
 
   it('fills placeholders and leaves unknown ones', () => {
-    assert.equal(formatTtsMessage('rate limit of `{rate}` for `{key}`', { rate: 30 }), 'rate limit of `30` for `{key}`');
+    assert.equal(
+      formatTtsMessage('rate limit of `{rate}` for `{key}`', { rate: 30 }),
+      'rate limit of `30` for `{key}`',
+    );
   });
 });

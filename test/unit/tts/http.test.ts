@@ -31,7 +31,8 @@ describe('http: transport against the TTS test server', function () {
     });
   });
 
-  const count = (method: string, path: string): number => server.requests.filter((r) => r.method === method && r.path === path).length;
+  const count = (method: string, path: string): number =>
+    server.requests.filter((r) => r.method === method && r.path === path).length;
 
   it('sends the Bearer token, Accept JSON and the field mask', async () => {
     await api.clients.list({ kind: 'user', id: 'alice' }, { fields: CLIENT_LIST_FIELDS });
@@ -70,14 +71,20 @@ describe('http: transport against the TTS test server', function () {
 
   it('gives up after the retries with the last error', async () => {
     server.knobs.failNext({ status: 500, count: 10, path: '/api/v3/clients/vscode-ext' });
-    await assert.rejects(api.clients.get('vscode-ext', ['name']), (e: unknown) => e instanceof TtsError && e.status === 500);
+    await assert.rejects(
+      api.clients.get('vscode-ext', ['name']),
+      (e: unknown) => e instanceof TtsError && e.status === 500,
+    );
     assert.equal(sleeps.length, 3);
   });
 
   it('never retries a create', async () => {
     server.knobs.failNext({ status: 503, count: 1, path: '/api/v3/users/alice/applications' });
     const before = count('POST', '/api/v3/users/alice/applications');
-    await assert.rejects(api.applications.create({ kind: 'user', id: 'alice' }, { ids: { application_id: 'never-twice' } }), TtsError);
+    await assert.rejects(
+      api.applications.create({ kind: 'user', id: 'alice' }, { ids: { application_id: 'never-twice' } }),
+      TtsError,
+    );
     assert.equal(count('POST', '/api/v3/users/alice/applications') - before, 1);
     assert.equal(sleeps.length, 0);
   });
@@ -115,15 +122,24 @@ describe('http: transport against the TTS test server', function () {
     assert.ok(html instanceof TtsError && html.status === 502, `html: ${String(html)}`);
     assert.equal(html.message, 'The Things Stack answered HTTP 502.');
     server.knobs.malformedNext({ kind: 'truncated', count: 1, path: '/api/v3/clients/vscode-ext' });
-    await assert.rejects(once.clients.get('vscode-ext', ['name']), (e: unknown) => e instanceof BadResponseError && /incomplete or invalid JSON/.test(e.message));
+    await assert.rejects(
+      once.clients.get('vscode-ext', ['name']),
+      (e: unknown) => e instanceof BadResponseError && /incomplete or invalid JSON/.test(e.message),
+    );
     server.knobs.malformedNext({ kind: 'huge', count: 1, path: '/api/v3/clients/vscode-ext' });
     await assert.rejects(api.clients.get('vscode-ext', ['name']), /more than 8 MiB/);
   });
 
   it('no DNS answer and refused connections are NetworkErrors', async () => {
     const nowhere = new TtsClient({ baseUrl: 'http://127.0.0.1:1', retries: 0 });
-    await assert.rejects(nowhere.users.authInfo(), (e: unknown) => e instanceof NetworkError && /refused/.test(e.message));
+    await assert.rejects(
+      nowhere.users.authInfo(),
+      (e: unknown) => e instanceof NetworkError && /refused/.test(e.message),
+    );
     const unknownHost = new TtsClient({ baseUrl: 'http://does-not-exist.invalid', retries: 0 });
-    await assert.rejects(unknownHost.users.authInfo(), (e: unknown) => e instanceof NetworkError && /resolved/.test(e.message));
+    await assert.rejects(
+      unknownHost.users.authInfo(),
+      (e: unknown) => e instanceof NetworkError && /resolved/.test(e.message),
+    );
   });
 });

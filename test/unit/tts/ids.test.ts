@@ -1,5 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { suggestId, validateId, validateRedirectUri, validateRedirectUris, redirectUriWarning, type EntityType } from '../../../src/tts/ids';
+import {
+  suggestId,
+  validateId,
+  validateRedirectUri,
+  validateRedirectUris,
+  redirectUriWarning,
+  type EntityType,
+} from '../../../src/tts/ids';
 
 describe('ids: TTS identifier rules', () => {
   const cases: [string, EntityType, RegExp | undefined][] = [
@@ -98,8 +105,14 @@ describe('ids: redirect URIs', () => {
 describe('ids: suggested IDs', () => {
   it('suggests only valid IDs, close to what was typed', () => {
     const cases: [string, string | undefined][] = [
-      ['My_App', 'my-app'], ['Acme Soil Sensors', 'acme-soil-sensors'], ['__x__y__', 'x-y'], ['Café', 'cafe'],
-      ['CLI', undefined], ['A', undefined], ['my-app', undefined], [`${'A'.repeat(35)}_b`, 'a'.repeat(35)],
+      ['My_App', 'my-app'],
+      ['Acme Soil Sensors', 'acme-soil-sensors'],
+      ['__x__y__', 'x-y'],
+      ['Café', 'cafe'],
+      ['CLI', undefined],
+      ['A', undefined],
+      ['my-app', undefined],
+      [`${'A'.repeat(35)}_b`, 'a'.repeat(35)],
     ];
     for (const [typed, expected] of cases) {
       const suggestion = suggestId(typed, 'client');

@@ -19,7 +19,10 @@ describe('deployment URL with a path', () => {
     assert.equal(d.identityServerUrl, 'https://stack.example.com/tts');
     assert.equal(d.clusterUrl, 'https://stack.example.com/tts');
     assert.equal(d.key, 'stack.example.com/tts', 'another stack at the root of the same host is another deployment');
-    assert.equal(consoleLink(d, { kind: 'application', id: 'app-1' }), 'https://stack.example.com/tts/console/applications/app-1');
+    assert.equal(
+      consoleLink(d, { kind: 'application', id: 'app-1' }),
+      'https://stack.example.com/tts/console/applications/app-1',
+    );
     assert.equal(resolveDeployment({ name: 'R', url: 'https://stack.example.com' }).key, 'stack.example.com');
     const query = checkDeploymentUrl('https://stack.example.com/tts?tenant=x');
     assert.ok(!query.ok && /Remove "\?tenant=x"/.test(query.message), JSON.stringify(query));
@@ -27,7 +30,10 @@ describe('deployment URL with a path', () => {
   });
 
   it('builds every endpoint through one function', () => {
-    assert.equal(apiEndpoint('https://h/tts', '/clients', { field_mask: 'name', x: undefined }), 'https://h/tts/api/v3/clients?field_mask=name');
+    assert.equal(
+      apiEndpoint('https://h/tts', '/clients', { field_mask: 'name', x: undefined }),
+      'https://h/tts/api/v3/clients?field_mask=name',
+    );
     assert.equal(oauthEndpoint('https://h/tts/', 'token'), 'https://h/tts/oauth/token');
     assert.equal(endpoint('https://h', '/console'), 'https://h/console');
   });
@@ -44,14 +50,17 @@ describe('deployment URL with a path', () => {
     });
     after(() => server.close());
 
-    const flow = (id: Flow['id']): Flow => chooseFlows({ ui: 'desktop', remote: false }, { clientId: undefined, hasSecret: false })
-      .find((f) => f.id === id && f.client === 'cli')!;
+    const flow = (id: Flow['id']): Flow =>
+      chooseFlows({ ui: 'desktop', remote: false }, { clientId: undefined, hasSecret: false }).find(
+        (f) => f.id === id && f.client === 'cli',
+      )!;
 
     it('signs in (paste code and loopback), lists, streams events, all under the path', async () => {
       let shown: string | undefined;
       const pending = new PendingAttempts();
       const deps = (askCode: () => Promise<string | undefined>): Parameters<typeof signIn>[1] => ({
-        deployment, pending,
+        deployment,
+        pending,
         ui: {
           openBrowser: async (url) => {
             assert.ok(url.startsWith(`${server.url}/oauth/authorize?`), url);
@@ -59,28 +68,53 @@ describe('deployment URL with a path', () => {
             return true;
           },
           callbackUri: async () => 'vscode://lpwan-tools.things-stack-manager/auth/callback',
-          askCode, askApiKey: async () => undefined, refused: () => undefined,
+          askCode,
+          askApiKey: async () => undefined,
+          refused: () => undefined,
         },
         oauth: () => new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId: CLI_CLIENT_ID }),
-        identify: (token, signal) => new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => token } }).users.identity(signal),
+        identify: (token, signal) =>
+          new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => token } }).users.identity(
+            signal,
+          ),
       });
-      const pasted = await signIn(flow('paste-code'), deps(async () => shown), new AbortController().signal);
+      const pasted = await signIn(
+        flow('paste-code'),
+        deps(async () => shown),
+        new AbortController().signal,
+      );
       assert.equal(pasted.accountId, 'alice');
-      const loopback = await signIn(flow('loopback'), deps(async () => undefined), new AbortController().signal);
+      const loopback = await signIn(
+        flow('loopback'),
+        deps(async () => undefined),
+        new AbortController().signal,
+      );
       assert.equal(loopback.accountId, 'alice');
 
-      const api = new TtsClient({ baseUrl: deployment.identityServerUrl, auth: { token: async () => pasted.tokens.accessToken } });
+      const api = new TtsClient({
+        baseUrl: deployment.identityServerUrl,
+        auth: { token: async () => pasted.tokens.accessToken },
+      });
       const page = await api.applications.list({ kind: 'user', id: 'alice' }, { fields: ['name'], limit: 2 });
       assert.ok(page.items.length > 0);
       const controller = new AbortController();
-      const stream = api.at(deployment.clusterUrl).events.stream({ identifiers: [{ application_ids: { application_id: SEED.demo.applications.aliceSensors } }] }, controller.signal);
+      const stream = api
+        .at(deployment.clusterUrl)
+        .events.stream(
+          { identifiers: [{ application_ids: { application_id: SEED.demo.applications.aliceSensors } }] },
+          controller.signal,
+        );
       const first = await stream.next();
       assert.equal(first.value?.name, 'events.stream.start');
       controller.abort();
       await stream.return(undefined).catch(() => undefined);
 
       const outside = server.requests.filter((r) => !r.route);
-      assert.deepEqual(outside.map((r) => `${r.method} ${r.path}`), [], 'every request was under /tts and matched a route');
+      assert.deepEqual(
+        outside.map((r) => `${r.method} ${r.path}`),
+        [],
+        'every request was under /tts and matched a route',
+      );
       assert.ok(server.requests.some((r) => r.path === '/oauth/token'));
       assert.ok(server.requests.some((r) => r.path === '/oauth/api/auth/login'));
     });

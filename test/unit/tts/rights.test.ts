@@ -1,5 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { ALL_RIGHTS, explain, groupOf, implied, isPseudoRight, missingRights, rightLabel, rightsOfGroup, summarise } from '../../../src/tts/rights';
+import {
+  ALL_RIGHTS,
+  explain,
+  groupOf,
+  implied,
+  isPseudoRight,
+  missingRights,
+  rightLabel,
+  rightsOfGroup,
+  summarise,
+} from '../../../src/tts/rights';
 
 describe('rights: the Right enum from the contract', () => {
   it('has every right of the enum except the invalid zero value', () => {
@@ -24,16 +34,27 @@ describe('rights: the Right enum from the contract', () => {
     assert.ok(!rightsOfGroup('application').includes('RIGHT_APPLICATION_ALL'));
   });
 
-  it('carries the enum\'s explanations and readable labels', () => {
+  it("carries the enum's explanations and readable labels", () => {
     assert.equal(explain('RIGHT_APPLICATION_INFO'), 'The right to view application information.');
     assert.equal(rightLabel('RIGHT_APPLICATION_DEVICES_READ'), 'Devices read');
   });
 
   it('expands pseudo-rights and stated implications like TTS Implied()', () => {
-    assert.deepEqual(implied(['RIGHT_CLIENT_ALL']).filter((r) => !isPseudoRight(r)),
-      ['RIGHT_CLIENT_INFO', 'RIGHT_CLIENT_SETTINGS_BASIC', 'RIGHT_CLIENT_SETTINGS_COLLABORATORS', 'RIGHT_CLIENT_DELETE']);
-    assert.deepEqual(implied(['RIGHT_APPLICATION_LINK']),
-      ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_TRAFFIC_READ', 'RIGHT_APPLICATION_TRAFFIC_DOWN_WRITE', 'RIGHT_APPLICATION_LINK']);
+    assert.deepEqual(
+      implied(['RIGHT_CLIENT_ALL']).filter((r) => !isPseudoRight(r)),
+      [
+        'RIGHT_CLIENT_INFO',
+        'RIGHT_CLIENT_SETTINGS_BASIC',
+        'RIGHT_CLIENT_SETTINGS_COLLABORATORS',
+        'RIGHT_CLIENT_DELETE',
+      ],
+    );
+    assert.deepEqual(implied(['RIGHT_APPLICATION_LINK']), [
+      'RIGHT_APPLICATION_INFO',
+      'RIGHT_APPLICATION_TRAFFIC_READ',
+      'RIGHT_APPLICATION_TRAFFIC_DOWN_WRITE',
+      'RIGHT_APPLICATION_LINK',
+    ]);
     assert.deepEqual(implied(['RIGHT_GATEWAY_LINK']), ['RIGHT_GATEWAY_INFO', 'RIGHT_GATEWAY_LINK']);
     assert.equal(implied(['RIGHT_ALL']).length, ALL_RIGHTS.length);
     assert.deepEqual(implied(['NOT_A_RIGHT']), []);
@@ -41,7 +62,10 @@ describe('rights: the Right enum from the contract', () => {
 
   it('names what is missing', () => {
     assert.deepEqual(missingRights(['RIGHT_APPLICATION_ALL'], ['RIGHT_APPLICATION_INFO']), []);
-    assert.deepEqual(missingRights(['RIGHT_APPLICATION_INFO'], ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_DELETE']), ['RIGHT_APPLICATION_DELETE']);
+    assert.deepEqual(
+      missingRights(['RIGHT_APPLICATION_INFO'], ['RIGHT_APPLICATION_INFO', 'RIGHT_APPLICATION_DELETE']),
+      ['RIGHT_APPLICATION_DELETE'],
+    );
   });
 
   it('summarises rights per group with counts', () => {
@@ -53,6 +77,9 @@ describe('rights: the Right enum from the contract', () => {
     assert.equal(app?.all, false);
     assert.equal(client?.held, client?.total);
     assert.equal(client?.all, true);
-    assert.equal(groups.find((g) => g.group === 'gateway'), undefined);
+    assert.equal(
+      groups.find((g) => g.group === 'gateway'),
+      undefined,
+    );
   });
 });

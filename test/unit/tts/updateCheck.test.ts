@@ -31,13 +31,20 @@ describe('update check: fields the server did not store', () => {
     let api: TtsClient;
     beforeEach(async () => {
       server = await startTtsServer();
-      api = new TtsClient({ baseUrl: server.url, auth: { token: async () => server.createUserApiKey('admin', ['RIGHT_ALL']) }, retries: 0 });
+      api = new TtsClient({
+        baseUrl: server.url,
+        auth: { token: async () => server.createUserApiKey('admin', ['RIGHT_ALL']) },
+        retries: 0,
+      });
     });
     afterEach(async () => server.close());
 
     it('reports an endorsed change the server answered 200 to but did not store, and keeps what did take', async () => {
       const id = SEED.demo.clients.aliceDashboard.id;
-      const error = await api.clients.update(id, { endorsed: true, name: 'Renamed' }, ['endorsed', 'name']).then(() => undefined, (e: unknown) => e);
+      const error = await api.clients.update(id, { endorsed: true, name: 'Renamed' }, ['endorsed', 'name']).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.ok(error instanceof NotStoredError, String(error));
       assert.deepEqual(error.fields, ['endorsed']);
       assert.equal(error.message, 'The Things Stack accepted the change but did not store: Endorsed.');
@@ -47,7 +54,11 @@ describe('update check: fields the server did not store', () => {
 
     it('passes updates the server stored (skip_authorization, state, name)', async () => {
       const id = SEED.demo.clients.aliceDashboard.id;
-      const client = await api.clients.update(id, { skip_authorization: true, state: 'STATE_APPROVED', name: 'X' }, ['skip_authorization', 'state', 'name']);
+      const client = await api.clients.update(id, { skip_authorization: true, state: 'STATE_APPROVED', name: 'X' }, [
+        'skip_authorization',
+        'state',
+        'name',
+      ]);
       assert.equal(client.skip_authorization, true);
       assert.equal(client.state, 'STATE_APPROVED');
     });

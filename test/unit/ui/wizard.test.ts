@@ -5,13 +5,20 @@ import { type StepInfo } from '../../../src/ui/ui';
 import { ScriptedUi } from '../../support/scriptedUi';
 import { UserCancelledError } from '../../../src/util/cancellation';
 
-interface S { a: string; b: string; c: string; skipB: boolean }
+interface S {
+  a: string;
+  b: string;
+  c: string;
+  skipB: boolean;
+}
 
 function steps(ui: ScriptedUi, seen: StepInfo[]): WizardStep<S>[] {
-  const ask = (field: 'a' | 'b' | 'c') => async (s: S, step: StepInfo): Promise<void> => {
-    seen.push(step);
-    s[field] = await ui.input({ title: 'W', step, prompt: field, value: s[field] });
-  };
+  const ask =
+    (field: 'a' | 'b' | 'c') =>
+    async (s: S, step: StepInfo): Promise<void> => {
+      seen.push(step);
+      s[field] = await ui.input({ title: 'W', step, prompt: field, value: s[field] });
+    };
   return [{ run: ask('a') }, { run: ask('b'), skip: (s) => s.skipB }, { run: ask('c') }];
 }
 
@@ -21,7 +28,10 @@ describe('wizard', () => {
     const seen: StepInfo[] = [];
     const state = await runWizard(steps(ui, seen), { a: '', b: '', c: '', skipB: false });
     assert.deepEqual(state, { a: 'a1', b: 'b2', c: 'c1', skipB: false });
-    assert.deepEqual(seen.map((s) => `${s.step}/${s.total}${s.back ? '<' : ''}`), ['1/3', '2/3<', '3/3<', '2/3<', '3/3<']);
+    assert.deepEqual(
+      seen.map((s) => `${s.step}/${s.total}${s.back ? '<' : ''}`),
+      ['1/3', '2/3<', '3/3<', '2/3<', '3/3<'],
+    );
   });
 
   it('skips steps that do not apply and counts only the others', async () => {
@@ -29,7 +39,10 @@ describe('wizard', () => {
     const seen: StepInfo[] = [];
     const state = await runWizard(steps(ui, seen), { a: '', b: '', c: '', skipB: true });
     assert.deepEqual([state.a, state.c], ['a2', 'c2']);
-    assert.deepEqual(seen.map((s) => `${s.step}/${s.total}`), ['1/2', '2/2', '1/2', '2/2']);
+    assert.deepEqual(
+      seen.map((s) => `${s.step}/${s.total}`),
+      ['1/2', '2/2', '1/2', '2/2'],
+    );
   });
 
   it('starts at a later step with Back to the earlier ones', async () => {

@@ -7,7 +7,13 @@ describe('isCancellation', () => {
   it('knows every way of cancelling and nothing else', () => {
     const canceled = Object.assign(new Error('Canceled'), { name: 'Canceled' }); // vscode.CancellationError
     const abort = Object.assign(new Error('This operation was aborted'), { name: 'AbortError' });
-    for (const error of [new UserCancelledError(), new UserCancelledError('Sign-in was cancelled.'), new GoBackError(), canceled, abort]) {
+    for (const error of [
+      new UserCancelledError(),
+      new UserCancelledError('Sign-in was cancelled.'),
+      new GoBackError(),
+      canceled,
+      abort,
+    ]) {
       assert.equal(isCancellation(error), true, error.name);
     }
     for (const error of [new Error('Canceled'), new TimeoutError(1000), 'Canceled', undefined, { name: 'Canceled' }]) {

@@ -6,9 +6,20 @@ import { Collapsed, None, count, esc, icon, item, markdown } from './shared';
 
 export function applicationItem(node: ApplicationNode): vscode.TreeItem {
   const a = node.application;
-  const out = item(node, a.name || node.applicationId, node.deleted ? None : Collapsed, icon(node.deleted ? 'trash' : 'package'));
-  out.description = [a.name ? node.applicationId : undefined, node.deleted ? 'deleted' : undefined].filter(Boolean).join(' · ');
-  out.tooltip = markdown([`$(package) **${esc(a.name || node.applicationId)}** — \`${node.applicationId}\``, a.description && esc(a.description), node.deleted && 'Deleted: restore it within 24 hours, or purge it (administrators).']);
+  const out = item(
+    node,
+    a.name || node.applicationId,
+    node.deleted ? None : Collapsed,
+    icon(node.deleted ? 'trash' : 'package'),
+  );
+  out.description = [a.name ? node.applicationId : undefined, node.deleted ? 'deleted' : undefined]
+    .filter(Boolean)
+    .join(' · ');
+  out.tooltip = markdown([
+    `$(package) **${esc(a.name || node.applicationId)}** — \`${node.applicationId}\``,
+    a.description && esc(a.description),
+    node.deleted && 'Deleted: restore it within 24 hours, or purge it (administrators).',
+  ]);
   return out;
 }
 
@@ -25,7 +36,11 @@ export function apiKeyItem(node: ApiKeyNode): vscode.TreeItem {
   const rights = k.rights ?? [];
   const out = item(node, k.name || k.id || '?', None, icon('key', expired ? 'list.errorForeground' : undefined));
   out.description = `${rights.length} right${rights.length === 1 ? '' : 's'} · ${expiry}`;
-  out.tooltip = markdown([`**${esc(k.name || '(no name)')}** — \`${k.id ?? ''}\``, `Rights: ${rights.map((r) => `\`${r}\``).join(', ') || 'none'}`, `Created ${k.created_at ?? '?'}; ${expiry}.`]);
+  out.tooltip = markdown([
+    `**${esc(k.name || '(no name)')}** — \`${k.id ?? ''}\``,
+    `Rights: ${rights.map((r) => `\`${r}\``).join(', ') || 'none'}`,
+    `Created ${k.created_at ?? '?'}; ${expiry}.`,
+  ]);
   return out;
 }
 
@@ -40,6 +55,11 @@ export function deviceItem(node: DeviceNode): vscode.TreeItem {
   const id = d.ids?.device_id ?? '?';
   const out = item(node, id, None, icon('chip'));
   out.description = d.ids?.dev_eui ? `DevEUI ${d.ids.dev_eui}` : d.name;
-  out.tooltip = markdown([`**${esc(d.name || id)}** — \`${id}\``, d.description && esc(d.description), d.ids?.dev_eui && `DevEUI \`${d.ids.dev_eui}\``, d.ids?.join_eui && `JoinEUI \`${d.ids.join_eui}\``]);
+  out.tooltip = markdown([
+    `**${esc(d.name || id)}** — \`${id}\``,
+    d.description && esc(d.description),
+    d.ids?.dev_eui && `DevEUI \`${d.ids.dev_eui}\``,
+    d.ids?.join_eui && `JoinEUI \`${d.ids.join_eui}\``,
+  ]);
   return out;
 }

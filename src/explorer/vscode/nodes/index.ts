@@ -7,29 +7,54 @@ import { deletedItem, deploymentItem, ownerItem, sectionItem } from './deploymen
 import { collaboratorItem, collaboratorsItem, rightGroupItem, rightItem, rightsItem } from './rights';
 import { errorItem, loadMoreItem, messageItem } from './state';
 
-export function treeItemFor(node: ExplorerNode, parent: (node: ExplorerNode) => ExplorerNode | undefined): vscode.TreeItem {
+export function treeItemFor(
+  node: ExplorerNode,
+  parent: (node: ExplorerNode) => ExplorerNode | undefined,
+): vscode.TreeItem {
   switch (node.kind) {
-    case 'deployment': return deploymentItem(node);
-    case 'section': return sectionItem(node);
-    case 'owner': return ownerItem(node);
-    case 'deleted': return deletedItem(node);
-    case 'client': return clientItem(node);
-    case 'application': return applicationItem(node);
-    case 'property': return propertyItem(node);
-    case 'uriList': return uriListItem(node);
-    case 'uri': return uriItem(node);
-    case 'rights': return rightsItem(node);
-    case 'rightGroup': return rightGroupItem(node);
-    case 'right': return rightItem(node);
-    case 'secret': return secretItem(node);
-    case 'collaborators': return collaboratorsItem(node);
-    case 'collaborator': return collaboratorItem(node);
-    case 'apiKeys': return apiKeysItem(node);
-    case 'apiKey': return apiKeyItem(node);
-    case 'devices': return devicesItem(node);
-    case 'device': return deviceItem(node);
-    case 'loadMore': return loadMoreItem(node);
-    case 'error': return errorItem(node, parent(node));
-    case 'message': return messageItem(node);
+    case 'deployment':
+      return deploymentItem(node);
+    case 'section':
+      return sectionItem(node);
+    case 'owner':
+      return ownerItem(node);
+    case 'deleted':
+      return deletedItem(node);
+    case 'client':
+      return clientItem(node);
+    case 'application':
+      return applicationItem(node);
+    case 'property':
+      return propertyItem(node);
+    case 'uriList':
+      return uriListItem(node);
+    case 'uri':
+      return uriItem(node);
+    case 'rights':
+      return rightsItem(node);
+    case 'rightGroup':
+      return rightGroupItem(node);
+    case 'right':
+      return rightItem(node);
+    case 'secret':
+      return secretItem(node);
+    case 'collaborators':
+      return collaboratorsItem(node);
+    case 'collaborator':
+      return collaboratorItem(node);
+    case 'apiKeys':
+      return apiKeysItem(node);
+    case 'apiKey':
+      return apiKeyItem(node);
+    case 'devices':
+      return devicesItem(node);
+    case 'device':
+      return deviceItem(node);
+    case 'loadMore':
+      return loadMoreItem(node);
+    case 'error':
+      return errorItem(node, parent(node));
+    case 'message':
+      return messageItem(node);
   }
 }

@@ -8,7 +8,7 @@ import { Collapsed, None, count, esc, icon, item, markdown } from './shared';
 export function rightsItem(node: RightsNode): vscode.TreeItem {
   const out = item(node, 'Rights', node.rights.length ? Collapsed : None, icon('law'));
   out.description = count(node.rights.length, 'right');
-  out.tooltip = 'What tokens issued to this client may do (intersected with each user\'s own rights).';
+  out.tooltip = "What tokens issued to this client may do (intersected with each user's own rights).";
   return out;
 }
 
@@ -21,7 +21,12 @@ export function rightGroupItem(node: RightGroupNode): vscode.TreeItem {
 
 export function rightItem(node: RightNode): vscode.TreeItem {
   const pseudo = isPseudoRight(node.right);
-  const out = item(node, pseudo ? pseudoLabel(node.right) : rightLabel(node.right), None, icon(pseudo ? 'star-full' : 'check'));
+  const out = item(
+    node,
+    pseudo ? pseudoLabel(node.right) : rightLabel(node.right),
+    None,
+    icon(pseudo ? 'star-full' : 'check'),
+  );
   out.description = node.right;
   out.tooltip = pseudo ? pseudoDetail(node.right) : explain(node.right);
   return out;
@@ -38,6 +43,9 @@ export function collaboratorItem(node: CollaboratorNode): vscode.TreeItem {
   const out = item(node, node.member.id, None, icon(node.member.kind === 'user' ? 'account' : 'organization'));
   const all = rights.some((r) => r === 'RIGHT_ALL' || /_ALL$/.test(r));
   out.description = `${node.member.kind} · ${all ? 'all rights' : `${rights.length} right${rights.length === 1 ? '' : 's'}`}`;
-  out.tooltip = markdown([`**${esc(node.member.id)}** (${node.member.kind})`, rights.map((r) => `\`${r}\``).join(', ') || 'no rights']);
+  out.tooltip = markdown([
+    `**${esc(node.member.id)}** (${node.member.kind})`,
+    rights.map((r) => `\`${r}\``).join(', ') || 'no rights',
+  ]);
   return out;
 }

@@ -12,7 +12,12 @@ export function icon(id: string, color?: string): vscode.ThemeIcon {
 }
 
 /** A TreeItem with the node's stable id, so expansion and selection survive refreshes. */
-export function item(node: ExplorerNode, label: string, collapsible: vscode.TreeItemCollapsibleState, themeIcon: vscode.ThemeIcon): vscode.TreeItem {
+export function item(
+  node: ExplorerNode,
+  label: string,
+  collapsible: vscode.TreeItemCollapsibleState,
+  themeIcon: vscode.ThemeIcon,
+): vscode.TreeItem {
   const out = new vscode.TreeItem(label, collapsible);
   out.id = node.id;
   out.iconPath = themeIcon;
@@ -25,7 +30,9 @@ export function count(total: number | undefined, singular: string, plural = `${s
 }
 
 export function markdown(lines: (string | undefined | false)[]): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(lines.filter((l): l is string => typeof l === 'string' && l.length > 0).join('\n\n'));
+  const md = new vscode.MarkdownString(
+    lines.filter((l): l is string => typeof l === 'string' && l.length > 0).join('\n\n'),
+  );
   md.supportThemeIcons = true;
   return md;
 }
