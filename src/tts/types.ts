@@ -16,6 +16,12 @@ export type AuthInfo = Schemas['v3AuthInfoResponse'];
 export type OrganizationOrUserIdentifiers = Schemas['v3OrganizationOrUserIdentifiers'];
 export type TtsEvent = Schemas['v3Event'];
 export type StreamEventsRequest = Schemas['v3StreamEventsRequest'];
+export type PayloadFormatter = Schemas['v3PayloadFormatter'];
+export type MessagePayloadFormatters = Schemas['v3MessagePayloadFormatters'];
+export type ApplicationLink = Schemas['v3ApplicationLink'];
+export type ApplicationUplink = Schemas['v3ApplicationUplink'];
+export type ApplicationDownlink = Schemas['v3ApplicationDownlink'];
+export type EndDeviceVersionIdentifiers = Schemas['v3EndDeviceVersionIdentifiers'];
 export type RightName = Exclude<Schemas['v3Right'], 'right_invalid'>;
 
 /** Who owns or collaborates on an entity: a user or an organization. */
