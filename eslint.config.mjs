@@ -4,7 +4,7 @@ const noVscode = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'vscode', message: 'The core stays free of the VS Code API (DESIGN.md: Layers).' }],
+      paths: [{ name: 'vscode', message: 'The core stays free of the VS Code API (ARCHITECTURE.md: Rules).' }],
     },
   ],
 };
