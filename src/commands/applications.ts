@@ -1,22 +1,18 @@
 // Application commands: create (owner, ID, name, description) and edit. Delete / restore / purge are in
 // lifecycle.ts, API keys and collaborators in their own files.
 import { APPLICATION_DETAIL_FIELDS } from '../tts/applications';
-import { TtsError } from '../tts/errors';
 import { validateId } from '../tts/ids';
-import type { Application, Owner } from '../tts/types';
+import type { Application } from '../tts/types';
 import { isNode } from '../explorer/nodeTypes';
-import { ownersOf, type OwnerEntry } from '../explorer/owners';
 import { DESCRIPTION_MAX, NAME_MAX } from '../ui/clientGuidelines';
-import { CommandError } from '../ui/errorText';
 import type { Validation } from '../ui/ui';
-import { refusedOr, runWizard, type Refusal, type WizardStep } from '../ui/wizard';
+import { refusedOr, runWizardUntilAccepted, type Refusal, type WizardStep } from '../ui/wizard';
 import type { CommandContext } from './context';
+import { takenIdAt } from './refusals';
+import { ownerChoice, ownerStep, type OwnerChoice } from './owner';
 import { accountFor, entityTarget, nodeArg } from './targets';
 
-interface AppDraft {
-  owner?: Owner;
-  ownerFixed: boolean;
-  owners: OwnerEntry[];
+interface AppDraft extends OwnerChoice {
   id: string;
   name: string;
   description: string;
@@ -44,22 +40,7 @@ const checkLength =
 function steps(ctx: CommandContext, title: string): WizardStep<AppDraft>[] {
   const ui = ctx.ui;
   return [
-    {
-      skip: (s) => s.ownerFixed,
-      run: async (s, step) => {
-        s.owner = await ui.pick({
-          title,
-          step,
-          placeholder: 'Who will own the application?',
-          items: s.owners.map((o) => ({
-            label: o.label,
-            description: o.isSelf ? 'you' : `organization ${o.owner.id}`,
-            value: o.owner,
-            icon: o.isSelf ? 'account' : 'organization',
-          })),
-        });
-      },
-    },
+    ownerStep(ui, title, 'application'),
     {
       run: async (s, step) => {
         s.id = (
@@ -105,46 +86,23 @@ function steps(ctx: CommandContext, title: string): WizardStep<AppDraft>[] {
 export async function createApplication(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const account = await accountFor(ctx, isNode(args[0]) ? args[0] : undefined);
   const title = `Create Application on ${account.deployment.name}`;
-  const ownerNode = nodeArg(args, 'owner');
-  const { owners } = ownerNode
-    ? { owners: [] }
-    : await ctx.ui.withProgress('Listing your organizations…', (signal) => ownersOf(account, signal));
-  if (!ownerNode && owners.length === 0) {
-    throw new CommandError(`${account.session.accountLabel} is not a user: sign in as a user to create applications.`);
-  }
   const draft: AppDraft = {
-    owner: ownerNode?.owner ?? (owners.length === 1 ? owners[0].owner : undefined),
-    ownerFixed: ownerNode !== undefined || owners.length === 1,
-    owners,
+    ...(await ownerChoice(ctx, account, args, 'sign in as a user to create applications.')),
     id: '',
     name: '',
     description: '',
   };
-  let start = 0;
-  for (;;) {
-    await runWizard(steps(ctx, title), draft, start);
-    const application: Application = {
-      ids: { application_id: draft.id },
-      name: draft.name,
-      description: draft.description,
-    };
-    try {
-      await ctx.ui.withProgress(`Creating application "${draft.id}"…`, (signal) =>
-        account.api.applications.create(draft.owner!, application, signal),
+  await runWizardUntilAccepted(
+    steps(ctx, title),
+    draft,
+    (d) => {
+      const application: Application = { ids: { application_id: d.id }, name: d.name, description: d.description };
+      return ctx.ui.withProgress(`Creating application "${d.id}"…`, (signal) =>
+        account.api.applications.create(d.owner!, application, signal),
       );
-      break;
-    } catch (error) {
-      if (error instanceof TtsError && (error.errorName === 'id_taken' || error.errorName === 'forbidden_id')) {
-        draft.refused = {
-          value: draft.id,
-          message: `${error.userMessage}. Choose another ID; your other answers are kept.`,
-        };
-        start = 1;
-        continue;
-      }
-      throw error;
-    }
-  }
+    },
+    takenIdAt(1),
+  );
   ctx.log.info(`Created application ${draft.id} on ${account.deployment.name}.`);
   ctx.model.refreshSection(account.deployment.key, 'applications');
   void ctx.ui.info(`Created application "${draft.id}".`);

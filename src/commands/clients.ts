@@ -2,22 +2,19 @@
 // stored secret. Editing lives in clientEdit.ts, delete / restore / purge in lifecycle.ts.
 import type { Account } from '../auth/accounts';
 import { consoleLink } from '../tts/deployments';
-import { TtsError } from '../tts/errors';
 import type { Right } from '../tts/rights';
-import type { Client, ClientState, GrantType, Owner } from '../tts/types';
+import type { Client, ClientState, GrantType } from '../tts/types';
 import { isNode } from '../explorer/nodeTypes';
-import { ownersOf } from '../explorer/owners';
 import { CommandError } from '../ui/errorText';
-import { runWizard, type Refusal, type WizardStep } from '../ui/wizard';
+import { runWizardUntilAccepted, type Refusal, type WizardStep } from '../ui/wizard';
 import { askClientId, askClientRights, askDescription, askGrants, askName, askUris } from './clientPrompts';
 import type { CommandContext } from './context';
-import { accountFor, adminAccount, entityTarget, nodeArg } from './targets';
+import { takenIdAt } from './refusals';
+import { ownerChoice, ownerStep, type OwnerChoice } from './owner';
+import { accountFor, adminAccount, entityTarget } from './targets';
 import { updateClient } from './clientEdit';
 
-interface ClientDraft {
-  owner?: Owner;
-  ownerFixed: boolean;
-  owners: { owner: Owner; label: string; isSelf: boolean }[];
+interface ClientDraft extends OwnerChoice {
   id: string;
   name: string;
   description: string;
@@ -34,22 +31,7 @@ const ID_STEP = 1;
 function createSteps(ctx: CommandContext, title: string): WizardStep<ClientDraft>[] {
   const ui = ctx.ui;
   return [
-    {
-      skip: (s) => s.ownerFixed,
-      run: async (s, step) => {
-        s.owner = await ui.pick({
-          title,
-          step,
-          placeholder: 'Who will own the client?',
-          items: s.owners.map((o) => ({
-            label: o.label,
-            description: o.isSelf ? 'you' : `organization ${o.owner.id}`,
-            value: o.owner,
-            icon: o.isSelf ? 'account' : 'organization',
-          })),
-        });
-      },
-    },
+    ownerStep(ui, title, 'client'),
     {
       run: async (s, step) => {
         s.id = await askClientId(ui, title, s.id, step, s.refused);
@@ -93,17 +75,8 @@ export async function createClient(ctx: CommandContext, ...args: unknown[]): Pro
   const account = await accountFor(ctx, node);
   const isAdmin = account.session.isAdmin === true;
   const title = `Create OAuth Client on ${account.deployment.name}`;
-  const ownerNode = nodeArg(args, 'owner');
-  const { owners } = ownerNode
-    ? { owners: [] }
-    : await ctx.ui.withProgress('Listing your organizations…', (signal) => ownersOf(account, signal));
-  if (!ownerNode && owners.length === 0) {
-    throw new CommandError(`${account.session.accountLabel} is not a user: sign in as a user to create OAuth clients.`);
-  }
   const draft: ClientDraft = {
-    owner: ownerNode?.owner ?? (owners.length === 1 ? owners[0].owner : undefined),
-    ownerFixed: ownerNode !== undefined || owners.length === 1,
-    owners,
+    ...(await ownerChoice(ctx, account, args, 'sign in as a user to create OAuth clients.')),
     id: '',
     name: '',
     description: '',
@@ -113,38 +86,27 @@ export async function createClient(ctx: CommandContext, ...args: unknown[]): Pro
     rights: [],
   };
   const steps = createSteps(ctx, title);
-  let start = 0;
-  let created: Client;
-  for (;;) {
-    await runWizard(steps, draft, start);
-    const client: Client = {
-      ids: { client_id: draft.id },
-      name: draft.name,
-      description: draft.description,
-      redirect_uris: draft.redirectUris,
-      logout_redirect_uris: draft.logoutRedirectUris,
-      grants: draft.grants,
-      rights: draft.rights,
-      // Admins' clients are usable at once (as with the CLI); non-admins' wait for approval whatever is sent.
-      ...(isAdmin ? { state: 'STATE_APPROVED' as ClientState } : {}),
-    };
-    try {
-      created = await ctx.ui.withProgress(`Creating OAuth client "${draft.id}"…`, (signal) =>
-        account.api.clients.create(draft.owner!, client, signal),
+  const created = await runWizardUntilAccepted(
+    steps,
+    draft,
+    (d) => {
+      const client: Client = {
+        ids: { client_id: d.id },
+        name: d.name,
+        description: d.description,
+        redirect_uris: d.redirectUris,
+        logout_redirect_uris: d.logoutRedirectUris,
+        grants: d.grants,
+        rights: d.rights,
+        // Admins' clients are usable at once (as with the CLI); non-admins' wait for approval whatever is sent.
+        ...(isAdmin ? { state: 'STATE_APPROVED' as ClientState } : {}),
+      };
+      return ctx.ui.withProgress(`Creating OAuth client "${d.id}"…`, (signal) =>
+        account.api.clients.create(d.owner!, client, signal),
       );
-      break;
-    } catch (error) {
-      if (error instanceof TtsError && (error.errorName === 'id_taken' || error.errorName === 'forbidden_id')) {
-        draft.refused = {
-          value: draft.id,
-          message: `${error.userMessage}. Choose another ID; your other answers are kept.`,
-        };
-        start = ID_STEP;
-        continue;
-      }
-      throw error;
-    }
-  }
+    },
+    takenIdAt(ID_STEP),
+  );
   ctx.log.info(`Created OAuth client ${draft.id} on ${account.deployment.name}.`);
   ctx.model.refreshSection(account.deployment.key, 'clients');
   await revealSecret(ctx, account, draft.id, created.secret);

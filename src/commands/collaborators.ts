@@ -1,6 +1,5 @@
 // Collaborators of OAuth clients and applications: add (user or organization + rights), change rights, remove.
 import type { Account } from '../auth/accounts';
-import { TtsError } from '../tts/errors';
 import { validateId } from '../tts/ids';
 import type { Collaborator, Owner } from '../tts/types';
 import { ownerOf } from '../tts/types';
@@ -8,8 +7,9 @@ import { rightsOf } from '../explorer/entityNodes';
 import type { EntityRef } from '../explorer/nodeTypes';
 import { CommandError } from '../ui/errorText';
 import { pickRights, type RightsScope } from '../ui/rightsPicker';
-import { refusedOr, runWizard, type Refusal, type WizardStep } from '../ui/wizard';
+import { refusedOr, runWizardUntilAccepted, type Refusal, type WizardStep } from '../ui/wizard';
 import type { CommandContext } from './context';
+import { unknownAccountAt } from './refusals';
 import { anyEntityTarget, nodeArg, noun } from './targets';
 import { UserCancelledError } from '../util/cancellation';
 
@@ -78,34 +78,18 @@ export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): 
       },
     },
   ];
-  let start = 0;
-  let member: Owner;
-  for (;;) {
-    await runWizard(steps, draft, start);
-    member = { kind: draft.kind, id: draft.id };
-    const adding = member;
-    try {
-      await ctx.ui.withProgress(`Adding ${memberText(member)}…`, (signal) =>
-        account.api.collaborators.set(collection(entity), entity.id, adding, rightsOf(draft.rights), signal),
+  const member = await runWizardUntilAccepted(
+    steps,
+    draft,
+    async (d) => {
+      const adding: Owner = { kind: d.kind, id: d.id };
+      await ctx.ui.withProgress(`Adding ${memberText(adding)}…`, (signal) =>
+        account.api.collaborators.set(collection(entity), entity.id, adding, rightsOf(d.rights), signal),
       );
-      break;
-    } catch (error) {
-      // An unknown user or organization (TTS: account_not_found): back to the ID, with the reason there.
-      if (
-        error instanceof TtsError &&
-        error.status === 404 &&
-        /^(account|user|organization)_not_found$/.test(error.errorName)
-      ) {
-        draft.refused = {
-          value: draft.id,
-          message: `${error.userMessage}. Check the ID; your other answers are kept.`,
-        };
-        start = 1;
-        continue;
-      }
-      throw error;
-    }
-  }
+      return adding;
+    },
+    unknownAccountAt(1),
+  );
   refreshCollaborators(ctx, account, entity);
   void ctx.ui.info(`Added ${memberText(member)} as a collaborator of "${entity.id}".`);
 }

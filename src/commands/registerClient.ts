@@ -17,6 +17,7 @@ import { CommandError } from '../ui/errorText';
 import type { Ui } from '../ui/ui';
 import { refusedOr, type Refusal } from '../ui/wizard';
 import type { CommandLog } from './context';
+import { pickOwner } from './owner';
 
 export interface VsCodeClientHost {
   /** `asExternalUri(<uriScheme>://lpwan-tools.things-stack-manager/auth/callback)`. */
@@ -129,7 +130,7 @@ async function pickAccount(ctx: RegisterContext, title: string): Promise<Account
   });
 }
 
-async function pickOwner(ctx: RegisterContext, account: Account, title: string): Promise<OwnerEntry> {
+async function ownerOf(ctx: RegisterContext, account: Account, title: string): Promise<OwnerEntry> {
   const { owners } = await ctx.ui.withProgress('Listing your organizations…', (signal) => ownersOf(account, signal));
   if (owners.length === 0 || !userIdOf(account)) {
     throw new CommandError(
@@ -139,23 +140,14 @@ async function pickOwner(ctx: RegisterContext, account: Account, title: string):
   if (owners.length === 1) {
     return owners[0];
   }
-  return ctx.ui.pick({
-    title,
-    placeholder: 'Who will own the client?',
-    items: owners.map((o) => ({
-      label: o.label,
-      description: o.isSelf ? 'you' : `organization ${o.owner.id}`,
-      value: o,
-      icon: o.isSelf ? 'account' : 'organization',
-    })),
-  });
+  return pickOwner(ctx.ui, owners, title, 'client');
 }
 
 export async function registerVsCodeClient(ctx: RegisterContext, host: VsCodeClientHost): Promise<void> {
   const title = 'Register an OAuth Client for VS Code';
   const account = await pickAccount(ctx, title);
   const isAdmin = account.session.isAdmin === true;
-  const owner = await pickOwner(ctx, account, title);
+  const owner = await ownerOf(ctx, account, title);
   const uris = await redirectUris(host);
   for (const uri of uris) {
     const problem = validateRedirectUri(uri);

@@ -57,3 +57,35 @@ export async function runWizard<S>(steps: readonly WizardStep<S>[], state: S, st
   }
   return state;
 }
+
+/** Where a refused answer sends the wizard back to, and what to say there. */
+export interface RefusedAt {
+  step: number;
+  message: string;
+}
+
+/**
+ * Runs the wizard, then `submit`s its answers. When `refusedAt` recognises the failure (a taken ID, an unknown
+ * user), the wizard goes back to that step with the reason shown there and tries again; answers are kept.
+ */
+export async function runWizardUntilAccepted<S extends { id: string; refused?: Refusal }, R>(
+  steps: readonly WizardStep<S>[],
+  state: S,
+  submit: (state: S) => Promise<R>,
+  refusedAt: (error: unknown) => RefusedAt | undefined,
+): Promise<R> {
+  let start = 0;
+  for (;;) {
+    await runWizard(steps, state, start);
+    try {
+      return await submit(state);
+    } catch (error) {
+      const refusal = refusedAt(error);
+      if (!refusal) {
+        throw error;
+      }
+      state.refused = { value: state.id, message: refusal.message };
+      start = refusal.step;
+    }
+  }
+}
