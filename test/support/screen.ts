@@ -40,9 +40,13 @@ function recordNotices(): void {
   new MutationObserver(scan).observe(document, { childList: true, subtree: true });
 }
 
-/** Call before the page loads the workbench. */
+/**
+ * Call before the page loads the workbench. The script is sent as text with a `__name` of its own: tsx compiles this
+ * file with esbuild's keepNames, which wraps named inner functions in `__name(…)`, a helper the page does not have —
+ * without it the script throws before it starts watching and every notice would go unseen.
+ */
 export async function watchNotices(page: Page): Promise<void> {
-  await page.addInitScript(recordNotices);
+  await page.addInitScript({ content: `(() => { const __name = (f) => f; (${recordNotices.toString()})(); })();` });
 }
 
 export async function notices(page: Page): Promise<Notice[]> {
