@@ -135,8 +135,11 @@ async function pickSession(accounts: AccountService, placeHolder: string): Promi
 /** Handlers for exactly the ids of AUTH_COMMAND_IDS (the compiler checks both ways). */
 export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...args: unknown[]) => Promise<unknown>> {
   const { provider, accounts, log } = deps;
-  const signIn = async (): Promise<void> => {
-    const session = await provider.createSession([]);
+  /** From a toast or another command the deployment may be named by its key; from menus the argument is a node. */
+  const signIn = async (deploymentKey?: unknown): Promise<void> => {
+    const session = await provider.createSession(
+      typeof deploymentKey === 'string' ? [`deployment:${deploymentKey}`] : [],
+    );
     void vscode.window.showInformationMessage(`Signed in to The Things Stack as ${session.account.label}.`);
   };
   const signOut = async (): Promise<void> => {
@@ -149,10 +152,10 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
     'thingsStack.addDeployment': async () => {
       const added = await addDeployment();
       if (added && !accounts.activeSession(added.key)) {
-        const next = await vscode.window.showInformationMessage(`Added ${added.name}.`, 'Sign In');
-        if (next) {
-          await provider.createSession([`deployment:${added.key}`]);
-        }
+        // Not awaited: the command ends now; "Sign In" runs as its own command, through the same error boundary.
+        void vscode.window
+          .showInformationMessage(`Added ${added.name}.`, 'Sign In')
+          .then((next) => (next ? vscode.commands.executeCommand('thingsStack.signIn', added.key) : undefined));
       }
     },
     'thingsStack.removeDeployment': async () => {
