@@ -427,6 +427,63 @@ describe('real TTS: payload formatters', () => {
     );
   });
 
+  it('precedence: a device with any formatters of its own (even only a downlink one) ignores the application default', async () => {
+    // Simulated uplinks run the stored formatters; the decoded payload arrives in as.up.data.forward.
+    await api.formatters.setApplication(
+      appId,
+      'up',
+      js('function decodeUplink() { return { data: { from: "application" } }; }'),
+    );
+    const devices = { none: 'prec-none', downOnly: 'prec-down', own: 'prec-own' };
+    const as = `/as/applications/${appId}/devices`;
+    const body = (id: string, paths: string[], formatters?: Record<string, unknown>) => ({
+      end_device: { ids: { device_id: id, application_ids: { application_id: appId } }, formatters },
+      field_mask: { paths },
+    });
+    await api.http.request('PUT', `${as}/${devices.none}`, { body: body(devices.none, []) });
+    await api.formatters.setDevice(appId, devices.downOnly, 'down', { type: 'FORMATTER_CAYENNELPP' });
+    await api.formatters.setDevice(
+      appId,
+      devices.own,
+      'up',
+      js('function decodeUplink() { return { data: { from: "device" } }; }'),
+    );
+    const controller = new AbortController();
+    const stream = api.events.stream(
+      { identifiers: [{ application_ids: { application_id: appId } }], names: ['as.up.data.forward'] },
+      controller.signal,
+    );
+    const decoded = new Map<string, unknown>();
+    try {
+      assert.equal((await stream.next()).value?.name, 'events.stream.start');
+      for (const id of Object.values(devices)) {
+        await api.http.request('POST', `${as}/${id}/up/simulate`, {
+          body: {
+            end_device_ids: { device_id: id, application_ids: { application_id: appId } },
+            uplink_message: { f_port: 1, frm_payload: 'AQ==', settings: SETTINGS },
+          },
+        });
+      }
+      while (decoded.size < 3) {
+        const event = (await stream.next()).value;
+        const data = event?.data as {
+          end_device_ids?: { device_id?: string };
+          uplink_message?: { decoded_payload?: unknown };
+        };
+        decoded.set(data.end_device_ids?.device_id ?? '', data.uplink_message?.decoded_payload ?? 'none');
+      }
+    } finally {
+      controller.abort();
+      await stream.return(undefined).catch(() => undefined);
+      for (const id of Object.values(devices)) {
+        await api.http.request('DELETE', `${as}/${id}`).catch(() => undefined);
+      }
+    }
+    assert.deepEqual(decoded.get(devices.none), { from: 'application' }, 'no formatters of its own → the default');
+    assert.equal(decoded.get(devices.downOnly), 'none', 'its own (uplink NONE) formatters win over the default');
+    assert.deepEqual(decoded.get(devices.own), { from: 'device' });
+  });
+
   it('decodes an uplink and encodes + decodes a downlink with JavaScript', async () => {
     const decoded = await api.formatters.decodeUplink(appId, deviceId, { fPort: 1, bytes: CSMA, ...js(DEMO_UPLINK) });
     assert.deepEqual(decoded, { decoded: { humidity: 64, temperature: 23.45 }, warnings: [], fPort: 1 });
