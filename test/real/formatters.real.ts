@@ -320,6 +320,8 @@ const RAW_CASES: RawCase[] = [
     path: asDevice(),
     body: devicePut(['formatters'], { formatters: { up_formatter_parameter: 'é'.repeat(20481) } }),
   },
+  { name: 'DELETE AS device', method: 'DELETE', path: asDevice() },
+  { name: 'DELETE AS device again', method: 'DELETE', path: asDevice() },
   {
     name: 'up/decode without settings',
     method: 'POST',
@@ -352,8 +354,16 @@ const RAW_CASES: RawCase[] = [
   },
 ];
 
-/** An answer without what differs by nature (IDs, times, correlation IDs); an error as its status and cause chain. */
+/**
+ * An answer without what differs by nature (IDs, times, correlation IDs; the application ID inside texts becomes
+ * `<app>`); an error as its status and cause chain.
+ */
 async function rawOutcome(api: TtsClient, c: RawCase, app: string, dev: string): Promise<unknown> {
+  const outcome = await rawAnswer(api, c, app, dev);
+  return JSON.parse(JSON.stringify(outcome).split(app).join('<app>')) as unknown;
+}
+
+async function rawAnswer(api: TtsClient, c: RawCase, app: string, dev: string): Promise<unknown> {
   try {
     const { status, data } = await api.http.request<Record<string, unknown>>(c.method, c.path(app, dev), {
       body: c.body?.(app, dev),
