@@ -11,8 +11,9 @@
  * annotate the functions with JSDoc: `@param {DecodeUplinkInput} input` and `@returns {DecodeUplinkOutput}`.
  *
  * What the server does around your functions:
- * - Your script runs as a plain script (not a module: no import/export), ES2020-ish syntax. There is no `console`,
- *   no `require`, no timers, no network; calling them throws a ReferenceError.
+ * - Your script runs as a plain script (not a module: no import/export) in goja: ES2022 syntax except BigInt (10n),
+ *   numeric separators (1_000), logical assignment (&&=, ||=, ??=), async generators and for await. There is no
+ *   `console`, no `require`, no timers, no network; calling them throws a ReferenceError.
  * - The server appends its own `function main(input)` to your script: do not define a top-level `main`.
  * - Uplinks: decodeUplink(input) if defined, else the legacy Decoder(bytes, fPort). Then normalizeUplink({ data }) if
  *   defined and decodeUplink returned data and no errors. Live uplinks on FPort 0 (MAC commands) are never decoded.

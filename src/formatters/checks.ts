@@ -23,10 +23,12 @@ export interface ScriptProblem {
 }
 
 /**
- * goja of v3.32.1 (2023-10) parses roughly ES2020 scripts (not modules): optional chaining and `??` work, `import` /
- * `export` do not. The server runs the text as a plain script, so `sourceType: 'script'`.
+ * The server runs the text as a plain script (not a module) in goja at commit b396bb4 (go.mod of v3.32.1, 2023-10):
+ * ES2022 syntax (classes with private elements and static blocks, async/await, optional chaining, `??`, `**`) except
+ * what goja implemented later: BigInt, numeric separators, logical assignment (`&&=`, `||=`, `??=`), async generators
+ * and `for await`. acorn parses ES2022; the walk below refuses those five.
  */
-const PARSE_OPTIONS: Options = { ecmaVersion: 2020, sourceType: 'script' }; // no `locations`: positions come from offsets, only for the few nodes reported
+const PARSE_OPTIONS: Options = { ecmaVersion: 2022, sourceType: 'script' }; // no `locations`: positions come from offsets, only for the few nodes reported
 
 const ENTRY_FUNCTIONS = ['decodeUplink', 'encodeDownlink', 'decodeDownlink', 'Decoder', 'Encoder'] as const;
 
@@ -187,26 +189,31 @@ function definitionProblems(script: string, program: Program, defined: Set<strin
       });
     }
   }
-  const consoleUse = defined.has('console') ? undefined : findGlobalUse(script, program, 'console');
-  if (consoleUse) {
-    problems.push({
-      ...range(script, consoleUse),
-      message:
-        'The server has no console: this call throws "ReferenceError: console is not defined" there. Return warnings instead.',
-      severity: 'warning',
-    });
-  }
+  problems.push(...walkProblems(script, program, defined));
   return problems;
 }
 
-/** The first use of a global name (an identifier in expression position), unless the script declares it. */
-function findGlobalUse(script: string, program: Program, name: string): Node | undefined {
-  if (!script.includes(name)) {
-    return undefined; // the walk below is the costly part of a check; most scripts never mention the name
+/** Text that may hold what the walk looks for; most scripts hold none, and the walk is the costly part of a check. */
+const WALK_HINT = /console|\d_\d|\b(?:\d+|0[xXoObB][\da-fA-F]+)n\b|&&=|\|\|=|\?\?=|\basync\b/;
+
+/**
+ * One walk over the tree for: the first use of `console` (unless the script defines it), and syntax goja of v3.32.1
+ * does not compile (see PARSE_OPTIONS).
+ */
+function walkProblems(script: string, program: Program, defined: Set<string>): ScriptProblem[] {
+  if (!WALK_HINT.test(script)) {
+    return [];
   }
-  let found: Node | undefined;
+  const problems: ScriptProblem[] = [];
+  let consoleUse: Node | undefined;
+  const unsupported = (node: Node, what: string, are = false) =>
+    problems.push({
+      ...range(script, node),
+      message: `${what} ${are ? 'are' : 'is'} not supported by the server's JavaScript engine (goja in v3.32.1): the script would not compile there.`,
+      severity: 'error',
+    });
   const visit = (node: unknown, parent: unknown, key: string): void => {
-    if (found || !node || typeof node !== 'object') {
+    if (!node || typeof node !== 'object') {
       return;
     }
     if (Array.isArray(node)) {
@@ -216,9 +223,35 @@ function findGlobalUse(script: string, program: Program, name: string): Node | u
       return;
     }
     const n = node as Node & Record<string, unknown>;
-    if (n.type === 'Identifier' && n.name === name && isReference(parent as Record<string, unknown>, key)) {
-      found = n;
-      return;
+    switch (n.type) {
+      case 'Identifier':
+        if (!consoleUse && n.name === 'console' && isReference(parent as Record<string, unknown>, key)) {
+          consoleUse = n;
+        }
+        return;
+      case 'Literal':
+        if (typeof n.bigint === 'string') {
+          unsupported(n, `BigInt literals (${String(n.raw)})`, true);
+        } else if (typeof n.value === 'number' && String(n.raw).includes('_')) {
+          unsupported(n, `Numeric separators (${String(n.raw)})`, true);
+        }
+        return;
+      case 'AssignmentExpression':
+        if (n.operator === '&&=' || n.operator === '||=' || n.operator === '??=') {
+          unsupported(n, `The logical assignment ${String(n.operator)}`);
+        }
+        break;
+      case 'ForOfStatement':
+        if (n.await) {
+          unsupported(n, 'for await');
+        }
+        break;
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+        if (n.async && n.generator) {
+          unsupported(n, 'Async generators', true);
+        }
+        break;
     }
     for (const k in n) {
       const value = n[k];
@@ -228,7 +261,15 @@ function findGlobalUse(script: string, program: Program, name: string): Node | u
     }
   };
   visit(program, undefined, '');
-  return found;
+  if (consoleUse && !defined.has('console')) {
+    problems.push({
+      ...range(script, consoleUse),
+      message:
+        'The server has no console: this call throws "ReferenceError: console is not defined" there. Return warnings instead.',
+      severity: 'warning',
+    });
+  }
+  return problems;
 }
 
 function isReference(parent: Record<string, unknown> | undefined, key: string): boolean {

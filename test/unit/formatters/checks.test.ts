@@ -45,12 +45,47 @@ describe('checkSize (the limits v3.32.1 enforces on stored scripts)', () => {
 });
 
 describe('checkSyntax', () => {
-  it('passes a correct formatter, ES2020 syntax included', () => {
+  it('passes a correct formatter', () => {
     assert.deepEqual(checkSyntax(decoder), []);
     assert.deepEqual(
       checkSyntax('const decodeUplink = (input) => ({ data: { a: input.bytes?.[0] ?? 0, ...{ b: 1 } } });'),
       [],
     );
+  });
+
+  it('accepts the ES2022 syntax goja of v3.32.1 compiles', () => {
+    const modern = [
+      'class Reader { #i = 0; static size = 2; static { Reader.ok = true; } next(b) { return b[this.#i++]; } }',
+      'async function later() { await null; }',
+      'function* counter() { yield 1; }',
+      'const x = { a: 2 ** 3, ...{ b: null ?? 1 } }?.a;',
+      'try { JSON.parse("x"); } catch { }',
+    ];
+    assert.deepEqual(checkSyntax(`${decoder}${modern.join('\n')}`), []);
+  });
+
+  it('refuses the syntax goja of v3.32.1 does not compile, with its position', () => {
+    const cases: [string, RegExp][] = [
+      ['const big = 10n;', /^BigInt literals \(10n\) are not supported by the server's JavaScript engine/],
+      ['const mask = 0xFFn;', /BigInt literals \(0xFFn\)/],
+      ['const million = 1_000_000;', /^Numeric separators \(1_000_000\) are not supported/],
+      ['let a = 1; a ??= 2;', /^The logical assignment \?\?= is not supported/],
+      ['let a = 1; a ||= 2;', /logical assignment \|\|=/],
+      ['let a = 1; a &&= 2;', /logical assignment &&=/],
+      ['async function f(xs) { for await (const x of xs) { return x; } }', /^for await is not supported/],
+      ['const o = { async *gen() { yield 1; } };', /^Async generators are not supported/],
+    ];
+    for (const [line, pattern] of cases) {
+      const problems = checkSyntax(`${decoder}${line}`);
+      assert.equal(problems.length, 1, line);
+      assert.equal(problems[0].severity, 'error', line);
+      assert.equal(problems[0].line, 4, line);
+      assert.match(problems[0].message, pattern);
+    }
+    const [sep] = checkSyntax('const million = 1_000_000;\nfunction decodeUplink(i) { return {}; }');
+    assert.deepEqual([sep.line, sep.column, sep.endLine, sep.endColumn], [1, 17, 1, 26]);
+    // look-alikes are fine: a string with an underscore, a name ending in n, a plain assignment
+    assert.deepEqual(checkSyntax(`${decoder}const s = "1_000"; const fn = 1; let b = 0; b = b || 2;`), []);
   });
 
   it('reports a syntax error with its 1-based line and column', () => {
