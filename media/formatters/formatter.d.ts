@@ -110,7 +110,8 @@ type LegacyEncoderFunction = (object: FormatterJsonObject, fPort: number) => For
 /**
  * The test cases kept beside a formatter, `<formatter>.tests.json` (e.g. uplink.js → uplink.tests.json), run from
  * VS Code's Testing view on the server's own engine. `bytes` is hex ("01 67 00 FF", "0x0167") or base64 ("AWcA/w==").
- * Only the fields given in `expect` are compared (JSON-deep; key order does not matter).
+ * Only the fields given in `expect` are compared (JSON-deep; key order does not matter). tests.schema.json beside
+ * this file describes the same format for the JSON editor.
  */
 interface FormatterTestFile {
   cases: FormatterTestCase[];
