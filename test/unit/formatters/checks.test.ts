@@ -144,6 +144,61 @@ describe('checkSyntax', () => {
   });
 });
 
+describe("encodeDownlink's fPort, a Number object on v3.32.1 (goja b396bb4)", () => {
+  it('warns where a strict comparison, a switch or typeof meets it', () => {
+    const script = [
+      'function encodeDownlink(input) {',
+      '  if (input.fPort === 2) { return { bytes: [1] }; }',
+      '  switch (input.fPort) { case 3: return { bytes: [3] }; }',
+      "  if (typeof input.fPort !== 'number') { return { bytes: [] }; }",
+      '  return { bytes: [Number(input.fPort)], fPort: input.fPort };',
+      '}',
+    ].join('\n');
+    const problems = checkScript(script, 'down');
+    assert.deepEqual(
+      problems.map((p) => [p.severity, p.line, p.column]),
+      [
+        ['warning', 2, 7],
+        ['warning', 3, 11],
+        ['warning', 4, 7],
+      ],
+    );
+    assert.match(
+      problems[0].message,
+      /In encodeDownlink, fPort is a Number object on the server, not a number: === never matches a number\. Use Number\(input\.fPort\)\./,
+    );
+    assert.match(problems[1].message, /a switch on it never matches a case/);
+    assert.match(problems[2].message, /typeof gives "object"/);
+  });
+
+  it('follows the parameter: another name, destructuring, arrow functions, the legacy Encoder', () => {
+    for (const script of [
+      'function encodeDownlink(msg) { return { bytes: [], fPort: msg.fPort === 1 ? 2 : 3 }; }',
+      'function encodeDownlink({ data, fPort }) { return { bytes: fPort === 1 ? [data.a] : [] }; }',
+      'const encodeDownlink = (input) => ({ bytes: input.fPort !== 1 ? [] : [1] });',
+      'function Encoder(object, port) { return port === 1 ? [1] : []; }',
+    ]) {
+      const problems = checkScript(script, 'down');
+      assert.equal(problems.length, 1, script);
+      assert.match(problems[0].message, /Number object/);
+    }
+  });
+
+  it("leaves loose comparisons, Number(), decoders' fPort and other objects alone", () => {
+    for (const script of [
+      'function encodeDownlink(input) { return { bytes: input.fPort == 2 ? [1] : [], fPort: Number(input.fPort) === 2 ? 2 : 1 }; }',
+      'function encodeDownlink(input) { const other = { fPort: 1 }; return { bytes: other.fPort === 1 ? [1] : [] }; }',
+      'function decodeDownlink(input) { return { data: { p: input.fPort === 2 } }; }\nfunction encodeDownlink(input) { return { bytes: [] }; }',
+    ]) {
+      assert.deepEqual(checkScript(script, 'down'), [], script);
+    }
+    assert.deepEqual(
+      checkScript('function decodeUplink(input) { return { data: { two: input.fPort === 2 } }; }', 'up'),
+      [],
+    );
+  });
+});
+
 describe('checkScript (size + syntax + the direction entry function)', () => {
   it('wants decodeUplink or the legacy Decoder for uplinks', () => {
     assert.deepEqual(checkScript(decoder, 'up'), []);

@@ -140,18 +140,18 @@ describe('silentChanges (what v3.32.1 changes without an error)', () => {
     ]);
   });
 
-  it('names bytes that kept only their low 8 bits when the expected values are known', () => {
+  it('names bytes that lost their fraction or high bits when the expected values are known', () => {
     const lines = silentChanges({
       direction: 'downlink-encode',
       type: 'FORMATTER_JAVASCRIPT',
       fPort: 2,
       data: {},
       script: encode,
-      expectedBytes: [1, 300, -1, 7],
-      result: { bytes: Uint8Array.from([1, 0x2c, 0xff, 7]), fPort: 2 },
+      expectedBytes: [1, 300, -1, 7, 1.7],
+      result: { bytes: Uint8Array.from([1, 0x2c, 0xff, 7, 1]), fPort: 2 },
     });
     assert.deepEqual(lines, [
-      'Bytes keep only their low 8 bits: byte 2 300 became 44 (0x2C), byte 3 -1 became 255 (0xFF).',
+      'Bytes lose their fraction and keep only their low 8 bits: byte 2 300 became 44 (0x2C), byte 3 -1 became 255 (0xFF), byte 5 1.7 became 1 (0x01).',
     ]);
   });
 
