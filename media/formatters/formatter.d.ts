@@ -25,7 +25,9 @@
  * - A thrown exception fails it too (409, "Error: … at decodeUplink (<eval>:LINE:COL)": line numbers are one more than
  *   in your file, because the server adds a line before the script).
  * - Returning null or undefined, or `data` that is not an object, fails with "invalid output"; numbers that are not
- *   finite (NaN, Infinity) fail the conversion to JSON.
+ *   finite (NaN, Infinity) fail the conversion to JSON; a function in `data` fails it too.
+ * - Values in `data` that are not JSON change silently: undefined → null (the key stays), a Date → {}, a Map →
+ *   [[key, value], …], a Set or a typed array → a list; a warning that is not a string becomes one (5 → "5").
  * - Stored scripts are limited to 40960 characters and 40960 bytes of UTF-8.
  */
 
