@@ -116,6 +116,23 @@ describe('silentChanges (what v3.32.1 changes without an error)', () => {
     assert.match(down[0], /input\.bytes is undefined: v3\.32\.1 passes only data and fPort/);
   });
 
+  it('explains an empty object where the script put a Date', () => {
+    const script = 'function decodeUplink(input) { return { data: { at: new Date(0), n: 1 } }; }';
+    const run = { direction: 'uplink' as const, type: 'FORMATTER_JAVASCRIPT' as const, fPort: 1, script };
+    assert.deepEqual(silentChanges({ ...run, result: { data: { at: {}, n: 1 } } }), [
+      'A Date in data arrives as {}: the server keeps no Date objects. Return date.toISOString() or a number.',
+    ]);
+    assert.deepEqual(silentChanges({ ...run, result: { data: { at: '1970-01-01T00:00:00.000Z', n: 1 } } }), []);
+    assert.deepEqual(
+      silentChanges({
+        ...run,
+        script: 'function decodeUplink(i) { return { data: { a: {} } }; }',
+        result: { data: { a: {} } },
+      }),
+      [],
+    );
+  });
+
   it('says FPort 0 uplinks are never decoded live', () => {
     assert.match(silentChanges({ direction: 'uplink', type: 'FORMATTER_CAYENNELPP', fPort: 0 })[0], /FPort 0/);
   });
