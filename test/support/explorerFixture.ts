@@ -155,6 +155,9 @@ export async function walk(f: Fixture, ...path: string[]): Promise<ExplorerNode>
   return node;
 }
 
+/** The keys of a list of nodes, in order. */
+export const keys = (nodes: ExplorerNode[]): string[] => nodes.map(key);
+
 /** A readable key for a node: `section:clients`, `owner:user:alice`, `client:x`, `property:name`, … */
 export function key(node: ExplorerNode): string {
   switch (node.kind) {

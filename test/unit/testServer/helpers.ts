@@ -1,7 +1,7 @@
 // Small fetch helpers for the test-server tests.
 import { strict as assert } from 'node:assert';
 import { checkServers, contractAvailable } from '../../support/contract';
-import type { TtsTestServer } from '../../support/ttsServer';
+import { SEED, type TtsTestServer } from '../../support/ttsServer';
 
 export interface Answer {
   status: number;
@@ -179,3 +179,8 @@ export async function openStream(
     close: () => controller.abort(),
   };
 }
+
+/** The extension's own OAuth client as seeded, a loopback redirect URI registered for it, and its Basic credentials. */
+export const EXT = SEED.client;
+export const LOOPBACK = 'http://127.0.0.1:5123/callback';
+export const basic: [string, string] = [EXT.id, EXT.secret];

@@ -1,70 +1,20 @@
-// "Register an OAuth Client for VS Code" against the TTS test server with scripted input: a non-admin (STATE_REQUESTED,
-// Console link), an admin (approve on the spot, then sign in), a taken ID, and a session without the create right.
+// "Register an OAuth Client for VS Code" against the TTS test server with scripted input, as a non-admin: the client
+// is created STATE_REQUESTED with the Console link; an organization as owner, a taken ID, code-server's callback,
+// refused redirect URIs, a session without the create right, cancelling; and an account of another user.
 import { strict as assert } from 'node:assert';
-import { report } from '../../../src/commands/boundary';
 import {
   CODE_REDIRECT_URI,
   LOOPBACK_REDIRECT_URI,
-  VSCODE_CLIENT_DESCRIPTION,
   redirectRefusal,
-  registerVsCodeClient,
   registrableRedirectUri,
-  suggestedClientId,
-  suggestedClientName,
-  type VsCodeClientHost,
 } from '../../../src/commands/registerClient';
-import { EXPLORER_COMMANDS } from '../../../src/commands/explorerCommands';
 import { TtsClient } from '../../../src/tts/client';
 import { ttsErrorFrom } from '../../../src/tts/errors';
-import { EXTENSION_RIGHTS, FEATURE_RIGHTS } from '../../../src/tts/extensionRights';
-import { isRight } from '../../../src/tts/rights';
-import { checkClientId, checkClientName, checkDescription, rightsAdvice } from '../../../src/ui/clientGuidelines';
-import { MemorySettings } from '../../support/fakes';
+import { EXTENSION_RIGHTS } from '../../../src/tts/extensionRights';
 import { accountFor, explorerFixture, type Fixture } from '../../support/explorerFixture';
 import type { ScriptStep } from '../../support/scriptedUi';
 import { validateUriList } from '../../support/ttsServer/redirectUri';
-
-const CALLBACK = 'vscode://lpwan-tools.things-stack-manager/auth/callback';
-const DESCRIPTION =
-  'Manages the applications and OAuth clients of Alice and her organizations from VS Code, and shows live traffic.';
-
-class Host implements VsCodeClientHost {
-  saved: [string, string][] = [];
-  signedIn: string[] = [];
-  refreshed: string[] = [];
-  async callbackUri(): Promise<string> {
-    return CALLBACK;
-  }
-  /** Where VS Code would write the client ID (recorded for the suite-wide leak scan). */
-  readonly settings = new MemorySettings();
-  async saveClientId(key: string, id: string): Promise<void> {
-    this.saved.push([key, id]);
-    await this.settings.update(`thingsStack.deployments.${key}.clientId`, id);
-  }
-  async signIn(key: string): Promise<void> {
-    this.signedIn.push(key);
-  }
-  refresh(key: string): void {
-    this.refreshed.push(key);
-  }
-}
-
-async function run(f: Fixture, host: Host, script: ScriptStep[]): Promise<void> {
-  f.ui.clear();
-  f.ui.answer(...script);
-  try {
-    await registerVsCodeClient(f.ctx, host);
-  } catch (error) {
-    if (error instanceof assert.AssertionError) {
-      throw error;
-    }
-    await report('thingsStack.registerVsCodeClient', error, { ui: f.ui, log: f.ctx.log }, [
-      'RIGHT_USER_CLIENTS_CREATE',
-    ]);
-    assert.ok(!f.logs.some((l) => l.includes('failed unexpectedly')), f.logs.join('\n'));
-  }
-  f.ui.assertDone();
-}
+import { CALLBACK, DESCRIPTION, Host, run } from './registerClient.host';
 
 describe('Register an OAuth Client for VS Code', () => {
   let f: Fixture;
@@ -73,28 +23,6 @@ describe('Register an OAuth Client for VS Code', () => {
     host = new Host();
   });
   afterEach(async () => f?.close());
-
-  describe('the rights list and the proposed values', () => {
-    it('grants real rights, no pseudo-rights, each once, covering every right the command table names', () => {
-      assert.ok(EXTENSION_RIGHTS.every(isRight));
-      assert.ok(!EXTENSION_RIGHTS.some((r) => r.endsWith('_ALL')));
-      assert.equal(new Set(EXTENSION_RIGHTS).size, EXTENSION_RIGHTS.length);
-      for (const spec of EXPLORER_COMMANDS) {
-        for (const right of spec.rights ?? []) {
-          assert.ok(EXTENSION_RIGHTS.includes(right), `${spec.id} needs ${right}`);
-        }
-      }
-      assert.ok(FEATURE_RIGHTS.liveEvents.every((r) => EXTENSION_RIGHTS.includes(r)));
-    });
-
-    it('proposes an ID, name and description that pass the guidelines without a warning', () => {
-      assert.equal(checkClientId(suggestedClientId('alice')).severity, 'info');
-      assert.equal(checkClientId(suggestedClientId('a-very-long-organization-identifier-x')).severity, 'info');
-      assert.equal(checkClientName(suggestedClientName('alice')), undefined);
-      assert.equal(checkDescription(VSCODE_CLIENT_DESCRIPTION), undefined);
-      assert.deepEqual(rightsAdvice(EXTENSION_RIGHTS, VSCODE_CLIENT_DESCRIPTION), []);
-    });
-  });
 
   describe('as a non-admin', () => {
     beforeEach(async () => {
@@ -278,34 +206,6 @@ describe('Register an OAuth Client for VS Code', () => {
       await run(f, host, [...SCRIPT.slice(0, 2), { cancel: true }]);
       assert.ok(!f.server.state.clients.has('alice-vscode-manager'));
       assert.deepEqual(f.ui.messages, []);
-    });
-  });
-
-  describe('as an admin', () => {
-    beforeEach(async () => {
-      f = await explorerFixture({ user: 'admin' });
-    });
-
-    it('offers to approve the client on the spot, then to sign in with it', async () => {
-      f.ui.messageActions.push([/approve it now/, 'Approve Now'], [/Sign in with it now/, 'Sign In with It']);
-      await run(f, host, [
-        { input: 'Admin in VS Code', expect: /Name/ },
-        { input: DESCRIPTION, expect: /Description/ },
-        { input: 'admin-vscode-manager', expect: /Client ID/ },
-      ]);
-      const record = f.server.state.clients.get('admin-vscode-manager');
-      assert.equal(record?.client.state, 'STATE_APPROVED');
-      assert.deepEqual(host.signedIn, [f.deployment.key]);
-      assert.equal(await f.accounts.clientSecret(f.deployment.key, 'admin-vscode-manager'), record?.secret);
-    });
-
-    it('leaves it awaiting approval when the admin declines', async () => {
-      await run(f, host, [{ input: 'Admin in VS Code' }, { input: DESCRIPTION }, { input: 'admin-vscode-manager' }]);
-      assert.equal(
-        f.server.state.clients.get('admin-vscode-manager')?.client.state ?? 'STATE_REQUESTED',
-        'STATE_REQUESTED',
-      );
-      assert.deepEqual(host.signedIn, []);
     });
   });
 

@@ -7,35 +7,23 @@
 // Invariants: no session lost (gone only after an explicit sign-out), no refresh token presented twice (the test
 // server counts presentations of rotated tokens), every stored pair is the server's live pair, session ids and
 // labels stable across refreshes, `changed` fired for the same id (never removed + added), no lease left behind.
+//
+// The shared index alone: races.index.test.ts; what a window is: races.windows.ts.
 import { strict as assert } from 'node:assert';
-import { AccountService } from '../../../src/auth/accountService';
 import { leaseKey } from '../../../src/auth/lease';
 import { OAuthClient } from '../../../src/auth/oauth';
-import { ProviderCore, type AuthSessionsChange } from '../../../src/auth/providerCore';
 import { SessionRepository } from '../../../src/auth/repository';
-import type { StoredSession } from '../../../src/auth/sessions';
-import { TokenManager } from '../../../src/auth/tokens';
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
-import { MemorySecrets, type SecretWindow } from '../../support/fakes';
+import { MemorySecrets } from '../../support/fakes';
 import { recordingLog } from '../../support/leakSinks';
 import { prng, turns } from '../../support/prng';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
 import { refreshLedger } from '../../support/ttsServer/oauthToken';
+import { raceWindows, USERS, type User, type Window } from './races.windows';
 
 const TRIALS = 1_000;
-const USERS = ['alice', 'bob', 'admin'] as const;
-type User = (typeof USERS)[number];
 const MINUTE = 60_000;
-
-interface Window {
-  view: SecretWindow;
-  tokens: TokenManager;
-  core: ProviderCore;
-  /** Users whose sign-in this window runs next, in order. */
-  signIns: User[];
-  api: Map<string, TtsClient>;
-}
 
 describe('hardening: three windows racing on one secret store', function () {
   this.timeout(600_000);
@@ -46,40 +34,6 @@ describe('hardening: three windows racing on one secret store', function () {
     deployment = resolveDeployment({ name: 'Local', url: server.url, clientId: SEED.client.id });
   });
   after(() => server.close());
-
-  it('the shared index: 200 rounds of three windows signing in and out at once never drop or keep the wrong id', async () => {
-    const shared = new MemorySecrets();
-    const random = prng(11);
-    shared.delayTurns = () => Math.floor(random() * 4);
-    const repos = [0, 1, 2].map(() => new SessionRepository(shared.window(), undefined, { settle: () => turns(6) }));
-    const record = (id: string): StoredSession => ({
-      id,
-      deploymentKey: 'local',
-      accountId: id,
-      accountLabel: id,
-      method: 'api-key',
-      scopes: [],
-      createdAt: 1,
-      tokens: { accessToken: `NNSXS.${id}.KEY`, obtainedAt: 1 },
-    });
-    const signedIn = new Set<string>();
-    for (let round = 0; round < 200; round++) {
-      // Each window flips one of its own ids: in when out, out when in.
-      await Promise.all(
-        repos.map((repo, w) => {
-          const id = `w${w}-${Math.floor(random() * 3)}`;
-          const wasIn = signedIn.has(id);
-          if (wasIn) {
-            signedIn.delete(id);
-            return repo.remove(id);
-          }
-          signedIn.add(id);
-          return repo.put(record(id));
-        }),
-      );
-      assert.deepEqual((await new SessionRepository(shared).ids()).sort(), [...signedIn].sort(), `round ${round}`);
-    }
-  });
 
   it(`${TRIALS.toLocaleString('en')} randomised trials: no session lost, no refresh token used twice`, async () => {
     const seed = Number(process.env.RACES_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -97,73 +51,8 @@ describe('hardening: three windows racing on one secret store', function () {
       clientSecret: SEED.client.secret,
       now,
     });
-    const idOf = (user: User): string => `${deployment.key}/${user}`;
-    const labelOf = (user: User): string => `${user} · Local`;
     const log = recordingLog([]);
-
-    const signIn = (user: User): StoredSession => {
-      const t = server.issueTokens(user, SEED.client.id);
-      const at = now();
-      return {
-        id: idOf(user),
-        deploymentKey: deployment.key,
-        accountId: user,
-        accountLabel: labelOf(user),
-        method: 'oauth',
-        clientId: SEED.client.id,
-        tokenId: t.access_token.split('.')[1],
-        scopes: [`deployment:${deployment.key}`],
-        createdAt: at,
-        tokens: {
-          accessToken: t.access_token,
-          refreshToken: t.refresh_token,
-          expiresAt: at + t.expires_in * 1000,
-          obtainedAt: at,
-        },
-      };
-    };
-
-    // What the windows reported, checked after every trial.
-    const events: { window: number; change: AuthSessionsChange }[] = [];
-    const prompts: string[] = [];
-    let windowSerial = 0;
-
-    const open = (): Window => {
-      const number = ++windowSerial;
-      const view = shared.window();
-      // Settling 6 turns outlasts any store call (≤ 3 turns): lease and index checks hold by event order, not by time.
-      const repo = new SessionRepository(view, log, { settle: () => turns(6) });
-      const tokens = new TokenManager({
-        repo,
-        log,
-        now,
-        graceMs: 50,
-        oauthFor: () => oauth,
-        onExpired: (s, reason) => prompts.push(`${s.id}: ${reason}`),
-        lease: { settle: () => turns(6), pollMs: 1 },
-      });
-      const accounts = new AccountService({ deployments: () => [deployment], tokens, secrets: view });
-      const window: Window = { view, tokens, core: undefined as unknown as ProviderCore, signIns: [], api: new Map() };
-      window.core = new ProviderCore({
-        repo,
-        tokens,
-        accounts,
-        log,
-        signIn: async () => signIn(window.signIns.shift()!),
-        revoke: async (s) => {
-          await new TtsClient({
-            baseUrl: server.url,
-            auth: { token: async () => s.tokens.accessToken },
-            retries: 0,
-          }).users
-            .deleteToken(s.accountId, s.clientId!, s.tokenId!)
-            .catch(() => undefined);
-        },
-      });
-      view.onDidChange((e) => window.core.secretChanged(e.key));
-      window.core.onDidChangeSessions((change) => events.push({ window: number, change }));
-      return window;
-    };
+    const { open, idOf, labelOf, events, prompts } = raceWindows({ server, deployment, shared, now, oauth, log });
     const api = (w: Window, user: User): TtsClient => {
       let client = w.api.get(user);
       if (!client) {
