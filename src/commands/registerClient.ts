@@ -249,7 +249,7 @@ export async function registerVsCodeClient(ctx: RegisterContext, host: VsCodeCli
   } else if (state === 'STATE_REQUESTED') {
     const open = 'Open in Console';
     const choice = await ctx.ui.info(
-      `Registered OAuth client "${id}". ${stored} Its state is STATE_REQUESTED: an administrator of ${account.deployment.name} must ` +
+      `Registered OAuth client "${id}". ${stored} It is awaiting approval: an administrator of ${account.deployment.name} must ` +
         'approve it before it can be used to sign in. Until then keep signing in as you do now; the Console shows its state.',
       open,
     );

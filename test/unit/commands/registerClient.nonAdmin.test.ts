@@ -36,8 +36,8 @@ describe('Register an OAuth Client for VS Code', () => {
       { input: 'alice-vscode-manager', expect: /Client ID/ },
     ];
 
-    it('creates the client with the URIs, grants and rights, stores secret and ID, and explains STATE_REQUESTED with the Console link', async () => {
-      f.ui.messageActions.push([/STATE_REQUESTED/, 'Open in Console']);
+    it('creates the client with the URIs, grants and rights, stores secret and ID, and explains that it awaits approval, with the Console link', async () => {
+      f.ui.messageActions.push([/awaiting approval/, 'Open in Console']);
       await run(f, host, SCRIPT);
       const record = f.server.state.clients.get('alice-vscode-manager');
       assert.ok(record, f.ui.text());
@@ -49,7 +49,7 @@ describe('Register an OAuth Client for VS Code', () => {
       assert.equal(await f.accounts.clientSecret(f.deployment.key, 'alice-vscode-manager'), record.secret);
       assert.deepEqual(host.saved, [[f.deployment.key, 'alice-vscode-manager']]);
       assert.deepEqual(host.refreshed, [f.deployment.key]);
-      assert.match(f.ui.text('info'), /STATE_REQUESTED: an administrator of Local must approve it/);
+      assert.match(f.ui.text('info'), /awaiting approval: an administrator of Local must approve it/);
       assert.deepEqual(f.ui.opened, [`${f.server.url}/console/user-settings/oauth-clients/alice-vscode-manager`]);
       assert.deepEqual(host.signedIn, [], 'no sign-in offered before approval');
       assert.ok(!f.logs.join('\n').includes(record.secret ?? '#'), 'the secret never reaches the log');
