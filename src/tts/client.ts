@@ -5,6 +5,7 @@ import { ClientsApi } from './clients';
 import { CollaboratorsApi } from './collaborators';
 import { DevicesApi } from './devices';
 import { EventsApi } from './events';
+import { FormattersApi } from './formatters';
 import { HttpClient, type HttpOptions } from './http';
 import { UsersApi } from './users';
 
@@ -17,6 +18,7 @@ export class TtsClient {
   readonly collaborators: CollaboratorsApi;
   readonly devices: DevicesApi;
   readonly events: EventsApi;
+  readonly formatters: FormattersApi;
 
   constructor(private readonly options: HttpOptions) {
     this.http = new HttpClient(options);
@@ -27,6 +29,7 @@ export class TtsClient {
     this.collaborators = new CollaboratorsApi(this.http);
     this.devices = new DevicesApi(this.http);
     this.events = new EventsApi(this.http);
+    this.formatters = new FormattersApi(this.http);
   }
 
   /** The same credentials against another host of the deployment: live events come from the cluster (§9). */
