@@ -190,6 +190,17 @@ export class ExplorerModel {
     this.find(predicate).forEach((n) => this.refresh(n));
   }
 
+  /** After a formatter was written: its rows reload (an application's defaults also show under each device). */
+  formattersChanged(deploymentKey: string, applicationId: string, deviceId?: string): void {
+    this.refreshWhere(
+      (n) =>
+        n.kind === 'formatters' &&
+        n.deploymentKey === deploymentKey &&
+        n.applicationId === applicationId &&
+        (deviceId === undefined || n.deviceId === deviceId),
+    );
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.store.clear();

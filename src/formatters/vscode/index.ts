@@ -1,0 +1,123 @@
+// Payload formatters in VS Code, for the composition root: the file system behind formatter documents, the diff
+// snapshots, diagnostics while typing and the formatter commands. What needs the parser (checks, save) and the
+// commands load on first use.
+import vscode = require('vscode');
+import type { Accounts } from '../../auth/accounts';
+import type { CommandContext, CommandLog } from '../../commands/context';
+import { FORMATTER_COMMAND_IDS } from '../../commands/ids';
+import { registerLazyCommands } from '../../commands/vscode/register';
+import type { ExplorerModel } from '../../explorer/model';
+import type { Direction } from '../../tts/formatters';
+import type { Ui } from '../../ui/ui';
+import type { VscodeUi } from '../../ui/vscode/vscodeUi';
+import { documentText } from '../deployed';
+import { FORMATTER_SCHEME, FormatterFileSystem, locationOf } from './fileSystem';
+import { FormatterSnapshots } from './snapshots';
+
+export interface FormattersDeps {
+  accounts: Accounts;
+  log: CommandLog & { show?(): void };
+  ui: VscodeUi;
+  model: ExplorerModel;
+}
+
+/** What the extension-host tests reach: the file system, the diagnostics and a seam to script the prompts. */
+export interface FormattersInspector {
+  fileSystem: FormatterFileSystem;
+  diagnostics: vscode.DiagnosticCollection;
+  /** Replaces the prompts of the formatter commands (tests only). */
+  hooks: { ui?: Ui };
+}
+
+export interface FormatterServices {
+  context: vscode.ExtensionContext;
+  ctx: CommandContext;
+  fileSystem: FormatterFileSystem;
+  snapshots: FormatterSnapshots;
+  diagnostics: vscode.DiagnosticCollection;
+}
+
+const CONFLICT_CHOICES = { Compare: 'compare', Overwrite: 'overwrite', Reload: 'reload' } as const;
+
+/** The direction of a document's formatter when it is one: a deployed formatter document. */
+export function formatterDirection(document: vscode.TextDocument): Direction | undefined {
+  return locationOf(document.uri)?.direction;
+}
+
+export function registerFormatters(context: vscode.ExtensionContext, deps: FormattersDeps): FormattersInspector {
+  const hooks: FormattersInspector['hooks'] = {};
+  const snapshots = new FormatterSnapshots();
+  const fileSystem = new FormatterFileSystem(deps.accounts, {
+    ask: async (_conflict, message) => {
+      const choice = await vscode.window.showWarningMessage(
+        message,
+        {
+          modal: true,
+          detail:
+            'Compare shows the server’s version beside yours (nothing is saved); Overwrite saves yours over it; Reload replaces yours with the server’s.',
+        },
+        ...(Object.keys(CONFLICT_CHOICES) as (keyof typeof CONFLICT_CHOICES)[]),
+      );
+      return choice ? CONFLICT_CHOICES[choice] : undefined;
+    },
+    compare: (uri, server) =>
+      snapshots.diff(uri, documentText(server), `${uri.path.split('/').pop() ?? ''} (on the server) ↔ yours`),
+  });
+  const diagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters');
+  const ctx: CommandContext = {
+    get ui(): Ui {
+      return hooks.ui ?? deps.ui;
+    },
+    accounts: deps.accounts,
+    model: deps.model,
+    log: deps.log,
+  };
+  const services: FormatterServices = { context, ctx, fileSystem, snapshots, diagnostics };
+
+  // Diagnostics: checked on open and as the user types (the checker loads with the first formatter document).
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const check = (document: vscode.TextDocument, delay: number): void => {
+    const direction = formatterDirection(document);
+    if (!direction) {
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(pending.get(key));
+    pending.set(
+      key,
+      setTimeout(() => {
+        pending.delete(key);
+        if (!document.isClosed) {
+          void import('./diagnostics').then(
+            (d) => d.checkDocument(diagnostics, document, direction),
+            (error: unknown) => deps.log.error(`Formatter checks failed to load: ${String(error)}`),
+          );
+        }
+      }, delay),
+    );
+  };
+
+  context.subscriptions.push(
+    fileSystem,
+    snapshots,
+    diagnostics,
+    vscode.workspace.registerFileSystemProvider(FORMATTER_SCHEME, fileSystem, { isCaseSensitive: true }),
+    fileSystem.onDidSave((l) => deps.model.formattersChanged(l.deploymentKey, l.applicationId, l.deviceId)),
+    vscode.workspace.onDidOpenTextDocument((d) => check(d, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => check(e.document, 250)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      if (formatterDirection(d)) {
+        diagnostics.delete(d.uri);
+      }
+    }),
+    { dispose: () => pending.forEach((t) => clearTimeout(t)) },
+    registerLazyCommands(
+      FORMATTER_COMMAND_IDS,
+      async () => (await import('./commands')).formatterCommands(services),
+      deps.log,
+      deps.ui,
+    ),
+  );
+  vscode.workspace.textDocuments.forEach((d) => check(d, 0));
+  return { fileSystem, diagnostics, hooks };
+}
