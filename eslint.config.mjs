@@ -41,4 +41,17 @@ export default tseslint.config(
     ignores: ['src/extension.ts', 'src/platform/**', 'src/*/vscode/**'],
     rules: noVscode,
   },
+  {
+    // Payload formatter templates run as plain scripts on The Things Stack: the server calls their top-level
+    // functions, and they reference the shipped type declarations the JavaScript way.
+    files: ['media/formatters/**/*.js'],
+    languageOptions: { sourceType: 'script' },
+    rules: {
+      '@typescript-eslint/triple-slash-reference': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { varsIgnorePattern: '^(decodeUplink|encodeDownlink|decodeDownlink|normalizeUplink|Decoder|Encoder)$' },
+      ],
+    },
+  },
 );

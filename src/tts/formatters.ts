@@ -106,6 +106,11 @@ function written(direction: Direction, value: Formatter): MessagePayloadFormatte
   return { [`${direction}_formatter`]: value.type, [`${direction}_formatter_parameter`]: value.parameter ?? '' };
 }
 
+/** What a stored value comes back as: FORMATTER_NONE is the enum's zero, which TTS leaves out. */
+function asStored(message: MessagePayloadFormatters): MessagePayloadFormatters {
+  return Object.fromEntries(Object.entries(message).filter(([, v]) => v !== 'FORMATTER_NONE'));
+}
+
 const deviceIds = (appId: string, deviceId: string) => ({
   device_id: deviceId,
   application_ids: { application_id: appId },
@@ -160,7 +165,7 @@ export class FormattersApi {
     const { data } = await this.http.request<ApplicationLink>('PUT', `${this.appPath(appId)}/link`, {
       body: { link: sent, field_mask: { paths } },
     });
-    checkStored(sent, data, paths);
+    checkStored({ default_formatters: asStored(sent.default_formatters) }, data, paths);
     return pairOf(data.default_formatters ?? {});
   }
 
@@ -191,7 +196,7 @@ export class FormattersApi {
     const { data } = await this.http.request<EndDevice>('PUT', this.devicePath(appId, deviceId), {
       body: { end_device: { ids: deviceIds(appId, deviceId), ...sent }, field_mask: { paths } },
     });
-    checkStored(sent, data, paths);
+    checkStored({ formatters: asStored(sent.formatters) }, data, paths);
     return deviceFormatters(data, { [direction]: side(data.formatters ?? {}, direction) });
   }
 
@@ -360,7 +365,7 @@ export function formatterErrorText(err: unknown): string | undefined {
       return `the formatter's data cannot be represented as JSON: ${attr('errors')}`;
     case 'pkg/messageprocessors/javascript:output': {
       const why = String(cause?.attributes?.message ?? '');
-      const value = /could not convert (.+?) to map\[/.exec(why)?.[1];
+      const value = /.*could not convert (.+?) to map\[/.exec(why)?.[1]; // the innermost conversion
       return value !== undefined
         ? `the formatter's data must be an object, not ${value}`
         : `the formatter's output is invalid${why ? `: ${why}` : ''}`;

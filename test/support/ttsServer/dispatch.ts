@@ -8,6 +8,8 @@ import { authenticate, type Caller } from './auth';
 import { clientRoutes } from './clients';
 import { deviceRoutes } from './devices';
 import { errors, TtsError } from './errors';
+import { formatterStoreRoutes } from './formatters';
+import { formatterTestRoutes } from './formatterTests';
 import { findRoute, type Ctx, type Reply, type Route, type ServerContext } from './http';
 import { BAD_GATEWAY_PAGE, huge, wrongTypes, type Knobs } from './knobs';
 import { oauthRoutes } from './oauth';
@@ -22,6 +24,8 @@ export const API_ROUTES: readonly Route[] = [
   ...applicationRoutes,
   ...apiKeyRoutes,
   ...deviceRoutes,
+  ...formatterStoreRoutes,
+  ...formatterTestRoutes,
   { method: 'POST', template: '/events', handler: (ctx) => ctx.server.events.handle(ctx) },
 ];
 

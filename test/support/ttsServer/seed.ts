@@ -1,5 +1,15 @@
 // The seeded world and helpers to grow it fast (plain map inserts, no HTTP): thousands of entities in milliseconds.
-import type { ApiKey, Application, Client, EndDevice, Organization, User } from '../../../src/tts/types';
+import type {
+  ApiKey,
+  Application,
+  Client,
+  EndDevice,
+  EndDeviceVersionIdentifiers,
+  MessagePayloadFormatters,
+  Organization,
+  User,
+} from '../../../src/tts/types';
+import { asDevice } from './formatters';
 import type { Clock } from './http';
 import type { Right } from './rights';
 import { noteSecret } from './issuedSecrets';
@@ -32,6 +42,26 @@ export const SEED = {
     /** The application with devices (3 of them). */
     appWithDevices: 'alice-sensors',
     deviceCount: 3,
+    /**
+     * Formatters on the Application Server: `alice-sensors` has CayenneLPP as its default uplink formatter (its link),
+     * and its first device its own JavaScript uplink formatter, as the real stack's seeded demo-device
+     * (`CSmA` → {"humidity":64,"temperature":23.45}).
+     */
+    formatters: {
+      deviceId: 'device-0001',
+      deviceUplink: `function decodeUplink(input) {
+  // 3 bytes: temperature int16 big-endian in 0.01 °C, humidity uint8 in 0.5 %
+  if (input.bytes.length < 3) {
+    return { errors: ["expected 3 bytes, got " + input.bytes.length] };
+  }
+  var t = (input.bytes[0] << 8) | input.bytes[1];
+  if (t & 0x8000) t -= 0x10000;
+  return {
+    data: { temperature: t / 100, humidity: input.bytes[2] / 2 },
+    warnings: input.fPort === 1 ? [] : ["unexpected FPort " + input.fPort]
+  };
+}`,
+    },
     clients: {
       /** REQUESTED (created by a non-admin, not yet approved). */
       aliceDashboard: { id: 'alice-dashboard', secret: 'alice-dashboard-secret' },
@@ -73,6 +103,14 @@ export interface Seeder {
   ): (ApiKey & { id: string; key: string })[];
   /** An API key owned by any entity. */
   apiKey(entity: EntityRef, rights: Right[], name?: string): string;
+  /** The application's default formatters on the AS link (creates the link). */
+  link(appId: string, defaults: MessagePayloadFormatters): void;
+  /** The device's own formatters (and version IDs) on the AS (creates the AS end device). */
+  asDevice(
+    appId: string,
+    deviceId: string,
+    options: { formatters?: MessagePayloadFormatters; versionIds?: EndDeviceVersionIdentifiers },
+  ): EndDevice;
 }
 
 export function createSeeder(state: ServerState, clock: Clock): Seeder {
@@ -209,6 +247,19 @@ export function createSeeder(state: ServerState, clock: Clock): Seeder {
         return { ...record?.apiKey, id: key.split('.')[1], key };
       });
     },
+    link(appId, defaults) {
+      state.links.set(appId, { default_formatters: { ...defaults } });
+    },
+    asDevice(appId, deviceId, options) {
+      const device = asDevice(state, appId, deviceId, now());
+      if (options.formatters) {
+        device.formatters = { ...options.formatters };
+      }
+      if (options.versionIds) {
+        device.version_ids = { ...options.versionIds };
+      }
+      return device;
+    },
     apiKey(entity, rights, name) {
       const { id, token } = newToken(TOKEN_PREFIX.apiKey);
       const t = now();
@@ -268,6 +319,10 @@ export function seedWorld(seeder: Seeder, state: ServerState, kind: 'demo' | 'no
   seeder.applications('acme', 1, { ids: [apps.acmeParking], name: 'Parking' });
   seeder.applications('bob', 1, { ids: [apps.bobWeather], name: 'Weather station' });
   seeder.devices(SEED.demo.appWithDevices, SEED.demo.deviceCount);
+  seeder.link(SEED.demo.appWithDevices, { up_formatter: 'FORMATTER_CAYENNELPP' });
+  seeder.asDevice(SEED.demo.appWithDevices, SEED.demo.formatters.deviceId, {
+    formatters: { up_formatter: 'FORMATTER_JAVASCRIPT', up_formatter_parameter: SEED.demo.formatters.deviceUplink },
+  });
   seeder.clients('alice', 1, {
     ids: [clients.aliceDashboard.id],
     name: 'Dashboard',

@@ -1,6 +1,14 @@
 // The server's in-memory stores. Entities keep their contract shape (src/tts/types) so responses are built from
 // them directly; secrets, passwords and token values live beside them, never inside what is returned.
-import type { ApiKey, Application, Client, EndDevice, Organization, User } from '../../../src/tts/types';
+import type {
+  ApiKey,
+  Application,
+  ApplicationLink,
+  Client,
+  EndDevice,
+  Organization,
+  User,
+} from '../../../src/tts/types';
 import type { Right } from './rights';
 
 export type EntityKind = 'user' | 'organization' | 'application' | 'client';
@@ -116,6 +124,10 @@ export interface ServerState {
   devices: Map<string, Map<string, EndDevice>>;
   /** API key ID → key. */
   apiKeys: Map<string, ApiKeyRecord>;
+  /** Application Server: application ID → link (its default formatters). Absent: GET answers 404 pkg/redis:not_found. */
+  links: Map<string, ApplicationLink>;
+  /** Application Server: application ID → device ID → its AS end device (ids, times, formatters, version_ids). */
+  asDevices: Map<string, Map<string, EndDevice>>;
   /** Entity ref key → account ref key → rights as granted (not expanded). Counted maps, inner ones too. */
   memberships: Map<string, Map<string, Right[]>>;
   /** Access token ID (shared by its refresh token) → token. */
@@ -139,6 +151,8 @@ export function createState(): ServerState {
     applications: new CountedMap(changes),
     devices: new Map(),
     apiKeys: new Map(),
+    links: new Map(),
+    asDevices: new Map(),
     memberships: new CountedMap(changes),
     accessTokens: new Map(),
     codes: new Map(),

@@ -1,0 +1,89 @@
+// The shipped formatter type declarations (media/formatters/formatter.d.ts) checked with the TypeScript compiler: the
+// templates type-check against them, and scripts that break the v3.32.1 contract do not.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { checkScript } from '../../../src/formatters/checks';
+
+const dir = join(__dirname, '../../../media/formatters');
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+
+/** Type-checks JavaScript files against formatter.d.ts as the shipped jsconfig.json does; returns the diagnostics. */
+function typeCheck(files: Record<string, string>): string[] {
+  const config = ts.parseConfigFileTextToJson('jsconfig.json', read('jsconfig.json'));
+  const { options } = ts.convertCompilerOptionsFromJson(config.config.compilerOptions, dir);
+  options.noEmit = true;
+  options.allowJs = true;
+  const virtual = new Map(Object.entries(files).map(([name, text]) => [join(dir, name), text]));
+  const host = ts.createCompilerHost(options);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
+  host.fileExists = (name) => virtual.has(name) || fileExists(name);
+  host.readFile = (name) => virtual.get(name) ?? readFile(name);
+  const program = ts.createProgram([...virtual.keys(), join(dir, 'formatter.d.ts')], options, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+    const file = d.file ? d.file.fileName.split('/').pop() : '';
+    return `${file}:${where ? where.line + 1 : 0} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
+const header = '// @ts-check\n/// <reference path="formatter.d.ts" />\n';
+
+describe('formatter.d.ts and the templates', function () {
+  this.timeout(30000); // the compiler loads the ES2020 library once
+
+  it('type-checks both templates without a diagnostic', () => {
+    assert.deepEqual(
+      typeCheck({ 'uplink.js': read('uplink-template.js'), 'downlink.js': read('downlink-template.js') }),
+      [],
+    );
+  });
+
+  it('passes the templates through the pre-upload checks of their direction', () => {
+    assert.deepEqual(checkScript(read('uplink-template.js'), 'up'), []);
+    assert.deepEqual(checkScript(read('downlink-template.js'), 'down'), []);
+  });
+
+  it('refuses scripts that break the contract v3.32.1 runs', () => {
+    const diagnostics = typeCheck({
+      'bad.js': `${header}
+/** @param {DecodeUplinkInput} input @returns {DecodeUplinkOutput} */
+function decodeUplink(input) {
+  console.log(input.recvTime);
+  return { data: 5 };
+}
+/** @param {EncodeDownlinkInput} input @returns {EncodeDownlinkOutput} */
+function encodeDownlink(input) {
+  return { fPort: input.fPort };
+}
+/** @type {DecodeDownlinkFunction} */
+const decodeDownlink = (input) => ({ data: { when: new Date(), n: input.bytes.length } });
+`,
+    });
+    const text = diagnostics.join('\n');
+    assert.match(text, /bad\.js:6 Cannot find name 'console'/);
+    assert.match(text, /bad\.js:6 Property 'recvTime' does not exist on type 'DecodeUplinkInput'/);
+    assert.match(text, /bad\.js:7 Type 'number' is not assignable to type 'FormatterJsonObject'/);
+    assert.match(text, /bad\.js:11 Property 'bytes' is missing/);
+    assert.match(text, /bad\.js:14 .*Date/);
+    assert.equal(diagnostics.length, 5, text);
+  });
+
+  it('types the legacy functions and normalizeUplink', () => {
+    assert.deepEqual(
+      typeCheck({
+        'legacy.js': `${header}
+/** @type {LegacyDecoderFunction} */
+function Decoder(bytes, port) { return { first: bytes[0], port }; }
+/** @type {LegacyEncoderFunction} */
+function Encoder(object, port) { return [object.on ? 1 : 0, port]; }
+/** @type {NormalizeUplinkFunction} */
+const normalizeUplink = (input) => ({ data: { air: { temperature: input.data.t } } });
+`,
+      }),
+      [],
+    );
+  });
+});
