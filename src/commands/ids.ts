@@ -56,6 +56,9 @@ export const FORMATTER_COMMAND_IDS = [
   'thingsStack.changeFormatterType',
   'thingsStack.testUplinkFormatter',
   'thingsStack.testDownlinkFormatter',
+  'thingsStack.pullFormatter',
+  'thingsStack.deployFormatter',
+  'thingsStack.compareFormatter',
 ] as const;
 
 export type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];

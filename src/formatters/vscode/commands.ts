@@ -9,11 +9,13 @@ import { isNode } from '../../explorer/nodeTypes';
 import type { Direction } from '../../tts/formatters';
 import { CommandError } from '../../ui/errorText';
 import type { FormatterLocation } from '../location';
-import { formatterUri, locationOf } from './fileSystem';
-import type { FormatterServices } from './index';
+import { deployedText, deployFormatter, pullFormatter } from '../../commands/formatterSync';
+import { formatterUri } from './fileSystem';
+import { formatterLocation, type FormatterServices } from './index';
+import type { WorkspaceLinks } from './links';
 
 /** The formatter a command was run on: a tree row, a document's URI (editor title, context menu) or the active editor. */
-export function locationArg(args: readonly unknown[]): FormatterLocation | undefined {
+export function locationArg(args: readonly unknown[], links: WorkspaceLinks): FormatterLocation | undefined {
   const [arg] = args;
   if (isNode(arg) && arg.kind === 'formatter') {
     return {
@@ -23,12 +25,17 @@ export function locationArg(args: readonly unknown[]): FormatterLocation | undef
       direction: arg.direction,
     };
   }
-  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  return uri ? locationOf(uri) : undefined;
+  const uri = uriArg(args);
+  return uri ? formatterLocation(uri, links) : undefined;
 }
 
-function requireLocation(args: readonly unknown[]): FormatterLocation {
-  const location = locationArg(args);
+/** A URI passed by a menu, else the active editor's. */
+function uriArg(args: readonly unknown[]): vscode.Uri | undefined {
+  return args[0] instanceof vscode.Uri ? args[0] : vscode.window.activeTextEditor?.document.uri;
+}
+
+function requireLocationIn(args: readonly unknown[], links: WorkspaceLinks): FormatterLocation {
+  const location = locationArg(args, links);
   if (!location) {
     throw new CommandError(
       "Open a payload formatter first: expand an application's or end device's Payload Formatters in the explorer.",
@@ -41,20 +48,42 @@ async function openDocument(location: FormatterLocation): Promise<vscode.TextEdi
   return vscode.window.showTextDocument(formatterUri(location), { preview: false });
 }
 
-/** The script in the editor (saved or not): the open document of that formatter, opened if needed. */
-async function scriptUnderTest(args: readonly unknown[]): Promise<ScriptUnderTest> {
-  const location = requireLocation(args);
-  const uri = formatterUri(location);
+/** The script in the editor (saved or not): the linked file or the formatter's document, opened if needed. */
+async function scriptUnderTest(args: readonly unknown[], links: WorkspaceLinks): Promise<ScriptUnderTest> {
+  const location = requireLocationIn(args, links);
+  const given = uriArg(args);
+  const uri = given && links.linkOf(given) ? given : formatterUri(location);
   const document =
     vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
     (await vscode.workspace.openTextDocument(uri));
   return { location, script: document.getText() };
 }
 
+/** The linked workspace file a command was run on, saved so the file holds what is deployed or compared. */
+async function linkedFile(
+  args: readonly unknown[],
+  links: WorkspaceLinks,
+): Promise<{ path: string; uri: vscode.Uri; text: string }> {
+  const uri = uriArg(args);
+  const found = uri && links.linkOf(uri);
+  if (!uri || !found) {
+    throw new CommandError(
+      'Open a formatter file of this workspace linked with "Pull to Workspace" (from a formatter in the explorer) first.',
+    );
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.isDirty) {
+    await document.save();
+  }
+  return { path: found.path, uri, text: document.getText() };
+}
+
 export function formatterCommands(services: FormatterServices): CommandEntry[] {
-  const { ctx, fileSystem, context } = services;
+  const { ctx, fileSystem, context, links, snapshots, status } = services;
+  const requireLocation = (args: readonly unknown[]): FormatterLocation => requireLocationIn(args, links);
   const template = async (direction: Direction): Promise<string> => {
-    const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'formatters', 'template.js');
+    const name = `${direction === 'up' ? 'uplink' : 'downlink'}-template.js`;
+    const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'formatters', name);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     ctx.log.info(`New ${direction === 'up' ? 'uplink' : 'downlink'} formatter from the template.`);
     return text;
@@ -86,13 +115,41 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
     },
     {
       id: 'thingsStack.testUplinkFormatter',
-      handler: async (...args) => testUplink(ctx, await scriptUnderTest(args)),
+      handler: async (...args) => testUplink(ctx, await scriptUnderTest(args, links)),
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
     },
     {
       id: 'thingsStack.testDownlinkFormatter',
-      handler: async (...args) => testDownlink(ctx, await scriptUnderTest(args)),
+      handler: async (...args) => testDownlink(ctx, await scriptUnderTest(args, links)),
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
+    },
+    {
+      id: 'thingsStack.pullFormatter',
+      handler: async (...args) => {
+        const path = await pullFormatter(ctx, requireLocation(args), links, links);
+        await vscode.window.showTextDocument(links.uriOf(path), { preview: false });
+        await status.update(true);
+      },
+    },
+    {
+      id: 'thingsStack.deployFormatter',
+      handler: async (...args) => {
+        const { path, uri, text } = await linkedFile(args, links);
+        const result = await deployFormatter(ctx, path, text, links, links);
+        if (result.outcome === 'compare') {
+          await snapshots.diff(uri, result.server, `${path} (deployed) ↔ workspace`);
+        }
+        await status.update(true);
+      },
+      rights: ['RIGHT_APPLICATION_SETTINGS_BASIC'],
+    },
+    {
+      id: 'thingsStack.compareFormatter',
+      handler: async (...args) => {
+        const { path, uri } = await linkedFile(args, links);
+        await snapshots.diff(uri, await deployedText(ctx, path, links), `${path} (deployed) ↔ workspace`);
+        await status.update(true);
+      },
     },
   ];
 }

@@ -7,12 +7,14 @@ import type { CommandContext, CommandLog } from '../../commands/context';
 import { FORMATTER_COMMAND_IDS } from '../../commands/ids';
 import { registerLazyCommands } from '../../commands/vscode/register';
 import type { ExplorerModel } from '../../explorer/model';
-import type { Direction } from '../../tts/formatters';
 import type { Ui } from '../../ui/ui';
 import type { VscodeUi } from '../../ui/vscode/vscodeUi';
 import { documentText } from '../deployed';
+import type { FormatterLocation } from '../location';
 import { FORMATTER_SCHEME, FormatterFileSystem, locationOf } from './fileSystem';
+import { WorkspaceLinks } from './links';
 import { FormatterSnapshots } from './snapshots';
+import { FormatterSyncStatus } from './syncStatus';
 
 export interface FormattersDeps {
   accounts: Accounts;
@@ -25,6 +27,8 @@ export interface FormattersDeps {
 export interface FormattersInspector {
   fileSystem: FormatterFileSystem;
   diagnostics: vscode.DiagnosticCollection;
+  links: WorkspaceLinks;
+  status: FormatterSyncStatus;
   /** Replaces the prompts of the formatter commands (tests only). */
   hooks: { ui?: Ui };
 }
@@ -35,13 +39,15 @@ export interface FormatterServices {
   fileSystem: FormatterFileSystem;
   snapshots: FormatterSnapshots;
   diagnostics: vscode.DiagnosticCollection;
+  links: WorkspaceLinks;
+  status: FormatterSyncStatus;
 }
 
 const CONFLICT_CHOICES = { Compare: 'compare', Overwrite: 'overwrite', Reload: 'reload' } as const;
 
-/** The direction of a document's formatter when it is one: a deployed formatter document. */
-export function formatterDirection(document: vscode.TextDocument): Direction | undefined {
-  return locationOf(document.uri)?.direction;
+/** Where a document's formatter is deployed: a formatter document, or a workspace file linked to one. */
+export function formatterLocation(uri: vscode.Uri, links: WorkspaceLinks): FormatterLocation | undefined {
+  return locationOf(uri) ?? links.locationOf(uri);
 }
 
 export function registerFormatters(context: vscode.ExtensionContext, deps: FormattersDeps): FormattersInspector {
@@ -64,6 +70,8 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
       snapshots.diff(uri, documentText(server), `${uri.path.split('/').pop() ?? ''} (on the server) ↔ yours`),
   });
   const diagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters');
+  const links = new WorkspaceLinks(context.workspaceState);
+  const status = new FormatterSyncStatus(links, deps.accounts);
   const ctx: CommandContext = {
     get ui(): Ui {
       return hooks.ui ?? deps.ui;
@@ -72,12 +80,12 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     model: deps.model,
     log: deps.log,
   };
-  const services: FormatterServices = { context, ctx, fileSystem, snapshots, diagnostics };
+  const services: FormatterServices = { context, ctx, fileSystem, snapshots, diagnostics, links, status };
 
   // Diagnostics: checked on open and as the user types (the checker loads with the first formatter document).
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const check = (document: vscode.TextDocument, delay: number): void => {
-    const direction = formatterDirection(document);
+    const direction = formatterLocation(document.uri, links)?.direction;
     if (!direction) {
       return;
     }
@@ -101,12 +109,14 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     fileSystem,
     snapshots,
     diagnostics,
+    links,
+    status,
     vscode.workspace.registerFileSystemProvider(FORMATTER_SCHEME, fileSystem, { isCaseSensitive: true }),
     fileSystem.onDidSave((l) => deps.model.formattersChanged(l.deploymentKey, l.applicationId, l.deviceId)),
     vscode.workspace.onDidOpenTextDocument((d) => check(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => check(e.document, 250)),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      if (formatterDirection(d)) {
+      if (formatterLocation(d.uri, links)) {
         diagnostics.delete(d.uri);
       }
     }),
@@ -119,5 +129,5 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     ),
   );
   vscode.workspace.textDocuments.forEach((d) => check(d, 0));
-  return { fileSystem, diagnostics, hooks };
+  return { fileSystem, diagnostics, links, status, hooks };
 }
