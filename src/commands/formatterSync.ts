@@ -5,7 +5,7 @@
 import { documentText, readFormatter, writeFormatter } from '../formatters/deployed';
 import { checkSize } from '../formatters/checks';
 import { formatterLabel } from '../formatters/kinds';
-import { describeLocation, type FormatterLocation } from '../formatters/location';
+import { describeLocation, linkLocation, type FormatterLocation } from '../formatters/location';
 import { contentHash, syncState, workspacePath, type FormatterLink, type SyncState } from '../formatters/syncState';
 import { CommandError } from '../ui/errorText';
 import { UserCancelledError } from '../util/cancellation';
@@ -22,15 +22,6 @@ export interface LinkStore {
 export interface WorkspaceFiles {
   read(path: string): Promise<string | undefined>;
   write(path: string, text: string): Promise<void>;
-}
-
-export function linkLocation(link: FormatterLink): FormatterLocation {
-  return {
-    deploymentKey: link.deployment,
-    applicationId: link.applicationId,
-    deviceId: link.deviceId,
-    direction: link.direction,
-  };
 }
 
 /** The server's script, or undefined when the formatter there is not JavaScript (what syncState expects). */

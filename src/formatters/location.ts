@@ -2,6 +2,7 @@
 // document: `/<deployment>/<application>/uplink.js` or `/<deployment>/<application>/devices/<device>/downlink.js`.
 // The name ends in .js so the editor applies the JavaScript language. Pure, no vscode.
 import type { Direction } from '../tts/formatters';
+import type { FormatterLink } from './syncState';
 
 export interface FormatterLocation {
   deploymentKey: string;
@@ -60,4 +61,14 @@ export function sameLocation(a: FormatterLocation, b: FormatterLocation): boolea
     a.deviceId === b.deviceId &&
     a.direction === b.direction
   );
+}
+
+/** Where a linked workspace file's formatter is deployed. */
+export function linkLocation(link: FormatterLink): FormatterLocation {
+  return {
+    deploymentKey: link.deployment,
+    applicationId: link.applicationId,
+    deviceId: link.deviceId,
+    direction: link.direction,
+  };
 }

@@ -15,6 +15,7 @@ import { FORMATTER_SCHEME, FormatterFileSystem, locationOf } from './fileSystem'
 import { WorkspaceLinks } from './links';
 import { FormatterSnapshots } from './snapshots';
 import { FormatterSyncStatus } from './syncStatus';
+import type { FormatterTests } from './testing';
 
 export interface FormattersDeps {
   accounts: Accounts;
@@ -29,6 +30,10 @@ export interface FormattersInspector {
   diagnostics: vscode.DiagnosticCollection;
   links: WorkspaceLinks;
   status: FormatterSyncStatus;
+  /** The Testing view's controller, created once the workspace has a linked formatter file. */
+  tests(): Promise<FormatterTests | undefined>;
+  /** The prompts of the formatter commands when no hook replaces them. */
+  defaultUi: Ui;
   /** Replaces the prompts of the formatter commands (tests only). */
   hooks: { ui?: Ui };
 }
@@ -72,6 +77,19 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
   const diagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters');
   const links = new WorkspaceLinks(context.workspaceState);
   const status = new FormatterSyncStatus(links, deps.accounts);
+  // The Testing view's cases live beside linked files: its code loads once the workspace has one.
+  let tests: Promise<FormatterTests> | undefined;
+  const startTests = (): Promise<FormatterTests> | undefined => {
+    if (!tests && links.paths().length > 0) {
+      tests = import('./testing').then((m) => {
+        const controller = new m.FormatterTests(links, deps.accounts);
+        context.subscriptions.push(controller);
+        void controller.discover();
+        return controller;
+      });
+    }
+    return tests;
+  };
   const ctx: CommandContext = {
     get ui(): Ui {
       return hooks.ui ?? deps.ui;
@@ -111,6 +129,7 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     diagnostics,
     links,
     status,
+    links.onDidChange(() => void startTests()),
     vscode.workspace.registerFileSystemProvider(FORMATTER_SCHEME, fileSystem, { isCaseSensitive: true }),
     fileSystem.onDidSave((l) => deps.model.formattersChanged(l.deploymentKey, l.applicationId, l.deviceId)),
     vscode.workspace.onDidOpenTextDocument((d) => check(d, 0)),
@@ -129,5 +148,14 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     ),
   );
   vscode.workspace.textDocuments.forEach((d) => check(d, 0));
-  return { fileSystem, diagnostics, links, status, hooks };
+  void startTests();
+  return {
+    fileSystem,
+    diagnostics,
+    links,
+    status,
+    tests: async () => startTests(),
+    defaultUi: deps.ui,
+    hooks,
+  };
 }

@@ -3,7 +3,7 @@
 // key so menus show the formatter commands on linked files.
 import vscode = require('vscode');
 import type { LinkStore, WorkspaceFiles } from '../../commands/formatterSync';
-import type { FormatterLocation } from '../location';
+import { linkLocation, type FormatterLocation } from '../location';
 import type { FormatterLink } from '../syncState';
 
 const KEY = 'thingsStack.formatterLinks';
@@ -19,6 +19,11 @@ export class WorkspaceLinks implements LinkStore, WorkspaceFiles {
 
   private all(): Record<string, FormatterLink> {
     return this.state.get<Record<string, FormatterLink>>(KEY) ?? {};
+  }
+
+  /** Every linked file's path. */
+  paths(): string[] {
+    return Object.keys(this.all());
   }
 
   get(path: string): FormatterLink | undefined {
@@ -58,14 +63,7 @@ export class WorkspaceLinks implements LinkStore, WorkspaceFiles {
 
   locationOf(uri: vscode.Uri): FormatterLocation | undefined {
     const found = this.linkOf(uri);
-    return (
-      found && {
-        deploymentKey: found.link.deployment,
-        applicationId: found.link.applicationId,
-        deviceId: found.link.deviceId,
-        direction: found.link.direction,
-      }
-    );
+    return found && linkLocation(found.link);
   }
 
   async read(path: string): Promise<string | undefined> {
