@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExplorerNode, FormatterNode } from '../../src/explorer/nodeTypes';
 import type { InputOptions, PickOptions, Ui } from '../../src/ui/ui';
 import { extensionApi, testServer, waitFor } from './api';
+import { expectErrorNotice } from './tripwire.test';
 
 // Payload formatters in the real workbench against the test server (seeded: device-0001 of alice-sensors has its own
 // JavaScript uplink formatter): open one from the tree, see diagnostics, edit and save, test it with a payload and
@@ -209,5 +210,55 @@ describe('payload formatters', () => {
     assert.equal(pass?.passed, true, JSON.stringify(pass));
     assert.equal(fail?.passed, false);
     assert.match(fail?.message ?? '', /data\.temperature: expected 1, got 234\.5/);
+  });
+
+  it('never overwrites a change on the server: Compare opens a diff and saves nothing, Reload takes the server version', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('thingsStack.openFormatter', await formatterNode());
+    const editor = await waitFor('the formatter editor', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'thingsstack-formatter'
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
+    const document = editor.document;
+    const account = api.accounts.account(testServer().key)!;
+    const theirs = `${document.getText()}\n// changed in the Console\n`;
+    await account.api.formatters.setDevice(APP, DEVICE, 'up', { type: 'FORMATTER_JAVASCRIPT', parameter: theirs });
+    const asked: string[] = [];
+    api.formatters.hooks.conflict = async (message) => {
+      asked.push(message);
+      return 'compare';
+    };
+    try {
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), '// mine\n'));
+      expectErrorNotice(/Not saved: the formatter changed on the server/);
+      assert.equal(await document.save(), false, 'not saved');
+      assert.equal(asked.length, 1);
+      assert.match(asked[0], /changed on the server since you opened it/);
+      await waitFor(
+        'the diff editor',
+        () =>
+          vscode.window.tabGroups.all
+            .flatMap((g) => g.tabs)
+            .some(
+              (t) =>
+                t.input instanceof vscode.TabInputTextDiff &&
+                t.input.original.scheme === 'thingsstack-formatter-deployed' &&
+                t.input.modified.toString() === document.uri.toString(),
+            ) || undefined,
+      );
+      assert.equal(await serverScript(), theirs, 'the server keeps its version');
+      assert.ok(document.isDirty);
+
+      api.formatters.hooks.conflict = async () => 'reload';
+      await vscode.window.showTextDocument(document);
+      await document.save();
+      await waitFor('the server version in the editor', () =>
+        document.getText() === theirs && !document.isDirty ? true : undefined,
+      );
+      assert.equal(await serverScript(), theirs);
+    } finally {
+      api.formatters.hooks.conflict = undefined;
+    }
   });
 });

@@ -11,6 +11,7 @@ import type { Ui } from '../../ui/ui';
 import type { VscodeUi } from '../../ui/vscode/vscodeUi';
 import { documentText } from '../deployed';
 import type { FormatterLocation } from '../location';
+import type { ConflictChoice } from '../saveFlow';
 import { FORMATTER_SCHEME, FormatterFileSystem, locationOf } from './fileSystem';
 import { WorkspaceLinks } from './links';
 import { FormatterSnapshots } from './snapshots';
@@ -35,7 +36,7 @@ export interface FormattersInspector {
   /** The prompts of the formatter commands when no hook replaces them. */
   defaultUi: Ui;
   /** Replaces the prompts of the formatter commands (tests only). */
-  hooks: { ui?: Ui };
+  hooks: { ui?: Ui; conflict?: (message: string) => Promise<ConflictChoice | undefined> };
 }
 
 export interface FormatterServices {
@@ -60,6 +61,9 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
   const snapshots = new FormatterSnapshots();
   const fileSystem = new FormatterFileSystem(deps.accounts, {
     ask: async (_conflict, message) => {
+      if (hooks.conflict) {
+        return hooks.conflict(message);
+      }
       const choice = await vscode.window.showWarningMessage(
         message,
         {
