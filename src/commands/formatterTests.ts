@@ -6,7 +6,9 @@ import type { Account } from '../auth/accounts';
 import type { FormatterLocation } from '../formatters/location';
 import { describeLocation } from '../formatters/location';
 import { formatBytes, parseBytes, silentChanges } from '../formatters/payload';
-import { formatterErrorText } from '../tts/formatters';
+import { formatterInEffect, formatterLabel } from '../formatters/kinds';
+import { formatterErrorText, type FormatterType } from '../tts/formatters';
+import type { EndDeviceVersionIdentifiers, TtsEvent } from '../tts/types';
 import type { Validation } from '../ui/ui';
 import { CommandError } from '../ui/errorText';
 import type { CommandContext } from './context';
@@ -25,6 +27,10 @@ export interface ScriptUnderTest {
   location: FormatterLocation;
   /** The editor's text, saved or not. */
   script: string;
+  /** JavaScript unless said otherwise (a test from the live events panel runs the formatter in effect). */
+  type?: FormatterType;
+  /** The device's version IDs, for the Device Repository formatter. */
+  versionIds?: EndDeviceVersionIdentifiers;
 }
 
 export interface TestReport {
@@ -113,43 +119,60 @@ async function run<T>(
 const isError = (value: unknown): value is { error: string } =>
   typeof value === 'object' && value !== null && 'error' in value && typeof value.error === 'string';
 
-export async function testUplink(ctx: CommandContext, target: ScriptUnderTest): Promise<TestReport> {
+/** An uplink given up front (e.g. one captured in the live events panel): no prompts. */
+export interface GivenUplink {
+  bytes: Uint8Array;
+  fPort: number;
+}
+
+export async function testUplink(
+  ctx: CommandContext,
+  target: ScriptUnderTest,
+  given?: GivenUplink,
+): Promise<TestReport> {
   const { location, script } = target;
+  const type = target.type ?? 'FORMATTER_JAVASCRIPT';
   const account = deploymentAccount(ctx, location.deploymentKey);
   const device = await testDevice(ctx, account, location);
   const title = 'Test Uplink Formatter';
-  const bytesText = await ctx.ui.input({
-    title,
-    step: { step: 1, total: 2, back: false },
-    prompt: 'The uplink payload: hex (09 29 80) or base64 (CSmA)',
-    placeholder: '09 29 80',
-    validate: bytesValidation,
-  });
-  const fPort = Number(
-    await ctx.ui.input({
-      title,
-      step: { step: 2, total: 2, back: false },
-      prompt: 'FPort',
-      value: '1',
-      validate: (t) => fPortValidation(t),
-    }),
-  );
-  const bytes = parseBytes(bytesText);
+  const bytes =
+    given?.bytes ??
+    parseBytes(
+      await ctx.ui.input({
+        title,
+        step: { step: 1, total: 2, back: false },
+        prompt: 'The uplink payload: hex (09 29 80) or base64 (CSmA)',
+        placeholder: '09 29 80',
+        validate: bytesValidation,
+      }),
+    );
+  const fPort =
+    given?.fPort ??
+    Number(
+      await ctx.ui.input({
+        title,
+        step: { step: 2, total: 2, back: false },
+        prompt: 'FPort',
+        value: '1',
+        validate: (t) => fPortValidation(t),
+      }),
+    );
+  const parameter = type === 'FORMATTER_JAVASCRIPT' ? script : undefined;
   const result = await run(ctx, 'Running the uplink formatter on the server…', (signal) =>
     account.api.formatters.decodeUplink(
       location.applicationId,
       device,
-      { fPort, bytes, type: 'FORMATTER_JAVASCRIPT', parameter: script },
+      { fPort, bytes, type, parameter, versionIds: target.versionIds },
       signal,
     ),
   );
   const report: TestReport = {
-    formatter: describeLocation(location),
+    formatter: `${describeLocation(location)}${type === 'FORMATTER_JAVASCRIPT' ? '' : ` (${formatterLabel(type)})`}`,
     device,
     input: { fPort, bytes: formatBytes(bytes) },
     warnings: isError(result) ? [] : result.warnings,
     errors: isError(result) ? [result.error] : [],
-    serverChanges: silentChanges({ direction: 'uplink', type: 'FORMATTER_JAVASCRIPT', fPort, script }),
+    serverChanges: silentChanges({ direction: 'uplink', type, fPort, script: parameter }),
   };
   if (!isError(result)) {
     report.decoded = result.decoded;
@@ -252,4 +275,69 @@ export async function testDownlink(ctx: CommandContext, target: ScriptUnderTest)
   }
   await ctx.ui.showJson(`downlink test ${device}`, report);
   return report;
+}
+
+/** The uplink an event carries (`as.up.data.forward` and the like): application, device, FPort and bytes. */
+export function uplinkOfEvent(
+  event: TtsEvent,
+): { applicationId: string; deviceId: string; fPort: number; bytes: Uint8Array } | undefined {
+  const data = event.data as
+    | {
+        end_device_ids?: { device_id?: string; application_ids?: { application_id?: string } };
+        uplink_message?: { f_port?: number; frm_payload?: string };
+      }
+    | undefined;
+  const ids = data?.end_device_ids;
+  const uplink = data?.uplink_message;
+  const applicationId = ids?.application_ids?.application_id;
+  if (!ids?.device_id || !applicationId || typeof uplink?.f_port !== 'number' || uplink.frm_payload === undefined) {
+    return undefined;
+  }
+  return {
+    applicationId,
+    deviceId: ids.device_id,
+    fPort: uplink.f_port,
+    bytes: new Uint8Array(Buffer.from(uplink.frm_payload, 'base64')),
+  };
+}
+
+/**
+ * "Test Formatter with This Uplink": runs the formatter in effect for the event's device (device over application;
+ * an open, unsaved document of it wins over the stored script) with the captured bytes and FPort, no prompts.
+ */
+export async function testWithUplink(
+  ctx: CommandContext,
+  deploymentKey: string,
+  event: TtsEvent,
+  openScript: (location: FormatterLocation) => string | undefined,
+): Promise<TestReport> {
+  const up = uplinkOfEvent(event);
+  if (!up) {
+    throw new CommandError('This event carries no uplink payload (FPort and bytes) to test a formatter with.');
+  }
+  const api = deploymentAccount(ctx, deploymentKey).api.formatters;
+  const [device, application] = await ctx.ui.withProgress('Reading the formatters…', (signal) =>
+    Promise.all([api.getDevice(up.applicationId, up.deviceId, signal), api.getApplication(up.applicationId, signal)]),
+  );
+  const effect = formatterInEffect('up', device, application);
+  if (effect.type === 'FORMATTER_NONE') {
+    throw new CommandError(`No uplink formatter is in effect for end device ${up.deviceId}: ${effect.why}`);
+  }
+  const own: FormatterLocation = {
+    deploymentKey,
+    applicationId: up.applicationId,
+    deviceId: effect.source === 'device' ? up.deviceId : undefined,
+    direction: 'up',
+  };
+  const stored = effect.source === 'device' ? device.formatters?.up : application?.up;
+  return testUplink(
+    ctx,
+    {
+      location: { ...own, deviceId: up.deviceId },
+      script: openScript(own) ?? stored?.parameter ?? '',
+      type: effect.type,
+      versionIds: device.versionIds,
+    },
+    { bytes: up.bytes, fPort: up.fPort },
+  );
 }

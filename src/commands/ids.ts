@@ -59,6 +59,7 @@ export const FORMATTER_COMMAND_IDS = [
   'thingsStack.pullFormatter',
   'thingsStack.deployFormatter',
   'thingsStack.compareFormatter',
+  'thingsStack.testFormatterWithUplink',
 ] as const;
 
 export type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];

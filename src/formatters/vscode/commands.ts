@@ -4,7 +4,8 @@
 import vscode = require('vscode');
 import type { CommandEntry } from '../../commands/explorerCommands';
 import { changeFormatterType } from '../../commands/formatterType';
-import { testDownlink, testUplink, type ScriptUnderTest } from '../../commands/formatterTests';
+import { testDownlink, testUplink, testWithUplink, type ScriptUnderTest } from '../../commands/formatterTests';
+import type { TtsEvent } from '../../tts/types';
 import { isNode } from '../../explorer/nodeTypes';
 import type { Direction } from '../../tts/formatters';
 import { CommandError } from '../../ui/errorText';
@@ -121,6 +122,23 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
     {
       id: 'thingsStack.testDownlinkFormatter',
       handler: async (...args) => testDownlink(ctx, await scriptUnderTest(args, links)),
+      rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
+    },
+    {
+      // From the live events panel: { deploymentKey, event } of a captured uplink.
+      id: 'thingsStack.testFormatterWithUplink',
+      handler: async (...args) => {
+        const arg = args[0] as { deploymentKey?: unknown; event?: TtsEvent } | undefined;
+        if (typeof arg?.deploymentKey !== 'string' || !arg.event) {
+          throw new CommandError(
+            'Run this from an uplink row of the live events panel (Things Stack: Show Live Events).',
+          );
+        }
+        return testWithUplink(ctx, arg.deploymentKey, arg.event, (location) => {
+          const uri = formatterUri(location).toString();
+          return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.getText();
+        });
+      },
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
     },
     {

@@ -1,7 +1,8 @@
 // Change Formatter Type and Test Uplink / Downlink Formatter with a scripted Ui against the TTS test server.
 import { strict as assert } from 'node:assert';
 import { changeFormatterType } from '../../../src/commands/formatterType';
-import { testDownlink, testUplink } from '../../../src/commands/formatterTests';
+import { testDownlink, testUplink, testWithUplink, uplinkOfEvent } from '../../../src/commands/formatterTests';
+import type { TtsEvent } from '../../../src/tts/types';
 import {
   deployedText,
   deployFormatter,
@@ -296,5 +297,65 @@ describe('formatter test cases on the server', () => {
 
   it('names the formatter errors a case can expect, and none for other errors', () => {
     assert.equal(formatterErrors(new Error('network')), undefined);
+  });
+});
+
+describe('Test Formatter with This Uplink (live events)', () => {
+  let f: Fixture;
+  beforeEach(async () => {
+    f = await explorerFixture();
+  });
+  afterEach(async () => f?.close());
+  const event = (deviceId: string, bytes: number[], fPort = 1): TtsEvent => ({
+    name: 'as.up.data.forward',
+    data: {
+      '@type': 'type.googleapis.com/ttn.lorawan.v3.ApplicationUp',
+      end_device_ids: { device_id: deviceId, application_ids: { application_id: APP } },
+      uplink_message: { f_port: fPort, frm_payload: Buffer.from(bytes).toString('base64') },
+    },
+  });
+
+  it("runs the device's own formatter with the captured bytes, without prompts; an open unsaved document wins", async () => {
+    const report = await testWithUplink(
+      f.ctx,
+      f.deployment.key,
+      event('device-0001', [0x09, 0x29, 0x80]),
+      () => undefined,
+    );
+    assert.deepEqual(report.decoded, { temperature: 23.45, humidity: 64 });
+    assert.deepEqual(report.input, { fPort: 1, bytes: { hex: '09 29 80', base64: 'CSmA' } });
+    const opened: FormatterLocation[] = [];
+    const unsaved = 'function decodeUplink(input) { return { data: { edited: input.bytes.length } }; }';
+    const edited = await testWithUplink(f.ctx, f.deployment.key, event('device-0001', [1, 2]), (l) => {
+      opened.push(l);
+      return unsaved;
+    });
+    assert.deepEqual(edited.decoded, { edited: 2 });
+    assert.equal(opened[0].deviceId, 'device-0001', "the device's own formatter document");
+  });
+
+  it("runs the application's default (CayenneLPP) for a device without formatters of its own", async () => {
+    const report = await testWithUplink(
+      f.ctx,
+      f.deployment.key,
+      event('device-0002', [0x01, 0x67, 0x00, 0xff]),
+      () => undefined,
+    );
+    assert.equal(report.device, 'device-0002');
+    assert.match(report.formatter, /\(CayenneLPP\)$/);
+    assert.deepEqual(report.decoded, { temperature_1: 25.5 });
+  });
+
+  it('says why when no formatter is in effect, and refuses an event without an uplink', async () => {
+    await f.account.api.formatters.setApplication(APP, 'up', { type: 'FORMATTER_NONE' });
+    await assert.rejects(
+      testWithUplink(f.ctx, f.deployment.key, event('device-0002', [1]), () => undefined),
+      /No uplink formatter is in effect for end device device-0002/,
+    );
+    await assert.rejects(
+      testWithUplink(f.ctx, f.deployment.key, { name: 'as.up.join.forward', data: {} }, () => undefined),
+      /no uplink payload/,
+    );
+    assert.equal(uplinkOfEvent({ name: 'x' }), undefined);
   });
 });
