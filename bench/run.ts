@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { measureActivation } from './activation';
 import { measureEvents } from './events';
+import { measureFormatters } from './formatters';
 import { measureListing } from './listing';
 import { measureRefresh } from './refresh';
 import type { Result } from './setup';
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
   results.push(...(await measureRefresh()));
   results.push(...(await measureEvents()));
   results.push(...(await measureTree()));
+  results.push(...measureFormatters());
   const width = Math.max(...results.map((r) => r.name.length));
   console.log(`${'measurement'.padEnd(width)}  ${'value'.padStart(10)}  goal          result`);
   for (const r of results) {

@@ -8,6 +8,7 @@
  * @returns {EncodeDownlinkOutput}
  */
 function encodeDownlink(input) {
+  // input.fPort is a Number object on the server: compare Number(input.fPort), never input.fPort === 2.
   const level = input.data.level;
   if (typeof level !== 'number' || level < 0 || level > 255) {
     return { bytes: [], errors: ['level must be a number from 0 to 255'] };

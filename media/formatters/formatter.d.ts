@@ -10,26 +10,40 @@
  * or a jsconfig.json beside the files ({"compilerOptions": {"checkJs": true, "lib": ["es2020"], "types": []}}), and
  * annotate the functions with JSDoc: `@param {DecodeUplinkInput} input` and `@returns {DecodeUplinkOutput}`.
  *
- * What the server does around your functions:
- * - Your script runs as a plain script (not a module: no import/export), ES2020-ish syntax. There is no `console`,
- *   no `require`, no timers, no network; calling them throws a ReferenceError.
+ * What the server does around your functions (checked against goja at the commit v3.32.1 pins, b396bb4):
+ * - Your script runs as a plain script (not a module: no import/export) in goja: ES2022 syntax except BigInt (10n),
+ *   numeric separators (1_000), logical assignment (&&=, ||=, ??=), async generators and for await. There is no
+ *   `console`, no `require`, no timers, no network; calling them throws a ReferenceError.
  * - The server appends its own `function main(input)` to your script: do not define a top-level `main`.
  * - Uplinks: decodeUplink(input) if defined, else the legacy Decoder(bytes, fPort). Then normalizeUplink({ data }) if
  *   defined and decodeUplink returned data and no errors. Live uplinks on FPort 0 (MAC commands) are never decoded.
  * - Downlinks: encodeDownlink(input) if defined, else the legacy Encoder(data, fPort). decodeDownlink(input) has no
  *   legacy fallback.
- * - The input holds only the fields below. Fields of later versions or other engines (recvTime, variables,
+ * - The input holds only the fields below. In encodeDownlink (and the legacy Encoder) fPort is a Number object. Fields of later versions or other engines (recvTime, variables,
  *   attributes, fCnt, devEui…) are NOT passed: reading them gives undefined.
  * - Returned `errors` (non-empty) fail the message: the API answers 409 "output_errors" with the errors joined by ", ".
  * - A thrown exception fails it too (409, "Error: … at decodeUplink (<eval>:LINE:COL)": line numbers are one more than
  *   in your file, because the server adds a line before the script).
  * - Returning null or undefined, or `data` that is not an object, fails with "invalid output"; numbers that are not
- *   finite (NaN, Infinity) fail the conversion to JSON.
+ *   finite (NaN, Infinity) fail the conversion to JSON; a function in `data` fails it too.
+ * - Values in `data` that are not JSON change silently: undefined → null (the key stays), a Date → {}, a Map →
+ *   [[key, value], …], a Set or a typed array → a list; a warning that is not a string becomes one (5 → "5").
  * - Stored scripts are limited to 40960 characters and 40960 bytes of UTF-8.
  */
 
-/** A byte: the server keeps the low 8 bits of each returned number (300 → 44, -1 → 255). */
+/** A byte: the server drops the fraction and keeps the low 8 bits of each returned number (1.7 → 1, 300 → 44, -1 → 255). */
 type FormatterByte = number;
+
+/**
+ * A Number object (what `new Number(2)` makes): arithmetic, `==` and Number(x) see the number; `===`, `switch` and
+ * `typeof` do not. Typed so that the editor reports `input.fPort === 2`: write `Number(input.fPort) === 2`.
+ */
+interface FormatterNumberObject {
+  valueOf(): number;
+  toString(radix?: number): string;
+  /** Not there at run time: marks the type so that comparing it with a number is reported. */
+  readonly numberObject: never;
+}
 
 /** What JSON can hold: the decoded payload becomes a JSON object (google.protobuf.Struct). */
 type FormatterJsonValue = string | number | boolean | null | FormatterJsonValue[] | FormatterJsonObject;
@@ -58,15 +72,18 @@ interface DecodeUplinkOutput {
 interface EncodeDownlinkInput {
   /** The `decoded_payload` of the downlink request. */
   data: FormatterJsonObject;
-  /** The FPort of the request; 0 when the request gives none. */
-  fPort: number;
+  /**
+   * The FPort of the request (0 when it gives none) as a Number OBJECT, not a primitive: v3.32.1 passes a Go pointer,
+   * so `typeof input.fPort` is "object" and `input.fPort === 2` is always false. Use `Number(input.fPort) === 2`.
+   */
+  fPort: FormatterNumberObject;
 }
 
 interface EncodeDownlinkOutput {
-  /** The payload to send. Each number keeps only its low 8 bits (300 → 0x2C) without an error. */
+  /** The payload to send. Each number loses its fraction and keeps its low 8 bits (1.7 → 1, 300 → 0x2C) silently. */
   bytes: FormatterByte[];
-  /** Replaces the FPort of the request. Neither given: FPort 1. */
-  fPort?: number;
+  /** Replaces the FPort of the request. Neither given: FPort 1. `input.fPort` may be returned as it is. */
+  fPort?: number | FormatterNumberObject;
   warnings?: string[];
   /** Non-empty: the downlink is refused (409 output_errors). */
   errors?: string[];
@@ -104,12 +121,13 @@ type NormalizeUplinkFunction = (input: NormalizeUplinkInput) => NormalizeUplinkO
 /** Legacy (The Things Network V2): called when decodeUplink is not defined; returns the decoded object itself. */
 type LegacyDecoderFunction = (bytes: FormatterByte[], fPort: number) => FormatterJsonObject;
 /** Legacy (V2): called when encodeDownlink is not defined; returns the bytes; the FPort stays the request's. */
-type LegacyEncoderFunction = (object: FormatterJsonObject, fPort: number) => FormatterByte[];
+type LegacyEncoderFunction = (object: FormatterJsonObject, fPort: FormatterNumberObject) => FormatterByte[];
 
 /**
  * The test cases kept beside a formatter, `<formatter>.tests.json` (e.g. uplink.js → uplink.tests.json), run from
  * VS Code's Testing view on the server's own engine. `bytes` is hex ("01 67 00 FF", "0x0167") or base64 ("AWcA/w==").
- * Only the fields given in `expect` are compared (JSON-deep; key order does not matter).
+ * Only the fields given in `expect` are compared (JSON-deep; key order does not matter). tests.schema.json beside
+ * this file describes the same format for the JSON editor.
  */
 interface FormatterTestFile {
   cases: FormatterTestCase[];

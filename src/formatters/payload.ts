@@ -121,8 +121,14 @@ const INPUT_FIELDS = {
 
 /** One formatter test run, as far as it is known: its input, and the server's result when there is one. */
 export type SilentChangeInput =
-  | { direction: 'uplink'; type: FormatterType; fPort: number; script?: string }
-  | { direction: 'downlink-decode'; type: FormatterType; fPort: number; script?: string }
+  | {
+      direction: 'uplink' | 'downlink-decode';
+      type: FormatterType;
+      fPort: number;
+      script?: string;
+      /** The decoded payload the server returned. */
+      result?: { data?: unknown };
+    }
   | {
       direction: 'downlink-encode';
       type: FormatterType;
@@ -152,6 +158,16 @@ export function silentChanges(run: SilentChangeInput): string[] {
         `${unknown.map((f) => `input.${f}`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} undefined: v3.32.1 passes only ${known.join(' and ')}${unknown.includes('recvTime') ? ' (recvTime came in later versions)' : ''}.`,
       );
     }
+  }
+  if (
+    run.direction !== 'downlink-encode' &&
+    run.type === 'FORMATTER_JAVASCRIPT' &&
+    /\bnew\s+Date\b/.test(run.script ?? '') &&
+    hasEmptyObject(run.result?.data)
+  ) {
+    lines.push(
+      'A Date in data arrives as {}: the server keeps no Date objects. Return date.toISOString() or a number.',
+    );
   }
   if (run.direction === 'uplink' && run.fPort === 0) {
     lines.push(
@@ -185,15 +201,13 @@ export function silentChanges(run: SilentChangeInput): string[] {
   }
   if (run.expectedBytes && run.result) {
     const actual = run.result.bytes;
+    // goja drops the fraction, then Go keeps the low 8 bits (checked with goja b396bb4: 1.7 → 1, 300 → 44, -1 → 255).
     const truncated = run.expectedBytes
-      .map((value, index) => ({ value, index }))
-      .filter(
-        ({ value, index }) =>
-          Number.isInteger(value) && (value < 0 || value > 255) && actual[index] === (((value % 256) + 256) & 0xff),
-      );
+      .map((value, index) => ({ value, index, sent: ((Math.trunc(value) % 256) + 256) % 256 }))
+      .filter(({ value, index, sent }) => Number.isFinite(value) && value !== sent && actual[index] === sent);
     if (truncated.length) {
       lines.push(
-        `Bytes keep only their low 8 bits: ${truncated
+        `Bytes lose their fraction and keep only their low 8 bits: ${truncated
           .map(
             ({ value, index }) =>
               `byte ${index + 1} ${value} became ${actual[index]} (0x${actual[index].toString(16).padStart(2, '0').toUpperCase()})`,
@@ -241,4 +255,15 @@ function lppChanges(data: Record<string, unknown>): string[] {
     );
   }
   return lines;
+}
+
+function hasEmptyObject(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return value.some(hasEmptyObject);
+  }
+  if (typeof value === 'object' && value !== null) {
+    const values = Object.values(value);
+    return values.length === 0 || values.some(hasEmptyObject);
+  }
+  return false;
 }

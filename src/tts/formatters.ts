@@ -10,7 +10,7 @@
 // - A device whose `formatters` message exists (even `{}`, i.e. both NONE) overrides the application's defaults in
 //   BOTH directions (applicationserver/payload.go: `if dev.Formatters != nil`); absent → the link's defaults.
 import { Buffer } from 'node:buffer';
-import { TtsError, type TtsErrorDetails } from './errors';
+import { readable, TtsError, type TtsErrorDetails } from './errors';
 import type { HttpClient } from './http';
 import type {
   ApplicationDownlink,
@@ -364,6 +364,9 @@ export function formatterErrorText(err: unknown): string | undefined {
     case 'pkg/messageprocessors/javascript:output_encoding':
       return `the formatter's data cannot be represented as JSON: ${attr('errors')}`;
     case 'pkg/messageprocessors/javascript:output': {
+      if (cause?.name === 'no_script_output') {
+        return 'the formatter returned nothing (null or undefined)';
+      }
       const why = String(cause?.attributes?.message ?? '');
       const value = /.*could not convert (.+?) to map\[/.exec(why)?.[1]; // the innermost conversion
       return value !== undefined
@@ -406,7 +409,7 @@ export function formatterErrorText(err: unknown): string | undefined {
     }
     default:
       if (err.namespace.startsWith('pkg/devicerepository')) {
-        return `Device Repository: ${err.userMessage}`;
+        return `Device Repository: ${readable(err.message)}`;
       }
       return undefined;
   }

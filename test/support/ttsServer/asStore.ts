@@ -194,7 +194,8 @@ export function checkFormatterSizes(
 
 const VERSION_ID = /^[a-z0-9](?:[-]?[a-z0-9]){2,}$/;
 
-/** Brand and model IDs of version identifiers, checked like the generated validator (nested under `outer`). */
+/** Brand and model IDs of version identifiers, checked like the generated validator (nested under `chain`). With both
+ * invalid the real server names either (it walks the fields in no fixed order); here the brand. */
 export function checkVersionIds(versionIds: unknown, chain: { field: string; name: string }[]): void {
   if (!isObject(versionIds)) {
     return;

@@ -114,25 +114,39 @@ function run(wrapped: string, input: unknown): unknown {
   } catch (error) {
     throw scriptErrors.script(describeSyntaxError(error));
   }
+  for (let attempt = 1; ; attempt++) {
+    const cpu = process.cpuUsage();
+    try {
+      return runOnce(script, input);
+    } catch (error) {
+      if (error instanceof TtsError) {
+        throw error;
+      }
+      if ((error as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+        // The limit is wall time, as on the real server, but a busy test machine can stall this process longer than
+        // that while the script does not run: a timeout that hardly used the CPU is run again (twice at most).
+        const used = process.cpuUsage(cpu);
+        if ((used.user + used.system) / 1000 < SCRIPT_TIMEOUT_MS / 2 && attempt < 3) {
+          continue;
+        }
+        throw scriptErrors.timeout();
+      }
+      throw scriptErrors.script(describeThrown(error));
+    }
+  }
+}
+
+/** One run in a fresh context: the script's top level, then `main(__input)`, within one time budget. */
+function runOnce(script: vm.Script, input: unknown): unknown {
   const context = vm.createContext({ __input: input });
   vm.runInContext('delete globalThis.console;', context); // goja has no console; V8 gives every context one
   const started = Date.now();
-  try {
-    script.runInContext(context, { timeout: SCRIPT_TIMEOUT_MS });
-    if (vm.runInContext('typeof main', context) !== 'function') {
-      throw scriptErrors.runtime('entrypoint `main` not found');
-    }
-    const left = Math.max(1, SCRIPT_TIMEOUT_MS - (Date.now() - started));
-    return new vm.Script('main(__input)', { filename: '<main>' }).runInContext(context, { timeout: left });
-  } catch (error) {
-    if (error instanceof TtsError) {
-      throw error;
-    }
-    if ((error as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-      throw scriptErrors.timeout();
-    }
-    throw scriptErrors.script(describeThrown(error));
+  script.runInContext(context, { timeout: SCRIPT_TIMEOUT_MS });
+  if (vm.runInContext('typeof main', context) !== 'function') {
+    throw scriptErrors.runtime('entrypoint `main` not found');
   }
+  const left = Math.max(1, SCRIPT_TIMEOUT_MS - (Date.now() - started));
+  return new vm.Script('main(__input)', { filename: '<main>' }).runInContext(context, { timeout: left });
 }
 
 const sortedKeys = (value: unknown): unknown => {

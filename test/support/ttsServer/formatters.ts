@@ -1,6 +1,6 @@
 // The Application Server's formatter storage (../shared/real-tts/README.md "(1) Payload formatters"): the link with
 // the application's default formatters (GET/PUT/DELETE) and the AS end device with its own `formatters` and
-// `version_ids` (GET/PUT), as v3.32.1 answers them.
+// `version_ids` (GET/PUT/DELETE), as v3.32.1 answers them.
 import type { ApplicationLink, EndDevice } from '../../../src/tts/types';
 import type { ServerState } from './state';
 import {
@@ -15,6 +15,7 @@ import {
   validatePaths,
 } from './asStore';
 import { requireRights } from './auth';
+import { TtsError } from './errors';
 import { maskPaths } from './fieldMask';
 import { field, isObject, ok, queryList, type Ctx, type Reply, type Route } from './http';
 import { iso } from './state';
@@ -112,12 +113,30 @@ function setDevice(ctx: Ctx): Reply {
   return ok(asJson(pickPaths(device as Record<string, unknown>, [...BASE, ...paths])));
 }
 
+function deleteDevice(ctx: Ctx): Reply {
+  const appId = ctx.params['application_ids.application_id'];
+  requireRights(ctx.caller(), { kind: 'application', id: appId }, 'RIGHT_APPLICATION_DEVICES_WRITE');
+  const deviceId = ctx.params.device_id;
+  if (!ctx.server.state.asDevices.get(appId)?.delete(deviceId)) {
+    // Not pkg/redis:not_found here: the AS's delete names the device.
+    throw new TtsError(5, 'pkg/applicationserver', 'device_not_found', 'device `{device_uid}` not found', {
+      device_uid: `${appId}.${deviceId}`,
+    });
+  }
+  return ok({});
+}
+
 export const formatterStoreRoutes: Route[] = [
   { method: 'GET', template: LINK, handler: getLink },
   { method: 'PUT', template: LINK, handler: setLink },
   { method: 'DELETE', template: '/as/applications/{application_id}/link', handler: deleteLink },
   { method: 'GET', template: DEVICE, handler: getDevice },
   { method: 'PUT', template: DEVICE_SET, handler: setDevice },
+  {
+    method: 'DELETE',
+    template: '/as/applications/{application_ids.application_id}/devices/{device_id}',
+    handler: deleteDevice,
+  },
 ];
 
 /** The AS end device, created when missing (by a PUT, or by the seeder). */

@@ -45,12 +45,47 @@ describe('checkSize (the limits v3.32.1 enforces on stored scripts)', () => {
 });
 
 describe('checkSyntax', () => {
-  it('passes a correct formatter, ES2020 syntax included', () => {
+  it('passes a correct formatter', () => {
     assert.deepEqual(checkSyntax(decoder), []);
     assert.deepEqual(
       checkSyntax('const decodeUplink = (input) => ({ data: { a: input.bytes?.[0] ?? 0, ...{ b: 1 } } });'),
       [],
     );
+  });
+
+  it('accepts the ES2022 syntax goja of v3.32.1 compiles', () => {
+    const modern = [
+      'class Reader { #i = 0; static size = 2; static { Reader.ok = true; } next(b) { return b[this.#i++]; } }',
+      'async function later() { await null; }',
+      'function* counter() { yield 1; }',
+      'const x = { a: 2 ** 3, ...{ b: null ?? 1 } }?.a;',
+      'try { JSON.parse("x"); } catch { }',
+    ];
+    assert.deepEqual(checkSyntax(`${decoder}${modern.join('\n')}`), []);
+  });
+
+  it('refuses the syntax goja of v3.32.1 does not compile, with its position', () => {
+    const cases: [string, RegExp][] = [
+      ['const big = 10n;', /^BigInt literals \(10n\) are not supported by the server's JavaScript engine/],
+      ['const mask = 0xFFn;', /BigInt literals \(0xFFn\)/],
+      ['const million = 1_000_000;', /^Numeric separators \(1_000_000\) are not supported/],
+      ['let a = 1; a ??= 2;', /^The logical assignment \?\?= is not supported/],
+      ['let a = 1; a ||= 2;', /logical assignment \|\|=/],
+      ['let a = 1; a &&= 2;', /logical assignment &&=/],
+      ['async function f(xs) { for await (const x of xs) { return x; } }', /^for await is not supported/],
+      ['const o = { async *gen() { yield 1; } };', /^Async generators are not supported/],
+    ];
+    for (const [line, pattern] of cases) {
+      const problems = checkSyntax(`${decoder}${line}`);
+      assert.equal(problems.length, 1, line);
+      assert.equal(problems[0].severity, 'error', line);
+      assert.equal(problems[0].line, 4, line);
+      assert.match(problems[0].message, pattern);
+    }
+    const [sep] = checkSyntax('const million = 1_000_000;\nfunction decodeUplink(i) { return {}; }');
+    assert.deepEqual([sep.line, sep.column, sep.endLine, sep.endColumn], [1, 17, 1, 26]);
+    // look-alikes are fine: a string with an underscore, a name ending in n, a plain assignment
+    assert.deepEqual(checkSyntax(`${decoder}const s = "1_000"; const fn = 1; let b = 0; b = b || 2;`), []);
   });
 
   it('reports a syntax error with its 1-based line and column', () => {
@@ -106,6 +141,61 @@ describe('checkSyntax', () => {
     const constant = checkSyntax(`${decoder}const main = 1;`);
     assert.equal(constant[0].severity, 'error');
     assert.match(constant[0].message, /SyntaxError there/);
+  });
+});
+
+describe("encodeDownlink's fPort, a Number object on v3.32.1 (goja b396bb4)", () => {
+  it('warns where a strict comparison, a switch or typeof meets it', () => {
+    const script = [
+      'function encodeDownlink(input) {',
+      '  if (input.fPort === 2) { return { bytes: [1] }; }',
+      '  switch (input.fPort) { case 3: return { bytes: [3] }; }',
+      "  if (typeof input.fPort !== 'number') { return { bytes: [] }; }",
+      '  return { bytes: [Number(input.fPort)], fPort: input.fPort };',
+      '}',
+    ].join('\n');
+    const problems = checkScript(script, 'down');
+    assert.deepEqual(
+      problems.map((p) => [p.severity, p.line, p.column]),
+      [
+        ['warning', 2, 7],
+        ['warning', 3, 11],
+        ['warning', 4, 7],
+      ],
+    );
+    assert.match(
+      problems[0].message,
+      /In encodeDownlink, fPort is a Number object on the server, not a number: === never matches a number\. Use Number\(input\.fPort\)\./,
+    );
+    assert.match(problems[1].message, /a switch on it never matches a case/);
+    assert.match(problems[2].message, /typeof gives "object"/);
+  });
+
+  it('follows the parameter: another name, destructuring, arrow functions, the legacy Encoder', () => {
+    for (const script of [
+      'function encodeDownlink(msg) { return { bytes: [], fPort: msg.fPort === 1 ? 2 : 3 }; }',
+      'function encodeDownlink({ data, fPort }) { return { bytes: fPort === 1 ? [data.a] : [] }; }',
+      'const encodeDownlink = (input) => ({ bytes: input.fPort !== 1 ? [] : [1] });',
+      'function Encoder(object, port) { return port === 1 ? [1] : []; }',
+    ]) {
+      const problems = checkScript(script, 'down');
+      assert.equal(problems.length, 1, script);
+      assert.match(problems[0].message, /Number object/);
+    }
+  });
+
+  it("leaves loose comparisons, Number(), decoders' fPort and other objects alone", () => {
+    for (const script of [
+      'function encodeDownlink(input) { return { bytes: input.fPort == 2 ? [1] : [], fPort: Number(input.fPort) === 2 ? 2 : 1 }; }',
+      'function encodeDownlink(input) { const other = { fPort: 1 }; return { bytes: other.fPort === 1 ? [1] : [] }; }',
+      'function decodeDownlink(input) { return { data: { p: input.fPort === 2 } }; }\nfunction encodeDownlink(input) { return { bytes: [] }; }',
+    ]) {
+      assert.deepEqual(checkScript(script, 'down'), [], script);
+    }
+    assert.deepEqual(
+      checkScript('function decodeUplink(input) { return { data: { two: input.fPort === 2 } }; }', 'up'),
+      [],
+    );
   });
 });
 

@@ -56,6 +56,7 @@ function decodeUplink(input) {
 }
 /** @param {EncodeDownlinkInput} input @returns {EncodeDownlinkOutput} */
 function encodeDownlink(input) {
+  if (input.fPort === 2) return { bytes: [] };
   return { fPort: input.fPort };
 }
 /** @type {DecodeDownlinkFunction} */
@@ -66,9 +67,14 @@ const decodeDownlink = (input) => ({ data: { when: new Date(), n: input.bytes.le
     assert.match(text, /bad\.js:6 Cannot find name 'console'/);
     assert.match(text, /bad\.js:6 Property 'recvTime' does not exist on type 'DecodeUplinkInput'/);
     assert.match(text, /bad\.js:7 Type 'number' is not assignable to type 'FormatterJsonObject'/);
-    assert.match(text, /bad\.js:11 Property 'bytes' is missing/);
-    assert.match(text, /bad\.js:14 .*Date/);
-    assert.equal(diagnostics.length, 5, text);
+    // v3.32.1 passes encodeDownlink's fPort as a Number object: === never matches (checked with goja b396bb4)
+    assert.match(
+      text,
+      /bad\.js:11 This comparison appears to be unintentional because the types 'FormatterNumberObject' and 'number'/,
+    );
+    assert.match(text, /bad\.js:12 Property 'bytes' is missing/);
+    assert.match(text, /bad\.js:15 .*Date/);
+    assert.equal(diagnostics.length, 6, text);
   });
 
   it('types the legacy functions and normalizeUplink', () => {
@@ -78,7 +84,7 @@ const decodeDownlink = (input) => ({ data: { when: new Date(), n: input.bytes.le
 /** @type {LegacyDecoderFunction} */
 function Decoder(bytes, port) { return { first: bytes[0], port }; }
 /** @type {LegacyEncoderFunction} */
-function Encoder(object, port) { return [object.on ? 1 : 0, port]; }
+function Encoder(object, port) { return [object.on ? 1 : 0, Number(port)]; }
 /** @type {NormalizeUplinkFunction} */
 const normalizeUplink = (input) => ({ data: { air: { temperature: input.data.t } } });
 `,

@@ -116,6 +116,23 @@ describe('silentChanges (what v3.32.1 changes without an error)', () => {
     assert.match(down[0], /input\.bytes is undefined: v3\.32\.1 passes only data and fPort/);
   });
 
+  it('explains an empty object where the script put a Date', () => {
+    const script = 'function decodeUplink(input) { return { data: { at: new Date(0), n: 1 } }; }';
+    const run = { direction: 'uplink' as const, type: 'FORMATTER_JAVASCRIPT' as const, fPort: 1, script };
+    assert.deepEqual(silentChanges({ ...run, result: { data: { at: {}, n: 1 } } }), [
+      'A Date in data arrives as {}: the server keeps no Date objects. Return date.toISOString() or a number.',
+    ]);
+    assert.deepEqual(silentChanges({ ...run, result: { data: { at: '1970-01-01T00:00:00.000Z', n: 1 } } }), []);
+    assert.deepEqual(
+      silentChanges({
+        ...run,
+        script: 'function decodeUplink(i) { return { data: { a: {} } }; }',
+        result: { data: { a: {} } },
+      }),
+      [],
+    );
+  });
+
   it('says FPort 0 uplinks are never decoded live', () => {
     assert.match(silentChanges({ direction: 'uplink', type: 'FORMATTER_CAYENNELPP', fPort: 0 })[0], /FPort 0/);
   });
@@ -140,18 +157,18 @@ describe('silentChanges (what v3.32.1 changes without an error)', () => {
     ]);
   });
 
-  it('names bytes that kept only their low 8 bits when the expected values are known', () => {
+  it('names bytes that lost their fraction or high bits when the expected values are known', () => {
     const lines = silentChanges({
       direction: 'downlink-encode',
       type: 'FORMATTER_JAVASCRIPT',
       fPort: 2,
       data: {},
       script: encode,
-      expectedBytes: [1, 300, -1, 7],
-      result: { bytes: Uint8Array.from([1, 0x2c, 0xff, 7]), fPort: 2 },
+      expectedBytes: [1, 300, -1, 7, 1.7],
+      result: { bytes: Uint8Array.from([1, 0x2c, 0xff, 7, 1]), fPort: 2 },
     });
     assert.deepEqual(lines, [
-      'Bytes keep only their low 8 bits: byte 2 300 became 44 (0x2C), byte 3 -1 became 255 (0xFF).',
+      'Bytes lose their fraction and keep only their low 8 bits: byte 2 300 became 44 (0x2C), byte 3 -1 became 255 (0xFF), byte 5 1.7 became 1 (0x01).',
     ]);
   });
 

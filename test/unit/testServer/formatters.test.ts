@@ -271,6 +271,18 @@ describe('TTS test server: payload formatters (AS link, AS devices, test endpoin
       assert.equal(denied.status, 403);
       assert.equal(server.state.asDevices.get(APP)?.has('device-0003'), false, 'nothing was created');
     });
+
+    it('DELETE removes the AS device (its formatters); a second DELETE is 404 device_not_found', async () => {
+      assert.equal((await call(server, 'DELETE', device(DEV), { token: bob })).status, 403);
+      const deleted = await call(server, 'DELETE', device(DEV), { token: alice });
+      assert.deepEqual([deleted.status, deleted.json], [200, {}]);
+      assert.equal((await call(server, 'GET', `${device(DEV)}?field_mask=formatters`, { token: alice })).status, 404);
+      const again = await call(server, 'DELETE', device(DEV), { token: alice });
+      assert.deepEqual(
+        [again.status, detail(again).namespace, errorName(again), detail(again).attributes],
+        [404, 'pkg/applicationserver', 'device_not_found', { device_uid: `${APP}.${DEV}` }],
+      );
+    });
   });
 
   describe('up/decode', () => {
