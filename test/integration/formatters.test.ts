@@ -171,6 +171,9 @@ describe('payload formatters', () => {
     });
     assert.equal(file.getText(), await serverScript());
     assert.ok(api.formatters.links.get(path), 'the link is remembered');
+    for (const name of ['ttn/formatter.d.ts', 'ttn/jsconfig.json']) {
+      assert.ok(await api.formatters.links.read(name), `${name}: types for // @ts-check in pulled files`);
+    }
     const status = await waitFor('the sync state', () => api.formatters.status.current);
     assert.deepEqual(status, { path, state: 'in-sync' });
 

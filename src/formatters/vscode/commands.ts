@@ -145,6 +145,13 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
       id: 'thingsStack.pullFormatter',
       handler: async (...args) => {
         const path = await pullFormatter(ctx, requireLocation(args), links, links);
+        // Types for `// @ts-check`, hover and completion in every pulled file: the contract and a jsconfig, once.
+        for (const name of ['formatter.d.ts', 'jsconfig.json']) {
+          if ((await links.read(`ttn/${name}`)) === undefined) {
+            const source = vscode.Uri.joinPath(context.extensionUri, 'media', 'formatters', name);
+            await links.write(`ttn/${name}`, new TextDecoder().decode(await vscode.workspace.fs.readFile(source)));
+          }
+        }
         await vscode.window.showTextDocument(links.uriOf(path), { preview: false });
         await status.update(true);
       },
