@@ -5,6 +5,7 @@
 import vscode = require('vscode');
 import type { Accounts } from '../../auth/accounts';
 import type { FormattersApi } from '../../tts/formatters';
+import type { Right } from '../../tts/rights';
 import { describeError } from '../../ui/errorText';
 import { formatterPath, parseFormatterPath, type FormatterLocation } from '../location';
 import { documentText, readFormatter, type FormatterValue } from '../deployed';
@@ -98,9 +99,20 @@ export class FormatterFileSystem implements vscode.FileSystemProvider, vscode.Di
     const entry = this.entries.get(key) ?? (await this.load(uri, location));
     const text = decoder.decode(content);
     const { saveFormatter, conflictMessage } = await import('../saveFlow'); // brings the parser: loaded on first save
-    const result = await saveFormatter(this.api(location), location, entry.base, text, (c) =>
-      this.conflicts.ask(c, conflictMessage(c)),
-    );
+    let result: Awaited<ReturnType<typeof saveFormatter>>;
+    try {
+      result = await saveFormatter(this.api(location), location, entry.base, text, (c) =>
+        this.conflicts.ask(c, conflictMessage(c)),
+      );
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError) {
+        throw error;
+      }
+      const needed: Right[] = [
+        location.deviceId === undefined ? 'RIGHT_APPLICATION_SETTINGS_BASIC' : 'RIGHT_APPLICATION_DEVICES_WRITE',
+      ];
+      throw vscode.FileSystemError.Unavailable(`Not saved: ${describeError(error, needed)}`);
+    }
     switch (result.outcome) {
       case 'saved':
         this.entries.set(key, { base: result.stored, mtime: Date.now() });

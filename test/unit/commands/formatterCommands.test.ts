@@ -31,7 +31,11 @@ describe('formatter commands', () => {
 
   describe('Change Formatter Type', () => {
     it('sets JavaScript from the template when there was no script, and reloads the rows', async () => {
-      f.ui.answer({ pick: 'JavaScript', expect: /Now: None/ });
+      // device-0002 has no formatters of its own: giving it one replaces the application's CayenneLPP uplink too.
+      f.ui.answer(
+        { pick: 'JavaScript', expect: /Now: not set \(the application's default applies\)/ },
+        { confirm: true, expect: /its uplink formatter becomes None instead of the application's CayenneLPP/ },
+      );
       const changed: string[] = [];
       f.model.onDidChange((n) => changed.push(n?.id ?? ''));
       const holder = (await f.model.children(await deviceNodeOf(f, 'device-0002'))).find(
@@ -58,15 +62,26 @@ describe('formatter commands', () => {
       assert.deepEqual((await f.account.api.formatters.getApplication(APP))?.up, { type: 'FORMATTER_CAYENNELPP' });
     });
 
+    it('asks before giving a device formatters of its own that hide a default, and writes nothing on no', async () => {
+      f.ui.answer({ pick: 'CayenneLPP' }, { confirm: false });
+      await assert.rejects(
+        changeFormatterType(f.ctx, at('device-0003', 'down'), async () => TEMPLATE),
+        {
+          name: 'UserCancelledError',
+        },
+      );
+      assert.equal((await f.account.api.formatters.getDevice(APP, 'device-0003')).formatters, undefined);
+    });
+
     it('offers only the types v3.32.1 runs, and does nothing when the type stays', async () => {
       let items: string[] = [];
-      f.ui.answer({ pick: 'None' });
+      f.ui.answer({ pick: 'CayenneLPP', expect: /Now: CayenneLPP/ });
       const original = f.ui.pick.bind(f.ui);
       f.ui.pick = async (options) => {
         items = options.items.map((i) => i.label);
         return original(options);
       };
-      assert.equal(await changeFormatterType(f.ctx, at('device-0003'), async () => TEMPLATE), undefined);
+      assert.equal(await changeFormatterType(f.ctx, at(), async () => TEMPLATE), undefined);
       assert.deepEqual(items, ['JavaScript', 'CayenneLPP', 'Device Repository', 'None']);
     });
   });
