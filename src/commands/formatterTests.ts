@@ -7,7 +7,7 @@ import type { FormatterLocation } from '../formatters/location';
 import { describeLocation } from '../formatters/location';
 import { formatBytes, parseBytes, silentChanges } from '../formatters/payload';
 import { formatterInEffect, formatterLabel } from '../formatters/kinds';
-import { formatterErrorText, type FormatterType } from '../tts/formatters';
+import { formatterErrorPosition, formatterErrorText, type FormatterType } from '../tts/formatters';
 import type { EndDeviceVersionIdentifiers, TtsEvent } from '../tts/types';
 import type { Validation } from '../ui/ui';
 import { CommandError } from '../ui/errorText';
@@ -42,6 +42,8 @@ export interface TestReport {
   fPort?: number;
   warnings: string[];
   errors: string[];
+  /** Where the script failed (1-based line and column in the editor's text), when the server says. */
+  errorAt?: { line: number; column: number };
   /** What the server changes or ignores without an error. */
   serverChanges: string[];
 }
@@ -104,7 +106,7 @@ async function run<T>(
   ctx: CommandContext,
   title: string,
   task: (signal: AbortSignal) => Promise<T>,
-): Promise<T | { error: string }> {
+): Promise<T | ScriptFailure> {
   try {
     return await ctx.ui.withProgress(title, task);
   } catch (error) {
@@ -112,11 +114,25 @@ async function run<T>(
     if (text === undefined) {
       throw error; // not the formatter's fault (rights, network…): the boundary says so
     }
-    return { error: text };
+    return { error: text, at: formatterErrorPosition(error) };
   }
 }
 
-const isError = (value: unknown): value is { error: string } =>
+interface ScriptFailure {
+  error: string;
+  /** Where in the script the server's error points (1-based), when it names a place in it. */
+  at?: { line: number; column: number };
+}
+
+/** The report's fields for a failed run: the error, and where it happened. */
+function failure(result: unknown): Pick<TestReport, 'errors' | 'errorAt'> {
+  if (!isError(result)) {
+    return { errors: [] };
+  }
+  return result.at ? { errors: [result.error], errorAt: result.at } : { errors: [result.error] };
+}
+
+const isError = (value: unknown): value is ScriptFailure =>
   typeof value === 'object' && value !== null && 'error' in value && typeof value.error === 'string';
 
 /** An uplink given up front (e.g. one captured in the live events panel): no prompts. */
@@ -171,7 +187,7 @@ export async function testUplink(
     device,
     input: { fPort, bytes: formatBytes(bytes) },
     warnings: isError(result) ? [] : result.warnings,
-    errors: isError(result) ? [result.error] : [],
+    ...failure(result),
     serverChanges: silentChanges({ direction: 'uplink', type, fPort, script: parameter }),
   };
   if (!isError(result)) {
@@ -227,7 +243,7 @@ export async function testDownlink(ctx: CommandContext, target: ScriptUnderTest)
       device,
       input: { fPort: fPort || undefined, data },
       warnings: isError(result) ? [] : result.warnings,
-      errors: isError(result) ? [result.error] : [],
+      ...failure(result),
       serverChanges: silentChanges({
         direction: 'downlink-encode',
         type: 'FORMATTER_JAVASCRIPT',
@@ -266,7 +282,7 @@ export async function testDownlink(ctx: CommandContext, target: ScriptUnderTest)
       device,
       input: { fPort, bytes: formatBytes(bytes) },
       warnings: isError(result) ? [] : result.warnings,
-      errors: isError(result) ? [result.error] : [],
+      ...failure(result),
       serverChanges: silentChanges({ direction: 'downlink-decode', type: 'FORMATTER_JAVASCRIPT', fPort, script }),
     };
     if (!isError(result)) {

@@ -4,7 +4,13 @@
 import vscode = require('vscode');
 import type { CommandEntry } from '../../commands/explorerCommands';
 import { changeFormatterType } from '../../commands/formatterType';
-import { testDownlink, testUplink, testWithUplink, type ScriptUnderTest } from '../../commands/formatterTests';
+import {
+  testDownlink,
+  testUplink,
+  testWithUplink,
+  type ScriptUnderTest,
+  type TestReport,
+} from '../../commands/formatterTests';
 import type { TtsEvent } from '../../tts/types';
 import { isNode } from '../../explorer/nodeTypes';
 import type { Direction } from '../../tts/formatters';
@@ -50,14 +56,33 @@ async function openDocument(location: FormatterLocation): Promise<vscode.TextEdi
 }
 
 /** The script in the editor (saved or not): the linked file or the formatter's document, opened if needed. */
-async function scriptUnderTest(args: readonly unknown[], links: WorkspaceLinks): Promise<ScriptUnderTest> {
+async function scriptUnderTest(
+  args: readonly unknown[],
+  links: WorkspaceLinks,
+): Promise<ScriptUnderTest & { uri: vscode.Uri }> {
   const location = requireLocationIn(args, links);
   const given = uriArg(args);
   const uri = given && links.linkOf(given) ? given : formatterUri(location);
   const document =
     vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
     (await vscode.workspace.openTextDocument(uri));
-  return { location, script: document.getText() };
+  return { location, script: document.getText(), uri };
+}
+
+/** Puts the place where the server's engine failed on the document, as a diagnostic (gone on the next edit). */
+function showFailure(collection: vscode.DiagnosticCollection, uri: vscode.Uri, report: TestReport): void {
+  if (!report.errorAt) {
+    collection.delete(uri);
+    return;
+  }
+  const at = new vscode.Position(report.errorAt.line - 1, Math.max(0, report.errorAt.column - 1));
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(at, at.translate(0, 1)),
+    report.errors[0] ?? 'The formatter failed on the server.',
+    vscode.DiagnosticSeverity.Error,
+  );
+  diagnostic.source = 'The Things Stack (test run)';
+  collection.set(uri, [diagnostic]);
 }
 
 /** The linked workspace file a command was run on, saved so the file holds what is deployed or compared. */
@@ -80,7 +105,7 @@ async function linkedFile(
 }
 
 export function formatterCommands(services: FormatterServices): CommandEntry[] {
-  const { ctx, fileSystem, context, links, snapshots, status } = services;
+  const { ctx, fileSystem, context, links, snapshots, status, serverDiagnostics } = services;
   const requireLocation = (args: readonly unknown[]): FormatterLocation => requireLocationIn(args, links);
   const template = async (direction: Direction): Promise<string> => {
     const name = `${direction === 'up' ? 'uplink' : 'downlink'}-template.js`;
@@ -116,12 +141,18 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
     },
     {
       id: 'thingsStack.testUplinkFormatter',
-      handler: async (...args) => testUplink(ctx, await scriptUnderTest(args, links)),
+      handler: async (...args) => {
+        const target = await scriptUnderTest(args, links);
+        showFailure(serverDiagnostics, target.uri, await testUplink(ctx, target));
+      },
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
     },
     {
       id: 'thingsStack.testDownlinkFormatter',
-      handler: async (...args) => testDownlink(ctx, await scriptUnderTest(args, links)),
+      handler: async (...args) => {
+        const target = await scriptUnderTest(args, links);
+        showFailure(serverDiagnostics, target.uri, await testDownlink(ctx, target));
+      },
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
     },
     {

@@ -45,6 +45,8 @@ export interface FormatterServices {
   fileSystem: FormatterFileSystem;
   snapshots: FormatterSnapshots;
   diagnostics: vscode.DiagnosticCollection;
+  /** Where the server's engine failed in the last test run, until the document changes. */
+  serverDiagnostics: vscode.DiagnosticCollection;
   links: WorkspaceLinks;
   status: FormatterSyncStatus;
 }
@@ -79,6 +81,7 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
       snapshots.diff(uri, documentText(server), `${uri.path.split('/').pop() ?? ''} (on the server) ↔ yours`),
   });
   const diagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters');
+  const serverDiagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters-server');
   const links = new WorkspaceLinks(context.workspaceState);
   const status = new FormatterSyncStatus(links, deps.accounts);
   // The Testing view's cases live beside linked files: its code loads once the workspace has one.
@@ -102,7 +105,16 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     model: deps.model,
     log: deps.log,
   };
-  const services: FormatterServices = { context, ctx, fileSystem, snapshots, diagnostics, links, status };
+  const services: FormatterServices = {
+    context,
+    ctx,
+    fileSystem,
+    snapshots,
+    diagnostics,
+    serverDiagnostics,
+    links,
+    status,
+  };
 
   // Diagnostics: checked on open and as the user types (the checker loads with the first formatter document).
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -137,10 +149,17 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     vscode.workspace.registerFileSystemProvider(FORMATTER_SCHEME, fileSystem, { isCaseSensitive: true }),
     fileSystem.onDidSave((l) => deps.model.formattersChanged(l.deploymentKey, l.applicationId, l.deviceId)),
     vscode.workspace.onDidOpenTextDocument((d) => check(d, 0)),
-    vscode.workspace.onDidChangeTextDocument((e) => check(e.document, 250)),
+    serverDiagnostics,
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) {
+        serverDiagnostics.delete(e.document.uri);
+      }
+      check(e.document, 250);
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       if (formatterLocation(d.uri, links)) {
         diagnostics.delete(d.uri);
+        serverDiagnostics.delete(d.uri);
       }
     }),
     { dispose: () => pending.forEach((t) => clearTimeout(t)) },

@@ -112,6 +112,14 @@ describe('formatter commands', () => {
       assert.match(report.errors[0], /expected 3 bytes, got 2/);
     });
 
+    it('says where in the script the server engine failed', async () => {
+      f.ui.answer({ input: '01' }, { input: '1' });
+      const script = 'function decodeUplink(input) {\n  var x = 1;\n  throw new Error("boom");\n}\n';
+      const report = await testUplink(f.ctx, { location: at('device-0001'), script });
+      assert.match(report.errors[0] ?? '', /boom/);
+      assert.equal(report.errorAt?.line, 3, JSON.stringify(report));
+    });
+
     it("asks which device to run on for an application's formatter", async () => {
       f.ui.answer({ pick: 'device-0003' }, { input: 'CSmA' }, { input: '1' });
       const report = await testUplink(f.ctx, { location: at(), script: DECODER });
