@@ -177,6 +177,29 @@ describe('payload formatters', () => {
     const status = await waitFor('the sync state', () => api.formatters.status.current);
     assert.deepEqual(status, { path, state: 'in-sync' });
 
+    // Edit the file: the status says so; Compare with Deployed shows the diff; Deploy from File writes it.
+    const editor = await vscode.window.showTextDocument(file);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '// deployed from the workspace\n'));
+    await waitFor('changed locally', () => api.formatters.status.current?.state === 'changed-locally' || undefined);
+    await vscode.commands.executeCommand('thingsStack.compareFormatter', file.uri);
+    await waitFor(
+      'the diff with the deployed formatter',
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .some(
+            (t) =>
+              t.input instanceof vscode.TabInputTextDiff &&
+              t.input.original.scheme === 'thingsstack-formatter-deployed' &&
+              t.input.modified.toString() === file.uri.toString(),
+          ) || undefined,
+    );
+    await vscode.commands.executeCommand('thingsStack.deployFormatter', file.uri);
+    assert.equal(await serverScript(), file.getText());
+    assert.ok((await serverScript())?.startsWith('// deployed from the workspace'));
+    await vscode.window.showTextDocument(file);
+    await waitFor('in sync again', () => api.formatters.status.current?.state === 'in-sync' || undefined);
+
     const cases = {
       cases: [
         {

@@ -94,6 +94,7 @@ describe('formatter commands', () => {
         { input: '0', invalid: /1 to 223/ },
         { input: '2' },
       );
+      const from = f.server.requests.length;
       const report = await testUplink(f.ctx, { location: at('device-0001'), script: DECODER });
       assert.deepEqual(report.decoded, { temperature: 23.45, humidity: 64 });
       assert.deepEqual(report.warnings, ['unexpected FPort 2']);
@@ -101,6 +102,11 @@ describe('formatter commands', () => {
       assert.deepEqual(report.input, { fPort: 2, bytes: { hex: '09 29 80', base64: 'CSmA' } });
       assert.deepEqual(f.ui.documents.at(-1), { title: 'uplink test device-0001', value: report });
       const decode = f.server.requests.find((r) => r.path.endsWith('/up/decode'));
+      assert.deepEqual(
+        f.server.requests.slice(from).map((r) => `${r.method} ${r.path.split('/').slice(-2).join('/')}`),
+        ['POST up/decode'],
+        'a server test of a device formatter is one request',
+      );
       assert.equal((decode?.body as { parameter?: string }).parameter, DECODER, 'the unsaved text, not the stored one');
     });
 
