@@ -88,17 +88,19 @@ describe('payload formatters', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('shows the device formatter in the tree and opens it as a JavaScript document', async () => {
+  it('shows the device formatter in the tree and opens it as a JavaScript document with one request', async () => {
     const node = await formatterNode();
     assert.equal(node.description, 'JavaScript · in effect: JavaScript (device)');
     const item = (await extensionApi()).tree.getTreeItem(node);
     assert.equal(item.command?.command, 'thingsStack.openFormatter');
+    const reads = (await extensionApi()).formatters.fileSystem.reads;
     await vscode.commands.executeCommand('thingsStack.openFormatter', node);
     const editor = await waitFor('the formatter editor', () =>
       vscode.window.activeTextEditor?.document.uri.scheme === 'thingsstack-formatter'
         ? vscode.window.activeTextEditor
         : undefined,
     );
+    assert.equal((await extensionApi()).formatters.fileSystem.reads - reads, 1, 'opening reads the server once');
     assert.equal(editor.document.languageId, 'javascript');
     assert.match(editor.document.uri.path, new RegExp(`/${APP}/devices/${DEVICE}/uplink\\.js$`));
     assert.equal(editor.document.getText(), await serverScript());
@@ -127,8 +129,10 @@ describe('payload formatters', () => {
     const edited = editor.document.getText().replace('/ 100', '/ 10');
     assert.notEqual(edited, editor.document.getText());
     await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), edited));
+    const reads = (await extensionApi()).formatters.fileSystem.reads;
     assert.equal(await editor.document.save(), true);
     assert.equal(editor.document.isDirty, false);
+    assert.equal((await extensionApi()).formatters.fileSystem.reads, reads, 'a save does not read the document again');
     assert.equal(await serverScript(), edited);
     const account = (await extensionApi()).accounts.account(testServer().key)!;
     assert.equal((await account.api.formatters.getDevice(APP, DEVICE)).formatters?.down?.type, 'FORMATTER_NONE');

@@ -41,11 +41,14 @@ const decoder = new TextDecoder();
 
 export class FormatterFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<Entry>>();
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
   private readonly saved = new vscode.EventEmitter<FormatterLocation>();
   /** After a formatter was written (the tree refreshes its row). */
   readonly onDidSave = this.saved.event;
+  /** Reads of a formatter from the server to open or reload a document (each is one request). */
+  reads = 0;
 
   constructor(
     private readonly accounts: Accounts,
@@ -182,9 +185,21 @@ export class FormatterFileSystem implements vscode.FileSystemProvider, vscode.Di
     return account.api.formatters;
   }
 
-  private async load(uri: vscode.Uri, location: FormatterLocation): Promise<Entry> {
+  /** One read per document open: VS Code asks stat and readFile at the same time, both wait for the same request. */
+  private load(uri: vscode.Uri, location: FormatterLocation): Promise<Entry> {
+    const key = uri.toString();
+    let loading = this.loading.get(key);
+    if (!loading) {
+      loading = this.fetch(uri, location).finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
+    }
+    return loading;
+  }
+
+  private async fetch(uri: vscode.Uri, location: FormatterLocation): Promise<Entry> {
     let base: FormatterValue;
     try {
+      this.reads++;
       base = await readFormatter(this.api(location), location);
     } catch (error) {
       if (error instanceof vscode.FileSystemError) {
