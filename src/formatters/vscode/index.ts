@@ -88,12 +88,19 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
   let tests: Promise<FormatterTests> | undefined;
   const startTests = (): Promise<FormatterTests> | undefined => {
     if (!tests && links.paths().length > 0) {
-      tests = import('./testing').then((m) => {
-        const controller = new m.FormatterTests(links, deps.accounts);
-        context.subscriptions.push(controller);
-        void controller.discover();
-        return controller;
-      });
+      tests = import('./testing').then(
+        (m) => {
+          const controller = new m.FormatterTests(links, deps.accounts);
+          context.subscriptions.push(controller);
+          void controller.discover();
+          return controller;
+        },
+        (error: unknown) => {
+          tests = undefined; // the next link tries again
+          deps.log.error(`The formatter tests failed to load: ${String(error)}`);
+          throw error;
+        },
+      );
     }
     return tests;
   };
@@ -145,7 +152,7 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     diagnostics,
     links,
     status,
-    links.onDidChange(() => void startTests()),
+    links.onDidChange(() => void startTests()?.catch(() => undefined)),
     vscode.workspace.registerFileSystemProvider(FORMATTER_SCHEME, fileSystem, { isCaseSensitive: true }),
     fileSystem.onDidSave((l) => deps.model.formattersChanged(l.deploymentKey, l.applicationId, l.deviceId)),
     vscode.workspace.onDidOpenTextDocument((d) => check(d, 0)),
@@ -171,7 +178,7 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     ),
   );
   vscode.workspace.textDocuments.forEach((d) => check(d, 0));
-  void startTests();
+  void startTests()?.catch(() => undefined);
   return {
     fileSystem,
     diagnostics,
