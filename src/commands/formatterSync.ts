@@ -11,6 +11,7 @@ import { CommandError } from '../ui/errorText';
 import { UserCancelledError } from '../util/cancellation';
 import type { CommandContext } from './context';
 import { deploymentAccount } from './formatterTests';
+import { accountFor } from './targets';
 
 /** The links of this workspace, by workspace-relative path (VS Code keeps them in workspaceState). */
 export interface LinkStore {
@@ -28,6 +29,43 @@ export interface WorkspaceFiles {
 async function serverScript(ctx: CommandContext, location: FormatterLocation, signal?: AbortSignal) {
   const value = await readFormatter(deploymentAccount(ctx, location.deploymentKey).api.formatters, location, signal);
   return { value, script: value.type === 'FORMATTER_JAVASCRIPT' ? documentText(value) : undefined };
+}
+
+/** Where pulled formatters live: `ttn/<app>/uplink.js`, `ttn/<app>/devices/<dev>/downlink.js`. */
+const WORKSPACE_PATH =
+  /^ttn\/([a-z0-9](?:-?[a-z0-9])+)\/(?:devices\/([a-z0-9](?:-?[a-z0-9])+)\/)?(uplink|downlink)\.js$/;
+
+export function isFormatterPath(path: string): boolean {
+  return WORKSPACE_PATH.test(path);
+}
+
+/**
+ * The link of a workspace file. Links are kept per machine, so a fresh clone has none: a file at a formatter path is
+ * linked on first use to a deployment the user picks, with no known deployed state, so a deploy asks before it
+ * replaces what the server has.
+ */
+export async function linkFor(ctx: CommandContext, path: string, links: LinkStore): Promise<FormatterLink> {
+  const existing = links.get(path);
+  if (existing) {
+    return existing;
+  }
+  const m = WORKSPACE_PATH.exec(path);
+  if (!m) {
+    throw new CommandError(
+      `${path} is not linked to a deployed formatter: use "Pull to Workspace" first (files at ttn/<application>/[devices/<device>/]uplink.js or downlink.js link themselves).`,
+    );
+  }
+  const account = await accountFor(ctx);
+  const link: FormatterLink = {
+    deployment: account.deployment.key,
+    applicationId: m[1],
+    ...(m[2] ? { deviceId: m[2] } : {}),
+    direction: m[3] === 'uplink' ? 'up' : 'down',
+    deployedHash: '', // unknown: not pulled or deployed from here yet
+  };
+  await links.set(path, link);
+  ctx.log.info(`Linked ${path} to ${describeLocation(linkLocation(link))} on ${account.deployment.name}.`);
+  return link;
 }
 
 export const STATE_TEXT: Record<SyncState, string> = {
@@ -93,14 +131,11 @@ export async function deployFormatter(
   files: WorkspaceFiles,
   links: LinkStore,
 ): Promise<DeployResult> {
-  const link = links.get(path);
-  if (!link) {
-    throw new CommandError(`${path} is not linked to a deployed formatter: use "Pull to Workspace" first.`);
-  }
   const size = checkSize(text);
   if (size.problem) {
     throw new CommandError(`Not deployed: ${size.problem}`);
   }
+  const link = await linkFor(ctx, path, links);
   const location = linkLocation(link);
   const { script } = await ctx.ui.withProgress('Checking the deployed formatter…', (signal) =>
     serverScript(ctx, location, signal),
@@ -146,10 +181,7 @@ export async function deployFormatter(
 
 /** The server's text of a linked file's formatter, for "Compare with Deployed" (empty when it is not JavaScript). */
 export async function deployedText(ctx: CommandContext, path: string, links: LinkStore): Promise<string> {
-  const link = links.get(path);
-  if (!link) {
-    throw new CommandError(`${path} is not linked to a deployed formatter: use "Pull to Workspace" first.`);
-  }
+  const link = await linkFor(ctx, path, links);
   const { script } = await ctx.ui.withProgress('Reading the deployed formatter…', (signal) =>
     serverScript(ctx, linkLocation(link), signal),
   );

@@ -16,7 +16,7 @@ import { isNode } from '../../explorer/nodeTypes';
 import type { Direction } from '../../tts/formatters';
 import { CommandError } from '../../ui/errorText';
 import type { FormatterLocation } from '../location';
-import { deployedText, deployFormatter, pullFormatter } from '../../commands/formatterSync';
+import { deployedText, deployFormatter, isFormatterPath, pullFormatter } from '../../commands/formatterSync';
 import { formatterUri } from './fileSystem';
 import { formatterLocation, type FormatterServices } from './index';
 import type { WorkspaceLinks } from './links';
@@ -85,23 +85,23 @@ function showFailure(collection: vscode.DiagnosticCollection, uri: vscode.Uri, r
   collection.set(uri, [diagnostic]);
 }
 
-/** The linked workspace file a command was run on, saved so the file holds what is deployed or compared. */
+/** The formatter file of the workspace a command was run on (linked, or at a formatter path), saved first. */
 async function linkedFile(
   args: readonly unknown[],
   links: WorkspaceLinks,
 ): Promise<{ path: string; uri: vscode.Uri; text: string }> {
   const uri = uriArg(args);
-  const found = uri && links.linkOf(uri);
-  if (!uri || !found) {
+  const path = uri && links.pathOf(uri);
+  if (!uri || path === undefined || (!links.get(path) && !isFormatterPath(path))) {
     throw new CommandError(
-      'Open a formatter file of this workspace linked with "Pull to Workspace" (from a formatter in the explorer) first.',
+      'Open a formatter file of this workspace first: one pulled with "Pull to Workspace", or at ttn/<application>/[devices/<device>/]uplink.js (or downlink.js).',
     );
   }
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.isDirty) {
     await document.save();
   }
-  return { path: found.path, uri, text: document.getText() };
+  return { path, uri, text: document.getText() };
 }
 
 export function formatterCommands(services: FormatterServices): CommandEntry[] {

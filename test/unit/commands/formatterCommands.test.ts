@@ -233,6 +233,22 @@ describe('formatter commands', () => {
       assert.equal((await api.getDevice(APP, 'device-0001')).formatters?.up?.parameter, theirs);
     });
 
+    it('links a file at a formatter path on first use (a fresh clone) and asks before replacing the server version', async () => {
+      const path = 'ttn/alice-sensors/devices/device-0001/uplink.js';
+      const mine = `${DECODER}\n// from the repository\n`;
+      f.ui.messageActions.push([/changed locally and on the server/, 'Overwrite']);
+      assert.deepEqual(await deployFormatter(f.ctx, path, mine, ws, ws), { outcome: 'deployed' });
+      const link = ws.links.get(path);
+      assert.equal(link?.deployment, f.deployment.key);
+      assert.equal(link?.deviceId, 'device-0001');
+      assert.equal(link?.direction, 'up');
+      assert.equal((await f.account.api.formatters.getDevice(APP, 'device-0001')).formatters?.up?.parameter, mine);
+      assert.ok(
+        f.ui.messages.some((m) => /changed locally and on the server/.test(m.text)),
+        'asked first: nothing is known about what was deployed',
+      );
+    });
+
     it('refuses an unlinked file and a script over the limit, before any request', async () => {
       await assert.rejects(deployFormatter(f.ctx, 'ttn/x/uplink.js', DECODER, ws, ws), /Pull to Workspace/);
       await pullFormatter(f.ctx, at('device-0001'), ws, ws);
