@@ -5,7 +5,7 @@
 import { documentText, readFormatter, writeFormatter } from '../formatters/deployed';
 import { checkSize } from '../formatters/checks';
 import { formatterLabel } from '../formatters/kinds';
-import { describeLocation, linkLocation, type FormatterLocation } from '../formatters/location';
+import { describeLocation, linkLocation, parseWorkspacePath, type FormatterLocation } from '../formatters/location';
 import { contentHash, syncState, workspacePath, type FormatterLink, type SyncState } from '../formatters/syncState';
 import { CommandError } from '../ui/errorText';
 import { UserCancelledError } from '../util/cancellation';
@@ -31,12 +31,8 @@ async function serverScript(ctx: CommandContext, location: FormatterLocation, si
   return { value, script: value.type === 'FORMATTER_JAVASCRIPT' ? documentText(value) : undefined };
 }
 
-/** Where pulled formatters live: `ttn/<app>/uplink.js`, `ttn/<app>/devices/<dev>/downlink.js`. */
-const WORKSPACE_PATH =
-  /^ttn\/([a-z0-9](?:-?[a-z0-9])+)\/(?:devices\/([a-z0-9](?:-?[a-z0-9])+)\/)?(uplink|downlink)\.js$/;
-
 export function isFormatterPath(path: string): boolean {
-  return WORKSPACE_PATH.test(path);
+  return parseWorkspacePath(path) !== undefined;
 }
 
 /**
@@ -49,8 +45,8 @@ export async function linkFor(ctx: CommandContext, path: string, links: LinkStor
   if (existing) {
     return existing;
   }
-  const m = WORKSPACE_PATH.exec(path);
-  if (!m) {
+  const named = parseWorkspacePath(path);
+  if (!named) {
     throw new CommandError(
       `${path} is not linked to a deployed formatter: use "Pull to Workspace" first (files at ttn/<application>/[devices/<device>/]uplink.js or downlink.js link themselves).`,
     );
@@ -58,9 +54,7 @@ export async function linkFor(ctx: CommandContext, path: string, links: LinkStor
   const account = await accountFor(ctx);
   const link: FormatterLink = {
     deployment: account.deployment.key,
-    applicationId: m[1],
-    ...(m[2] ? { deviceId: m[2] } : {}),
-    direction: m[3] === 'uplink' ? 'up' : 'down',
+    ...named,
     deployedHash: '', // unknown: not pulled or deployed from here yet
   };
   await links.set(path, link);

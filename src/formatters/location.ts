@@ -72,3 +72,20 @@ export function linkLocation(link: FormatterLink): FormatterLocation {
     direction: link.direction,
   };
 }
+
+/** Where pulled formatters live in a workspace: `ttn/<app>/uplink.js`, `ttn/<app>/devices/<dev>/downlink.js`. */
+const WORKSPACE_PATH =
+  /^ttn\/([a-z0-9](?:-?[a-z0-9])+)\/(?:devices\/([a-z0-9](?:-?[a-z0-9])+)\/)?(uplink|downlink)\.js$/;
+
+/** The application, device and direction a workspace path names by where it is, if it is a formatter path. */
+export function parseWorkspacePath(path: string): Omit<FormatterLocation, 'deploymentKey'> | undefined {
+  const m = WORKSPACE_PATH.exec(path);
+  if (!m) {
+    return undefined;
+  }
+  return {
+    applicationId: m[1],
+    ...(m[2] ? { deviceId: m[2] } : {}),
+    direction: m[3] === 'uplink' ? 'up' : 'down',
+  };
+}

@@ -242,6 +242,34 @@ describe('payload formatters', () => {
     assert.match(fail?.message ?? '', /data\.temperature: expected 1, got 234\.5/);
   });
 
+  it('runs the test cases of a formatter file in a fresh clone (no link on this machine) on the signed-in deployment', async () => {
+    const api = await extensionApi();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const dir = vscode.Uri.joinPath(folder, 'ttn', 'alice-sensors');
+    const write = (name: string, text: string): Thenable<void> =>
+      vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), new TextEncoder().encode(text));
+    await write('uplink.js', 'function decodeUplink(input) {\n  return { data: { n: input.bytes.length } };\n}\n');
+    await write(
+      'uplink.tests.json',
+      JSON.stringify({
+        cases: [{ name: 'counts bytes', direction: 'uplink', fPort: 1, bytes: '01 02 03', expect: { data: { n: 3 } } }],
+      }),
+    );
+    assert.equal(api.formatters.links.get('ttn/alice-sensors/uplink.js'), undefined, 'not linked');
+    const tests = await waitFor('the test controller', () => api.formatters.tests());
+    await tests.discover();
+    const id = 'ttn/alice-sensors/uplink.tests.json#counts bytes';
+    await waitFor('the clone case', () => {
+      let found = false;
+      tests.controller.items.forEach((file) => file.children.forEach((c) => (found ||= c.id === id)));
+      return found || undefined;
+    });
+    tests.outcomes.delete(id);
+    await vscode.commands.executeCommand('testing.runAll');
+    const outcome = await waitFor('the case to finish', () => tests.outcomes.get(id));
+    assert.deepEqual(outcome, { name: 'counts bytes', passed: true });
+  });
+
   it('never overwrites a change on the server: Compare opens a diff and saves nothing, Reload takes the server version', async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('thingsStack.openFormatter', await formatterNode());

@@ -84,10 +84,12 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
   const serverDiagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters-server');
   const links = new WorkspaceLinks(context.workspaceState);
   const status = new FormatterSyncStatus(links, deps.accounts);
-  // The Testing view's cases live beside linked files: its code loads once the workspace has one.
+  // The Testing view's cases live beside formatter files: its code loads once the workspace has a linked formatter or
+  // a test-case file in ttn/ (a clone: links are kept per machine).
+  let hasTestFiles = false;
   let tests: Promise<FormatterTests> | undefined;
   const startTests = (): Promise<FormatterTests> | undefined => {
-    if (!tests && links.paths().length > 0) {
+    if (!tests && (links.paths().length > 0 || hasTestFiles)) {
       tests = import('./testing').then(
         (m) => {
           const controller = new m.FormatterTests(links, deps.accounts);
@@ -179,6 +181,13 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
   );
   vscode.workspace.textDocuments.forEach((d) => check(d, 0));
   void startTests()?.catch(() => undefined);
+  void vscode.workspace.findFiles('ttn/**/*.tests.json', undefined, 1).then(
+    (found) => {
+      hasTestFiles = found.length > 0;
+      void startTests()?.catch(() => undefined);
+    },
+    () => undefined,
+  );
   return {
     fileSystem,
     diagnostics,

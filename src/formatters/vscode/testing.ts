@@ -1,13 +1,17 @@
-// The Testing view for formatters: each `<formatter>.tests.json` beside a linked formatter file is a test item, its
-// cases are children; running them runs each case on the server with the formatter file's current text (judged by
-// judgeCase), a failure shows expected vs actual as a diff (TestMessage.diff).
+// The Testing view for formatters: each `<formatter>.tests.json` beside a formatter file (linked, or at
+// ttn/<app>/[devices/<dev>/]uplink.js in a fresh clone) is a test item, its cases are children; running them runs
+// each case on the server with the formatter file's current text (judged by judgeCase), a failure shows expected vs
+// actual as a diff (TestMessage.diff).
 import vscode = require('vscode');
-import type { Accounts } from '../../auth/accounts';
+import type { Account, Accounts } from '../../auth/accounts';
 import { caseDevice, runCase } from '../../commands/formatterCases';
 import { describeError } from '../../ui/errorText';
-import { linkLocation } from '../location';
+import { linkLocation, parseWorkspacePath, type FormatterLocation } from '../location';
 import { parseTestCases, testCasesPathFor, type CaseOutcome, type FormatterTestCase } from '../testCases';
 import type { WorkspaceLinks } from './links';
+
+/** Test-case files of formatters at their workspace paths (relative to the workspace folder). */
+export const TEST_FILES = 'ttn/**/*.tests.json';
 
 interface FileData {
   /** The linked formatter file the cases test. */
@@ -53,10 +57,19 @@ export class FormatterTests implements vscode.Disposable {
     );
   }
 
-  /** Finds the test-case files beside linked formatter files and reads their cases. */
+  /** The formatter files that may have cases beside them: the linked ones, and any at a formatter path (a clone). */
+  private async formatterPaths(): Promise<string[]> {
+    const found = await vscode.workspace.findFiles(TEST_FILES, undefined, 1000);
+    const byPlace = found
+      .map((uri) => this.links.pathOf(uri)?.replace(/\.tests\.json$/, '.js'))
+      .filter((p): p is string => p !== undefined && parseWorkspacePath(p) !== undefined);
+    return [...new Set([...this.links.paths(), ...byPlace])];
+  }
+
+  /** Finds the test-case files beside formatter files and reads their cases. */
   async discover(): Promise<void> {
     const seen = new Set<string>();
-    for (const formatterPath of this.links.paths()) {
+    for (const formatterPath of await this.formatterPaths()) {
       const path = testCasesPathFor(formatterPath);
       const text = await this.links.read(path).catch(() => undefined);
       if (text === undefined) {
@@ -131,21 +144,20 @@ export class FormatterTests implements vscode.Disposable {
     signal: AbortSignal,
   ): Promise<void> {
     const data = this.files.get(file);
-    const link = data && this.links.get(data.formatterPath);
     const fail = (item: vscode.TestItem, message: string): void => {
       this.outcomes.set(item.id, { name: item.label, passed: false, message });
       run.errored(item, new vscode.TestMessage(message));
     };
-    if (!data || !link) {
-      items.forEach((i) => fail(i, `${file} is not beside a linked formatter file any more.`));
+    if (!data) {
+      items.forEach((i) => fail(i, `${file} is not beside a formatter file any more.`));
       return;
     }
-    const account = this.accounts.account(link.deployment);
-    if (!account) {
-      items.forEach((i) => fail(i, `Sign in to ${link.deployment} to run formatter tests there.`));
+    const target = this.target(data.formatterPath);
+    if (typeof target === 'string') {
+      items.forEach((i) => fail(i, target));
       return;
     }
-    const location = linkLocation(link);
+    const { account, location } = target;
     let script: string | undefined;
     let device: string;
     try {
@@ -191,6 +203,25 @@ export class FormatterTests implements vscode.Disposable {
         fail(item, describeError(error));
       }
     }
+  }
+
+  /** Where a formatter file's cases run: its link, else (a clone) the place its path names on the one signed-in deployment. */
+  private target(formatterPath: string): { account: Account; location: FormatterLocation } | string {
+    const link = this.links.get(formatterPath);
+    if (link) {
+      const account = this.accounts.account(link.deployment);
+      return account
+        ? { account, location: linkLocation(link) }
+        : `Sign in to ${link.deployment} to run formatter tests there.`;
+    }
+    const named = parseWorkspacePath(formatterPath);
+    const signedIn = [...new Set(this.accounts.deployments().map((d) => d.key))]
+      .map((key) => this.accounts.account(key))
+      .filter((a): a is Account => a !== undefined);
+    if (!named || signedIn.length !== 1) {
+      return `${formatterPath} is not linked to a deployment: run "Compare with Deployed" on it once to choose one.`;
+    }
+    return { account: signedIn[0], location: { deploymentKey: signedIn[0].deployment.key, ...named } };
   }
 
   dispose(): void {
