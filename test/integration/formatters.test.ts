@@ -268,6 +268,15 @@ describe('payload formatters', () => {
     await vscode.commands.executeCommand('testing.runAll');
     const outcome = await waitFor('the case to finish', () => tests.outcomes.get(id));
     assert.deepEqual(outcome, { name: 'counts bytes', passed: true });
+
+    // The same file in its editor: Test Uplink Formatter runs its text on the signed-in deployment.
+    await answer('device-0002', '01 02', '1');
+    await vscode.commands.executeCommand('thingsStack.testUplinkFormatter', vscode.Uri.joinPath(dir, 'uplink.js'));
+    const json = await waitFor('the result document', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d?.uri.scheme === 'thingsstack-json' && d.getText().includes('"AQI="') ? d : undefined;
+    });
+    assert.deepEqual((JSON.parse(json.getText()) as { decoded?: unknown }).decoded, { n: 2 });
   });
 
   it('never overwrites a change on the server: Compare opens a diff and saves nothing, Reload takes the server version', async () => {

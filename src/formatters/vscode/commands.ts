@@ -11,18 +11,23 @@ import {
   type ScriptUnderTest,
   type TestReport,
 } from '../../commands/formatterTests';
+import type { Accounts } from '../../auth/accounts';
 import type { TtsEvent } from '../../tts/types';
 import { isNode } from '../../explorer/nodeTypes';
 import type { Direction } from '../../tts/formatters';
 import { CommandError } from '../../ui/errorText';
 import type { FormatterLocation } from '../location';
 import { deployedText, deployFormatter, isFormatterPath, pullFormatter } from '../../commands/formatterSync';
-import { formatterUri } from './fileSystem';
+import { FORMATTER_SCHEME, formatterUri } from './fileSystem';
 import { formatterLocation, type FormatterServices } from './index';
 import type { WorkspaceLinks } from './links';
 
 /** The formatter a command was run on: a tree row, a document's URI (editor title, context menu) or the active editor. */
-export function locationArg(args: readonly unknown[], links: WorkspaceLinks): FormatterLocation | undefined {
+export function locationArg(
+  args: readonly unknown[],
+  links: WorkspaceLinks,
+  accounts: Accounts,
+): FormatterLocation | undefined {
   const [arg] = args;
   if (isNode(arg) && arg.kind === 'formatter') {
     return {
@@ -33,16 +38,19 @@ export function locationArg(args: readonly unknown[], links: WorkspaceLinks): Fo
     };
   }
   const uri = uriArg(args);
-  return uri ? formatterLocation(uri, links) : undefined;
+  return uri ? formatterLocation(uri, links, accounts) : undefined;
 }
 
-/** A URI passed by a menu, else the active editor's. */
+/** A URI passed by a menu, else (not run on a tree row) the active editor's. */
 function uriArg(args: readonly unknown[]): vscode.Uri | undefined {
-  return args[0] instanceof vscode.Uri ? args[0] : vscode.window.activeTextEditor?.document.uri;
+  if (args[0] instanceof vscode.Uri) {
+    return args[0];
+  }
+  return isNode(args[0]) ? undefined : vscode.window.activeTextEditor?.document.uri;
 }
 
-function requireLocationIn(args: readonly unknown[], links: WorkspaceLinks): FormatterLocation {
-  const location = locationArg(args, links);
+function requireLocationIn(args: readonly unknown[], links: WorkspaceLinks, accounts: Accounts): FormatterLocation {
+  const location = locationArg(args, links, accounts);
   if (!location) {
     throw new CommandError(
       "Open a payload formatter first: expand an application's or end device's Payload Formatters in the explorer.",
@@ -59,10 +67,13 @@ async function openDocument(location: FormatterLocation): Promise<vscode.TextEdi
 async function scriptUnderTest(
   args: readonly unknown[],
   links: WorkspaceLinks,
+  accounts: Accounts,
 ): Promise<ScriptUnderTest & { uri: vscode.Uri }> {
-  const location = requireLocationIn(args, links);
+  const location = requireLocationIn(args, links, accounts);
   const given = uriArg(args);
-  const uri = given && links.linkOf(given) ? given : formatterUri(location);
+  // A workspace file is tested as it is in its editor; otherwise the deployed formatter's document.
+  const uri =
+    given && given.scheme !== FORMATTER_SCHEME && links.pathOf(given) !== undefined ? given : formatterUri(location);
   const document =
     vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
     (await vscode.workspace.openTextDocument(uri));
@@ -106,7 +117,7 @@ async function linkedFile(
 
 export function formatterCommands(services: FormatterServices): CommandEntry[] {
   const { ctx, fileSystem, context, links, snapshots, status, serverDiagnostics } = services;
-  const requireLocation = (args: readonly unknown[]): FormatterLocation => requireLocationIn(args, links);
+  const requireLocation = (args: readonly unknown[]): FormatterLocation => requireLocationIn(args, links, ctx.accounts);
   const template = async (direction: Direction): Promise<string> => {
     const name = `${direction === 'up' ? 'uplink' : 'downlink'}-template.js`;
     const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'formatters', name);
@@ -142,7 +153,7 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
     {
       id: 'thingsStack.testUplinkFormatter',
       handler: async (...args) => {
-        const target = await scriptUnderTest(args, links);
+        const target = await scriptUnderTest(args, links, ctx.accounts);
         showFailure(serverDiagnostics, target.uri, await testUplink(ctx, target));
       },
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
@@ -150,7 +161,7 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
     {
       id: 'thingsStack.testDownlinkFormatter',
       handler: async (...args) => {
-        const target = await scriptUnderTest(args, links);
+        const target = await scriptUnderTest(args, links, ctx.accounts);
         showFailure(serverDiagnostics, target.uri, await testDownlink(ctx, target));
       },
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],

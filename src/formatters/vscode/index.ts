@@ -10,7 +10,7 @@ import type { ExplorerModel } from '../../explorer/model';
 import type { Ui } from '../../ui/ui';
 import type { VscodeUi } from '../../ui/vscode/vscodeUi';
 import { documentText } from '../deployed';
-import type { FormatterLocation } from '../location';
+import { parseWorkspacePath, type FormatterLocation } from '../location';
 import type { ConflictChoice } from '../saveFlow';
 import { FORMATTER_SCHEME, FormatterFileSystem, locationOf } from './fileSystem';
 import { WorkspaceLinks } from './links';
@@ -53,9 +53,14 @@ export interface FormatterServices {
 
 const CONFLICT_CHOICES = { Compare: 'compare', Overwrite: 'overwrite', Reload: 'reload' } as const;
 
-/** Where a document's formatter is deployed: a formatter document, or a workspace file linked to one. */
-export function formatterLocation(uri: vscode.Uri, links: WorkspaceLinks): FormatterLocation | undefined {
-  return locationOf(uri) ?? links.locationOf(uri);
+/** Where a document's formatter is deployed: a formatter document, or a workspace formatter file (WorkspaceLinks). */
+export function formatterLocation(
+  uri: vscode.Uri,
+  links: WorkspaceLinks,
+  accounts: Accounts,
+): FormatterLocation | undefined {
+  const path = links.pathOf(uri);
+  return locationOf(uri) ?? (path === undefined ? undefined : links.placeOf(path, accounts));
 }
 
 export function registerFormatters(context: vscode.ExtensionContext, deps: FormattersDeps): FormattersInspector {
@@ -128,7 +133,11 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
   // Diagnostics: checked on open and as the user types (the checker loads with the first formatter document).
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const check = (document: vscode.TextDocument, delay: number): void => {
-    const direction = formatterLocation(document.uri, links)?.direction;
+    // The direction is all the checks need: a file at a formatter path has it even before any sign-in.
+    const path = links.pathOf(document.uri);
+    const direction =
+      formatterLocation(document.uri, links, deps.accounts)?.direction ??
+      (path === undefined ? undefined : parseWorkspacePath(path)?.direction);
     if (!direction) {
       return;
     }
@@ -166,7 +175,7 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
       check(e.document, 250);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => {
-      if (formatterLocation(d.uri, links)) {
+      if (diagnostics.has(d.uri) || serverDiagnostics.has(d.uri)) {
         diagnostics.delete(d.uri);
         serverDiagnostics.delete(d.uri);
       }

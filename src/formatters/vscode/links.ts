@@ -3,7 +3,8 @@
 // key so menus show the formatter commands on linked files.
 import vscode = require('vscode');
 import type { LinkStore, WorkspaceFiles } from '../../commands/formatterSync';
-import { linkLocation, type FormatterLocation } from '../location';
+import type { Accounts } from '../../auth/accounts';
+import { linkLocation, parseWorkspacePath, type FormatterLocation } from '../location';
 import type { FormatterLink } from '../syncState';
 
 const KEY = 'thingsStack.formatterLinks';
@@ -64,6 +65,20 @@ export class WorkspaceLinks implements LinkStore, WorkspaceFiles {
   locationOf(uri: vscode.Uri): FormatterLocation | undefined {
     const found = this.linkOf(uri);
     return found && linkLocation(found.link);
+  }
+
+  /**
+   * Where a workspace file's formatter is deployed: its link, else (a fresh clone: links are per machine) the place
+   * its path names (ttn/<app>/[devices/<dev>/]uplink.js) on the one signed-in deployment.
+   */
+  placeOf(path: string, accounts: Accounts): FormatterLocation | undefined {
+    const link = this.get(path);
+    if (link) {
+      return linkLocation(link);
+    }
+    const named = parseWorkspacePath(path);
+    const signedIn = [...new Set(accounts.deployments().map((d) => d.key))].filter((key) => accounts.account(key));
+    return named && signedIn.length === 1 ? { deploymentKey: signedIn[0], ...named } : undefined;
   }
 
   async read(path: string): Promise<string | undefined> {

@@ -6,7 +6,7 @@ import vscode = require('vscode');
 import type { Account, Accounts } from '../../auth/accounts';
 import { caseDevice, runCase } from '../../commands/formatterCases';
 import { describeError } from '../../ui/errorText';
-import { linkLocation, parseWorkspacePath, type FormatterLocation } from '../location';
+import { parseWorkspacePath, type FormatterLocation } from '../location';
 import { parseTestCases, testCasesPathFor, type CaseOutcome, type FormatterTestCase } from '../testCases';
 import type { WorkspaceLinks } from './links';
 
@@ -205,23 +205,14 @@ export class FormatterTests implements vscode.Disposable {
     }
   }
 
-  /** Where a formatter file's cases run: its link, else (a clone) the place its path names on the one signed-in deployment. */
+  /** Where a formatter file's cases run: its link, else the place its path names on the one signed-in deployment. */
   private target(formatterPath: string): { account: Account; location: FormatterLocation } | string {
-    const link = this.links.get(formatterPath);
-    if (link) {
-      const account = this.accounts.account(link.deployment);
-      return account
-        ? { account, location: linkLocation(link) }
-        : `Sign in to ${link.deployment} to run formatter tests there.`;
-    }
-    const named = parseWorkspacePath(formatterPath);
-    const signedIn = [...new Set(this.accounts.deployments().map((d) => d.key))]
-      .map((key) => this.accounts.account(key))
-      .filter((a): a is Account => a !== undefined);
-    if (!named || signedIn.length !== 1) {
+    const location = this.links.placeOf(formatterPath, this.accounts);
+    if (!location) {
       return `${formatterPath} is not linked to a deployment: run "Compare with Deployed" on it once to choose one.`;
     }
-    return { account: signedIn[0], location: { deploymentKey: signedIn[0].deployment.key, ...named } };
+    const account = this.accounts.account(location.deploymentKey);
+    return account ? { account, location } : `Sign in to ${location.deploymentKey} to run formatter tests there.`;
   }
 
   dispose(): void {
