@@ -4,6 +4,7 @@ import {
   describeLocation,
   formatterPath,
   parseFormatterPath,
+  parseWorkspacePath,
   sameLocation,
   type FormatterLocation,
 } from '../../../src/formatters/location';
@@ -51,5 +52,25 @@ describe('formatter document paths', () => {
     assert.ok(sameLocation(cases[1], { ...cases[1] }));
     assert.ok(!sameLocation(cases[1], { ...cases[1], direction: 'up' }));
     assert.ok(!sameLocation(cases[1], { ...cases[1], deviceId: undefined }));
+  });
+
+  it('reads where a workspace file is deployed from its path (ttn/<app>/[devices/<dev>/]uplink.js), nothing else', () => {
+    assert.deepEqual(parseWorkspacePath('ttn/app-1/uplink.js'), { applicationId: 'app-1', direction: 'up' });
+    assert.deepEqual(parseWorkspacePath('ttn/app-1/devices/dev-1/downlink.js'), {
+      applicationId: 'app-1',
+      deviceId: 'dev-1',
+      direction: 'down',
+    });
+    for (const path of [
+      'app-1/uplink.js',
+      'ttn/app-1/other.js',
+      'ttn/app-1/uplink.tests.json',
+      'ttn/App-1/uplink.js',
+      'ttn/../x/uplink.js',
+      'ttn/app-1/devices/uplink.js',
+      'src/ttn/app-1/uplink.js',
+    ]) {
+      assert.equal(parseWorkspacePath(path), undefined, path);
+    }
   });
 });
