@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ExplorerNode, FormatterNode } from '../../src/explorer/nodeTypes';
-import type { InputOptions, PickOptions, Ui } from '../../src/ui/ui';
+import type { ConfirmOptions, InputOptions, PickOptions, Ui } from '../../src/ui/ui';
 import { extensionApi, testServer, waitFor } from './api';
 import { expectErrorNotice } from './tripwire.test';
 
@@ -36,10 +36,18 @@ describe('payload formatters', () => {
       assert.ok(item, `no "${next}" in ${o.title}: ${o.items.map((i) => i.label).join(', ')}`);
       return item.value;
     };
+    const confirm = async (o: ConfirmOptions): Promise<boolean> => {
+      const next = answers.shift();
+      assert.ok(next === 'yes' || next === 'no', `unexpected question: ${o.message}`);
+      return next === 'yes';
+    };
     api.formatters.hooks.ui = new Proxy(real, {
       get(target, prop) {
         if (prop === 'input') {
           return input;
+        }
+        if (prop === 'confirm') {
+          return confirm;
         }
         if (prop === 'pick') {
           return pick;
@@ -277,6 +285,30 @@ describe('payload formatters', () => {
       return d?.uri.scheme === 'thingsstack-json' && d.getText().includes('"AQI="') ? d : undefined;
     });
     assert.deepEqual((JSON.parse(json.getText()) as { decoded?: unknown }).decoded, { n: 2 });
+  });
+
+  it("changes an application's formatter type: JavaScript opens the template, None (after asking) empties it", async () => {
+    const app = 'alice-tracker';
+    const location = {
+      kind: 'formatter',
+      id: 'x',
+      deploymentKey: testServer().key,
+      applicationId: app,
+      direction: 'up',
+    };
+    const account = (await extensionApi()).accounts.account(testServer().key)!;
+    await answer('JavaScript');
+    await vscode.commands.executeCommand('thingsStack.changeFormatterType', location);
+    const editor = await waitFor('the new formatter', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.path.endsWith(`/${app}/uplink.js`) ? e : undefined;
+    });
+    assert.match(editor.document.getText(), /function decodeUplink\(input\)/);
+    assert.equal((await account.api.formatters.getApplication(app))?.up?.parameter, editor.document.getText());
+    await answer('None', 'yes');
+    await vscode.commands.executeCommand('thingsStack.changeFormatterType', location);
+    assert.deepEqual((await account.api.formatters.getApplication(app))?.up, { type: 'FORMATTER_NONE' });
+    await waitFor('the document emptied', () => (editor.document.getText() === '' ? true : undefined));
   });
 
   it('never overwrites a change on the server: Compare opens a diff and saves nothing, Reload takes the server version', async () => {
