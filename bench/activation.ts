@@ -53,6 +53,7 @@ function sample(): { ms: number; bytes: number } {
       }),
     }),
     globalState: new MemoryMemento(),
+    workspaceState: new MemoryMemento(),
     extensionMode: 1,
     extension: { packageJSON: { version: 'bench' } },
   };

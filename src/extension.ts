@@ -21,6 +21,7 @@ import { LiveEventsController, type LiveEventsInspector } from './events/vscode/
 import type { ExplorerModel } from './explorer/model';
 import type { ExplorerNode } from './explorer/nodeTypes';
 import type { ExplorerTreeProvider } from './explorer/vscode/treeProvider';
+import { registerFormatters, type FormattersInspector } from './formatters/vscode/index';
 import { JsonDocuments } from './ui/vscode/jsonDocuments';
 import { VscodeUi } from './ui/vscode/vscodeUi';
 
@@ -36,6 +37,7 @@ export interface ExtensionApi {
     treeView: vscode.TreeView<ExplorerNode>;
     explorer: ExplorerModel;
     events: LiveEventsInspector;
+    formatters: FormattersInspector;
   };
 }
 
@@ -146,12 +148,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       },
     },
   });
+  const formatters = registerFormatters(context, { accounts, log, ui, model: explorer });
   const events = new LiveEventsController({ accounts, log, ui, bufferSize: config.eventsBufferSize });
   context.subscriptions.push(events, registerCommands(events.commands, log, ui));
   updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, explorer, events } }
+    ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, explorer, events, formatters } }
     : {};
 }
 

@@ -50,12 +50,26 @@ export const EXPLORER_COMMAND_IDS = [
 /** Live events (registered by src/events/index.ts). */
 export const EVENTS_COMMAND_IDS = ['thingsStack.showEvents', 'thingsStack.stopEvents'] as const;
 
+/** Payload formatters (registered by src/formatters/vscode/index.ts). */
+export const FORMATTER_COMMAND_IDS = [
+  'thingsStack.openFormatter',
+  'thingsStack.changeFormatterType',
+  'thingsStack.testUplinkFormatter',
+  'thingsStack.testDownlinkFormatter',
+  'thingsStack.pullFormatter',
+  'thingsStack.deployFormatter',
+  'thingsStack.compareFormatter',
+  'thingsStack.testFormatterWithUplink',
+] as const;
+
 export type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];
 export type ExplorerCommandId = (typeof EXPLORER_COMMAND_IDS)[number];
-export type CommandId = AuthCommandId | ExplorerCommandId | (typeof EVENTS_COMMAND_IDS)[number];
+export type FormatterCommandId = (typeof FORMATTER_COMMAND_IDS)[number];
+export type CommandId = AuthCommandId | ExplorerCommandId | (typeof EVENTS_COMMAND_IDS)[number] | FormatterCommandId;
 
 export const ALL_COMMAND_IDS: readonly CommandId[] = [
   ...AUTH_COMMAND_IDS,
   ...EXPLORER_COMMAND_IDS,
   ...EVENTS_COMMAND_IDS,
+  ...FORMATTER_COMMAND_IDS,
 ];

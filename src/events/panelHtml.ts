@@ -17,7 +17,7 @@ tr:hover{background:var(--vscode-list-hoverBackground)}code,pre{font-family:var(
 <header><button id="pause">Pause</button><button id="clear">Clear</button><button id="export">Export…</button><button id="stop">Stop</button>
 <input id="name" placeholder="Filter event name (text or /regex/)"><input id="device" placeholder="Filter device">
 <label><input type="checkbox" id="verbose"> Verbose (raw JSON)</label><span id="status"></span></header>
-<table><thead><tr><th>Time</th><th>Event</th><th>Device</th><th>Port</th><th>Payload</th><th>RSSI</th><th>SNR</th></tr></thead><tbody id="rows"></tbody></table>
+<table><thead><tr><th>Time</th><th>Event</th><th>Device</th><th>Port</th><th>Payload</th><th>RSSI</th><th>SNR</th><th></th></tr></thead><tbody id="rows"></tbody></table>
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi(); const $ = (id) => document.getElementById(id); let paused = false; const raws = new Map();
 const send = (type, extra) => vscode.postMessage(Object.assign({ type }, extra));
@@ -35,8 +35,11 @@ function render(s) {
     const tr = document.createElement('tr');
     cell(tr, new Date(e.time).toLocaleTimeString()); cell(tr, e.name); cell(tr, e.deviceId); cell(tr, e.fPort);
     const p = cell(tr, ''); const pre = document.createElement('pre'); pre.textContent = e.payload === undefined ? '' : JSON.stringify(e.payload); p.appendChild(pre);
-    cell(tr, e.rssi); cell(tr, e.snr); body.appendChild(tr);
-    if (verbose) { const r = document.createElement('tr'); const td = document.createElement('td'); td.colSpan = 7; const raw = document.createElement('pre');
+    cell(tr, e.rssi); cell(tr, e.snr); const act = cell(tr, '');
+    if (e.fPort !== undefined) { const b = document.createElement('button'); b.textContent = 'Test Formatter'; b.title = 'Test Formatter with This Uplink: run the formatter in effect (or its open, unsaved document) on the server with these bytes';
+      b.onclick = () => send('testFormatter', { id: e.id }); act.appendChild(b); }
+    body.appendChild(tr);
+    if (verbose) { const r = document.createElement('tr'); const td = document.createElement('td'); td.colSpan = 8; const raw = document.createElement('pre');
       raw.textContent = raws.has(e.id) ? JSON.stringify(raws.get(e.id), null, 2) : '…'; if (!raws.has(e.id)) send('raw', { id: e.id }); raw.id = 'raw-' + e.id; td.appendChild(raw); r.appendChild(td); body.appendChild(r); }
   }
   $('rows').replaceChildren(body);

@@ -42,6 +42,12 @@ export function contextValueOf(node: ExplorerNode, now: number = Date.now()): st
       return context('secret', { stored: node.stored });
     case 'apiKey':
       return context('apiKey', { expired: expiryText(node.key.expires_at, now).startsWith('expired') });
+    case 'formatter':
+      return context('formatter', {
+        [node.direction]: true,
+        [node.deviceId === undefined ? 'application' : 'device']: true,
+        javascript: node.type === 'FORMATTER_JAVASCRIPT',
+      });
     default:
       return node.kind;
   }

@@ -16,6 +16,7 @@ import type {
   UriField,
 } from './nodeTypes';
 import { entityId, type Entity } from './fetchers';
+import { formattersNode } from './formatterNodes';
 
 export const STATE_LABELS: Record<ClientState, string> = {
   STATE_REQUESTED: 'Requested — awaiting admin approval',
@@ -169,7 +170,7 @@ export function clientChildren(node: ClientNode, detail: Client, secretStored: b
   ];
 }
 
-/** An application's properties, then its API keys, collaborators and end devices. */
+/** An application's properties, then its API keys, collaborators, end devices and payload formatters. */
 export function applicationChildren(node: ApplicationNode, detail: Application): ExplorerNode[] {
   const entity: EntityRef = { type: 'application', id: node.applicationId };
   return [
@@ -188,6 +189,7 @@ export function applicationChildren(node: ApplicationNode, detail: Application):
     child(node, '#apiKeys', { kind: 'apiKeys', applicationId: node.applicationId }),
     child(node, '#collaborators', { kind: 'collaborators', entity }),
     child(node, '#devices', { kind: 'devices', applicationId: node.applicationId }),
+    formattersNode(node),
   ];
 }
 

@@ -19,12 +19,14 @@ import {
   uriChildren,
 } from './entityNodes';
 import * as fetch from './fetchers';
+import { applicationFormatterNodes, deviceFormatterNodes, formattersNode } from './formatterNodes';
 import type {
   DeletedNode,
   DeploymentNode,
   EntityRef,
   ErrorNode,
   ExplorerNode,
+  FormattersNode,
   MessageNode,
   LoadMoreNode,
   OwnerNode,
@@ -188,6 +190,17 @@ export class ExplorerModel {
     this.find(predicate).forEach((n) => this.refresh(n));
   }
 
+  /** After a formatter was written: its rows reload (an application's defaults also show under each device). */
+  formattersChanged(deploymentKey: string, applicationId: string, deviceId?: string): void {
+    this.refreshWhere(
+      (n) =>
+        n.kind === 'formatters' &&
+        n.deploymentKey === deploymentKey &&
+        n.applicationId === applicationId &&
+        (deviceId === undefined || n.deviceId === deviceId),
+    );
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.store.clear();
@@ -330,9 +343,26 @@ export class ExplorerModel {
           (d) => deviceNode(node, node.applicationId, d),
           'No end devices',
         );
+      case 'device':
+        return [formattersNode(node)];
+      case 'formatters':
+        return this.formatterChildren(node, account);
       default:
         return [];
     }
+  }
+
+  /** Uplink and Downlink: the application's defaults (1 request), or a device's own and the defaults (2). */
+  private async formatterChildren(node: FormattersNode, account: Account): Promise<ExplorerNode[]> {
+    const api = account.api.formatters;
+    const application = this.store.cached(`${node.id}/#application`, () => api.getApplication(node.applicationId));
+    if (node.deviceId === undefined) {
+      return applicationFormatterNodes(node, await application);
+    }
+    const deviceId = node.deviceId;
+    const device = this.store.cached(`${node.id}/#device`, () => api.getDevice(node.applicationId, deviceId));
+    const [own, defaults] = await Promise.all([device, application]);
+    return deviceFormatterNodes(node, own, defaults);
   }
 
   private async sectionChildren(node: SectionNode, account: Account): Promise<ExplorerNode[]> {

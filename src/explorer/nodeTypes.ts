@@ -3,6 +3,7 @@
 // also the VS Code TreeItem id so expansion survives refreshes.
 import type { ApiKey, Application, Client, Collaborator, EndDevice, Owner } from '../tts/types';
 import type { GroupSummary, Right } from '../tts/rights';
+import type { Direction, FormatterType } from '../tts/formatters';
 
 export type Section = 'clients' | 'applications';
 export type EntityType = 'client' | 'application';
@@ -134,6 +135,28 @@ export interface DeviceNode extends Base {
   applicationId: string;
   device: EndDevice;
 }
+/** "Payload Formatters" under an application (its defaults, on the AS link) or an end device (its own). */
+export interface FormattersNode extends Base {
+  kind: 'formatters';
+  applicationId: string;
+  deviceId?: string;
+}
+/** One direction's formatter: what is set here and, for a device, which formatter runs and why. */
+export interface FormatterNode extends Base {
+  kind: 'formatter';
+  applicationId: string;
+  deviceId?: string;
+  direction: Direction;
+  /** The type set here; undefined when a device has no formatters of its own (the application's apply). */
+  type: FormatterType | undefined;
+  /** The script length when the type is JavaScript. */
+  scriptChars?: number;
+  /** What the row shows beside its label, e.g. "JavaScript" or "not set · in effect: CayenneLPP (application default)". */
+  description: string;
+  /** Why: what is set, what runs, and any problem (e.g. Device Repository without version IDs). */
+  tooltip: string;
+  problem?: string;
+}
 /** "Load more": fetches the next page of the list its parent shows. */
 export interface LoadMoreNode extends Base {
   kind: 'loadMore';
@@ -176,6 +199,8 @@ export type ExplorerNode =
   | ApiKeyNode
   | DevicesNode
   | DeviceNode
+  | FormattersNode
+  | FormatterNode
   | LoadMoreNode
   | ErrorNode
   | MessageNode;
@@ -212,6 +237,8 @@ export function entityOf(node: ExplorerNode): EntityRef | undefined {
     case 'apiKey':
     case 'devices':
     case 'device':
+    case 'formatters':
+    case 'formatter':
       return { type: 'application', id: node.applicationId };
     default:
       return undefined;

@@ -16,7 +16,7 @@ export function run(): Promise<void> {
   };
   const Mocha = (loaded.Mocha ?? loaded.default ?? loaded) as MochaCtor;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  for (const file of ['tripwire', 'activation', 'auth', 'explorer', 'tree', 'events', 'cancel']) {
+  for (const file of ['tripwire', 'activation', 'auth', 'explorer', 'tree', 'events', 'formatters', 'cancel']) {
     mocha.addFile(path.join(__dirname, `${file}.test.js`));
   }
   return new Promise((resolve, reject) => {

@@ -111,6 +111,11 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
           this.stop(s);
         }
       },
+      testFormatter: (event) =>
+        void vscode.commands.executeCommand('thingsStack.testFormatterWithUplink', {
+          deploymentKey: account.deployment.key,
+          event,
+        }),
     });
     // Events come from the cluster (Application Server / Network Server), not the Identity Server.
     const live = new LiveEvents({

@@ -2,6 +2,7 @@
 // ≤ 10/s) and carries out the page's toolbar. The page itself is in panelHtml.ts.
 import { randomBytes } from 'node:crypto';
 import vscode = require('vscode');
+import type { TtsEvent } from '../../tts/types';
 import type { LiveEvents, LiveSnapshot } from '../liveEvents';
 import { html } from '../panelHtml';
 
@@ -11,7 +12,8 @@ export const PANEL_ROWS = 300;
 type FromWebview =
   | { type: 'pause' | 'resume' | 'clear' | 'export' | 'stop' | 'start' }
   | { type: 'filter'; name: string; device: string }
-  | { type: 'raw'; id: string };
+  | { type: 'raw'; id: string }
+  | { type: 'testFormatter'; id: string };
 
 export interface EventsPanelHost {
   /** The stream this panel shows, while the panel is the one shown for it. */
@@ -19,6 +21,8 @@ export interface EventsPanelHost {
   start(): void;
   stop(): void;
   closed(): void;
+  /** "Test Formatter with This Uplink" on a captured event. */
+  testFormatter(event: TtsEvent): void;
 }
 
 export class EventsPanel implements vscode.Disposable {
@@ -90,6 +94,13 @@ export class EventsPanel implements vscode.Disposable {
       case 'raw':
         void this.panel.webview.postMessage({ type: 'raw', id: message.id, raw: live.raw(message.id) });
         break;
+      case 'testFormatter': {
+        const event = live.raw(message.id);
+        if (event) {
+          this.host.testFormatter(event);
+        }
+        break;
+      }
       case 'export': {
         const events = live.rawEvents();
         const target = await vscode.window.showSaveDialog({

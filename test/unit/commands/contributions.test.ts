@@ -41,6 +41,8 @@ const KINDS = [
   'apiKey',
   'devices',
   'device',
+  'formatters',
+  'formatter',
   'loadMore',
   'error',
   'message',

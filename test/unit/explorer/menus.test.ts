@@ -176,4 +176,36 @@ describe('tree menus', () => {
       ['editCollaborator', 'removeCollaborator'],
     );
   });
+
+  it('opens, pulls and tests only JavaScript formatters, each with its own direction; every type can change', () => {
+    const formatter = (
+      direction: 'up' | 'down',
+      type?: 'FORMATTER_JAVASCRIPT' | 'FORMATTER_CAYENNELPP',
+    ): ExplorerNode => ({
+      ...base,
+      kind: 'formatter',
+      applicationId: 'a',
+      deviceId: 'd',
+      direction,
+      type,
+      description: '',
+      tooltip: '',
+    });
+    assert.deepEqual(offered(formatter('up', 'FORMATTER_JAVASCRIPT')), [
+      'changeFormatterType',
+      'openFormatter',
+      'pullFormatter',
+      'testUplinkFormatter',
+    ]);
+    assert.deepEqual(offered(formatter('down', 'FORMATTER_JAVASCRIPT')), [
+      'changeFormatterType',
+      'openFormatter',
+      'pullFormatter',
+      'testDownlinkFormatter',
+    ]);
+    assert.deepEqual(offered(formatter('up', 'FORMATTER_CAYENNELPP')), ['changeFormatterType']);
+    assert.deepEqual(offered(formatter('down')), ['changeFormatterType']);
+    assert.deepEqual(offered(formatter('up', 'FORMATTER_JAVASCRIPT'), true), ['openFormatter']);
+    assert.deepEqual(offered({ ...base, kind: 'formatters', applicationId: 'a' }, true), ['refresh']);
+  });
 });

@@ -105,6 +105,7 @@ describe('explorer model', () => {
         'apiKeys',
         'collaborators',
         'devices',
+        'formatters',
       ]);
       const stored = f.server.state.applications.get('alice-sensors')!;
       const props = Object.fromEntries(children.flatMap((c) => (c.kind === 'property' ? [[c.property, c]] : [])));

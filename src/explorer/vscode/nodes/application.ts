@@ -53,7 +53,7 @@ export function devicesItem(node: DevicesNode): vscode.TreeItem {
 export function deviceItem(node: DeviceNode): vscode.TreeItem {
   const d = node.device;
   const id = d.ids?.device_id ?? '?';
-  const out = item(node, id, None, icon('chip'));
+  const out = item(node, id, Collapsed, icon('chip'));
   out.description = d.ids?.dev_eui ? `DevEUI ${d.ids.dev_eui}` : d.name;
   out.tooltip = markdown([
     `**${esc(d.name || id)}** — \`${id}\``,

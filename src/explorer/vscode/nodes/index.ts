@@ -6,6 +6,7 @@ import { clientItem, propertyItem, secretItem, uriItem, uriListItem } from './cl
 import { deletedItem, deploymentItem, ownerItem, sectionItem } from './deployment';
 import { collaboratorItem, collaboratorsItem, rightGroupItem, rightItem, rightsItem } from './rights';
 import { errorItem, loadMoreItem, messageItem } from './state';
+import { formatterItem, formattersItem } from './formatters';
 
 export function treeItemFor(
   node: ExplorerNode,
@@ -50,6 +51,10 @@ export function treeItemFor(
       return devicesItem(node);
     case 'device':
       return deviceItem(node);
+    case 'formatters':
+      return formattersItem(node);
+    case 'formatter':
+      return formatterItem(node);
     case 'loadMore':
       return loadMoreItem(node);
     case 'error':

@@ -1,0 +1,32 @@
+// "Payload Formatters" and its Uplink / Downlink rows; a JavaScript formatter opens as a document on click.
+import vscode = require('vscode');
+import { DIRECTION_LABELS } from '../../formatterNodes';
+import type { FormatterNode, FormattersNode } from '../../nodeTypes';
+import { Collapsed, None, icon, item } from './shared';
+
+export function formattersItem(node: FormattersNode): vscode.TreeItem {
+  const out = item(node, 'Payload Formatters', Collapsed, icon('symbol-function'));
+  out.tooltip =
+    node.deviceId === undefined
+      ? "The application's default formatters (Application Server link): they apply to every end device without formatters of its own."
+      : "This end device's own formatters; once it has any, they replace the application's defaults in both directions.";
+  return out;
+}
+
+export function formatterItem(node: FormatterNode): vscode.TreeItem {
+  const javascript = node.type === 'FORMATTER_JAVASCRIPT';
+  const out = item(
+    node,
+    DIRECTION_LABELS[node.direction],
+    None,
+    node.problem
+      ? icon('warning', 'list.warningForeground')
+      : icon(node.direction === 'up' ? 'arrow-up' : 'arrow-down'),
+  );
+  out.description = node.description;
+  out.tooltip = node.tooltip;
+  if (javascript) {
+    out.command = { command: 'thingsStack.openFormatter', title: 'Open Formatter', arguments: [node] };
+  }
+  return out;
+}

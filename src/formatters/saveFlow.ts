@@ -1,0 +1,79 @@
+// Saving a deployed formatter from a document (pure, no vscode). Opening costs 1 request (deployed.ts); saving 2:
+// the conflict check (GET: has the server's formatter changed since the document was opened?) and the write of just
+// that direction (PUT with a field mask on its two fields). A change on the server is never overwritten silently:
+// the caller asks Compare / Overwrite / Reload. Loaded on first save (the size check brings the parser).
+import type { FormattersApi } from '../tts/formatters';
+import { checkSize } from './checks';
+import { readFormatter, sameValue, writeFormatter, type FormatterValue } from './deployed';
+import { formatterLabel } from './kinds';
+import { describeLocation, type FormatterLocation } from './location';
+
+export interface Conflict {
+  location: FormatterLocation;
+  /** What the document was opened with (or last saved as). */
+  base: FormatterValue;
+  /** What the server has now. */
+  server: FormatterValue;
+  /** The text being saved. */
+  local: string;
+}
+
+export type ConflictChoice = 'compare' | 'overwrite' | 'reload';
+
+export type SaveResult =
+  /** Written; `stored` is what the server now has (the document's new base). */
+  | { outcome: 'saved'; stored: FormatterValue }
+  /** Not sent: over the server's size limit (the message names the size). */
+  | { outcome: 'refused'; message: string }
+  /** Not written: the user wants to see the server's version beside theirs. */
+  | { outcome: 'compare'; server: FormatterValue }
+  /** Not written: the user takes the server's version. */
+  | { outcome: 'reload'; server: FormatterValue }
+  /** Not written: the user closed the question. */
+  | { outcome: 'cancelled'; server: FormatterValue };
+
+/** One sentence for the conflict question: what changed on the server. */
+export function conflictMessage(conflict: Conflict): string {
+  const what = describeLocation(conflict.location);
+  const was = describeValue(conflict.base);
+  const now = describeValue(conflict.server);
+  return (
+    `${what.charAt(0).toUpperCase()}${what.slice(1)} changed on the server since you opened it ` +
+    `(${was === now ? `${now}, different script` : `was ${was}, now ${now}`}). Saving now would replace that change.`
+  );
+}
+
+function describeValue(value: FormatterValue): string {
+  return value.type === 'FORMATTER_JAVASCRIPT'
+    ? `JavaScript, ${(value.parameter ?? '').length.toLocaleString('en-US')} characters`
+    : formatterLabel(value.type);
+}
+
+/**
+ * Saves `text` as the JavaScript formatter at `location`, if the server still has `base` (what the document was
+ * opened with); otherwise `ask` decides. A script over the server's limit is refused before any request.
+ */
+export async function saveFormatter(
+  api: FormattersApi,
+  location: FormatterLocation,
+  base: FormatterValue,
+  text: string,
+  ask: (conflict: Conflict) => Promise<ConflictChoice | undefined>,
+): Promise<SaveResult> {
+  const size = checkSize(text);
+  if (size.problem) {
+    return { outcome: 'refused', message: `Not saved: ${size.problem}` };
+  }
+  const next: FormatterValue = { type: 'FORMATTER_JAVASCRIPT', parameter: text };
+  const server = await readFormatter(api, location);
+  if (!sameValue(server, base)) {
+    if (sameValue(server, next)) {
+      return { outcome: 'saved', stored: server }; // someone saved exactly this already
+    }
+    const choice = await ask({ location, base, server, local: text });
+    if (choice !== 'overwrite') {
+      return { outcome: choice ?? 'cancelled', server };
+    }
+  }
+  return { outcome: 'saved', stored: await writeFormatter(api, location, next) };
+}
