@@ -1,8 +1,9 @@
 // npm run test:e2e: the packaged .vsix in a real VS Code workbench (code-server) driven in headless Chromium, as
 // a user: welcome view, cancelled and completed sign-in, the trees with Refresh on each level, an OAuth client with
 // its one-time secret and its JSON, an application with an API key, deleting both, registering VS Code's own OAuth
-// client, signing out. Every step checks what the screen shows (rows, messages, editor text) and fails on an error
-// notification it did not expect; screenshots of every step go to test-results/.
+// client, a payload formatter opened from the tree and tested on the server, signing out. Every step checks what the
+// screen shows (rows, messages, editor text) and fails on an error notification it did not expect; screenshots of
+// every step go to test-results/.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,18 @@ import {
   TRUST_ALL_LINKS,
   seedApplicationStorage,
 } from '../support/workbench';
-import { answer, contextMenu, dialog, expandRow, Journey, rowAction, rowsUntil, toast, under } from './driver';
+import {
+  answer,
+  clickRow,
+  contextMenu,
+  dialog,
+  expandRow,
+  Journey,
+  rowAction,
+  rowsUntil,
+  toast,
+  under,
+} from './driver';
 
 const CLIENT = { id: 'vscode-e2e', secret: 'vscode-e2e-secret-value' };
 const STACK = 'Local e2e stack';
@@ -49,6 +61,14 @@ async function main(): Promise<number> {
         await answer(page, /./);
       } else {
         await page.waitForTimeout(300);
+      }
+    }
+  };
+  /** Polls `check` until it holds; the error says what was awaited. */
+  const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> => {
+    for (const deadline = Date.now() + timeoutMs; !(await check()); await page.waitForTimeout(200)) {
+      if (Date.now() > deadline) {
+        throw new Error(`the screen did not show ${what}`);
       }
     }
   };
@@ -272,6 +292,47 @@ async function main(): Promise<number> {
       await rowsUntil(page, `the registered client ${id} under alice`, (rows) =>
         clientsOwner(rows).some((r) => r.includes(`— ${id}`)),
       );
+    });
+    await journey.run('payload-formatter', async () => {
+      // Seeded: Sensors' default uplink formatter is CayenneLPP; its device-0001 has its own JavaScript uplink one.
+      const clients = page.locator('.part.sidebar .monaco-list-row', { hasText: /^OAuth Clients/ }).first();
+      if ((await clients.getAttribute('aria-expanded')) === 'true') {
+        await clients.click(); // room for the application's rows
+      }
+      await expandRow(page, /^Sensors/);
+      await expandRow(page, /^Payload Formatters/);
+      await rowsUntil(page, "Sensors' default formatters", (rows) => {
+        const list = under(rows, 'Payload Formatters', 'Sensors');
+        return list.includes('Uplink — CayenneLPP') && list.includes('Downlink — None');
+      });
+      await expandRow(page, /^End Devices/);
+      await expandRow(page, /^device-0001/);
+      await expandRow(page, /^Payload Formatters/, 0); // the device's: its rows come before the application's
+      await rowsUntil(page, "device-0001's own uplink formatter, in effect over the application's", (rows) =>
+        under(rows, 'Payload Formatters', 'device-0001').some((r) =>
+          r.startsWith('Uplink — JavaScript · in effect: JavaScript (device'),
+        ),
+      );
+      // Open it: the deployed script in a JavaScript editor named uplink.js.
+      await clickRow(page, /in effect: JavaScript/);
+      await page.locator('.tabs-container .tab.active', { hasText: 'uplink.js' }).waitFor({ timeout: 20_000 });
+      const editorText = async (): Promise<string> =>
+        (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(
+          /\u00a0/g,
+          ' ',
+        );
+      await until(
+        async () => (await editorText()).includes('function decodeUplink(input)'),
+        'the script in the editor',
+      );
+      // Test it on the server with the seeded device's payload: 09 29 80 → 23.45 °C, 64 %.
+      await runCommand(page, 'Things Stack: Test Uplink Formatter');
+      await answer(page, /uplink payload/, '09 29 80');
+      await answer(page, /FPort/, '1');
+      await until(async () => {
+        const text = (await editorText()).replace(/\s+/g, ' ');
+        return /"temperature": 23\.45/.test(text) && /"humidity": 64/.test(text);
+      }, 'the decoded JSON (temperature 23.45, humidity 64)');
     });
     await journey.run('sign-out', async () => {
       await runCommand(page, 'Things Stack: Sign Out');

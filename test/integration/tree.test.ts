@@ -5,6 +5,7 @@ import type { ExplorerNode } from '../../src/explorer/nodeTypes';
 import type { Row } from '../support/screen';
 import { extensionApi, testServer, waitFor } from './api';
 import { screenRows, screenUrl } from './screen';
+import { under } from '../support/treeRows';
 
 // The real TreeView in the workbench, read back from the screen: expand every kind of node, refresh each, create,
 // delete, restore, Load more and filter, and check the rows the user sees (and, through the tripwire, that no
@@ -72,26 +73,6 @@ describe('explorer tree as shown', () => {
       last = now;
     }
     return last;
-  }
-
-  /** The labels directly under the first row whose label starts with `label`. */
-  function under(rows: string[], label: string): string[] {
-    const start = rows.findIndex((r) => r.trimStart().startsWith(label));
-    if (start < 0) {
-      return [];
-    }
-    const depth = rows[start].length - rows[start].trimStart().length + 2;
-    const out: string[] = [];
-    for (const row of rows.slice(start + 1)) {
-      const d = row.length - row.trimStart().length;
-      if (d < depth) {
-        break;
-      }
-      if (d === depth) {
-        out.push(row.trim());
-      }
-    }
-    return out;
   }
 
   before(async function () {

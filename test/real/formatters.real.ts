@@ -145,6 +145,18 @@ const CASES: Case[] = [
       }),
   },
   {
+    // goja hands encodeDownlink a Number object: typeof is "object" and === 2 is false (media/formatters/formatter.d.ts).
+    name: 'encode: input.fPort is a Number object',
+    run: (api, app, dev) =>
+      api.formatters.encodeDownlink(app, dev, {
+        fPort: 2,
+        data: { a: 1 },
+        ...js(
+          'function encodeDownlink(input) { return { bytes: [typeof input.fPort === "object" ? 1 : 0, input.fPort === 2 ? 1 : 0, input.fPort == 2 ? 1 : 0] }; }',
+        ),
+      }),
+  },
+  {
     name: 'encode: legacy Encoder',
     run: (api, app, dev) =>
       api.formatters.encodeDownlink(app, dev, {

@@ -248,7 +248,9 @@ const uint8 = (value: unknown): number => {
 
 /** down/encode with FORMATTER_JAVASCRIPT. */
 export function runDownlinkEncoder(script: string, data: Record<string, unknown>, fPort: number): EncodeOutput {
-  const result = run(DOWNLINK_ENCODER(script), { data, fPort });
+  // goja hands the encoder a Number object, not a number: `typeof input.fPort` is "object" and `=== 2` is false
+  // (seen on the real v3.32.1: test/real/formatters.real.ts "encode: input.fPort is a Number object").
+  const result = run(DOWNLINK_ENCODER(script), { data, fPort: new Number(fPort) });
   if (result === undefined || result === null) {
     throw scriptErrors.output(scriptErrors.noOutput());
   }

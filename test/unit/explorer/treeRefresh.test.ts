@@ -6,6 +6,7 @@ import { ChangeLog } from '../../../src/explorer/changeLog';
 import type { ExplorerNode } from '../../../src/explorer/nodeTypes';
 import { FakeTreeHost } from '../../support/fakeTreeHost';
 import { explorerFixture, key, walk, type Fixture } from '../../support/explorerFixture';
+import { under } from '../../support/treeRows';
 
 /** The tree as ExplorerTreeProvider feeds it (with its ChangeLog), or without the guard. */
 function host(f: Fixture, guarded = true): FakeTreeHost<ExplorerNode> {
@@ -48,23 +49,6 @@ async function expandAll(tree: FakeTreeHost<ExplorerNode>, f: Fixture, depth: nu
     await tree.rows();
     await tree.settle(); // counts arrive after the lists
   }
-}
-
-/** The rows directly under the first row labelled `label` (its own children, not deeper). */
-function under(rows: string[], label: string): string[] {
-  const start = rows.findIndex((r) => r.trim() === label);
-  const depth = rows[start].length - rows[start].trimStart().length + 2;
-  const out: string[] = [];
-  for (const row of rows.slice(start + 1)) {
-    const d = row.length - row.trimStart().length;
-    if (d < depth) {
-      break;
-    }
-    if (d === depth) {
-      out.push(row.trim());
-    }
-  }
-  return out;
 }
 
 describe('explorer tree refresh (fake extension host)', () => {
