@@ -16,7 +16,19 @@ export function run(): Promise<void> {
   };
   const Mocha = (loaded.Mocha ?? loaded.default ?? loaded) as MochaCtor;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  for (const file of ['tripwire', 'activation', 'auth', 'explorer', 'tree', 'events', 'formatters', 'cancel']) {
+  for (const file of [
+    'tripwire',
+    'activation',
+    'auth',
+    'explorer',
+    'tree',
+    'events',
+    'formatters.editor',
+    'formatters.workspace',
+    'formatters.serverChanges',
+    'formatters.liveUplink',
+    'cancel',
+  ]) {
     mocha.addFile(path.join(__dirname, `${file}.test.js`));
   }
   return new Promise((resolve, reject) => {

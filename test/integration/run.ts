@@ -16,7 +16,20 @@ export const ACCOUNT_LABEL = 'alice · Local test stack';
 export const TEST_CLIENT = { id: 'vscode-web-tests', secret: 'vscode-web-tests-secret' };
 
 export async function bundleSuite(): Promise<string> {
-  const names = ['index', 'tripwire', 'activation', 'auth', 'explorer', 'tree', 'events', 'formatters', 'cancel'];
+  const names = [
+    'index',
+    'tripwire',
+    'activation',
+    'auth',
+    'explorer',
+    'tree',
+    'events',
+    'formatters.editor',
+    'formatters.workspace',
+    'formatters.serverChanges',
+    'formatters.liveUplink',
+    'cancel',
+  ];
   await build({
     entryPoints: names.map((n) => join(REPO, 'test/integration', n === 'index' ? 'index.ts' : `${n}.test.ts`)),
     outdir: join(REPO, 'out/integration'),

@@ -1,0 +1,101 @@
+// Shared by the formatters.*.test.ts files, the payload formatters suite in the real workbench against the test
+// server (seeded: device-0001 of alice-sensors has its own JavaScript uplink formatter). The files run in the order
+// of index.ts against one server and one workbench, and build on each other: the editor file opens, edits and saves
+// the formatter; the workspace file pulls it (as saved) and runs test cases; then changes on the server and a live
+// uplink.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ExplorerNode, FormatterNode } from '../../src/explorer/nodeTypes';
+import type { ConfirmOptions, InputOptions, PickOptions, Ui } from '../../src/ui/ui';
+import { extensionApi, testServer, waitFor } from './api';
+
+export const APP = 'alice-sensors';
+export const DEVICE = 'device-0001';
+let restoreUi: () => void = () => undefined;
+
+/** Registers the hooks of the enclosing suite: the real Ui back after each test, the editors closed after the
+ * suite. */
+export function formattersHooks(): void {
+  afterEach(() => restoreUi());
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+}
+
+/** The prompts of the formatter commands answered in order (each answer must pass the prompt's validation). */
+export async function answer(...answers: string[]): Promise<{ refused: string[] }> {
+  const api = await extensionApi();
+  const real = api.formatters.defaultUi;
+  const refused: string[] = [];
+  const input = async (o: InputOptions): Promise<string> => {
+    for (;;) {
+      const next = answers.shift();
+      assert.ok(next !== undefined, `unexpected prompt: ${o.prompt}`);
+      const check = o.validate?.(next);
+      if (check?.severity === 'error') {
+        refused.push(check.message); // as the box shows it while the user types; the box stays open
+        continue;
+      }
+      return next;
+    }
+  };
+  const pick = async <T>(o: PickOptions<T>): Promise<T> => {
+    const next = answers.shift();
+    const item = o.items.find((i) => i.label === next);
+    assert.ok(item, `no "${next}" in ${o.title}: ${o.items.map((i) => i.label).join(', ')}`);
+    return item.value;
+  };
+  const confirm = async (o: ConfirmOptions): Promise<boolean> => {
+    const next = answers.shift();
+    assert.ok(next === 'yes' || next === 'no', `unexpected question: ${o.message}`);
+    return next === 'yes';
+  };
+  api.formatters.hooks.ui = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'input') {
+        return input;
+      }
+      if (prop === 'confirm') {
+        return confirm;
+      }
+      if (prop === 'pick') {
+        return pick;
+      }
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as Ui;
+  restoreUi = () => {
+    api.formatters.hooks.ui = undefined;
+  };
+  return { refused };
+}
+
+export async function formatterNode(): Promise<FormatterNode> {
+  const api = await extensionApi();
+  const model = api.explorer;
+  let node: ExplorerNode | undefined;
+  const path: ((n: ExplorerNode) => boolean)[] = [
+    (n) => n.kind === 'deployment',
+    (n) => n.kind === 'section' && n.section === 'applications',
+    (n) => n.kind === 'owner' && n.isSelf,
+    (n) => n.kind === 'application' && n.applicationId === APP,
+    (n) => n.kind === 'devices',
+    (n) => n.kind === 'device' && n.device.ids?.device_id === DEVICE,
+    (n) => n.kind === 'formatters',
+    (n) => n.kind === 'formatter' && n.direction === 'up',
+  ];
+  for (const match of path) {
+    const children: ExplorerNode[] = await waitFor('the tree', async () => {
+      const c = await model.children(node);
+      return c.some(match) ? c : undefined;
+    });
+    node = children.find(match);
+  }
+  return node as FormatterNode;
+}
+
+export const serverScript = async (): Promise<string | undefined> => {
+  const account = (await extensionApi()).accounts.account(testServer().key);
+  return (await account!.api.formatters.getDevice(APP, DEVICE)).formatters?.up?.parameter;
+};

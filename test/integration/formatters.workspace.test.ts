@@ -1,0 +1,124 @@
+// Payload formatters in the real workbench, in the workspace: pull the formatter, compare and deploy it with the sync
+// status, run its test-case file in the Testing view, and run the cases of a fresh clone (no link).
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { extensionApi, waitFor } from './api';
+import { answer, APP, DEVICE, formatterNode, formattersHooks, serverScript } from './formatters.fixture';
+
+describe('payload formatters', () => {
+  formattersHooks();
+
+  it('pulls the formatter to the workspace and runs its test-case file in the Testing view', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('thingsStack.pullFormatter', await formatterNode());
+    const path = `ttn/${APP}/devices/${DEVICE}/uplink.js`;
+    const file = await waitFor('the pulled file', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d?.uri.path.endsWith(path) ? d : undefined;
+    });
+    assert.equal(file.getText(), await serverScript());
+    assert.ok(api.formatters.links.get(path), 'the link is remembered');
+    for (const name of ['ttn/formatter.d.ts', 'ttn/jsconfig.json']) {
+      assert.ok(await api.formatters.links.read(name), `${name}: types for // @ts-check in pulled files`);
+    }
+    const status = await waitFor('the sync state', () => api.formatters.status.current);
+    assert.deepEqual(status, { path, state: 'in-sync' });
+
+    // Edit the file: the status says so; Compare with Deployed shows the diff; Deploy from File writes it.
+    const editor = await vscode.window.showTextDocument(file);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '// deployed from the workspace\n'));
+    await waitFor('changed locally', () => api.formatters.status.current?.state === 'changed-locally' || undefined);
+    await vscode.commands.executeCommand('thingsStack.compareFormatter', file.uri);
+    await waitFor(
+      'the diff with the deployed formatter',
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .some(
+            (t) =>
+              t.input instanceof vscode.TabInputTextDiff &&
+              t.input.original.scheme === 'thingsstack-formatter-deployed' &&
+              t.input.modified.toString() === file.uri.toString(),
+          ) || undefined,
+    );
+    await vscode.commands.executeCommand('thingsStack.deployFormatter', file.uri);
+    assert.equal(await serverScript(), file.getText());
+    assert.ok((await serverScript())?.startsWith('// deployed from the workspace'));
+    await vscode.window.showTextDocument(file);
+    await waitFor('in sync again', () => api.formatters.status.current?.state === 'in-sync' || undefined);
+
+    const cases = {
+      cases: [
+        {
+          name: 'decodes temperature and humidity',
+          direction: 'uplink',
+          fPort: 1,
+          bytes: '09 29 80',
+          expect: { data: { temperature: 234.5, humidity: 64 } },
+        },
+        {
+          name: 'wrong on purpose',
+          direction: 'uplink',
+          fPort: 1,
+          bytes: 'CSmA',
+          expect: { data: { temperature: 1 } },
+        },
+      ],
+    };
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(file.uri, '..', 'uplink.tests.json'),
+      new TextEncoder().encode(JSON.stringify(cases, null, 2)),
+    );
+    const tests = await waitFor('the test controller', () => api.formatters.tests());
+    await tests.discover();
+    const ids = await waitFor('the test items', () => {
+      const found: string[] = [];
+      tests.controller.items.forEach((file) => file.children.forEach((c) => found.push(c.id)));
+      return found.length === 2 ? found : undefined;
+    });
+    tests.outcomes.clear();
+    await vscode.commands.executeCommand('testing.runAll');
+    await waitFor('both cases to finish', () => (ids.every((id) => tests.outcomes.has(id)) ? true : undefined));
+    const [pass, fail] = ids.map((id) => tests.outcomes.get(id));
+    assert.equal(pass?.passed, true, JSON.stringify(pass));
+    assert.equal(fail?.passed, false);
+    assert.match(fail?.message ?? '', /data\.temperature: expected 1, got 234\.5/);
+  });
+
+  it('runs the test cases of a formatter file in a fresh clone (no link on this machine) on the signed-in deployment', async () => {
+    const api = await extensionApi();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const dir = vscode.Uri.joinPath(folder, 'ttn', 'alice-sensors');
+    const write = (name: string, text: string): Thenable<void> =>
+      vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), new TextEncoder().encode(text));
+    await write('uplink.js', 'function decodeUplink(input) {\n  return { data: { n: input.bytes.length } };\n}\n');
+    await write(
+      'uplink.tests.json',
+      JSON.stringify({
+        cases: [{ name: 'counts bytes', direction: 'uplink', fPort: 1, bytes: '01 02 03', expect: { data: { n: 3 } } }],
+      }),
+    );
+    assert.equal(api.formatters.links.get('ttn/alice-sensors/uplink.js'), undefined, 'not linked');
+    const tests = await waitFor('the test controller', () => api.formatters.tests());
+    await tests.discover();
+    const id = 'ttn/alice-sensors/uplink.tests.json#counts bytes';
+    await waitFor('the clone case', () => {
+      let found = false;
+      tests.controller.items.forEach((file) => file.children.forEach((c) => (found ||= c.id === id)));
+      return found || undefined;
+    });
+    tests.outcomes.delete(id);
+    await vscode.commands.executeCommand('testing.runAll');
+    const outcome = await waitFor('the case to finish', () => tests.outcomes.get(id));
+    assert.deepEqual(outcome, { name: 'counts bytes', passed: true });
+
+    // The same file in its editor: Test Uplink Formatter runs its text on the signed-in deployment.
+    await answer('device-0002', '01 02', '1');
+    await vscode.commands.executeCommand('thingsStack.testUplinkFormatter', vscode.Uri.joinPath(dir, 'uplink.js'));
+    const json = await waitFor('the result document', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d?.uri.scheme === 'thingsstack-json' && d.getText().includes('"AQI="') ? d : undefined;
+    });
+    assert.deepEqual((JSON.parse(json.getText()) as { decoded?: unknown }).decoded, { n: 2 });
+  });
+});
