@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { extensionApi, testServer, waitFor } from './api';
 import { answer, APP, DEVICE, formatterNode, formattersHooks, serverScript } from './formatters.fixture';
-import { expectErrorNotice } from './tripwire.test';
+import { expectErrorNotice } from './screen';
 
 describe('payload formatters', () => {
   formattersHooks();

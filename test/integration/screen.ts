@@ -19,3 +19,11 @@ async function get<T>(path: string): Promise<T> {
 
 export const screenRows = (): Promise<Row[]> => get<Row[]>('/rows');
 export const screenNotices = (): Promise<Notice[]> => get<Notice[]>('/notices');
+
+/**
+ * Announces an error notification the current test provokes on purpose (the tripwire in tripwire.test.ts lets it
+ * pass). Here, not in that file: importing a test file would register its tests and hooks a second time.
+ */
+export function expectErrorNotice(pattern: RegExp): void {
+  ((globalThis as { __tsmExpectedErrors?: RegExp[] }).__tsmExpectedErrors ??= []).push(pattern);
+}

@@ -3,16 +3,11 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { unexpectedErrors, type Notice } from '../support/screen';
-import { screenNotices, screenUrl } from './screen';
+import { expectErrorNotice, screenNotices, screenUrl } from './screen';
 
-// Each suite file is bundled on its own, so the list lives on globalThis, not in this module.
+// Each suite file is bundled on its own, so the list lives on globalThis (see expectErrorNotice in ./screen).
 const shared = globalThis as { __tsmExpectedErrors?: RegExp[] };
 let seenBefore = 0;
-
-/** Announces an error notification the current test provokes on purpose. */
-export function expectErrorNotice(pattern: RegExp): void {
-  (shared.__tsmExpectedErrors ??= []).push(pattern);
-}
 
 beforeEach(async () => {
   shared.__tsmExpectedErrors = [];
