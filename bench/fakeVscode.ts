@@ -13,6 +13,11 @@ const noEvent = (): { dispose(): void } => ({ dispose: noop });
 // One fake per name: `vscode.TreeItemCollapsibleState.None` is the same object every time, as the real value is.
 const fakes = new Map<string, unknown>();
 
+/** API calls that return a Thenable which activation waits on: they answer as an empty workspace would. */
+const ASYNC_RESULTS: Record<string, () => unknown> = {
+  'workspace.findFiles': () => Promise.resolve([]),
+};
+
 function fake(name: string): unknown {
   const known = fakes.get(name);
   if (known) {
@@ -42,7 +47,7 @@ function fake(name: string): unknown {
       return true; // assignments to API objects (item.text = …) are accepted and forgotten
     },
     apply() {
-      return fake(`${name}()`);
+      return ASYNC_RESULTS[name]?.() ?? fake(`${name}()`);
     },
     construct(_t, args) {
       // TreeItem(label, collapsibleState) and the like: a plain object that records its fields.

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { measureActivation } from './activation';
 import { measureEvents } from './events';
+import { measureFormatterRequests } from './formatterRequests';
 import { measureFormatters } from './formatters';
 import { measureListing } from './listing';
 import { measureRefresh } from './refresh';
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
   results.push(...(await measureEvents()));
   results.push(...(await measureTree()));
   results.push(...measureFormatters());
+  results.push(...(await measureFormatterRequests()));
   const width = Math.max(...results.map((r) => r.name.length));
   console.log(`${'measurement'.padEnd(width)}  ${'value'.padStart(10)}  goal          result`);
   for (const r of results) {
