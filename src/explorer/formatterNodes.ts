@@ -29,6 +29,29 @@ function charsText(chars: number | undefined): string | undefined {
   return chars === undefined ? undefined : `${chars.toLocaleString('en-US')} characters`;
 }
 
+/** The fields every formatter row has: where it sits, its direction, its script size, its tooltip paragraphs. */
+function formatterRow(
+  holder: FormattersNode,
+  direction: Direction,
+  chars: number | undefined,
+  tooltip: (string | undefined)[],
+): Pick<
+  FormatterNode,
+  'kind' | 'id' | 'parentId' | 'deploymentKey' | 'applicationId' | 'deviceId' | 'direction' | 'scriptChars' | 'tooltip'
+> {
+  return {
+    kind: 'formatter',
+    id: `${holder.id}/${direction}`,
+    parentId: holder.id,
+    deploymentKey: holder.deploymentKey,
+    applicationId: holder.applicationId,
+    deviceId: holder.deviceId,
+    direction,
+    scriptChars: chars,
+    tooltip: tooltip.filter(Boolean).join('\n\n'),
+  };
+}
+
 /** Uplink and Downlink of an application: its default formatters from the AS link (undefined: no link yet). */
 export function applicationFormatterNodes(holder: FormattersNode, pair: FormatterPair | undefined): FormatterNode[] {
   return DIRECTIONS.map((direction) => {
@@ -36,23 +59,14 @@ export function applicationFormatterNodes(holder: FormattersNode, pair: Formatte
     const inEffect = formatterInEffect(direction, undefined, pair);
     const chars = scriptChars(set?.type, set?.parameter);
     return {
-      kind: 'formatter',
-      id: `${holder.id}/${direction}`,
-      parentId: holder.id,
-      deploymentKey: holder.deploymentKey,
-      applicationId: holder.applicationId,
-      direction,
-      type: set?.type ?? 'FORMATTER_NONE',
-      scriptChars: chars,
-      description: formatterLabel(set?.type),
-      tooltip: [
+      ...formatterRow(holder, direction, chars, [
         `${DIRECTION_LABELS[direction]} formatter of application ${holder.applicationId} (its default).`,
         inEffect.why,
         charsText(chars) && `Script: ${charsText(chars)}.`,
         inEffect.problem,
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
+      ]),
+      type: set?.type ?? 'FORMATTER_NONE',
+      description: formatterLabel(set?.type),
       problem: inEffect.problem,
     };
   });
@@ -71,24 +85,14 @@ export function deviceFormatterNodes(
     const ownText = own ? formatterLabel(own.type) : 'not set';
     const effectText = `in effect: ${formatterLabel(inEffect.type)} (${SOURCE_TEXT[inEffect.source]})`;
     return {
-      kind: 'formatter',
-      id: `${holder.id}/${direction}`,
-      parentId: holder.id,
-      deploymentKey: holder.deploymentKey,
-      applicationId: holder.applicationId,
-      deviceId: holder.deviceId,
-      direction,
-      type: own?.type,
-      scriptChars: chars,
-      description: `${ownText} · ${effectText}${inEffect.problem ? ' ⚠' : ''}`,
-      tooltip: [
+      ...formatterRow(holder, direction, chars, [
         `${DIRECTION_LABELS[direction]} formatter of end device ${holder.deviceId ?? '?'}: ${own ? formatterLabel(own.type) : 'the device sets none of its own'}.`,
         `In effect: ${formatterLabel(inEffect.type)}. ${inEffect.why}`,
         charsText(chars) && `Script: ${charsText(chars)}.`,
         inEffect.problem,
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
+      ]),
+      type: own?.type,
+      description: `${ownText} · ${effectText}${inEffect.problem ? ' ⚠' : ''}`,
       problem: inEffect.problem,
     };
   });

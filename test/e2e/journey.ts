@@ -72,6 +72,12 @@ async function main(): Promise<number> {
       }
     }
   };
+  /** The text of the active editor as shown (only its rendered lines). */
+  const editorText = async (): Promise<string> =>
+    (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(
+      /\u00a0/g,
+      ' ',
+    );
   const clientsOwner = (rows: string[]): string[] => under(rows, 'alice — you', 'OAuth Clients');
   const appsOwner = (rows: string[]): string[] => under(rows, 'alice — you', 'Applications');
   try {
@@ -293,7 +299,7 @@ async function main(): Promise<number> {
         clientsOwner(rows).some((r) => r.includes(`— ${id}`)),
       );
     });
-    await journey.run('payload-formatter', async () => {
+    await journey.run('open-payload-formatter', async () => {
       // Seeded: Sensors' default uplink formatter is CayenneLPP; its device-0001 has its own JavaScript uplink one.
       const clients = page.locator('.part.sidebar .monaco-list-row', { hasText: /^OAuth Clients/ }).first();
       if ((await clients.getAttribute('aria-expanded')) === 'true') {
@@ -316,16 +322,13 @@ async function main(): Promise<number> {
       // Open it: the deployed script in a JavaScript editor named uplink.js.
       await clickRow(page, /in effect: JavaScript/);
       await page.locator('.tabs-container .tab.active', { hasText: 'uplink.js' }).waitFor({ timeout: 20_000 });
-      const editorText = async (): Promise<string> =>
-        (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(
-          /\u00a0/g,
-          ' ',
-        );
       await until(
         async () => (await editorText()).includes('function decodeUplink(input)'),
         'the script in the editor',
       );
-      // Test it on the server with the seeded device's payload: 09 29 80 → 23.45 °C, 64 %.
+    });
+    await journey.run('test-payload-formatter', async () => {
+      // On the server, with the seeded device's payload: 09 29 80 → 23.45 °C, 64 %.
       await runCommand(page, 'Things Stack: Test Uplink Formatter');
       await answer(page, /uplink payload/, '09 29 80');
       await answer(page, /FPort/, '1');
