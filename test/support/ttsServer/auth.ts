@@ -30,8 +30,36 @@ export interface Caller {
 
 const NOBODY: Caller = { kind: 'none', admin: false, rightsOn: () => new Set() };
 
+/** Per server state: membership rights by account and entity, worked out once until the memberships next change. */
+const membershipCache = new WeakMap<
+  ServerState,
+  { changes: number; byAccount: Map<string, Map<string, Set<Right>>> }
+>();
+
 /** Rights an account holds on an entity through membership, directly or through an organization it belongs to. */
 export function membershipRights(state: ServerState, account: AccountRef, entity: EntityRef): Set<Right> {
+  let cache = membershipCache.get(state);
+  if (cache?.changes !== state.changes.count) {
+    cache = { changes: state.changes.count, byAccount: new Map() };
+    membershipCache.set(state, cache);
+  }
+  // Keyed by the entity's own ID string under its account and kind: a list page asks for a hundred entities, and
+  // hashing an existing string is cheap where building a `kind:id` key for each was most of a request's cost.
+  const accountKey = `${account.kind}:${account.id}/${entity.kind}`;
+  let byEntity = cache.byAccount.get(accountKey);
+  if (!byEntity) {
+    byEntity = new Map();
+    cache.byAccount.set(accountKey, byEntity);
+  }
+  let rights = byEntity.get(entity.id);
+  if (!rights) {
+    rights = membershipRightsNow(state, account, entity);
+    byEntity.set(entity.id, rights);
+  }
+  return rights;
+}
+
+function membershipRightsNow(state: ServerState, account: AccountRef, entity: EntityRef): Set<Right> {
   if (entity.kind === account.kind && entity.id === account.id) {
     return expand(['RIGHT_ALL']);
   }

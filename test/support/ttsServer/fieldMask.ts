@@ -218,25 +218,39 @@ const ENUM_ZERO: Record<string, string> = {
 };
 
 /** Drops zero values the way TTS's JSON marshaller does; array items and map values are kept. */
-export function compact(value: unknown, key = '', inMap = false): unknown {
+export function compact(value: unknown, inMap = false): unknown {
   if (Array.isArray(value)) {
     return value.map((item) => compact(item));
   }
   if (!isObject(value)) {
     return value;
   }
+  // Runs for every field of every entity of a list page: no arrays of entries or keys.
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) {
+      continue;
+    }
+    const v = value[k];
     if (!inMap && isZero(k, v)) {
       continue;
     }
-    const compacted = compact(v, k, k === 'attributes' || k === 'context');
-    if (!inMap && isObject(compacted) && Object.keys(compacted).length === 0 && k !== 'data') {
+    const compacted = compact(v, k === 'attributes' || k === 'context');
+    if (!inMap && isObject(compacted) && isEmpty(compacted) && k !== 'data') {
       continue;
     }
     out[k] = compacted;
   }
-  return key === '' || Object.keys(out).length > 0 ? out : {};
+  return out;
+}
+
+function isEmpty(value: object): boolean {
+  for (const k in value) {
+    if (Object.hasOwn(value, k)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function isZero(key: string, value: unknown): boolean {

@@ -86,13 +86,28 @@ function listOf<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, entities
   const paths = readMask(spec, ctx);
   const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
   const deleted = ctx.query.get('deleted') === 'true';
-  const items = ordered(
-    entities.filter((e) => Boolean(e.deleted_at) === deleted),
-    ctx.query.get('order'),
-    orderKeys(spec),
+  const order = ctx.query.get('order');
+  const byId = !order || order === spec.idField;
+  const items = (byId ? inIdOrder(spec, entities) : ordered(entities, order, orderKeys(spec))).filter(
+    (e) => Boolean(e.deleted_at) === deleted,
   );
   const mask = masker(paths);
   return listReply(spec.collection, items, page, (e) => render(spec, caller, e, mask));
+}
+
+/**
+ * A list in ID order, kept per list: IDs never change, and the lists collaborationsOf hands out stay the same array
+ * until the state changes, so paging through thousands neither sorts nor checks the order again on every page.
+ */
+const idOrdered = new WeakMap<readonly EntityShape[], EntityShape[]>();
+
+function inIdOrder<T extends EntityShape>(spec: RegistrySpec<T>, entities: T[]): T[] {
+  let sorted = idOrdered.get(entities);
+  if (!sorted) {
+    sorted = ordered(entities, null, orderKeys(spec));
+    idOrdered.set(entities, sorted);
+  }
+  return sorted as T[];
 }
 
 /** `GET /clients`: everything the caller reaches, directly or through organizations; admins see all. */

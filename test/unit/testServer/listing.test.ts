@@ -1,6 +1,7 @@
 // The test server keeps, per account, the entities it collaborates on between changes (bench/listing lists 5,000
 // fifty times): every change shows in the next list however it is made — through the API, the seeder or a test
-// writing to the state maps directly — and the list keeps TTS's order whatever order memberships were made in.
+// writing to the state maps directly — and the list keeps TTS's order whatever order memberships were made in. The
+// rights each member holds are kept the same way, so a change of rights shows in the next answer too.
 import { strict as assert } from 'node:assert';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
 import { setMember } from '../../support/ttsServer/state';
@@ -60,6 +61,39 @@ describe('TTS test server: listing after changes', () => {
     assert.equal((await call(server, 'DELETE', '/applications/alice-other', { token: alice })).status, 200);
     assert.deepEqual(await list(), { ids: ['alice-sensors'], total: '1' });
     assert.deepEqual(await list('&deleted=true'), { ids: ['alice-other'], total: '1' });
+  });
+
+  it('shows a change of rights in the next list, directly and through an organization', async () => {
+    const names = async (): Promise<Record<string, unknown>> => {
+      const answer = await call(server, 'GET', '/users/alice/applications?field_mask=name', { token: alice });
+      const items = answer.json.applications as { ids: { application_id: string }; name?: string }[];
+      return Object.fromEntries(items.map((i) => [i.ids.application_id, i.name]));
+    };
+    const before = await names();
+    assert.ok(before['alice-sensors'], 'the name is shown to a member with the info right');
+    const members = server.state.memberships.get('application:alice-sensors');
+    assert.ok(members);
+    const granted = members.get('user:alice');
+    members.set('user:alice', ['RIGHT_APPLICATION_TRAFFIC_READ']); // a member without RIGHT_APPLICATION_INFO
+    assert.equal((await names())['alice-sensors'], undefined, 'only public fields without the info right');
+    members.set('user:alice', granted ?? ['RIGHT_APPLICATION_ALL']);
+    assert.deepEqual(await names(), before);
+
+    const all = async (): Promise<Record<string, unknown>> => {
+      const answer = await call(server, 'GET', '/applications?field_mask=name', { token: alice });
+      const items = answer.json.applications as { ids: { application_id: string }; name?: string }[];
+      return Object.fromEntries(items.map((i) => [i.ids.application_id, i.name]));
+    };
+    const orgApp = Object.keys(await all()).find((id) => !(id in before));
+    assert.ok(orgApp, 'alice reaches an application through an organization');
+    assert.ok((await all())[orgApp], 'its name is shown while the organization grants the info right');
+    const [orgKey] = [...(server.state.memberships.get(`application:${orgApp}`)?.keys() ?? [])];
+    assert.match(orgKey, /^organization:/);
+    const orgId = orgKey.slice('organization:'.length);
+    setMember(server.state, { kind: 'organization', id: orgId }, { kind: 'user', id: 'alice' }, [
+      'RIGHT_ORGANIZATION_INFO',
+    ]);
+    assert.equal((await all())[orgApp], undefined, 'no info right through the organization any more');
   });
 
   it('pages a long list in ID order however the memberships were made', async () => {
