@@ -17,7 +17,16 @@ const ID = /^[a-z0-9](?:-?[a-z0-9])+$/;
 
 export function formatterPath(location: FormatterLocation): string {
   const device = location.deviceId === undefined ? '' : `/devices/${location.deviceId}`;
-  return `/${encodeURIComponent(location.deploymentKey)}/${location.applicationId}${device}/${FILE_NAMES[location.direction]}`;
+  return `/${keySegment(location.deploymentKey)}/${location.applicationId}${device}/${FILE_NAMES[location.direction]}`;
+}
+
+/**
+ * The deployment key as one path segment that reads as typed in breadcrumbs and tab titles (`[::1]:1885`, not
+ * `%5B%3A%3A1%5D%3A1885`): only `%` and the `/` of a path prefix are escaped. decodeURIComponent reads both this and
+ * the fully escaped form of editors a window restores from before.
+ */
+function keySegment(key: string): string {
+  return key.replace(/%/g, '%25').replace(/\//g, '%2F');
 }
 
 /** The location a document path names, or undefined when it names none (a folder, a mistyped path). */

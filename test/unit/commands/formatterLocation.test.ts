@@ -24,8 +24,20 @@ describe('formatter document paths', () => {
     }
     assert.equal(
       formatterPath(cases[1]),
-      `/${encodeURIComponent('[::1]:41234')}/app-1/devices/dev-1/downlink.js`,
-      'a deployment key with a port or path stays one segment',
+      '/[::1]:41234/app-1/devices/dev-1/downlink.js',
+      'a host and port read as typed in breadcrumbs',
+    );
+    assert.equal(
+      formatterPath(cases[2]),
+      '/tts.example.com%2Fstack/a1/devices/d2/uplink.js',
+      'a path prefix stays one segment',
+    );
+    const escaped = { ...cases[0], deploymentKey: 'tts.example.com/a%20b' };
+    assert.deepEqual(parseFormatterPath(formatterPath(escaped)), escaped, 'a % in a path prefix survives');
+    assert.deepEqual(
+      parseFormatterPath(`/${encodeURIComponent('[::1]:41234')}/app-1/devices/dev-1/downlink.js`),
+      cases[1],
+      'the fully escaped path of an editor restored from before',
     );
   });
 
