@@ -24,6 +24,8 @@ import type { ExplorerTreeProvider } from './explorer/vscode/treeProvider';
 import { registerFormatters, type FormattersInspector } from './formatters/vscode/index';
 import { JsonDocuments } from './ui/vscode/jsonDocuments';
 import { VscodeUi } from './ui/vscode/vscodeUi';
+import type { Ui } from './ui/ui';
+import type { Deployment } from './tts/deployments';
 
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
 export interface ExtensionApi {
@@ -85,6 +87,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     http: { log, userAgent },
     state: context.globalState,
   });
+  // One UI for the window: its JSON documents are the only `thingsstack-json` content provider.
+  const documents = new JsonDocuments();
+  const ui = new VscodeUi(documents);
+  context.subscriptions.push(documents);
+  const deploymentUi = (): Ui => hooks.deploymentUi ?? ui;
   const pending = new PendingAttempts();
   const provider = new TtsAuthProvider(
     {
@@ -95,7 +102,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       // Sign-in and the commands load on first use (import()), so activation parses only what it runs.
       signIn: async (deployment) => {
         const { interactiveSignIn, addDeployment } = await import('./commandsAndSignIn');
-        return interactiveSignIn(deployment, { accounts, pending, log, addDeployment, hooks });
+        const add = async (): Promise<Deployment> => (await addDeployment(deploymentUi())).deployment;
+        return interactiveSignIn(deployment, { accounts, pending, log, addDeployment: add, hooks });
       },
       revoke: tokenRevoker({ deployments, log }),
     },
@@ -124,14 +132,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts.onDidChange(updateContext),
     registerLazyCommands(
       AUTH_COMMAND_IDS,
-      async () => (await import('./commandsAndSignIn')).authCommands({ provider, accounts, log }),
+      async () => (await import('./commandsAndSignIn')).authCommands({ provider, accounts, log, ui: deploymentUi }),
       log,
     ),
   );
-  // One UI for the window: its JSON documents are the only `thingsstack-json` content provider.
-  const documents = new JsonDocuments();
-  const ui = new VscodeUi(documents);
-  context.subscriptions.push(documents);
   const {
     model: explorer,
     provider: tree,

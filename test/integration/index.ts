@@ -1,6 +1,7 @@
 // Extension-host test index (the run(): Promise contract of @vscode/test-electron and of the web workbench's
 // test hooks). Mocha comes from the repository's node_modules; mocha 12 is ESM, which Node ≥ 20.19 require()s.
 import * as path from 'node:path';
+import { SUITES } from './suites';
 
 interface MochaLike {
   addFile(file: string): void;
@@ -16,19 +17,7 @@ export function run(): Promise<void> {
   };
   const Mocha = (loaded.Mocha ?? loaded.default ?? loaded) as MochaCtor;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  for (const file of [
-    'tripwire',
-    'activation',
-    'auth',
-    'explorer',
-    'tree',
-    'events',
-    'formatters.editor',
-    'formatters.workspace',
-    'formatters.serverChanges',
-    'formatters.liveUplink',
-    'cancel',
-  ]) {
+  for (const file of SUITES) {
     mocha.addFile(path.join(__dirname, `${file}.test.js`));
   }
   return new Promise((resolve, reject) => {

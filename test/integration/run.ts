@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { SEED, startTtsServer } from '../support/ttsServer';
 import { allowSignInDialogs, playUser, withoutCode } from '../support/robot';
 import { ScreenServer } from '../support/screen';
+import { SUITES } from './suites';
 import { allowAccountAccess, runExtensionTests, TRUST_ALL_LINKS } from '../support/workbench';
 
 const REPO = resolve(__dirname, '../..');
@@ -16,20 +17,7 @@ export const ACCOUNT_LABEL = 'alice · Local test stack';
 export const TEST_CLIENT = { id: 'vscode-web-tests', secret: 'vscode-web-tests-secret' };
 
 export async function bundleSuite(): Promise<string> {
-  const names = [
-    'index',
-    'tripwire',
-    'activation',
-    'auth',
-    'explorer',
-    'tree',
-    'events',
-    'formatters.editor',
-    'formatters.workspace',
-    'formatters.serverChanges',
-    'formatters.liveUplink',
-    'cancel',
-  ];
+  const names = ['index', ...SUITES];
   await build({
     entryPoints: names.map((n) => join(REPO, 'test/integration', n === 'index' ? 'index.ts' : `${n}.test.ts`)),
     outdir: join(REPO, 'out/integration'),

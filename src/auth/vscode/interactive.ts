@@ -12,13 +12,14 @@ import type { StoredSession } from '../sessions';
 import { signIn, type SignInUi } from '../signIn';
 import { pickFlow, vscodeSignInUi, withCancellableProgress } from './signInUi';
 import { UserCancelledError } from '../../util/cancellation';
+import type { Ui } from '../../ui/ui';
 
 export interface InteractiveDeps {
   accounts: AccountService;
   pending: PendingAttempts;
   log: Logger;
-  /** Shown when no deployment is configured yet; resolves to the one added, if any. */
-  addDeployment(): Promise<Deployment | undefined>;
+  /** Asked when no deployment is configured yet: the one added (cancelling throws). */
+  addDeployment(): Promise<Deployment>;
   /** Seams for the extension-host tests (set only in ExtensionMode.Test). */
   hooks?: SignInHooks;
 }
@@ -26,6 +27,8 @@ export interface InteractiveDeps {
 export interface SignInHooks {
   ui?(deploymentName: string): SignInUi;
   pickFlow?(flows: readonly Flow[]): Flow;
+  /** The Ui Add Deployment asks with. */
+  deploymentUi?: Ui;
 }
 
 /** The OAuth client a session of `deployment` uses: its own client (with the stored secret) or `cli`. */
@@ -71,15 +74,11 @@ async function registeredRedirectUris(
 export async function pickDeployment(
   accounts: AccountService,
   placeHolder: string,
-  addDeployment?: () => Promise<Deployment | undefined>,
+  addDeployment?: () => Promise<Deployment>,
 ): Promise<Deployment> {
   const all = accounts.deployments();
   if (all.length === 0 && addDeployment) {
-    const added = await addDeployment();
-    if (!added) {
-      throw new UserCancelledError();
-    }
-    return added;
+    return addDeployment();
   }
   if (all.length === 1) {
     return all[0];

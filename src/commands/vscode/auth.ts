@@ -1,14 +1,9 @@
 // Commands for accounts and deployments: sign in/out, switch account, add/remove deployment, client secret,
 // the status-bar menu, Console and log.
 import vscode = require('vscode');
-import {
-  checkDeploymentUrl,
-  consoleLink,
-  PRESETS,
-  resolveDeployment,
-  type Deployment,
-  type DeploymentConfig,
-} from '../../tts/deployments';
+import { consoleLink } from '../../tts/deployments';
+import { addDeployment as askForDeployment } from '../addDeployment';
+import type { Ui } from '../../ui/ui';
 import { validateId } from '../../tts/ids';
 import {
   addDeployment as saveNewDeployment,
@@ -30,6 +25,8 @@ export interface AuthCommandDeps {
   provider: TtsAuthProvider;
   accounts: AccountService;
   log: Logger;
+  /** The Ui Add Deployment asks with (a getter: host tests script it). */
+  ui(): Ui;
 }
 
 function need<T>(value: T | undefined): T {
@@ -39,77 +36,9 @@ function need<T>(value: T | undefined): T {
   return value;
 }
 
-/** Asks for a deployment to add; returns it once saved in the settings. */
-export async function addDeployment(): Promise<Deployment | undefined> {
-  const existing = deploymentConfigs();
-  const picks: (vscode.QuickPickItem & { preset?: DeploymentConfig; urlKind?: 'cloud' | 'custom' })[] = [
-    ...PRESETS.map((preset) => ({ label: preset.name, description: new URL(preset.url).host, preset })),
-    {
-      label: 'The Things Stack Cloud tenant…',
-      description: '<tenant>.<cluster>.cloud.thethings.industries',
-      urlKind: 'cloud' as const,
-    },
-    { label: 'Self-hosted or other URL…', description: 'https://…', urlKind: 'custom' as const },
-  ];
-  const picked = await vscode.window.showQuickPick(picks, {
-    title: 'Add a The Things Stack Deployment',
-    placeHolder: 'Which deployment? (TTN Sandbox eu1 is the usual start)',
-    ignoreFocusOut: true,
-  });
-  if (!picked) {
-    return undefined;
-  }
-  let config: DeploymentConfig;
-  if (picked.preset) {
-    config = { ...picked.preset };
-  } else {
-    const prompt =
-      picked.urlKind === 'cloud'
-        ? 'Your TTS Cloud URL, e.g. https://mycompany.eu1.cloud.thethings.industries'
-        : 'The URL of the deployment, e.g. https://lorawan.example.com';
-    const url = await vscode.window.showInputBox({
-      title: 'Add Deployment',
-      prompt,
-      ignoreFocusOut: true,
-      validateInput: (text) => {
-        const check = checkDeploymentUrl(text);
-        return check.ok ? undefined : check.message;
-      },
-    });
-    if (url === undefined) {
-      return undefined;
-    }
-    const check = checkDeploymentUrl(url);
-    if (!check.ok) {
-      void vscode.window.showErrorMessage(check.message);
-      return undefined;
-    }
-    const name = await vscode.window.showInputBox({
-      title: 'Add Deployment',
-      prompt: 'A name for this deployment',
-      value: check.suggestedName,
-      ignoreFocusOut: true,
-      validateInput: (t) => (t.trim() ? undefined : 'A name is required.'),
-    });
-    if (name === undefined) {
-      return undefined;
-    }
-    config = { name: name.trim(), url: check.url };
-  }
-  const resolved = resolveDeployment(config);
-  const clash = existing.find((c) => {
-    try {
-      return resolveDeployment(c).key === resolved.key && c.url === config.url;
-    } catch {
-      return false;
-    }
-  });
-  if (clash) {
-    void vscode.window.showInformationMessage(`"${clash.name}" is already configured.`);
-    return resolveDeployment(clash);
-  }
-  await saveNewDeployment(config);
-  return resolved;
+/** Add Deployment with `ui`, saved in the user's settings; the deployment added or already there with that URL. */
+export function addDeployment(ui: Ui): ReturnType<typeof askForDeployment> {
+  return askForDeployment({ ui, configs: deploymentConfigs, save: saveNewDeployment });
 }
 
 async function pickSession(accounts: AccountService, placeHolder: string): Promise<StoredSession> {
@@ -150,13 +79,17 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
     'thingsStack.signIn': signIn,
     'thingsStack.signOut': signOut,
     'thingsStack.addDeployment': async () => {
-      const added = await addDeployment();
-      if (added && !accounts.activeSession(added.key)) {
-        // Not awaited: the command ends now; "Sign In" runs as its own command, through the same error boundary.
-        void vscode.window
-          .showInformationMessage(`Added ${added.name}.`, 'Sign In')
-          .then((next) => (next ? vscode.commands.executeCommand('thingsStack.signIn', added.key) : undefined));
+      const ui = deps.ui();
+      const { deployment, isNew } = await addDeployment(ui);
+      const what = isNew ? `Added ${deployment.name}.` : `"${deployment.name}" is already configured.`;
+      if (accounts.activeSession(deployment.key)) {
+        void ui.info(what);
+        return;
       }
+      // Not awaited: the command ends now; "Sign In" runs as its own command, through the same error boundary.
+      void ui
+        .info(what, 'Sign In')
+        .then((next) => (next ? vscode.commands.executeCommand('thingsStack.signIn', deployment.key) : undefined));
     },
     'thingsStack.removeDeployment': async () => {
       const deployment = await pickDeployment(accounts, 'Remove which deployment?');
