@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { vscodeSignInUi } from '../../src/auth/vscode/signInUi';
-import type { InputOptions, PickOptions, Ui } from '../../src/ui/ui';
+import { answeringUi } from './answers';
 import { extensionApi, testServer, waitFor } from './api';
 
 // Add Deployment from the command palette, then "Sign In" on its message: the real commands, boundary and user
@@ -31,33 +31,19 @@ describe('Add Deployment, then Sign In from its message', () => {
   });
   after(() => restore());
 
-  /** The window's Ui with Add Deployment's prompts answered in order and "Sign In" pressed on every message. */
-  async function answering(...answers: string[]): Promise<void> {
+  /** Add Deployment's prompts answered in order, and "Sign In" pressed on every message that offers it. */
+  async function answering(...answers: string[]): Promise<{ refused: string[] }> {
     const api = await extensionApi();
-    const real = api.formatters.defaultUi;
-    const scripted: Partial<Ui> = {
-      pick: async <T>(o: PickOptions<T>): Promise<T> => {
-        const item = o.items.find((i) => i.label === answers[0]);
-        assert.ok(item, `no "${answers[0]}" in ${o.title}`);
-        answers.shift();
-        return item.value;
-      },
-      input: async (o: InputOptions): Promise<string> => {
-        const next = answers.shift();
-        assert.ok(next !== undefined, `unexpected prompt: ${o.prompt}`);
-        assert.equal(o.validate?.(next), undefined, `"${next}" is refused`);
-        return next;
-      },
+    const { ui, refused } = answeringUi(api.formatters.defaultUi, answers, {
       info: async (message: string, ...actions: string[]): Promise<string | undefined> => {
         shown.push(message);
         return actions.includes('Sign In') ? 'Sign In' : undefined;
       },
-    };
-    api.hooks.deploymentUi = new Proxy(real, {
-      get: (target, prop) => scripted[prop as keyof Ui] ?? Reflect.get(target, prop, target),
     });
+    api.hooks.deploymentUi = ui;
     api.hooks.pickFlow = (flows) => flows.find((f) => f.id === 'api-key') ?? flows[0];
     api.hooks.ui = (name) => ({ ...vscodeSignInUi(name), askApiKey: async () => undefined });
+    return { refused };
   }
 
   const cancelledSince = (from: number): boolean =>
@@ -65,7 +51,7 @@ describe('Add Deployment, then Sign In from its message', () => {
 
   it('adds a deployment under a new URL, and "Sign In" starts the sign-in to that one', async () => {
     const url = `${testServer().url}/second-stack`;
-    await answering('Self-hosted or other URL…', url, 'Second stack');
+    const { refused } = await answering('Self-hosted or other URL…', url, 'Second stack');
     const from = lines.length;
     await vscode.commands.executeCommand('thingsStack.addDeployment');
     const configured = vscode.workspace.getConfiguration('thingsStack').inspect('deployments')?.globalValue;
@@ -73,6 +59,7 @@ describe('Add Deployment, then Sign In from its message', () => {
       (configured as { name: string; url: string }[]).some((d) => d.name === 'Second stack' && d.url === url),
       JSON.stringify(configured),
     );
+    assert.deepEqual(refused, [], 'every answer is accepted');
     assert.ok(shown.includes('Added Second stack.'), shown.join(' | '));
     await waitFor('the sign-in that "Sign In" started to end', () => cancelledSince(from) || undefined);
     assert.doesNotMatch(lines.slice(from).join('\n'), /failed unexpectedly|Something went wrong/);

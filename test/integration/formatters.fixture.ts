@@ -3,10 +3,9 @@
 // of index.ts against one server and one workbench, and build on each other: the editor file opens, edits and saves
 // the formatter; the workspace file pulls it (as saved) and runs test cases; then changes on the server and a live
 // uplink.
-import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ExplorerNode, FormatterNode } from '../../src/explorer/nodeTypes';
-import type { ConfirmOptions, InputOptions, PickOptions, Ui } from '../../src/ui/ui';
+import { answeringUi } from './answers';
 import { extensionApi, testServer, waitFor } from './api';
 
 export const APP = 'alice-sensors';
@@ -25,46 +24,8 @@ export function formattersHooks(): void {
 /** The prompts of the formatter commands answered in order (each answer must pass the prompt's validation). */
 export async function answer(...answers: string[]): Promise<{ refused: string[] }> {
   const api = await extensionApi();
-  const real = api.formatters.defaultUi;
-  const refused: string[] = [];
-  const input = async (o: InputOptions): Promise<string> => {
-    for (;;) {
-      const next = answers.shift();
-      assert.ok(next !== undefined, `unexpected prompt: ${o.prompt}`);
-      const check = o.validate?.(next);
-      if (check?.severity === 'error') {
-        refused.push(check.message); // as the box shows it while the user types; the box stays open
-        continue;
-      }
-      return next;
-    }
-  };
-  const pick = async <T>(o: PickOptions<T>): Promise<T> => {
-    const next = answers.shift();
-    const item = o.items.find((i) => i.label === next);
-    assert.ok(item, `no "${next}" in ${o.title}: ${o.items.map((i) => i.label).join(', ')}`);
-    return item.value;
-  };
-  const confirm = async (o: ConfirmOptions): Promise<boolean> => {
-    const next = answers.shift();
-    assert.ok(next === 'yes' || next === 'no', `unexpected question: ${o.message}`);
-    return next === 'yes';
-  };
-  api.formatters.hooks.ui = new Proxy(real, {
-    get(target, prop) {
-      if (prop === 'input') {
-        return input;
-      }
-      if (prop === 'confirm') {
-        return confirm;
-      }
-      if (prop === 'pick') {
-        return pick;
-      }
-      const value = Reflect.get(target, prop) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as Ui;
+  const { ui, refused } = answeringUi(api.formatters.defaultUi, answers);
+  api.formatters.hooks.ui = ui;
   restoreUi = () => {
     api.formatters.hooks.ui = undefined;
   };
