@@ -3,7 +3,8 @@
 import type { FormatterLocation } from '../formatters/location';
 import { parseBytes } from '../formatters/payload';
 import { judgeCase, type CaseOutcome, type FormatterTestCase } from '../formatters/testCases';
-import { formatterErrorText, type FormattersApi } from '../tts/formatters';
+import { formatterErrorText } from '../tts/formatterErrors';
+import type { FormattersApi } from '../tts/formatters';
 import type { TtsClient } from '../tts/client';
 import { TtsError } from '../tts/errors';
 import { CommandError } from '../ui/errorText';

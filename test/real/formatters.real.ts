@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { TtsClient } from '../../src/tts/client';
 import { TtsError } from '../../src/tts/errors';
-import { formatterErrorText, type FormatterType } from '../../src/tts/formatters';
+import { formatterErrorText } from '../../src/tts/formatterErrors';
+import type { FormatterType } from '../../src/tts/formatters';
 import { SEED, startTtsServer } from '../support/ttsServer';
 import { adminApi, env, uniqueId } from './env';
 

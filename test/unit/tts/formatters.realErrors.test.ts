@@ -2,7 +2,7 @@
 // readable texts of the formatter errors and the line in the user script.
 import { strict as assert } from 'node:assert';
 import { TtsError, ttsErrorFrom } from '../../../src/tts/errors';
-import { formatterErrorPosition, formatterErrorText } from '../../../src/tts/formatters';
+import { formatterErrorPosition, formatterErrorText } from '../../../src/tts/formatterErrors';
 
 /** An error body as the real v3.32.1 sends it (correlation IDs left out). */
 function realError(

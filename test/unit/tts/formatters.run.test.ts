@@ -2,7 +2,8 @@
 // (the given formatter, not the stored one), and the readable texts of script, size and formatter errors.
 import { strict as assert } from 'node:assert';
 import type { TtsClient } from '../../../src/tts/client';
-import { formatterErrorPosition, formatterErrorText, UPLINK_TEST_SETTINGS } from '../../../src/tts/formatters';
+import { formatterErrorPosition, formatterErrorText } from '../../../src/tts/formatterErrors';
+import { UPLINK_TEST_SETTINGS } from '../../../src/tts/formatters';
 import { SEED, type TtsTestServer } from '../../support/ttsServer';
 import { APP, DEV, failure, formattersEnv, type FormattersEnv } from './formatters.fixture';
 
