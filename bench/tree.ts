@@ -38,7 +38,7 @@ async function run(
     const [root] = await model.children();
     const section = (await model.children(root)).find((n) => n.kind === 'section' && n.section === 'clients')!;
     const owner = (await model.children(section)).find((n): n is OwnerNode => n.kind === 'owner' && n.isSelf)!;
-    const toItems = (nodes: ExplorerNode[]): unknown[] => nodes.map((n) => treeItemFor(n, (x) => model.parent(x)));
+    const toItems = (nodes: ExplorerNode[]): unknown[] => nodes.map((n) => treeItemFor(n, model.parent(n)));
     const before = retainedHeap();
     const first = await timed(async () => toItems(await model.children(owner)).length);
     let nodes = await model.children(owner);

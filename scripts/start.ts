@@ -5,34 +5,16 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SEED, startTtsServer } from '../test/support/ttsServer';
+import { DEMO_CLIENT, seedDemoStack } from '../test/support/ttsServer/demoStack';
 import { startCodeServer } from '../test/support/workbench';
-
-const DEMO_CLIENT = { id: 'vscode-demo', secret: 'vscode-demo-secret' };
 
 async function main(): Promise<void> {
   // ::1: code-server would tunnel 127.0.0.1 URLs that the extension opens through its own port proxy.
   const server = await startTtsServer({ host: '::1' });
-  server.seed.clients('alice', 1, {
-    ids: [DEMO_CLIENT.id],
-    secret: DEMO_CLIENT.secret,
-    name: 'Things Stack Manager (demo)',
-    redirectUris: ['http://127.0.0.1/', 'code'],
-    grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
-    rights: [...SEED.client.rights],
-  });
-  server.seed.applications('alice', 24, { prefix: 'alice-demo-app' });
-  server.seed.applications('acme', 12, { prefix: 'acme-demo-app' });
-  server.seed.clients('alice', 6, { prefix: 'alice-demo-client' });
-  server.seed.clients('acme', 4, { prefix: 'acme-demo-client' });
-  server.seed.devices('alice-demo-app-0001', 25);
-  const apiKey = server.createUserApiKey('alice', [
-    'RIGHT_USER_ALL',
-    'RIGHT_APPLICATION_ALL',
-    'RIGHT_CLIENT_ALL',
-    'RIGHT_ORGANIZATION_ALL',
-  ]);
+  const demo = seedDemoStack(server);
+  const apiKey = demo.apiKey;
   // Uplinks every few seconds from the demo devices, so Show Live Events has something to show.
-  const traffic = demoTraffic(server, ['alice-demo-app-0001', SEED.demo.appWithDevices], 3_000);
+  const stopTraffic = demo.traffic(3_000);
   const stateDir = resolve('.e2e/start');
   // Outside the repository, or Git offers to open "a repository in the parent folders" on first open.
   const workspace = join(tmpdir(), 'things-stack-manager-demo', 'workspace');
@@ -55,31 +37,13 @@ Things Stack Manager is running in VS Code (code-server): open ${code.url}/?fold
 
 Press Ctrl-C to stop.`);
   const stop = async (): Promise<void> => {
-    clearInterval(traffic);
+    stopTraffic();
     await code.stop();
     await server.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-}
-
-/** One uplink every `everyMs` from each application's devices in turn. */
-function demoTraffic(
-  server: Awaited<ReturnType<typeof startTtsServer>>,
-  applications: string[],
-  everyMs: number,
-): ReturnType<typeof setInterval> {
-  let turn = 0;
-  return setInterval(() => {
-    for (const app of applications) {
-      const devices = [...(server.state.devices.get(app)?.keys() ?? [])];
-      if (devices.length > 0) {
-        void server.events.emitUplinks(app, { count: 1, deviceId: devices[turn % devices.length] });
-      }
-    }
-    turn++;
-  }, everyMs);
 }
 
 void main().catch((error: unknown) => {

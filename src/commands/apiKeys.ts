@@ -128,7 +128,7 @@ export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Pro
       signal,
     ),
   );
-  refreshKeys(ctx, account, entity.id);
+  await refreshKeys(ctx, account, entity.id);
   if (created.key) {
     ctx.redact?.(created.key);
     await ctx.ui.showSecret({
@@ -140,8 +140,8 @@ export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Pro
   ctx.log.info(`Created API key ${created.id ?? ''} for application ${entity.id}.`);
 }
 
-function refreshKeys(ctx: CommandContext, account: Account, applicationId: string): void {
-  ctx.model.refreshWhere(
+async function refreshKeys(ctx: CommandContext, account: Account, applicationId: string): Promise<void> {
+  await ctx.model.refreshWhere(
     (n) => n.kind === 'apiKeys' && n.deploymentKey === account.deployment.key && n.applicationId === applicationId,
   );
 }
@@ -204,7 +204,7 @@ export async function editApiKey(ctx: CommandContext, ...args: unknown[]): Promi
   await ctx.ui.withProgress('Updating the API key…', (signal) =>
     account.api.apiKeys.update(applicationId, key.id ?? '', changes, signal),
   );
-  refreshKeys(ctx, account, applicationId);
+  await refreshKeys(ctx, account, applicationId);
   void ctx.ui.info(`Updated the ${field} of API key "${key.name || key.id}".`);
 }
 
@@ -221,6 +221,6 @@ export async function deleteApiKey(ctx: CommandContext, ...args: unknown[]): Pro
   await ctx.ui.withProgress('Deleting the API key…', (signal) =>
     account.api.apiKeys.delete(applicationId, key.id ?? '', signal),
   );
-  refreshKeys(ctx, account, applicationId);
+  await refreshKeys(ctx, account, applicationId);
   void ctx.ui.info(`Deleted API key "${key.name || key.id}".`);
 }

@@ -104,7 +104,7 @@ export async function createApplication(ctx: CommandContext, ...args: unknown[])
     takenIdAt(1),
   );
   ctx.log.info(`Created application ${draft.id} on ${account.deployment.name}.`);
-  ctx.model.refreshSection(account.deployment.key, 'applications');
+  await ctx.model.refreshSection(account.deployment.key, 'applications');
   void ctx.ui.info(`Created application "${draft.id}".`);
 }
 
@@ -139,6 +139,6 @@ export async function editApplication(ctx: CommandContext, ...args: unknown[]): 
   await ctx.ui.withProgress(`Updating application "${entity.id}"…`, (signal) =>
     account.api.applications.update(entity.id, { [field]: value }, [field], signal),
   );
-  ctx.model.entityChanged(account.deployment.key, entity, { [field]: value });
+  await ctx.model.entityChanged(account.deployment.key, entity);
   void ctx.ui.info(`Updated the ${field} of application "${entity.id}".`);
 }

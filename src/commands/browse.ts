@@ -5,7 +5,7 @@ import type { CommandContext } from './context';
 import { accountFor, nodeArg } from './targets';
 
 export async function refresh(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  ctx.model.refresh(isNode(args[0]) ? args[0] : undefined);
+  await ctx.model.refresh(isNode(args[0]) ? args[0] : undefined);
 }
 
 export async function loadMore(ctx: CommandContext, ...args: unknown[]): Promise<void> {
@@ -57,7 +57,7 @@ export async function filter(ctx: CommandContext, ...args: unknown[]): Promise<v
     },
   });
   const text = result.kind === 'item' ? result.value : result.text;
-  ctx.model.setFilter(deploymentKey, section, text);
+  await ctx.model.setFilter(deploymentKey, section, text);
   const node = ctx.model.get(`${deploymentKey}/${section}`);
   if (node && ctx.reveal) {
     await ctx.reveal(node);
@@ -67,10 +67,10 @@ export async function filter(ctx: CommandContext, ...args: unknown[]): Promise<v
 export async function clearFilter(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const node = nodeArg(args, 'section');
   if (node) {
-    ctx.model.setFilter(node.deploymentKey, node.section, undefined);
+    await ctx.model.setFilter(node.deploymentKey, node.section, undefined);
     return;
   }
   const account = await accountFor(ctx);
-  ctx.model.setFilter(account.deployment.key, 'clients', undefined);
-  ctx.model.setFilter(account.deployment.key, 'applications', undefined);
+  await ctx.model.setFilter(account.deployment.key, 'clients', undefined);
+  await ctx.model.setFilter(account.deployment.key, 'applications', undefined);
 }

@@ -27,9 +27,8 @@ const FIELD_LABELS: Record<Field, string> = {
   endorsed: 'Endorsed',
 };
 const ADMIN_FIELDS: readonly Field[] = ['grants', 'state', 'skip_authorization', 'endorsed'];
-const LIST_FIELDS = ['name', 'description', 'state', 'state_description'];
 
-/** Sends the change, then patches the tree (list fields in place, children reloaded). */
+/** Sends the change, then the lists that show the client load again. */
 export async function updateClient(
   ctx: CommandContext,
   account: Account,
@@ -37,7 +36,6 @@ export async function updateClient(
   changes: Client,
   paths: string[],
 ): Promise<void> {
-  let stored: Client = changes;
   let notStored: NotStoredError | undefined;
   try {
     await ctx.ui.withProgress(`Updating OAuth client "${clientId}"…`, (signal) =>
@@ -48,10 +46,8 @@ export async function updateClient(
       throw error;
     }
     notStored = error; // the rest did take: show it, then say what did not
-    stored = error.stored;
   }
-  const patch = Object.fromEntries(Object.entries(stored).filter(([k]) => LIST_FIELDS.includes(k)));
-  ctx.model.entityChanged(account.deployment.key, { type: 'client', id: clientId }, patch);
+  await ctx.model.entityChanged(account.deployment.key, { type: 'client', id: clientId });
   if (notStored) {
     throw notStored;
   }

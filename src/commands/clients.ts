@@ -108,7 +108,7 @@ export async function createClient(ctx: CommandContext, ...args: unknown[]): Pro
     takenIdAt(ID_STEP),
   );
   ctx.log.info(`Created OAuth client ${draft.id} on ${account.deployment.name}.`);
-  ctx.model.refreshSection(account.deployment.key, 'clients');
+  await ctx.model.refreshSection(account.deployment.key, 'clients');
   await revealSecret(ctx, account, draft.id, created.secret);
   await announceState(ctx, account, draft.id, created.state ?? 'STATE_REQUESTED');
 }

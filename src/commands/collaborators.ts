@@ -18,8 +18,8 @@ const collection = (entity: EntityRef): 'clients' | 'applications' =>
 const scopeOf = (entity: EntityRef): RightsScope => (entity.type === 'client' ? 'clientCollaborator' : 'application');
 const memberText = (m: Owner): string => `${m.kind === 'user' ? 'user' : 'organization'} "${m.id}"`;
 
-function refreshCollaborators(ctx: CommandContext, account: Account, entity: EntityRef): void {
-  ctx.model.refreshWhere(
+async function refreshCollaborators(ctx: CommandContext, account: Account, entity: EntityRef): Promise<void> {
+  await ctx.model.refreshWhere(
     (n) =>
       n.kind === 'collaborators' &&
       n.deploymentKey === account.deployment.key &&
@@ -90,7 +90,7 @@ export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): 
     },
     unknownAccountAt(1),
   );
-  refreshCollaborators(ctx, account, entity);
+  await refreshCollaborators(ctx, account, entity);
   void ctx.ui.info(`Added ${memberText(member)} as a collaborator of "${entity.id}".`);
 }
 
@@ -142,7 +142,7 @@ export async function editCollaborator(ctx: CommandContext, ...args: unknown[]):
   await ctx.ui.withProgress(`Changing the rights of ${memberText(member)}…`, (signal) =>
     account.api.collaborators.set(collection(entity), entity.id, member, next, signal),
   );
-  refreshCollaborators(ctx, account, entity);
+  await refreshCollaborators(ctx, account, entity);
   void ctx.ui.info(`Changed the rights of ${memberText(member)} on "${entity.id}".`);
 }
 
@@ -162,6 +162,6 @@ export async function removeCollaborator(ctx: CommandContext, ...args: unknown[]
   await ctx.ui.withProgress(`Removing ${memberText(member)}…`, (signal) =>
     account.api.collaborators.remove(collection(entity), entity.id, member, signal),
   );
-  refreshCollaborators(ctx, account, entity);
+  await refreshCollaborators(ctx, account, entity);
   void ctx.ui.info(`Removed ${memberText(member)} from "${entity.id}".`);
 }

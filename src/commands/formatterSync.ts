@@ -167,7 +167,7 @@ export async function deployFormatter(
     writeFormatter(api, location, { type: 'FORMATTER_JAVASCRIPT', parameter: text }),
   );
   await links.set(path, { ...link, deployedHash: contentHash(documentText(stored)) });
-  ctx.model.formattersChanged(location.deploymentKey, location.applicationId, location.deviceId);
+  await ctx.model.formattersChanged(location.deploymentKey, location.applicationId, location.deviceId);
   ctx.log.info(`Deployed ${path} to ${describeLocation(location)}.`);
   void ctx.ui.info(`Deployed ${path} to ${describeLocation(location)}.`);
   return { outcome: 'deployed' };

@@ -66,7 +66,7 @@ export async function changeFormatterType(
   const stored = await ctx.ui.withProgress(`Setting ${formatterLabel(type)}…`, () =>
     writeFormatter(api, location, next),
   );
-  ctx.model.formattersChanged(location.deploymentKey, location.applicationId, location.deviceId);
+  await ctx.model.formattersChanged(location.deploymentKey, location.applicationId, location.deviceId);
   ctx.log.info(`Set ${describeLocation(location)} to ${formatterLabel(stored.type)}.`);
   return stored;
 }

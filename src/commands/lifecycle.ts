@@ -89,7 +89,7 @@ export async function deleteEntity(ctx: CommandContext, args: unknown[], type: E
     (type === 'client' ? account.api.clients : account.api.applications).delete(entity.id, signal),
   );
   ctx.log.info(`Deleted ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
-  ctx.model.refreshSection(account.deployment.key, sectionOf(type));
+  await ctx.model.refreshSection(account.deployment.key, sectionOf(type));
   void ctx.ui.info(`Deleted ${noun(type)} "${entity.id}". ${RESTORE_NOTE}`);
 }
 
@@ -105,7 +105,7 @@ export async function restoreEntity(ctx: CommandContext, args: unknown[], type: 
     (type === 'client' ? account.api.clients : account.api.applications).restore(entity.id, signal),
   );
   ctx.log.info(`Restored ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
-  ctx.model.refreshSection(account.deployment.key, sectionOf(type));
+  await ctx.model.refreshSection(account.deployment.key, sectionOf(type));
   void ctx.ui.info(`Restored ${noun(type)} "${entity.id}".`);
 }
 
@@ -135,6 +135,6 @@ export async function purgeEntity(ctx: CommandContext, args: unknown[], type: En
     (type === 'client' ? account.api.clients : account.api.applications).purge(entity.id, signal),
   );
   ctx.log.info(`Purged ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
-  ctx.model.refreshSection(account.deployment.key, sectionOf(type));
+  await ctx.model.refreshSection(account.deployment.key, sectionOf(type));
   void ctx.ui.info(`Purged ${noun(type)} "${entity.id}".`);
 }

@@ -1,56 +1,47 @@
-// The explorer's data (no vscode): per deployment, OAuth clients and applications grouped by owner (the user, then
-// each organization), paged with "Load more", filtered through the search endpoints, loaded lazily and cached
-// until refreshed. A node keeps one object per id while its parent shows it (ExplorerStore), so a refresh event
-// names the same object the tree holds and a refresh never hands the tree a second element with a known id.
+// The explorer's tree (no vscode): per deployment, OAuth clients and applications grouped by owner, paged with
+// "Load more", filtered through the search endpoints. Built so that VS Code's TreeView rules hold by construction
+// (ARCHITECTURE.md, "The explorer and VS Code's tree"):
+// - each node owns its children (a Branch): loaded once when the tree first asks, then answered from memory;
+// - a node is handed out complete: a list node's first page (its count) loads with its parent's children;
+// - children change only by load, then swap, then one change event for the whole tree (never for one element).
 import type { Account, Accounts, Disposable } from '../auth/accounts';
-import { APPLICATION_DETAIL_FIELDS } from '../tts/applications';
-import { CLIENT_DETAIL_FIELDS } from '../tts/clients';
-import type { Client } from '../tts/types';
-import { describeError } from '../ui/errorText';
-import {
-  apiKeyNode,
-  applicationChildren,
-  clientChildren,
-  collaboratorNode,
-  deviceNode,
-  entityNode,
-  rightChildren,
-  rightGroupChildren,
-  uriChildren,
-} from './entityNodes';
-import * as fetch from './fetchers';
-import { applicationFormatterNodes, deviceFormatterNodes, formattersNode } from './formatterNodes';
-import type {
-  DeletedNode,
-  DeploymentNode,
-  EntityRef,
-  ErrorNode,
-  ExplorerNode,
-  FormattersNode,
-  MessageNode,
-  LoadMoreNode,
-  OwnerNode,
-  Section,
-  SectionNode,
-} from './nodeTypes';
-import { ownersOf } from './owners';
-import type { PageFetcher } from './pagedList';
-import { ExplorerStore, ROOT } from './store';
 import { Emitter } from '../util/events';
+import { isListNode, loadChildren, type Loaded } from './loaders';
+import type { NodeList } from './nodeList';
+import type { DeploymentNode, EntityRef, ExplorerNode, LoadMoreNode, Section, SectionNode } from './nodeTypes';
 
 export interface ModelOptions {
   /** Items per page (the `thingsStack.pageSize` setting). */
   pageSize(): number;
+  /** Told about every load that ends in a change of the tree (the view shows progress while it runs). */
+  progress?(work: Promise<void>): void;
 }
 
-const SECTIONS: Section[] = ['clients', 'applications'];
-const HOLDERS = new Set<ExplorerNode['kind']>(['section', 'owner', 'deleted', 'collaborators', 'apiKeys', 'devices']);
+/** Where a node sits and what it shows under it. Loads of one node run one at a time. */
+class Branch {
+  children: ExplorerNode[] | undefined;
+  list: NodeList<unknown> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly node: ExplorerNode | undefined,
+    readonly parent: ExplorerNode | undefined,
+  ) {}
+
+  exclusive(work: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
 
 export class ExplorerModel {
-  private readonly store = new ExplorerStore();
+  private readonly root = new Branch(undefined, undefined);
+  private readonly branches = new WeakMap<ExplorerNode, Branch>();
   private readonly filters = new Map<string, string>();
-  private readonly changes = new Emitter<ExplorerNode | undefined>();
-  private sessions = new Map<string, string>();
+  private readonly changes = new Emitter<void>();
+  private readonly work = new Set<Promise<void>>();
+  private sessions: Map<string, string>;
   private readonly subscription: Disposable;
 
   constructor(
@@ -61,67 +52,68 @@ export class ExplorerModel {
     this.subscription = accounts.onDidChange(() => this.accountsChanged());
   }
 
+  /** Fires after the tree changed anywhere: the view refreshes from its root (never one element). */
   readonly onDidChange = this.changes.event;
 
   account(deploymentKey: string): Account | undefined {
     return this.accounts.account(deploymentKey);
   }
 
+  /** Whether this model handed out the node (identity, not shape): commands trust only such nodes. */
+  owns(node: unknown): node is ExplorerNode {
+    return typeof node === 'object' && node !== null && this.branches.has(node as ExplorerNode);
+  }
+
+  /** The node with this id among those the tree shows now. */
   get(id: string): ExplorerNode | undefined {
-    return this.store.node(id);
+    return this.find((n) => n.id === id)[0];
   }
 
   parent(node: ExplorerNode): ExplorerNode | undefined {
-    return node.parentId ? this.store.node(node.parentId) : undefined;
+    return this.branches.get(node)?.parent;
   }
 
-  /** Nodes currently known (shown or cached) that match. */
+  /** Nodes the tree shows now (or has loaded under a collapsed row) that match. */
   find(predicate: (node: ExplorerNode) => boolean): ExplorerNode[] {
-    return this.store.allNodes().filter(predicate);
+    const out: ExplorerNode[] = [];
+    const walk = (branch: Branch): void => {
+      for (const child of branch.children ?? []) {
+        if (predicate(child)) {
+          out.push(child);
+        }
+        const below = this.branches.get(child);
+        if (below) {
+          walk(below);
+        }
+      }
+    };
+    walk(this.root);
+    return out;
   }
 
   /** One node per deployment; none while nobody is signed in anywhere, so the welcome view shows. */
   roots(): DeploymentNode[] {
-    const deployments = this.accounts.deployments();
-    if (!deployments.some((d) => this.accounts.account(d.key))) {
-      return [];
-    }
-    // TTN Sandbox clusters share one Identity Server (eu1), hence one key and one set of clients and applications.
-    const names = new Map<string, string[]>();
-    deployments.forEach((d) => names.set(d.key, [...(names.get(d.key) ?? []), d.name]));
-    return this.store.setChildren(
-      ROOT,
-      [...names].map(([key, list]): DeploymentNode => {
-        const account = this.accounts.account(key);
-        return {
-          kind: 'deployment',
-          id: key,
-          deploymentKey: key,
-          name: list.join(' / '),
-          accountLabel: account?.session.accountLabel,
-          isAdmin: account?.session.isAdmin === true,
-        };
-      }),
-    );
+    this.root.children ??= this.deploymentNodes([]);
+    return this.root.children as DeploymentNode[];
   }
 
+  /** The children the tree shows under `node`: loaded on the first call, then the same objects until a change. */
   async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) {
       return this.roots();
     }
-    let children: ExplorerNode[];
-    try {
-      children = await this.childrenOf(node);
-    } catch (error) {
-      children = [this.errorNode(node, error)];
+    const branch = this.branches.get(node);
+    if (!branch) {
+      return [];
     }
-    // A holder shows the count of the list it already loaded, so recomputing it does not lose the count.
-    for (const child of children) {
-      if (HOLDERS.has(child.kind)) {
-        (child as { total?: number }).total = this.store.existingList(child.id)?.total;
-      }
+    if (!branch.children) {
+      await branch.exclusive(async () => {
+        if (!branch.children) {
+          this.attach(branch, await this.load(node));
+        }
+      });
     }
-    return this.store.setChildren(node.id, children);
+    return branch.children ?? [];
   }
 
   filterOf(deploymentKey: string, section: Section): string | undefined {
@@ -129,70 +121,79 @@ export class ExplorerModel {
   }
 
   /** Shows only the entities whose ID, name or description contains `text` (search endpoint); undefined clears. */
-  setFilter(deploymentKey: string, section: Section, text: string | undefined): void {
-    const id = `${deploymentKey}/${section}`;
-    const value = text?.trim();
+  async setFilter(deploymentKey: string, section: Section, text: string | undefined): Promise<void> {
+    const key = `${deploymentKey}/${section}`;
+    const value = text?.trim() || undefined;
     if (value) {
-      this.filters.set(id, value);
+      this.filters.set(key, value);
     } else {
-      this.filters.delete(id);
+      this.filters.delete(key);
     }
-    const node = this.store.node(id);
+    const node = this.get(key);
     if (node?.kind === 'section') {
-      node.filter = value || undefined;
+      await this.change(node, (n: SectionNode) => {
+        n.filter = value;
+        n.total = undefined;
+      });
     }
-    this.store.drop(id);
-    this.fire(node);
   }
 
   async loadMore(node: LoadMoreNode): Promise<void> {
-    await this.store.existingList(node.listKey)?.loadMore();
-    this.fire(this.store.node(node.listKey));
-  }
-
-  /** Drops what is cached under the node (everything without one) and tells the tree. */
-  refresh(node?: ExplorerNode): void {
-    if (!node) {
-      this.store.clear();
-      this.fire(undefined);
+    const holder = this.get(node.listKey);
+    const branch = holder && this.branches.get(holder);
+    const list = branch?.list;
+    if (!branch || !list) {
       return;
     }
-    this.store.drop(node.id);
-    this.fire(this.store.node(node.id));
+    await this.track(
+      branch.exclusive(async () => {
+        this.attach(branch, { children: await list.more(), list });
+      }),
+    );
+  }
+
+  /** Loads again what the node shows (everything, without one) and then tells the tree. */
+  async refresh(node?: ExplorerNode): Promise<void> {
+    if (!node) {
+      this.root.children = this.deploymentNodes([]);
+      this.changes.fire();
+      return;
+    }
+    // A command may hold a node a refresh has since replaced: act on what the tree shows under that id now.
+    const current = this.get(node.id);
+    if (current) {
+      await this.change(current);
+    }
   }
 
   /** After a create, delete, restore or purge: the section's lists are stale. */
-  refreshSection(deploymentKey: string, section: Section): void {
-    const id = `${deploymentKey}/${section}`;
-    this.store.drop(id);
-    this.fire(this.store.node(id));
+  async refreshSection(deploymentKey: string, section: Section): Promise<void> {
+    const node = this.get(`${deploymentKey}/${section}`);
+    if (node) {
+      await this.change(node);
+    }
   }
 
-  /** After an edit: patch the entity everywhere it is shown and reload its children. */
-  entityChanged(deploymentKey: string, entity: EntityRef, changes: Partial<Client> = {}): void {
-    const matches = this.find(
+  /** After an edit: the lists that show the entity load again (with it, its new name or state). */
+  async entityChanged(deploymentKey: string, entity: EntityRef): Promise<void> {
+    const shown = this.find(
       (n) =>
         n.deploymentKey === deploymentKey &&
         ((n.kind === 'client' && entity.type === 'client' && n.clientId === entity.id) ||
           (n.kind === 'application' && entity.type === 'application' && n.applicationId === entity.id)),
     );
-    for (const node of matches) {
-      Object.assign(
-        node.kind === 'client' ? node.client : node.kind === 'application' ? node.application : {},
-        changes,
-      );
-      this.refresh(node);
-    }
+    const holders = new Set(shown.map((n) => this.parent(n)).filter((n): n is ExplorerNode => n !== undefined));
+    await Promise.all([...holders].map((h) => this.change(h)));
   }
 
-  /** Reloads nodes of one kind under an entity, e.g. its API keys after one was created. */
-  refreshWhere(predicate: (node: ExplorerNode) => boolean): void {
-    this.find(predicate).forEach((n) => this.refresh(n));
+  /** Loads again the nodes that match, e.g. an application's API keys after one was created. */
+  async refreshWhere(predicate: (node: ExplorerNode) => boolean): Promise<void> {
+    await Promise.all(this.find(predicate).map((n) => this.change(n)));
   }
 
-  /** After a formatter was written: its rows reload (an application's defaults also show under each device). */
-  formattersChanged(deploymentKey: string, applicationId: string, deviceId?: string): void {
-    this.refreshWhere(
+  /** After a formatter was written: its rows load again (an application's defaults also show under each device). */
+  async formattersChanged(deploymentKey: string, applicationId: string, deviceId?: string): Promise<void> {
+    await this.refreshWhere(
       (n) =>
         n.kind === 'formatters' &&
         n.deploymentKey === deploymentKey &&
@@ -201,299 +202,108 @@ export class ExplorerModel {
     );
   }
 
+  /** Resolves when no load that changes the tree is under way (tests). */
+  async settled(): Promise<void> {
+    while (this.work.size > 0) {
+      await Promise.all([...this.work].map((w) => w.catch(() => undefined)));
+    }
+  }
+
   dispose(): void {
     this.subscription.dispose();
-    this.store.clear();
     this.changes.dispose();
   }
 
-  private async childrenOf(node: ExplorerNode): Promise<ExplorerNode[]> {
-    const account = this.accounts.account(node.deploymentKey);
-    if (!account) {
-      return node.kind === 'deployment'
-        ? [
-            {
-              kind: 'message',
-              id: `${node.id}/#signIn`,
-              parentId: node.id,
-              deploymentKey: node.deploymentKey,
-              icon: 'signIn',
-              message: 'Sign in to see this deployment',
-              command: 'thingsStack.signIn',
-            },
-          ]
-        : [];
+  /**
+   * The one way what the tree shows changes: optionally update the node's own data, load its children anew, swap
+   * them in and tell the tree. A node whose children were never asked for has nothing to load.
+   */
+  private async change<N extends ExplorerNode>(node: N, update?: (node: N) => void): Promise<void> {
+    const branch = this.branches.get(node);
+    if (!branch) {
+      return;
     }
-    const isAdmin = account.session.isAdmin === true;
-    const api = account.api;
-    switch (node.kind) {
-      case 'deployment':
-        return SECTIONS.map((section): SectionNode => ({
-          kind: 'section',
-          section,
-          id: `${node.id}/${section}`,
-          parentId: node.id,
-          deploymentKey: node.deploymentKey,
-          filter: this.filterOf(node.deploymentKey, section),
-        }));
-      case 'section':
-        return this.sectionChildren(node, account);
-      case 'owner':
-        return this.listChildren(
-          node,
-          fetch.ownedEntities(api, node.section, node.owner),
-          (e) =>
-            entityNode(e, node.section, {
-              holderId: node.id,
-              deploymentKey: node.deploymentKey,
-              owner: node.owner,
-              deleted: false,
-              isAdmin,
-            }),
-          {
-            // The empty state offers the fix: create one for this owner.
-            icon: 'add',
-            message:
-              node.section === 'clients' ? 'No OAuth clients yet: create one' : 'No applications yet: create one',
-            command: node.section === 'clients' ? 'thingsStack.createClient' : 'thingsStack.createApplication',
-            commandArgs: [node],
-          },
-        );
-      case 'deleted':
-        return this.listChildren(
-          node,
-          fetch.ownedEntities(api, node.section, undefined, true),
-          (e) =>
-            entityNode(e, node.section, {
-              holderId: node.id,
-              deploymentKey: node.deploymentKey,
-              deleted: true,
-              isAdmin,
-            }),
-          'Nothing deleted recently',
-        );
-      case 'client': {
-        if (node.deleted) {
-          return [];
+    await this.track(
+      branch.exclusive(async () => {
+        update?.(node);
+        if (branch.children || isListNode(node)) {
+          this.attach(branch, await this.load(node));
         }
-        const detail = await this.store.cached(`${node.id}/#detail`, () =>
-          api.clients.get(node.clientId, CLIENT_DETAIL_FIELDS),
-        );
-        const secret = await this.accounts.clientSecret(node.deploymentKey, node.clientId);
-        return clientChildren(node, detail, secret !== undefined);
-      }
-      case 'application': {
-        if (node.deleted) {
-          return [];
-        }
-        // The detail, and the first page of end devices so their count shows without expanding them.
-        // Without the details (e.g. a missing right) the row from the list still leads to keys and devices.
-        let detail = node.application;
-        let detailError: unknown;
-        await Promise.all([
-          this.store
-            .cached(`${node.id}/#detail`, () => api.applications.get(node.applicationId, APPLICATION_DETAIL_FIELDS))
-            .then(
-              (d) => {
-                detail = d;
-              },
-              (error: unknown) => {
-                detailError = error;
-              },
-            ),
-          this.store
-            .list(`${node.id}/#devices`, fetch.devices(api, node.applicationId), this.options.pageSize())
-            .ensure(),
-        ]);
-        const children = applicationChildren(node, detail);
-        return detailError === undefined
-          ? children
-          : [
-              {
-                ...this.errorNode(node, detailError),
-                message: `Could not load the details: ${describeError(detailError)}`,
-              },
-              ...children,
-            ];
-      }
-      case 'uriList':
-        return uriChildren(node);
-      case 'rights':
-        return rightGroupChildren(node);
-      case 'rightGroup':
-        return rightChildren(node);
-      case 'collaborators':
-        return this.listChildren(
-          node,
-          fetch.collaborators(api, node.entity),
-          (c) => collaboratorNode(node, node.entity, c),
-          'No collaborators you can see',
-        );
-      case 'apiKeys':
-        return this.listChildren(
-          node,
-          fetch.apiKeys(api, node.applicationId),
-          (k) => apiKeyNode(node, node.applicationId, k),
-          'No API keys',
-        );
-      case 'devices':
-        return this.listChildren(
-          node,
-          fetch.devices(api, node.applicationId),
-          (d) => deviceNode(node, node.applicationId, d),
-          'No end devices',
-        );
-      case 'device':
-        return [formattersNode(node)];
-      case 'formatters':
-        return this.formatterChildren(node, account);
-      default:
-        return [];
+      }),
+    );
+  }
+
+  /** Runs `work`, then tells the tree; the view shows progress meanwhile. */
+  private async track(work: Promise<void>): Promise<void> {
+    const done = work.then(() => this.changes.fire());
+    this.work.add(done);
+    this.options.progress?.(done);
+    try {
+      await done;
+    } finally {
+      this.work.delete(done);
     }
   }
 
-  /** Uplink and Downlink: the application's defaults (1 request), or a device's own and the defaults (2). */
-  private async formatterChildren(node: FormattersNode, account: Account): Promise<ExplorerNode[]> {
-    const api = account.api.formatters;
-    const application = this.store.cached(`${node.id}/#application`, () => api.getApplication(node.applicationId));
-    if (node.deviceId === undefined) {
-      return applicationFormatterNodes(node, await application);
-    }
-    const deviceId = node.deviceId;
-    const device = this.store.cached(`${node.id}/#device`, () => api.getDevice(node.applicationId, deviceId));
-    const [own, defaults] = await Promise.all([device, application]);
-    return deviceFormatterNodes(node, own, defaults);
-  }
-
-  private async sectionChildren(node: SectionNode, account: Account): Promise<ExplorerNode[]> {
-    const filter = this.filterOf(node.deploymentKey, node.section);
-    const isAdmin = account.session.isAdmin === true;
-    if (filter) {
-      return this.listChildren(
-        node,
-        fetch.searchEntities(account.api, node.section, filter),
-        (e) =>
-          entityNode(e, node.section, {
-            holderId: node.id,
-            prefix: '=',
-            deploymentKey: node.deploymentKey,
-            deleted: false,
-            isAdmin,
-          }),
-        `Nothing matches "${filter}"`,
-      );
-    }
-    const { owners, error } = await this.store.cached(`${node.deploymentKey}/#owners`, () => ownersOf(account));
-    const out: ExplorerNode[] = owners.map((o): OwnerNode => ({
-      kind: 'owner',
-      section: node.section,
-      owner: o.owner,
-      label: o.label,
-      isSelf: o.isSelf,
-      id: `${node.id}/o:${o.owner.kind}:${o.owner.id}`,
-      parentId: node.id,
-      deploymentKey: node.deploymentKey,
-    }));
-    if (error !== undefined) {
-      out.push({
-        ...this.errorNode(node, error),
-        message: `Could not list your organizations: ${describeError(error)}`,
-      });
-    }
-    if (owners.length === 0 && error === undefined) {
-      out.push({
-        kind: 'message',
-        id: `${node.id}/#notUser`,
-        parentId: node.id,
-        deploymentKey: node.deploymentKey,
-        icon: 'info',
-        message: `${account.session.accountLabel} is not a user; sign in as a user to list what you own`,
-      });
-    }
-    out.push({
-      kind: 'deleted',
-      section: node.section,
-      id: `${node.id}/~deleted`,
-      parentId: node.id,
-      deploymentKey: node.deploymentKey,
-    } satisfies DeletedNode);
-    return out;
-  }
-
-  /** The nodes of a paged list: its items, then an error, an empty state or "Load more". */
-  private async listChildren<T>(
-    holder: ExplorerNode,
-    fetcher: PageFetcher<T>,
-    toNode: (item: T) => ExplorerNode | undefined,
-    empty: string | Pick<MessageNode, 'message' | 'icon' | 'command' | 'commandArgs'>,
-  ): Promise<ExplorerNode[]> {
-    const key = holder.id;
-    let list = this.store.list(key, fetcher, this.options.pageSize());
-    await list.ensure();
-    while (list.disposed) {
-      // A refresh dropped the list while it loaded: what counts is the list that replaced it.
-      list = this.store.list(key, fetcher, this.options.pageSize());
-      await list.ensure();
-    }
-    const out = list.items.map(toNode).filter((n): n is ExplorerNode => n !== undefined);
-    if (list.error !== undefined) {
-      out.push(this.errorNode(holder, list.error));
-      if (list.items.length === 0) {
-        this.store.forgetList(key); // nothing to keep: expanding again retries
-      }
-    } else if (out.length === 0) {
-      const state = typeof empty === 'string' ? { icon: 'info' as const, message: empty } : empty;
-      out.push({
-        kind: 'message',
-        id: `${holder.id}/#empty`,
-        parentId: holder.id,
-        deploymentKey: holder.deploymentKey,
-        ...state,
-      });
-    }
-    if (list.hasMore && list.items.length > 0) {
-      out.push({
-        kind: 'loadMore',
-        id: `${holder.id}/#more`,
-        parentId: holder.id,
-        deploymentKey: holder.deploymentKey,
-        listKey: key,
-        loaded: list.items.length,
-        total: list.total,
-      });
-    }
-    this.updateTotal(holder, list.total);
-    return out;
-  }
-
-  private updateTotal(holder: ExplorerNode, total: number | undefined): void {
-    if (HOLDERS.has(holder.kind)) {
-      const h = holder as { total?: number };
-      if (h.total !== total) {
-        h.total = total;
-        // The holder's description shows the count; tell the tree once it is known, after the tree has taken the
-        // children it asked for (a change while it takes them would overtake them, see ChangeLog).
-        setTimeout(() => {
-          if (this.store.node(holder.id) === holder) {
-            this.fire(holder);
-          }
-        }, 0);
-      }
-    }
-  }
-
-  private errorNode(parent: ExplorerNode, error: unknown): ErrorNode {
-    return {
-      kind: 'error',
-      id: `${parent.id}/#error`,
-      parentId: parent.id,
-      deploymentKey: parent.deploymentKey,
-      message: describeError(error),
+  /** The node's children, with the first page of every list node among them (so their counts show at once). */
+  private async load(node: ExplorerNode): Promise<Loaded & { preloaded: Map<ExplorerNode, Loaded> }> {
+    const context = {
+      account: this.accounts.account(node.deploymentKey),
+      pageSize: this.options.pageSize(),
+      filterOf: (key: string, section: Section) => this.filterOf(key, section),
+      hasClientSecret: async (key: string, clientId: string) =>
+        (await this.accounts.clientSecret(key, clientId)) !== undefined,
     };
+    const loaded = await loadChildren(node, context);
+    const preloaded = new Map<ExplorerNode, Loaded>();
+    await Promise.all(
+      loaded.children.filter(isListNode).map(async (child) => preloaded.set(child, await loadChildren(child, context))),
+    );
+    return { ...loaded, preloaded };
   }
 
-  private fire(node: ExplorerNode | undefined): void {
-    this.changes.fire(node);
+  /** Makes `loaded` what the branch shows; nodes shown before keep their own branches (Load more). */
+  private attach(branch: Branch, loaded: Loaded & { preloaded?: Map<ExplorerNode, Loaded> }): void {
+    for (const child of loaded.children) {
+      if (!this.branches.has(child)) {
+        const below = new Branch(child, branch.node);
+        this.branches.set(child, below);
+        const pre = loaded.preloaded?.get(child);
+        if (pre) {
+          this.attach(below, pre);
+        }
+      }
+    }
+    branch.children = loaded.children;
+    branch.list = loaded.list;
+  }
+
+  /** Deployment nodes; those in `keep` (same deployment, same account) stay as they are with what they loaded. */
+  private deploymentNodes(keep: readonly DeploymentNode[]): DeploymentNode[] {
+    const deployments = this.accounts.deployments();
+    if (!deployments.some((d) => this.accounts.account(d.key))) {
+      return [];
+    }
+    // TTN Sandbox clusters share one Identity Server (eu1), hence one key and one set of clients and applications.
+    const names = new Map<string, string[]>();
+    deployments.forEach((d) => names.set(d.key, [...(names.get(d.key) ?? []), d.name]));
+    return [...names].map(([key, list]) => {
+      const kept = keep.find((n) => n.deploymentKey === key);
+      if (kept) {
+        return kept;
+      }
+      const account = this.accounts.account(key);
+      const node: DeploymentNode = {
+        kind: 'deployment',
+        id: key,
+        deploymentKey: key,
+        name: list.join(' / '),
+        accountLabel: account?.session.accountLabel,
+        isAdmin: account?.session.isAdmin === true,
+      };
+      this.branches.set(node, new Branch(node, undefined));
+      return node;
+    });
   }
 
   private sessionSnapshot(): Map<string, string> {
@@ -513,20 +323,23 @@ export class ExplorerModel {
     return out;
   }
 
-  /** Sign-in, sign-out, switch account or a changed deployment list: drop what belonged to the old account. */
+  /** Sign-in, sign-out, switch account or a changed deployment list: what belonged to the old account goes. */
   private accountsChanged(): void {
     const next = this.sessionSnapshot();
-    let changed = false;
+    const changed = new Set<string>();
     for (const key of new Set([...this.sessions.keys(), ...next.keys()])) {
       if (this.sessions.get(key) !== next.get(key)) {
-        this.store.forget(key);
-        changed = true;
+        changed.add(key);
       }
     }
     this.sessions = next;
     // A token refresh also fires; the tree only needs telling when something it shows changed.
-    if (changed) {
-      this.fire(undefined);
+    if (changed.size > 0) {
+      const keep = (this.root.children ?? []).filter(
+        (n): n is DeploymentNode => n.kind === 'deployment' && !changed.has(n.deploymentKey),
+      );
+      this.root.children = this.deploymentNodes(keep);
+      this.changes.fire();
     }
   }
 }

@@ -272,11 +272,18 @@ export function checkRecorded(requests: readonly RecordedRequest[]): string[] {
     if (!r.contract || r.method === 'OPTIONS' || !/^\/api\/v3(\/|$)/.test(r.path)) {
       continue;
     }
-    const at = `${r.method} ${r.path}`;
-    checkRequest(r).forEach((p) => problems.add(`${at}: request ${p}`));
-    if (r.response && !r.response.injected) {
-      checkResponse({ method: r.method, path: r.path, ...r.response }).forEach((p) => problems.add(`${at}: ${p}`));
+    let found = r.problems;
+    if (!found) {
+      const at = `${r.method} ${r.path}`;
+      found = checkRequest(r).map((p) => `${at}: request ${p}`);
+      if (r.response && !r.response.injected) {
+        found.push(...checkResponse({ method: r.method, path: r.path, ...r.response }).map((p) => `${at}: ${p}`));
+      }
+      if (r.response) {
+        r.problems = found; // complete: kept for the next check of the run
+      }
     }
+    found.forEach((p) => problems.add(p));
   }
   return [...problems];
 }

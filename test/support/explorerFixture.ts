@@ -6,6 +6,7 @@ import type { CommandContext } from '../../src/commands/context';
 import { ExplorerModel } from '../../src/explorer/model';
 import type { ExplorerNode } from '../../src/explorer/nodeTypes';
 import { TtsClient } from '../../src/tts/client';
+import type { HttpOptions } from '../../src/tts/http';
 import { resolveDeployment, type Deployment } from '../../src/tts/deployments';
 import { recordingLog } from './leakSinks';
 import { ScriptedUi, type ScriptStep } from './scriptedUi';
@@ -60,7 +61,12 @@ export class MemoryAccounts implements Accounts {
 }
 
 /** An account on the test server for `userId`, signed in through the seeded `vscode-ext` client. */
-export function accountFor(server: TtsTestServer, deployment: Deployment, userId: string): Account {
+export function accountFor(
+  server: TtsTestServer,
+  deployment: Deployment,
+  userId: string,
+  fetch?: HttpOptions['fetch'],
+): Account {
   const tokens = server.issueTokens(userId, 'vscode-ext');
   const isAdmin = server.state.users.get(userId)?.user.admin === true;
   const session: StoredSession = {
@@ -86,6 +92,7 @@ export function accountFor(server: TtsTestServer, deployment: Deployment, userId
     auth: { token: async () => tokens.access_token },
     retries: 0,
     timeoutMs: 5000,
+    fetch,
   });
   return { deployment, session, api };
 }

@@ -12,6 +12,8 @@ import type { ExplorerNode } from '../nodeTypes';
 import { ExplorerModel } from '../model';
 import { ExplorerTreeProvider } from './treeProvider';
 
+const VIEW_ID = 'thingsStack.explorer';
+
 export interface ExplorerLog extends CommandLog {
   show?(): void;
   /** Hides new secrets in later log lines (the Logger's Redactor). */
@@ -39,9 +41,13 @@ export function registerExplorer(
   deps: ExplorerDeps,
 ): { model: ExplorerModel; provider: ExplorerTreeProvider; view: vscode.TreeView<ExplorerNode> } {
   const config = deps.config ?? { pageSize: settings.pageSize, onDidChange: settings.onDidChange };
-  const model = new ExplorerModel(deps.accounts, { pageSize: () => config.pageSize() });
+  const model = new ExplorerModel(deps.accounts, {
+    pageSize: () => config.pageSize(),
+    // A reload keeps the rows shown until it swaps them; the view's progress bar says it is under way.
+    progress: (work) => void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work),
+  });
   const provider = new ExplorerTreeProvider(model);
-  const view = vscode.window.createTreeView('thingsStack.explorer', {
+  const view = vscode.window.createTreeView(VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,
   });
@@ -53,7 +59,7 @@ export function registerExplorer(
     log: deps.log,
     redact: (secret) => deps.log.redactor?.add(secret),
     reveal: async (node) => view.reveal(node, { expand: true, select: true, focus: false }),
-    vsCodeClientHost: deps.vsCodeClientHost && { ...deps.vsCodeClientHost, refresh: () => model.refresh() },
+    vsCodeClientHost: deps.vsCodeClientHost && { ...deps.vsCodeClientHost, refresh: () => void model.refresh() },
   };
   context.subscriptions.push(
     model,
@@ -67,7 +73,7 @@ export function registerExplorer(
       ui,
     ),
     // A new page size only applies to lists fetched from now on: start over.
-    config.onDidChange(() => model.refresh()),
+    config.onDidChange(() => void model.refresh()),
   );
   return { model, provider, view };
 }

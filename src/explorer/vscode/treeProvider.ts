@@ -1,38 +1,27 @@
-// The VS Code TreeDataProvider over the explorer model: the model loads and caches, this only renders and relays
-// the model's change events. An answer that a refresh overtook is given empty (see ChangeLog): the tree asks again.
+// The VS Code TreeDataProvider of the explorer: ExplorerTreeData (vscode-free) with TreeItems and an EventEmitter
+// that always names the root, so the view refreshes from its root on every change of the model.
 import vscode = require('vscode');
-import { ChangeLog } from '../changeLog';
 import type { ExplorerModel } from '../model';
 import type { ExplorerNode } from '../nodeTypes';
+import { ExplorerTreeData } from '../treeData';
 import { treeItemFor } from './nodes';
 
-export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ExplorerNode | undefined>();
-  readonly onDidChangeTreeData = this.emitter.event;
-  private readonly subscription: { dispose(): void };
-  private readonly changes = new ChangeLog();
+export class ExplorerTreeProvider
+  extends ExplorerTreeData<vscode.TreeItem>
+  implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable
+{
+  private readonly emitter: vscode.EventEmitter<undefined>;
+  readonly onDidChangeTreeData: vscode.Event<undefined>;
 
-  constructor(private readonly model: ExplorerModel) {
-    this.subscription = model.onDidChange((node) => {
-      this.changes.record(node?.id);
-      this.emitter.fire(node);
-    });
+  constructor(model: ExplorerModel) {
+    const emitter = new vscode.EventEmitter<undefined>();
+    super(model, treeItemFor, () => emitter.fire(undefined));
+    this.emitter = emitter;
+    this.onDidChangeTreeData = emitter.event;
   }
 
-  getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return treeItemFor(node, (n) => this.model.parent(n));
-  }
-
-  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    return this.changes.current(node?.id, () => this.model.children(node));
-  }
-
-  getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return this.model.parent(node);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
+  override dispose(): void {
+    super.dispose();
     this.emitter.dispose();
   }
 }

@@ -4,6 +4,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from './dispatch';
+import { inProcessFetch } from './inProcess';
+import type { Fetch } from '../../../src/tts/http';
 import { EventHub } from './events';
 import type { Clock, ServerContext } from './http';
 import { Knobs } from './knobs';
@@ -73,6 +75,8 @@ export interface TtsTestServer {
   createUserApiKey(userId: string, rights: readonly string[]): string;
   /** Runs /oauth/authorize as a logged-in user; resolves to the Location of the final redirect. */
   authorize(params: AuthorizeParams): Promise<string>;
+  /** The same server without a socket; `deliver` decides when each answer reaches the caller (virtual time). */
+  inProcessFetch(deliver?: (answer: () => void) => void, options?: { contract?: boolean }): Fetch;
   close(): Promise<void>;
 }
 
@@ -193,6 +197,7 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
       return seed.apiKey({ kind: 'user', id: userId }, rights.filter(isRight));
     },
     authorize,
+    inProcessFetch: (deliver, options) => inProcessFetch(dispatcher, deliver, options),
     close: () =>
       new Promise<void>((resolve) => {
         events.dropStreams();

@@ -26,6 +26,8 @@ export interface RecordedRequest {
   response?: RecordedResponse;
   /** False for servers started with `contract: false` or requests sent with `X-Contract-Check: skip`. */
   contract: boolean;
+  /** What the contract check found, kept once it ran (the contract hook and the leak scan both ask). */
+  problems?: string[];
 }
 
 export interface RecordedServer {

@@ -103,6 +103,7 @@ describe('application commands', () => {
       { input: 'Trackers' },
     ]);
     assert.equal(f.server.state.applications.get('alice-tracker')?.name, 'Trackers');
-    assert.equal(app.kind === 'application' && app.application.name, 'Trackers');
+    const shown = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
+    assert.equal(shown.kind === 'application' && shown.application.name, 'Trackers', 'the tree shows the new name');
   });
 });

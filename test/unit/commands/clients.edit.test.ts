@@ -25,7 +25,8 @@ describe('OAuth client commands', () => {
         { input: 'Dashboard 2' },
       ]);
       assert.equal(f.server.state.clients.get('alice-dashboard')?.client.name, 'Dashboard 2');
-      assert.equal(client.kind === 'client' && client.client.name, 'Dashboard 2', 'the tree node is patched');
+      const shown = await walk(f, 'deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard');
+      assert.equal(shown.kind === 'client' && shown.client.name, 'Dashboard 2', 'the tree shows the new name');
     });
 
     it('edits a property straight from its node', async () => {
@@ -118,6 +119,7 @@ describe('OAuth client commands', () => {
         'http://127.0.0.1/callback',
         'https://dash.example.com/cb',
       ]);
+      client = await walk(f, 'deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard');
       const uris = await f.model.children(
         (await f.model.children(client)).find((c) => c.kind === 'uriList' && c.field === 'redirect_uris'),
       );

@@ -26,8 +26,8 @@ describe('shared commands', () => {
   });
 
   it('loads more from a "Load more" node and refreshes a node', async () => {
-    const owner = await walk(f, 'deployment', 'section:applications', 'owner:user:alice');
     f.server.seed.applications('alice', 1, { ids: ['alice-zz'] });
+    const owner = await walk(f, 'deployment', 'section:applications', 'owner:user:alice');
     const first = await f.model.children(owner);
     assert.equal(first.at(-1)?.kind, 'loadMore');
     await run(f, 'thingsStack.loadMore', [], first.at(-1));

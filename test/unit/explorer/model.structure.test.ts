@@ -138,7 +138,7 @@ describe('explorer model', () => {
     it('offers to create the first client of an owner that has none', async () => {
       const owner = await walk(f, 'deployment', 'section:clients', 'owner:organization:acme');
       f.server.state.clients.delete('acme-portal');
-      f.model.refresh(owner);
+      await f.model.refresh(owner);
       const [empty] = await f.model.children(owner);
       assert.ok(
         empty.kind === 'message' && empty.command === 'thingsStack.createClient' && empty.commandArgs?.[0] === owner,
@@ -146,15 +146,29 @@ describe('explorer model', () => {
       assert.equal(empty.kind === 'message' && empty.message, 'No OAuth clients yet: create one');
     });
 
-    it('loads nothing until a node is expanded', async () => {
+    it('loads a level when it is expanded: its nodes and the first page of each list among them (their counts)', async () => {
       const before = f.server.requests.length;
       await f.model.children();
       await walk(f, 'deployment', 'section:clients');
       assert.equal(f.server.requests.length, before, 'sections need no request');
-      await f.model.children(await walk(f, 'deployment', 'section:clients'));
-      assert.ok(
-        f.server.requests.slice(before).every((r) => r.path.endsWith('/organizations')),
-        'owners only',
+      const owners = await f.model.children(await walk(f, 'deployment', 'section:clients'));
+      assert.deepEqual(
+        f.server.requests
+          .slice(before)
+          .map((r) => `${r.path}${r.query.deleted ? ' (deleted)' : ''}`)
+          .sort(),
+        [
+          '/api/v3/clients (deleted)',
+          '/api/v3/organizations/acme/clients',
+          '/api/v3/users/alice/clients',
+          '/api/v3/users/alice/organizations',
+        ],
+        'the organizations, then one page per owner and of Recently Deleted; nothing deeper',
+      );
+      assert.deepEqual(
+        owners.map((o) => (o.kind === 'owner' || o.kind === 'deleted' ? o.total : -1)),
+        [2, 1, 0],
+        'every count is known when the rows show',
       );
     });
   });

@@ -136,7 +136,8 @@ describe('leak recorder: the suite-wide secret scan', () => {
     }
   });
 
-  it('fails the run on a leak anywhere in the recorded sinks, naming the sink and masking the value', () => {
+  it('fails the run on a leak anywhere in the recorded sinks, naming the sink and masking the value', function () {
+    this.timeout(60_000); // a scan of the whole run so far, the contract check of its traffic included
     const planted = recordSink('notification', `Your token is ${access}`);
     try {
       assert.throws(

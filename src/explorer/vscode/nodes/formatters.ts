@@ -1,11 +1,10 @@
 // "Payload Formatters" and its Uplink / Downlink rows; a JavaScript formatter opens as a document on click.
 import vscode = require('vscode');
-import { DIRECTION_LABELS } from '../../formatterNodes';
 import type { FormatterNode, FormattersNode } from '../../nodeTypes';
-import { Collapsed, None, icon, item } from './shared';
+import { icon, item } from './shared';
 
 export function formattersItem(node: FormattersNode): vscode.TreeItem {
-  const out = item(node, 'Payload Formatters', Collapsed, icon('symbol-function'));
+  const out = item(node, icon('symbol-function'));
   out.tooltip =
     node.deviceId === undefined
       ? "The application's default formatters (Application Server link): they apply to every end device without formatters of its own."
@@ -14,18 +13,14 @@ export function formattersItem(node: FormattersNode): vscode.TreeItem {
 }
 
 export function formatterItem(node: FormatterNode): vscode.TreeItem {
-  const javascript = node.type === 'FORMATTER_JAVASCRIPT';
   const out = item(
     node,
-    DIRECTION_LABELS[node.direction],
-    None,
     node.problem
       ? icon('warning', 'list.warningForeground')
       : icon(node.direction === 'up' ? 'arrow-up' : 'arrow-down'),
   );
-  out.description = node.description;
   out.tooltip = node.tooltip;
-  if (javascript) {
+  if (node.type === 'FORMATTER_JAVASCRIPT') {
     out.command = { command: 'thingsStack.openFormatter', title: 'Open Formatter', arguments: [node] };
   }
   return out;

@@ -8,10 +8,7 @@ import { collaboratorItem, collaboratorsItem, rightGroupItem, rightItem, rightsI
 import { errorItem, loadMoreItem, messageItem } from './state';
 import { formatterItem, formattersItem } from './formatters';
 
-export function treeItemFor(
-  node: ExplorerNode,
-  parent: (node: ExplorerNode) => ExplorerNode | undefined,
-): vscode.TreeItem {
+export function treeItemFor(node: ExplorerNode, parent: ExplorerNode | undefined): vscode.TreeItem {
   switch (node.kind) {
     case 'deployment':
       return deploymentItem(node);
@@ -58,7 +55,7 @@ export function treeItemFor(
     case 'loadMore':
       return loadMoreItem(node);
     case 'error':
-      return errorItem(node, parent(node));
+      return errorItem(node, parent);
     case 'message':
       return messageItem(node);
   }

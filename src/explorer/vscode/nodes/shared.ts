@@ -2,31 +2,27 @@
 import vscode = require('vscode');
 import { contextValueOf } from '../../contextValues';
 import type { ExplorerNode } from '../../nodeTypes';
+import { rowOf, type Collapsible } from '../../rows';
 
-export const None = vscode.TreeItemCollapsibleState.None;
-export const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
-export const Expanded = vscode.TreeItemCollapsibleState.Expanded;
+const COLLAPSIBLE: Record<Collapsible, vscode.TreeItemCollapsibleState> = {
+  none: vscode.TreeItemCollapsibleState.None,
+  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+  expanded: vscode.TreeItemCollapsibleState.Expanded,
+};
 
 export function icon(id: string, color?: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-/** A TreeItem with the node's stable id, so expansion and selection survive refreshes. */
-export function item(
-  node: ExplorerNode,
-  label: string,
-  collapsible: vscode.TreeItemCollapsibleState,
-  themeIcon: vscode.ThemeIcon,
-): vscode.TreeItem {
-  const out = new vscode.TreeItem(label, collapsible);
+/** A TreeItem with the node's row text (rows.ts) and stable id, so expansion and selection survive refreshes. */
+export function item(node: ExplorerNode, themeIcon: vscode.ThemeIcon): vscode.TreeItem {
+  const row = rowOf(node);
+  const out = new vscode.TreeItem(row.label, COLLAPSIBLE[row.collapsible]);
   out.id = node.id;
+  out.description = row.description;
   out.iconPath = themeIcon;
   out.contextValue = contextValueOf(node);
   return out;
-}
-
-export function count(total: number | undefined, singular: string, plural = `${singular}s`): string | undefined {
-  return total === undefined ? undefined : `${total} ${total === 1 ? singular : plural}`;
 }
 
 export function markdown(lines: (string | undefined | false)[]): vscode.MarkdownString {

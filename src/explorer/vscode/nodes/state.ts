@@ -1,17 +1,16 @@
 // State nodes: "Load more", errors (message with correlation id; click to retry) and empty states / hints.
 import vscode = require('vscode');
 import type { ErrorNode, ExplorerNode, LoadMoreNode, MessageNode } from '../../nodeTypes';
-import { None, icon, item } from './shared';
+import { icon, item } from './shared';
 
 export function loadMoreItem(node: LoadMoreNode): vscode.TreeItem {
-  const out = item(node, 'Load More…', None, icon('ellipsis'));
-  out.description = node.total !== undefined ? `${node.loaded} of ${node.total} shown` : `${node.loaded} shown`;
+  const out = item(node, icon('ellipsis'));
   out.command = { command: 'thingsStack.loadMore', title: 'Load More', arguments: [node] };
   return out;
 }
 
 export function errorItem(node: ErrorNode, parent: ExplorerNode | undefined): vscode.TreeItem {
-  const out = item(node, node.message, None, icon('error', 'list.errorForeground'));
+  const out = item(node, icon('error', 'list.errorForeground'));
   out.tooltip = `${node.message}\n\nClick to try again.`;
   out.command = { command: 'thingsStack.refresh', title: 'Try Again', arguments: parent ? [parent] : [] };
   return out;
@@ -20,7 +19,7 @@ export function errorItem(node: ErrorNode, parent: ExplorerNode | undefined): vs
 const ICONS: Record<MessageNode['icon'], string> = { info: 'info', add: 'add', signIn: 'sign-in', filter: 'filter' };
 
 export function messageItem(node: MessageNode): vscode.TreeItem {
-  const out = item(node, node.message, None, icon(ICONS[node.icon]));
+  const out = item(node, icon(ICONS[node.icon]));
   if (node.command) {
     out.command = { command: node.command, title: node.message, arguments: node.commandArgs ?? [] };
   }
