@@ -2,13 +2,11 @@
  * The Things Stack v3.32.1: the JavaScript payload formatter contract, exactly as its Application Server runs it
  * (pkg/messageprocessors/javascript/javascript.go, engine goja with a 100 ms limit per run).
  *
- * Use it in a formatter file with
- *
- *     // @ts-check
- *     /// <reference path="formatter.d.ts" />
- *
- * or a jsconfig.json beside the files ({"compilerOptions": {"checkJs": true, "lib": ["es2020"], "types": []}}), and
- * annotate the functions with JSDoc: `@param {DecodeUplinkInput} input` and `@returns {DecodeUplinkOutput}`.
+ Use it in a formatter file with JSDoc on the entry functions — `@param {DecodeUplinkInput} input` and
+ * `@returns {DecodeUplinkOutput}`, or `@type {DecodeUplinkFunction}` (what Pull to Workspace adds above a pulled
+ * script's functions, a line it never deploys) — beside the jsconfig.json it writes, or with
+ * `/// <reference path="formatter.d.ts" />`. Add `// @ts-check` at the top of a file to have it checked (the
+ * templates have it); without it the editor still types `input` for hover and completion, and reports nothing.
  *
  * What the server does around your functions (checked against goja at the commit v3.32.1 pins, b396bb4):
  * - Your script runs as a plain script (not a module: no import/export) in goja: ES2022 syntax except BigInt (10n),

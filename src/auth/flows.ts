@@ -9,6 +9,8 @@ export interface Flow {
   client: 'own' | 'cli' | 'none';
   label: string;
   detail: string;
+  /** The own client's secret is not stored yet: choosing this flow asks for it first. */
+  needsSecret?: boolean;
 }
 
 export interface HostInfo {
@@ -78,6 +80,15 @@ export function chooseFlows(host: HostInfo, client: ClientInfo): Flow[] {
     flows.push(flow('loopback', 'cli'));
   }
   flows.push(flow('paste-code', 'cli'));
+  if (client.clientId && !client.hasSecret) {
+    // Offered, not recommended, and nothing said about it unless the user chooses it.
+    flows.push({
+      ...flow('uri-handler', 'own', client.clientId),
+      label: `Sign in with your browser (your client "${client.clientId}")`,
+      detail: "Asks once for the client's secret, kept in VS Code's secure storage.",
+      needsSecret: true,
+    });
+  }
   flows.push(flow('api-key', 'none'));
   return flows;
 }
@@ -85,12 +96,4 @@ export function chooseFlows(host: HostInfo, client: ClientInfo): Flow[] {
 /** The flows to offer after `failed` did not work ("try another way"): every other one, in the same order. */
 export function otherFlows(all: readonly Flow[], failed: Flow): Flow[] {
   return all.filter((f) => f.id !== failed.id || f.client !== failed.client);
-}
-
-/** Why the own client is not used, to say so once instead of failing at the token endpoint. */
-export function ownClientProblem(client: ClientInfo): string | undefined {
-  if (client.clientId && !client.hasSecret) {
-    return `The OAuth client "${client.clientId}" has no secret stored; run "Things Stack: Set OAuth Client Secret" to use it.`;
-  }
-  return undefined;
 }

@@ -3,6 +3,7 @@
 // "Deploy from File" writes the file's text to the linked formatter after the same never-silent check as a save;
 // "Compare with Deployed" hands the server's text to a diff. Each reads the server once.
 import { documentText, readFormatter, writeFormatter } from '../formatters/deployed';
+import { withEditorTypes, withoutEditorTypes } from '../formatters/editorTypes';
 import { checkSize } from '../formatters/checks';
 import { formatterLabel } from '../formatters/kinds';
 import { describeLocation, linkLocation, parseWorkspacePath, type FormatterLocation } from '../formatters/location';
@@ -98,7 +99,8 @@ export async function pullFormatter(
       throw new UserCancelledError();
     }
   }
-  await files.write(path, script);
+  // The file gets JSDoc lines that type the entry functions for the editor; the script itself is unchanged.
+  await files.write(path, withEditorTypes(script));
   await links.set(path, {
     deployment: location.deploymentKey,
     applicationId: location.applicationId,
@@ -154,7 +156,7 @@ export async function deployFormatter(
       if (script === undefined) {
         throw new CommandError(`${describeLocation(location)} is no longer a JavaScript formatter: nothing to pull.`);
       }
-      await files.write(path, script);
+      await files.write(path, withEditorTypes(script));
       await links.set(path, { ...link, deployedHash: contentHash(script) });
       return { outcome: 'pulled' };
     }
@@ -164,7 +166,7 @@ export async function deployFormatter(
   }
   const api = deploymentAccount(ctx, location.deploymentKey).api.formatters;
   const stored = await ctx.ui.withProgress(`Deploying ${path}…`, () =>
-    writeFormatter(api, location, { type: 'FORMATTER_JAVASCRIPT', parameter: text }),
+    writeFormatter(api, location, { type: 'FORMATTER_JAVASCRIPT', parameter: withoutEditorTypes(text) }),
   );
   await links.set(path, { ...link, deployedHash: contentHash(documentText(stored)) });
   await ctx.model.formattersChanged(location.deploymentKey, location.applicationId, location.deviceId);

@@ -2,6 +2,7 @@
 // position, and the entry functions the server calls. Pure and synchronous; no vscode.
 import { parse, type Node, type Options, type Program } from 'acorn';
 import type { Direction } from '../tts/formatters';
+import { withoutEditorTypes } from './editorTypes';
 
 /**
  * v3.32.1 refuses a stored formatter script (link default or device formatter) over 40960 characters (Unicode code
@@ -34,7 +35,8 @@ const ENTRY_FUNCTIONS = ['decodeUplink', 'encodeDownlink', 'decodeDownlink', 'De
 
 const number = new Intl.NumberFormat('en-US');
 
-export function checkSize(script: string): { chars: number; bytes: number; problem?: string } {
+export function checkSize(text: string): { chars: number; bytes: number; problem?: string } {
+  const script = withoutEditorTypes(text); // what the server would store
   const bytes = Buffer.byteLength(script, 'utf8');
   // Code points, not UTF-16 units: the server counts runes.
   const chars = bytes === script.length ? bytes : countCodePoints(script);

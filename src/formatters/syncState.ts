@@ -2,6 +2,7 @@
 // whether it is in sync with what the server holds.
 import { createHash } from 'node:crypto';
 import type { Direction } from '../tts/formatters';
+import { withoutEditorTypes } from './editorTypes';
 
 export interface FormatterLink {
   deployment: string;
@@ -14,9 +15,12 @@ export interface FormatterLink {
 
 export type SyncState = 'in-sync' | 'changed-locally' | 'changed-on-server' | 'both-changed';
 
-/** sha256 (hex) of the text with line endings normalised to \n, so a CRLF checkout is not a change. */
+/**
+ * sha256 (hex) of the script a text stands for: line endings normalised to \n (a CRLF checkout is not a change) and
+ * without the editor's types lines (editorTypes.ts).
+ */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('hex');
+  return createHash('sha256').update(withoutEditorTypes(text).replace(/\r\n?/g, '\n'), 'utf8').digest('hex');
 }
 
 /**

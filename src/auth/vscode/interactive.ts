@@ -6,7 +6,7 @@ import type { Deployment } from '../../tts/deployments';
 import type { Logger } from '../../platform/logger';
 import type { AccountService } from '../accountService';
 import { SignInTimeoutError, type PendingAttempts } from '../attempts';
-import { chooseFlows, otherFlows, ownClientProblem, type Flow } from '../flows';
+import { chooseFlows, otherFlows, type Flow } from '../flows';
 import { CLI_CLIENT_ID, OAuthClient } from '../oauth';
 import type { StoredSession } from '../sessions';
 import { signIn, type SignInUi } from '../signIn';
@@ -98,17 +98,32 @@ export async function pickDeployment(
   return picked.deployment;
 }
 
+/** Asks for the secret of the deployment's own client (the user chose to sign in with it) and keeps it. */
+async function askClientSecret(
+  deployment: Deployment,
+  clientId: string,
+  accounts: AccountService,
+): Promise<OAuthClient> {
+  const secret = await vscode.window.showInputBox({
+    title: `Secret of OAuth client "${clientId}"`,
+    prompt: `The secret The Things Stack showed when "${clientId}" was created. It is kept in VS Code's secure storage only.`,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'Paste the client secret, or press Escape to cancel.'),
+  });
+  if (secret === undefined) {
+    throw new vscode.CancellationError();
+  }
+  await accounts.storeClientSecret(deployment.key, clientId, secret.trim());
+  return new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId, clientSecret: secret.trim() });
+}
+
 export async function interactiveSignIn(target: Deployment | undefined, deps: InteractiveDeps): Promise<StoredSession> {
   const deployment =
     target ?? (await pickDeployment(deps.accounts, 'Sign in to which deployment?', deps.addDeployment));
-  const own = await oauthClientFor(deployment, deployment.clientId, deps.accounts);
+  let own = await oauthClientFor(deployment, deployment.clientId, deps.accounts);
   const cli = new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId: CLI_CLIENT_ID });
   const clientInfo = { clientId: deployment.clientId, hasSecret: own !== undefined && own.clientId !== CLI_CLIENT_ID };
-  const problem = ownClientProblem(clientInfo);
-  if (problem) {
-    deps.log.warn(problem);
-    void vscode.window.showWarningMessage(problem);
-  }
   const host = {
     ui: vscode.env.uiKind === vscode.UIKind.Web ? ('web' as const) : ('desktop' as const),
     remote: Boolean(vscode.env.remoteName),
@@ -118,6 +133,10 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
     deps.hooks?.pickFlow ? Promise.resolve(deps.hooks.pickFlow(choices)) : pickFlow(choices, title);
   let flow: Flow = await pick(flows, `Sign in to ${deployment.name}`);
   for (;;) {
+    if (flow.needsSecret && deployment.clientId) {
+      own = await askClientSecret(deployment, deployment.clientId, deps.accounts);
+      flow = { ...flow, needsSecret: false };
+    }
     try {
       return await withCancellableProgress(`Signing in to ${deployment.name}…`, (signal) =>
         signIn(

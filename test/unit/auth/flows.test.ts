@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { chooseFlows, otherFlows, ownClientProblem, type ClientInfo, type HostInfo } from '../../../src/auth/flows';
+import { chooseFlows, otherFlows, type ClientInfo, type HostInfo } from '../../../src/auth/flows';
 
 const desktop: HostInfo = { ui: 'desktop', remote: false };
 const remote: HostInfo = { ui: 'desktop', remote: true };
@@ -17,7 +17,12 @@ describe('flows: which sign-in methods fit the host', () => {
       ['uri-handler/own', 'loopback/own', 'paste-code/own', 'loopback/cli', 'paste-code/cli', 'api-key/none'],
     ],
     ['local desktop, no client: zero configuration', desktop, none, ['loopback/cli', 'paste-code/cli', 'api-key/none']],
-    ['local desktop, client without secret', desktop, noSecret, ['loopback/cli', 'paste-code/cli', 'api-key/none']],
+    [
+      'local desktop, client without secret: offered last before the API key, asking for the secret',
+      desktop,
+      noSecret,
+      ['loopback/cli', 'paste-code/cli', 'uri-handler/own (needs secret)', 'api-key/none'],
+    ],
     ['remote (SSH), own client', remote, own, ['uri-handler/own', 'paste-code/own', 'paste-code/cli', 'api-key/none']],
     ['remote (SSH), no client', remote, none, ['paste-code/cli', 'api-key/none']],
     ['web, own client', web, own, ['uri-handler/own', 'paste-code/own', 'paste-code/cli', 'api-key/none']],
@@ -26,7 +31,7 @@ describe('flows: which sign-in methods fit the host', () => {
   for (const [name, host, client, expected] of table) {
     it(name, () => {
       assert.deepEqual(
-        chooseFlows(host, client).map((f) => `${f.id}/${f.client}`),
+        chooseFlows(host, client).map((f) => `${f.id}/${f.client}${f.needsSecret ? ' (needs secret)' : ''}`),
         expected,
       );
     });
@@ -67,9 +72,17 @@ describe('flows: which sign-in methods fit the host', () => {
     assert.ok(!rest.some((f) => f.id === 'uri-handler'));
   });
 
-  it('explains a configured client without secret', () => {
-    assert.match(ownClientProblem(noSecret) ?? '', /no secret stored.*Set OAuth Client Secret/);
-    assert.equal(ownClientProblem(own), undefined);
-    assert.equal(ownClientProblem(none), undefined);
+  it('says nothing about a configured client without secret unless it is chosen: its method asks for the secret', () => {
+    for (const host of [desktop, remote, web]) {
+      const flows = chooseFlows(host, noSecret);
+      assert.notEqual(flows[0].needsSecret, true, 'not the recommended method');
+      const own = flows.filter((f) => f.client === 'own');
+      assert.deepEqual(
+        own.map((f) => [f.label, f.needsSecret]),
+        [['Sign in with your browser (your client "my-client")', true]],
+      );
+      assert.match(own[0].detail, /Asks once for the client's secret/);
+    }
+    assert.ok(!chooseFlows(desktop, own).some((f) => f.needsSecret));
   });
 });

@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { checkScript } from '../../../src/formatters/checks';
+import { withEditorTypes } from '../../../src/formatters/editorTypes';
+import { SEED } from '../../support/ttsServer';
 
 const dir = join(__dirname, '../../../media/formatters');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 
-/** Type-checks JavaScript files against formatter.d.ts as the shipped jsconfig.json does; returns the diagnostics. */
-function typeCheck(files: Record<string, string>): string[] {
+/** A program over JavaScript files and formatter.d.ts with the shipped jsconfig.json's options. */
+function programOf(files: Record<string, string>): ts.Program {
   const config = ts.parseConfigFileTextToJson('jsconfig.json', read('jsconfig.json'));
   const { options } = ts.convertCompilerOptionsFromJson(config.config.compilerOptions, dir);
   options.noEmit = true;
@@ -21,8 +23,12 @@ function typeCheck(files: Record<string, string>): string[] {
   const readFile = host.readFile.bind(host);
   host.fileExists = (name) => virtual.has(name) || fileExists(name);
   host.readFile = (name) => virtual.get(name) ?? readFile(name);
-  const program = ts.createProgram([...virtual.keys(), join(dir, 'formatter.d.ts')], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => {
+  return ts.createProgram([...virtual.keys(), join(dir, 'formatter.d.ts')], options, host);
+}
+
+/** Type-checks JavaScript files against formatter.d.ts as the shipped jsconfig.json does; returns the diagnostics. */
+function typeCheck(files: Record<string, string>): string[] {
+  return ts.getPreEmitDiagnostics(programOf(files)).map((d) => {
     const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
     const file = d.file ? d.file.fileName.split('/').pop() : '';
     return `${file}:${where ? where.line + 1 : 0} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
@@ -90,6 +96,34 @@ const normalizeUplink = (input) => ({ data: { air: { temperature: input.data.t }
 `,
       }),
       [],
+    );
+  });
+
+  it("reports nothing on a pulled script without JSDoc (the real stack's demo formatter), and types its input", () => {
+    const script = SEED.demo.formatters.deviceUplink;
+    const withHelper = `function half(b) { return b / 2; }\n${script}`;
+    assert.deepEqual(typeCheck({ 'uplink.js': script, 'other.js': withHelper }), [], 'not even an implicit any');
+    const pulled = withEditorTypes(script);
+    assert.deepEqual(typeCheck({ 'uplink.js': pulled }), []);
+    const program = programOf({ 'uplink.js': pulled });
+    const file = program.getSourceFile(join(dir, 'uplink.js'));
+    const checker = program.getTypeChecker();
+    const inputs: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && node.text === 'input') {
+        inputs.push(checker.typeToString(checker.getTypeAtLocation(node)));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file as ts.SourceFile);
+    assert.ok(inputs.length > 1, 'the script reads input');
+    assert.deepEqual(new Set(inputs), new Set(['DecodeUplinkInput']), 'hover shows the declared input with its fields');
+    // Opting in to checks (// @ts-check) then holds the pulled script to the contract.
+    assert.match(
+      typeCheck({ 'uplink.js': `// @ts-check\n${pulled.replace('input.bytes.length < 3', 'input.recvTime')}` }).join(
+        '\n',
+      ),
+      /Property 'recvTime' does not exist on type 'DecodeUplinkInput'/,
     );
   });
 });
