@@ -2,11 +2,66 @@
 // status, run its test-case file in the Testing view, and run the cases of a fresh clone (no link).
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { withEditorTypes, withoutEditorTypes } from '../../src/formatters/editorTypes';
 import { extensionApi, waitFor } from './api';
 import { answer, APP, DEVICE, formatterNode, formattersHooks, serverScript } from './formatters.fixture';
 
 describe('payload formatters', () => {
   formattersHooks();
+
+  it('a pulled formatter shows no problem, and its input is typed from the shipped declarations', async function () {
+    this.timeout(120_000); // the TypeScript server starts on the first JavaScript file
+    await vscode.commands.executeCommand('thingsStack.pullFormatter', await formatterNode());
+    const path = `ttn/${APP}/devices/${DEVICE}/uplink.js`;
+    const file = await waitFor('the pulled file', () => {
+      const d = vscode.window.activeTextEditor?.document;
+      return d?.uri.path.endsWith(path) ? d : undefined;
+    });
+    const line = file
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('function decodeUplink(input)'));
+    const at = new vscode.Position(line, 'function decodeUplink('.length + 1);
+    const hover = await waitFor(
+      'a hover of input that knows its type',
+      async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          file.uri,
+          at,
+        );
+        const text = hovers
+          .flatMap((h) => h.contents)
+          .map((c) => (typeof c === 'string' ? c : c.value))
+          .join('\n');
+        return /DecodeUplinkInput/.test(text) ? text : undefined;
+      },
+      90_000,
+    );
+    assert.match(hover, /input: DecodeUplinkInput/);
+    // The TypeScript server reports in this workbench: a file that opts in to checks gets its error …
+    const probe = vscode.Uri.joinPath(file.uri, '..', '..', '..', 'probe.js');
+    await vscode.workspace.fs.writeFile(
+      probe,
+      new TextEncoder().encode(
+        '// @ts-check\n/** @type {DecodeUplinkFunction} */\nfunction decodeUplink(input) { return { data: { t: input.recvTime } }; }\n',
+      ),
+    );
+    await vscode.window.showTextDocument(probe, { preview: false });
+    const reported = await waitFor(
+      'the probe file checked',
+      () => vscode.languages.getDiagnostics(probe).find((d) => /recvTime/.test(d.message)),
+      60_000,
+    );
+    assert.equal(reported.source, 'ts');
+    // … and the pulled file, by then checked as well, has none.
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(file.uri).map((d) => `${d.source}: ${d.message}`),
+      [],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(probe);
+  });
 
   it('pulls the formatter to the workspace and runs its test-case file in the Testing view', async () => {
     const api = await extensionApi();
@@ -16,7 +71,7 @@ describe('payload formatters', () => {
       const d = vscode.window.activeTextEditor?.document;
       return d?.uri.path.endsWith(path) ? d : undefined;
     });
-    assert.equal(file.getText(), await serverScript());
+    assert.equal(file.getText(), withEditorTypes((await serverScript()) ?? ''), 'the script, typed for the editor');
     assert.ok(api.formatters.links.get(path), 'the link is remembered');
     for (const name of ['ttn/formatter.d.ts', 'ttn/jsconfig.json']) {
       assert.ok(await api.formatters.links.read(name), `${name}: types for // @ts-check in pulled files`);
@@ -42,7 +97,7 @@ describe('payload formatters', () => {
           ) || undefined,
     );
     await vscode.commands.executeCommand('thingsStack.deployFormatter', file.uri);
-    assert.equal(await serverScript(), file.getText());
+    assert.equal(await serverScript(), withoutEditorTypes(file.getText()), 'deployed without the types line');
     assert.ok((await serverScript())?.startsWith('// deployed from the workspace'));
     await vscode.window.showTextDocument(file);
     await waitFor('in sync again', () => api.formatters.status.current?.state === 'in-sync' || undefined);

@@ -69,6 +69,7 @@ async function main(): Promise<number> {
         TSM_SCREEN_URL: screen.url,
       },
       screen,
+      codeDirs: [join(REPO, 'dist')],
       viewport: { width: 1400, height: 2200 }, // tall, so every row of the expanded tree is rendered
       settings: {
         'thingsStack.deployments': [{ name: 'Local test stack', url: server.url, clientId: TEST_CLIENT.id }],

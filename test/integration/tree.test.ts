@@ -1,51 +1,31 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ExplorerModel } from '../../src/explorer/model';
-import type { ExplorerNode } from '../../src/explorer/nodeTypes';
-import type { Row } from '../support/screen';
-import { extensionApi, testServer, waitFor } from './api';
-import { screenRows, screenUrl } from './screen';
+import { findRow, type Row } from '../support/screen';
+import { compareWith, type ScreenRow } from '../support/treeFuzz/oracle';
 import { under } from '../support/treeRows';
+import { extensionApi, testServer, waitFor } from './api';
+import { clickRow, rowButton, rowMenu, screenRows, screenUrl } from './screen';
 
-// The real TreeView in the workbench, read back from the screen: expand every kind of node, refresh each, create,
-// delete, restore, Load more and filter, and check the rows the user sees (and, through the tripwire, that no
-// error notification appeared).
-describe('explorer tree as shown', () => {
+// The real TreeView in the workbench, driven as a user drives it — rows clicked (the next one the moment it shows),
+// inline Refresh buttons and context menus — and read back from the screen: after each step the rows under every
+// expanded row are what the model holds, and (root hooks in tripwire.test.ts) no error notification appeared and the
+// workbench's logs show no tree error.
+describe('explorer tree as shown', function () {
+  this.timeout(300_000); // each step waits for the screen to settle
   let model: ExplorerModel;
-  let view: vscode.TreeView<ExplorerNode>;
+  const STACK = 'Local test stack';
   const key = (): string => testServer().key;
   const text = (rows: Row[]): string[] =>
     rows.map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label}${r.description ? ` — ${r.description}` : ''}`);
+  const screen = (rows: Row[]): ScreenRow[] =>
+    rows.map((r) => ({
+      depth: r.level - 1,
+      label: r.label,
+      description: r.description || undefined,
+      expanded: r.expanded,
+    }));
 
-  /** The node at a path of `kind:id` keys (as the explorer fixture names them), through the model. */
-  async function nodeAt(...path: string[]): Promise<ExplorerNode> {
-    let node: ExplorerNode | undefined;
-    for (const segment of path) {
-      const children: ExplorerNode[] = await model.children(node);
-      node = children.find((c) => keyOf(c) === segment);
-      assert.ok(node, `no ${segment} under ${path.join(' / ')}: ${children.map(keyOf).join(', ')}`);
-    }
-    return node!;
-  }
-  function keyOf(n: ExplorerNode): string {
-    switch (n.kind) {
-      case 'section':
-        return `section:${n.section}`;
-      case 'owner':
-        return `owner:${n.owner.kind}:${n.owner.id}`;
-      case 'client':
-        return `client:${n.clientId}`;
-      case 'application':
-        return `application:${n.applicationId}`;
-      case 'property':
-        return `property:${n.property}`;
-      default:
-        return n.kind;
-    }
-  }
-  async function expand(node: ExplorerNode): Promise<void> {
-    await view.reveal(node, { expand: true, select: false, focus: false });
-  }
   /** Polls the screen until `check` passes (the tree renders asynchronously); returns the rows. */
   async function rowsWhen(what: string, check: (rows: string[]) => boolean, timeoutMs = 15_000): Promise<string[]> {
     let last: string[] = [];
@@ -64,54 +44,65 @@ describe('explorer tree as shown', () => {
     return last;
   }
   /** The rows once they stop changing for a second. */
-  async function stableRows(): Promise<string[]> {
-    let last = text(await screenRows());
-    for (let same = 0; same < 5;) {
-      await new Promise((r) => setTimeout(r, 200));
-      const now = text(await screenRows());
-      same = now.join('\n') === last.join('\n') ? same + 1 : 0;
+  async function stableRows(): Promise<Row[]> {
+    let last = await screenRows();
+    for (let same = 0; same < 4;) {
+      await new Promise((r) => setTimeout(r, 150));
+      const now = await screenRows();
+      same = JSON.stringify(now) === JSON.stringify(last) ? same + 1 : 0;
       last = now;
     }
     return last;
+  }
+  /** Clicks the row if it is collapsed (a click on an expanded row would collapse it). */
+  async function expand(path: string[]): Promise<void> {
+    const rows = await screenRows();
+    const at = findRow(rows, path);
+    if (at < 0 || rows[at].expanded === false) {
+      await clickRow(path);
+    }
+  }
+  /** The settled screen equals what the model holds under every expanded row. */
+  async function assertScreenIsModel(step: string): Promise<string[]> {
+    const rows = await stableRows();
+    const problems = await compareWith(model, screen(rows), undefined, 'the model', false);
+    assert.deepEqual(problems, [], `after ${step}`);
+    return text(rows);
   }
 
   before(async function () {
     if (!screenUrl()) {
       this.skip(); // desktop VS Code: no screen reader
     }
-    const api = await extensionApi();
-    model = api.explorer;
-    view = api.treeView;
+    model = (await extensionApi()).explorer;
     await vscode.commands.executeCommand('workbench.view.extension.thingsStack');
-    await rowsWhen('the deployment row', (rows) => rows.some((r) => r.startsWith('Local test stack')));
+    await rowsWhen('the deployment row', (rows) => rows.some((r) => r.startsWith(STACK)));
   });
 
   let expanded: string[] = [];
 
-  it('shows every kind of node as it is expanded', async () => {
-    const clients = await nodeAt('deployment', 'section:clients');
-    const apps = await nodeAt('deployment', 'section:applications');
+  it('expands every kind of node with a click, each click as soon as its row shows', async () => {
+    const clients = [STACK, 'OAuth Clients'];
+    const apps = [STACK, 'Applications'];
+    const sensors = [...apps, 'alice', 'Sensors'];
     for (const path of [
-      ['deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard', 'rights'],
-      ['deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard', 'collaborators'],
-      ['deployment', 'section:clients', 'deleted'],
-      ['deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors', 'apiKeys'],
-      ['deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors', 'devices'],
-      ['deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors', 'collaborators'],
+      clients,
+      [...clients, 'alice', 'Dashboard'],
+      [...clients, 'alice', 'Dashboard', 'Rights'],
+      [...clients, 'alice', 'Dashboard', 'Collaborators'],
+      [...clients, 'Recently Deleted'],
+      apps,
+      sensors,
+      [...sensors, 'API Keys'],
+      [...sensors, 'Collaborators'],
+      [...sensors, 'End Devices'],
+      [...sensors, 'End Devices', 'device-0001'],
+      [...sensors, 'End Devices', 'device-0001', 'Payload Formatters'],
+      [...sensors, 'Payload Formatters'],
     ]) {
-      await expand(await nodeAt(...path));
+      await clickRow(path); // waits only for the row itself to show
     }
-    assert.ok(clients && apps);
-    expanded = await rowsWhen(
-      'the expanded tree',
-      (rows) =>
-        under(rows, 'Sensors').length >= 8 &&
-        under(rows, 'End Devices').length >= 3 &&
-        under(rows, 'Rights').length > 0 &&
-        under(rows, 'Collaborators').length > 0 &&
-        rows.some((r) => r.trim().startsWith('Recently Deleted')),
-    );
-    expanded = await stableRows(); // counts arrive after their lists
+    expanded = await assertScreenIsModel('the clicks');
     const app = under(expanded, 'Sensors');
     assert.deepEqual(
       app.slice(0, 5).map((r) => r.split(' — ')[0]),
@@ -119,51 +110,33 @@ describe('explorer tree as shown', () => {
       app.join('\n'),
     );
     assert.ok(app[0].endsWith('— alice-sensors'));
-    assert.match(app.find((r) => r.startsWith('End Devices')) ?? '', /— \d+ devices?/);
+    assert.match(app.find((r) => r.startsWith('End Devices')) ?? '', /— 3 devices/);
+    assert.ok(under(expanded, 'Payload Formatters').some((r) => /^Uplink — JavaScript · in effect/.test(r)));
   });
 
-  it('refreshing each kind of node keeps the rows the user sees', async () => {
-    const targets: [string, string[]][] = [
-      ['the deployment', ['deployment']],
-      ['OAuth Clients', ['deployment', 'section:clients']],
-      ['an owner of clients', ['deployment', 'section:clients', 'owner:user:alice']],
-      ['a client', ['deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard']],
-      ['its rights', ['deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard', 'rights']],
-      [
-        'its collaborators',
-        ['deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard', 'collaborators'],
-      ],
-      ['Recently Deleted', ['deployment', 'section:clients', 'deleted']],
-      ['Applications', ['deployment', 'section:applications']],
-      ['an owner of applications', ['deployment', 'section:applications', 'owner:user:alice']],
-      ['an application', ['deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors']],
-      [
-        'its API keys',
-        ['deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors', 'apiKeys'],
-      ],
-      [
-        'its end devices',
-        ['deployment', 'section:applications', 'owner:user:alice', 'application:alice-sensors', 'devices'],
-      ],
+  it('refreshing each kind of node with its button or menu keeps the rows the user sees', async () => {
+    const sensors = [STACK, 'Applications', 'alice', 'Sensors'];
+    const dashboard = [STACK, 'OAuth Clients', 'alice', 'Dashboard'];
+    const steps: [string, string[], 'button' | 'menu'][] = [
+      ['the deployment', [STACK], 'button'],
+      ['OAuth Clients', [STACK, 'OAuth Clients'], 'button'],
+      ['an owner of clients', [STACK, 'OAuth Clients', 'alice'], 'menu'],
+      ['a client', dashboard, 'menu'],
+      ['its collaborators', [...dashboard, 'Collaborators'], 'button'],
+      ['Recently Deleted', [STACK, 'OAuth Clients', 'Recently Deleted'], 'button'],
+      ['Applications', [STACK, 'Applications'], 'button'],
+      ['an owner of applications', [STACK, 'Applications', 'alice'], 'menu'],
+      ['an application', sensors, 'menu'],
+      ['its API keys', [...sensors, 'API Keys'], 'button'],
+      ['its end devices', [...sensors, 'End Devices'], 'button'],
+      ['its payload formatters', [...sensors, 'Payload Formatters'], 'button'],
     ];
-    for (const [name, path] of targets) {
-      await vscode.commands.executeCommand('thingsStack.refresh', await nodeAt(...path));
-      await new Promise((r) => setTimeout(r, 400));
-      const rows = await rowsWhen(
-        `the rows after refreshing ${name}`,
-        (now) => now.join('\n') === expanded.join('\n'),
-      ).catch((error: unknown) => {
-        throw new Error(`${String(error)}\nexpected:\n${expanded.join('\n')}`);
-      });
-      assert.deepEqual(rows, expanded, name);
+    for (const [name, path, how] of steps) {
+      await (how === 'button' ? rowButton(path, 'Refresh') : rowMenu(path, 'Refresh'));
+      assert.deepEqual(await assertScreenIsModel(`Refresh of ${name}`), expanded, name);
     }
-    // The view's own Refresh (everything).
-    await vscode.commands.executeCommand('thingsStack.refresh');
-    await new Promise((r) => setTimeout(r, 400));
-    assert.deepEqual(
-      await rowsWhen('the rows after Refresh', (now) => now.join('\n') === expanded.join('\n')),
-      expanded,
-    );
+    await vscode.commands.executeCommand('thingsStack.refresh'); // the view's title button
+    assert.deepEqual(await assertScreenIsModel('the Refresh of the view'), expanded);
   });
 
   it('shows a created client, moves a deleted one to Recently Deleted and back on restore', async () => {
@@ -179,30 +152,22 @@ describe('explorer tree as shown', () => {
         rights: ['RIGHT_USER_INFO'],
       },
     );
-    model.refreshSection(key(), 'clients'); // what Create OAuth Client does after the server said yes
-    let rows = await rowsWhen('the new client under alice', (now) =>
+    await model.refreshSection(key(), 'clients'); // what Create OAuth Client does after the server said yes
+    let rows = await assertScreenIsModel('a create');
+    assert.ok(under(rows, 'alice').some((r) => r.startsWith('Tree test')));
+    await account.api.clients.delete('alice-tree-test');
+    await model.refreshSection(key(), 'clients');
+    rows = await assertScreenIsModel('a delete');
+    assert.ok(under(rows, 'Recently Deleted').some((r) => r.startsWith('Tree test')));
+    assert.ok(!under(rows, 'alice').some((r) => r.startsWith('Tree test')));
+    await rowMenu([STACK, 'OAuth Clients', 'Recently Deleted', 'Tree test'], 'Restore OAuth Client');
+    await rowsWhen('the restored client under alice again', (now) =>
       under(now, 'alice').some((r) => r.startsWith('Tree test')),
     );
+    rows = await assertScreenIsModel('a restore');
     assert.ok(!under(rows, 'Recently Deleted').some((r) => r.startsWith('Tree test')));
     await account.api.clients.delete('alice-tree-test');
-    model.refreshSection(key(), 'clients');
-    rows = await rowsWhen(
-      'the deleted client under Recently Deleted',
-      (now) =>
-        under(now, 'Recently Deleted').some((r) => r.startsWith('Tree test')) &&
-        !under(now, 'alice').some((r) => r.startsWith('Tree test')),
-    );
-    const deleted = model.find((n) => n.kind === 'client' && n.clientId === 'alice-tree-test' && n.deleted)[0];
-    assert.ok(deleted);
-    await vscode.commands.executeCommand('thingsStack.restoreClient', deleted);
-    rows = await rowsWhen(
-      'the restored client under alice again',
-      (now) =>
-        under(now, 'alice').some((r) => r.startsWith('Tree test')) &&
-        !under(now, 'Recently Deleted').some((r) => r.startsWith('Tree test')),
-    );
-    await account.api.clients.delete('alice-tree-test');
-    model.refreshSection(key(), 'clients');
+    await model.refreshSection(key(), 'clients');
     await rowsWhen('the client gone again', (now) => !under(now, 'alice').some((r) => r.startsWith('Tree test')));
   });
 
@@ -210,38 +175,35 @@ describe('explorer tree as shown', () => {
     const config = vscode.workspace.getConfiguration('thingsStack');
     await config.update('pageSize', 1, vscode.ConfigurationTarget.Global);
     try {
-      // A new page size starts the tree over; expand the user's applications again.
-      await new Promise((r) => setTimeout(r, 500));
-      await expand(await nodeAt('deployment', 'section:applications', 'owner:user:alice'));
-      let rows = await rowsWhen('one application and Load More', (now) => {
-        const apps = under(now, 'Applications');
-        const alice =
-          apps.length > 0 ? under(now.slice(now.findIndex((r) => r.trim().startsWith('Applications'))), 'alice') : [];
+      // A new page size starts the tree over; rows that were expanded stay expanded and show their first page.
+      await expand([STACK, 'Applications']);
+      await rowsWhen('one application and Load More', (now) => {
+        const alice = under(now, 'alice', 'Applications');
         return alice.length === 2 && alice[1].startsWith('Load More');
       });
-      const more = model.find(
-        (n) => n.kind === 'loadMore' && n.parentId?.endsWith('/applications/o:user:alice') === true,
-      )[0];
-      assert.ok(more);
-      await vscode.commands.executeCommand('thingsStack.loadMore', more);
-      rows = await rowsWhen('two applications', (now) => {
-        const alice = under(now.slice(now.findIndex((r) => r.trim().startsWith('Applications'))), 'alice');
+      await clickRow([STACK, 'Applications', 'alice', 'Load More…']);
+      const rows = await rowsWhen('two applications', (now) => {
+        const alice = under(now, 'alice', 'Applications');
         return alice.filter((r) => !r.startsWith('Load More')).length === 2;
       });
-      const alice = under(rows.slice(rows.findIndex((r) => r.trim().startsWith('Applications'))), 'alice');
+      const alice = under(rows, 'alice', 'Applications');
       assert.equal(new Set(alice).size, alice.length, 'each row once');
+      await assertScreenIsModel('Load more');
     } finally {
       await config.update('pageSize', undefined, vscode.ConfigurationTarget.Global);
     }
-    await new Promise((r) => setTimeout(r, 500));
-    await expand(await nodeAt('deployment', 'section:applications'));
-    model.setFilter(key(), 'applications', 'tracker'); // what Filter… does with the text typed
-    let rows = await rowsWhen('only the match', (now) => {
+    await rowsWhen('every page again', (now) => !under(now, 'alice', 'Applications').some((r) => r.startsWith('Load')));
+    await model.setFilter(key(), 'applications', 'tracker'); // what Filter… does with the text typed
+    await rowsWhen('only the match', (now) => {
       const shown = under(now, 'Applications');
       return shown.length === 1 && shown[0].includes('alice-tracker');
     });
-    model.setFilter(key(), 'applications', undefined);
-    rows = await rowsWhen('the owners again', (now) => under(now, 'Applications').some((r) => r.startsWith('alice')));
+    await assertScreenIsModel('a filter');
+    await model.setFilter(key(), 'applications', undefined);
+    const rows = await rowsWhen('the owners again', (now) =>
+      under(now, 'Applications').some((r) => r.startsWith('alice')),
+    );
     assert.ok(under(rows, 'Applications').some((r) => r.startsWith('Recently Deleted')));
+    await assertScreenIsModel('clearing the filter');
   });
 });

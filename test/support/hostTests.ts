@@ -2,6 +2,7 @@
 // result arrives in window.codeAutomationExit and mocha's output in the page console.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { describeProblems, LogTripwire } from './logTripwire';
 import { watchNotices, type ScreenServer } from './screen';
 import { atMost, launchBrowser, startCodeServer, type WorkbenchBrowser } from './workbench';
 import { seedApplicationStorage } from './workbenchStorage';
@@ -23,6 +24,8 @@ export interface ExtensionTestOptions {
   storage?: Record<string, string>;
   /** Called with the browser before the workbench loads, e.g. to play the user in popups and dialogs. */
   onBrowser?: (wb: WorkbenchBrowser) => void;
+  /** Folders of the extension's own code: an uncaught error whose stack runs through them fails the run. */
+  codeDirs?: string[];
   /** Serves the workbench's rows and notifications to the suite (its URL goes in `env` as TSM_SCREEN_URL). */
   screen?: ScreenServer;
   viewport?: { width: number; height: number };
@@ -90,7 +93,9 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
     opts.onBrowser?.(wb);
     const { page } = wb;
     await watchNotices(page);
-    opts.screen?.attach(page);
+    const tripwire = new LogTripwire(server.userDataDir, opts.codeDirs ?? [resolve(opts.extensionPath, 'dist')]);
+    tripwire.watch(page);
+    opts.screen?.attach(page, tripwire);
     let done!: (code: number) => void;
     const exitCode = new Promise<number>((r) => {
       done = r;
@@ -128,6 +133,12 @@ export async function runExtensionTests(opts: ExtensionTestOptions): Promise<num
     await Promise.race([page.goto(testWorkbenchUrl(server.url, server.port, opts)), failed]);
     const code = await Promise.race([exitCode, failed]);
     await atMost(printed, 2_000);
+    // The log tripwire over the whole run: every test checked its own part; this also covers hooks and the end.
+    const problems = tripwire.unexpected();
+    if (problems.length > 0) {
+      log(`[log tripwire] the workbench's logs show ${problems.length} problem(s):\n${describeProblems(problems)}`);
+      return code === 0 ? 1 : code;
+    }
     return code;
   } finally {
     if (timer) {

@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import type { LogTripwire } from './logTripwire';
 
 export interface Row {
   level: number;
@@ -65,14 +66,75 @@ export async function rows(page: Page): Promise<Row[]> {
   );
 }
 
+/** A row by its labels from the top (the deployment, then each level below); exact labels. */
+export type RowPath = readonly string[];
+
+/** The index among the rendered rows of the row at `path`, or -1. */
+export function findRow(list: readonly Row[], path: RowPath): number {
+  let from = 0;
+  let index = -1;
+  for (let depth = 0; depth < path.length; depth++) {
+    index = -1;
+    for (let i = from; i < list.length && (depth === 0 || list[i].level > depth); i++) {
+      if (list[i].level === depth + 1 && list[i].label === path[depth]) {
+        index = i;
+        break;
+      }
+    }
+    if (index < 0) {
+      return -1;
+    }
+    from = index + 1;
+  }
+  return index;
+}
+
+async function rowAt(page: Page, path: RowPath, timeoutMs = 20_000) {
+  for (const deadline = Date.now() + timeoutMs; ; await page.waitForTimeout(100)) {
+    const index = findRow(await rows(page), path);
+    if (index >= 0) {
+      return page.locator('.part.sidebar .monaco-list-row').nth(index);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no row ${path.join(' › ')} on screen`);
+    }
+  }
+}
+
+/** Clicks a row, as a user does: a row that has children expands or collapses, another runs its command. */
+export async function clickRow(page: Page, path: RowPath): Promise<void> {
+  await (await rowAt(page, path)).click();
+}
+
+/** Clicks one of the row's inline buttons (shown while the mouse is over it), e.g. "Refresh". */
+export async function rowButton(page: Page, path: RowPath, action: string): Promise<void> {
+  const row = await rowAt(page, path);
+  await row.hover();
+  await row.locator(`.action-label[aria-label^="${action}"]`).first().click();
+}
+
+/** Runs an entry of the row's context menu (right click). */
+export async function rowMenu(page: Page, path: RowPath, item: string): Promise<void> {
+  await (await rowAt(page, path)).click({ button: 'right' });
+  const entry = page.locator('.context-view .action-label', { hasText: item }).first();
+  await entry.waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300); // the menu takes clicks once it has settled
+  await entry.click();
+}
+
 /** Error notifications not matched by one of `expected`. */
 export function unexpectedErrors(list: readonly Notice[], expected: readonly RegExp[] = []): Notice[] {
   return list.filter((n) => n.severity === 'error' && !expected.some((e) => e.test(n.message)));
 }
 
-/** Serves rows and notices of one page to an extension-host suite: GET /rows, GET /notices. */
+/**
+ * Serves one page to an extension-host suite: GET /rows, /notices, /log; a user's gestures on the tree: POST
+ * /click, /button, /menu with {path, action, item}; and the log tripwire's self-check: POST /log/plant {text} (an
+ * error in the window's console), /log/expect {from, to} (planted problems that do not fail the run).
+ */
 export class ScreenServer {
   private page: Page | undefined;
+  private log: LogTripwire | undefined;
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -89,7 +151,46 @@ export class ScreenServer {
         send(503, { error: 'no page yet' });
         return;
       }
-      const read = req.url === '/rows' ? rows(page) : req.url === '/notices' ? notices(page) : undefined;
+      const log = holder.self?.log;
+      if (req.method === 'POST') {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          const { path, action, item, from, to, text } = JSON.parse(body || '{}') as {
+            path: string[];
+            action?: string;
+            item?: string;
+            from?: number;
+            to?: number;
+            text?: string;
+          };
+          const gesture =
+            req.url === '/log/expect' && from !== undefined && to !== undefined
+              ? Promise.resolve(log?.expect(from, to))
+              : req.url === '/log/plant' && text
+                ? page.evaluate((t) => console.error(t), text)
+                : req.url === '/click'
+                  ? clickRow(page, path)
+                  : req.url === '/button' && action
+                    ? rowButton(page, path, action)
+                    : req.url === '/menu' && item
+                      ? rowMenu(page, path, item)
+                      : Promise.reject(new Error(`unknown gesture ${req.url}`));
+          gesture.then(
+            () => send(200, {}),
+            (error: unknown) => send(500, { error: String(error) }),
+          );
+        });
+        return;
+      }
+      const read =
+        req.url === '/rows'
+          ? rows(page)
+          : req.url === '/notices'
+            ? notices(page)
+            : req.url === '/log'
+              ? Promise.resolve(log?.all() ?? [])
+              : undefined;
       if (!read) {
         send(404, { error: 'unknown' });
         return;
@@ -104,8 +205,9 @@ export class ScreenServer {
     return holder.self;
   }
 
-  attach(page: Page): void {
+  attach(page: Page, log?: LogTripwire): void {
     this.page = page;
+    this.log = log;
   }
 
   close(): Promise<void> {

@@ -43,6 +43,10 @@ export interface CodeServerOptions {
 export interface CodeServer {
   url: string;
   port: number;
+  /** Its --user-data-dir: settings, storage and the logs (the extension host writes logs/<session>/exthost1/...). */
+  userDataDir: string;
+  /** Its --extensions-dir. */
+  extensionsDir: string;
   stop(): Promise<void>;
 }
 
@@ -248,7 +252,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     }
     await sleep(100);
   }
-  return { url, port, stop };
+  return { url, port, userDataDir, extensionsDir, stop };
 }
 
 export interface WorkbenchBrowser {
