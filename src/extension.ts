@@ -16,6 +16,7 @@ import { registerCommands, registerLazyCommands } from './commands/vscode/regist
 import * as config from './platform/config';
 import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
+import { showWarning } from './platform/notifications';
 import { registerExplorer } from './explorer/vscode/index';
 import { LiveEventsController, type LiveEventsInspector } from './events/vscode/controller';
 import type { ExplorerModel } from './explorer/model';
@@ -71,12 +72,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     onExpired: (session) => {
       statusBar.markExpired(session.accountLabel);
-      void vscode.window
-        .showWarningMessage(
-          `Your The Things Stack session for ${session.accountLabel} expired or was revoked.`,
-          'Sign In',
-        )
-        .then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
+      void showWarning(
+        `Your The Things Stack session for ${session.accountLabel} expired or was revoked.`,
+        'Sign In',
+      ).then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
     },
   });
   const userAgent = `things-stack-manager/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`;

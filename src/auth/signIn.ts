@@ -160,7 +160,11 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
   if (flow.id === 'uri-handler') {
     redirectUri = await deps.ui.callbackUri();
   } else if (flow.id === 'loopback') {
-    const server = await startLoopback(deps.pending, (message) => deps.ui.refused(message));
+    const server = await startLoopback(
+      deps.pending,
+      (message) => deps.ui.refused(message),
+      client === 'cli' ? '/oauth/callback' : '/callback',
+    );
     close = server.close;
     redirectUri = client === 'cli' ? `local-callback?port=${server.port}` : `http://127.0.0.1:${server.port}/callback`;
   } else {
