@@ -11,6 +11,7 @@ import { AccountStatusBar } from './auth/vscode/statusBar';
 import { TokenManager } from './auth/tokens';
 import { CallbackUriHandler, externalCallbackUri } from './auth/vscode/uriHandler';
 import type { OAuthClient } from './auth/oauth';
+import type { StoredSession } from './auth/sessions';
 import { AUTH_COMMAND_IDS } from './commands/ids';
 import { registerCommands, registerLazyCommands } from './commands/vscode/register';
 import * as config from './platform/config';
@@ -61,15 +62,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     config.deployments((c, error) =>
       log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`),
     );
+  // The OAuth client that renews a session: to refresh it, and to revoke it once its access token expired.
+  const oauthFor = async (session: StoredSession): Promise<OAuthClient | undefined> => {
+    const deployment = deployments().find((d) => d.key === session.deploymentKey);
+    return deployment
+      ? (await import('./commandsAndSignIn')).oauthClientFor(deployment, session.clientId, accounts)
+      : undefined;
+  };
   const tokens: TokenManager = new TokenManager({
     repo,
     log,
-    oauthFor: async (session): Promise<OAuthClient | undefined> => {
-      const deployment = deployments().find((d) => d.key === session.deploymentKey);
-      return deployment
-        ? (await import('./commandsAndSignIn')).oauthClientFor(deployment, session.clientId, accounts)
-        : undefined;
-    },
+    oauthFor,
     onExpired: (session) => {
       statusBar.markExpired(session.accountLabel);
       void showWarning(
@@ -104,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         const add = async (): Promise<Deployment> => (await addDeployment(deploymentUi())).deployment;
         return interactiveSignIn(deployment, { accounts, pending, log, addDeployment: add, hooks });
       },
-      revoke: tokenRevoker({ deployments, log }),
+      revoke: tokenRevoker({ deployments, log, oauthFor }),
     },
     context.secrets,
   );
