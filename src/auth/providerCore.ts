@@ -2,7 +2,7 @@
 // snapshot of the stored sessions kept in step with storage, the added/removed/changed events other windows need,
 // and sign-in / sign-out. Tested in plain Node, several "windows" on one store.
 import type { Deployment } from '../tts/deployments';
-import { diffSessions, matchesScopes, type StoredSession } from './sessions';
+import { diffSessions, matchesScopes, requestedDeployment, type StoredSession } from './sessions';
 import type { SessionRepository } from './repository';
 import type { TokenManager } from './tokens';
 import { isSessionKey } from './vscode/secretStore';
@@ -103,8 +103,12 @@ export class ProviderCore {
     return this.reloads;
   }
 
-  /** Never throws for a storage or network fault: the stored token is the best answer then. */
+  /**
+   * Never throws for a storage or network fault: the stored token is the best answer then. Throws ScopeError for
+   * scopes it does not know (sessions.ts requestedDeployment).
+   */
   async getSessions(scopes?: readonly string[]): Promise<AuthSession[]> {
+    requestedDeployment(scopes);
     await this.loaded;
     const out: AuthSession[] = [];
     for (const session of this.snapshot.filter((s) => matchesScopes(s, scopes))) {
@@ -122,8 +126,8 @@ export class ProviderCore {
   }
 
   async createSession(scopes: readonly string[]): Promise<AuthSession> {
+    const key = requestedDeployment(scopes);
     await this.loaded;
-    const key = scopes.find((s) => s.startsWith('deployment:'))?.slice('deployment:'.length);
     const deployment = key ? this.deps.accounts.deployments().find((d) => d.key === key) : undefined;
     if (key && !deployment) {
       throw new Error(

@@ -62,7 +62,8 @@ describe('sign-out notice', () => {
       });
       await core.removeSession(session(method).id);
       assert.deepEqual(await core.getSessions(), []);
-      assert.match(events[0], /^Signed out of The Things Stack: alice · Local\./);
+      const label = method === 'api-key' ? 'alice \\(API key\\) · Local' : 'alice · Local'; // an API key is its own account
+      assert.match(events[0], new RegExp(`^Signed out of The Things Stack: ${label}\\.`));
       assert.deepEqual(events.slice(1), method === 'oauth' ? ['revoke'] : []);
       if (method === 'api-key') {
         assert.match(events[0], /the key itself stays valid until you delete it in the Console\.$/);
