@@ -19,8 +19,10 @@ export interface LinkStore {
   set(path: string, link: FormatterLink): Promise<void>;
 }
 
-/** The workspace's files, relative paths. */
+/** The workspace's files, relative paths; a path that is or passes a symbolic link is refused (workspaceFiles.ts). */
 export interface WorkspaceFiles {
+  /** Throws UnsafeWorkspacePathError for a path that is, or goes through, a symbolic link. */
+  check(path: string): Promise<void>;
   read(path: string): Promise<string | undefined>;
   write(path: string, text: string): Promise<void>;
 }
@@ -125,6 +127,7 @@ export async function deployFormatter(
   files: WorkspaceFiles,
   links: LinkStore,
 ): Promise<DeployResult> {
+  await files.check(path); // the text must be the workspace's own file, not one a link leads to
   const size = checkSize(text);
   if (size.problem) {
     throw new CommandError(`Not deployed: ${size.problem}`);

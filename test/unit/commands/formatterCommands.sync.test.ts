@@ -25,6 +25,7 @@ describe('formatter commands', () => {
       set = async (path: string, link: FormatterLink): Promise<void> => {
         this.links.set(path, link);
       };
+      check = async (): Promise<void> => undefined;
       read = async (path: string): Promise<string | undefined> => this.files.get(path);
       write = async (path: string, text: string): Promise<void> => {
         this.files.set(path, text);
