@@ -58,10 +58,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       "This workspace's settings define thingsStack.deployments; they are ignored: deployments come from your user settings only.",
     );
   }
+  // An entry whose URL fails the checks of Add Deployment is not used; the user hears why, once per problem.
+  const reported = new Set<string>();
   const deployments = (): ReturnType<typeof config.deployments> =>
-    config.deployments((c, error) =>
-      log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`),
-    );
+    config.deployments((c, error) => {
+      const message = `The deployment "${c.name}" in your settings is not used: ${error instanceof Error ? error.message : String(error)}`;
+      if (!reported.has(message)) {
+        reported.add(message);
+        log.warn(message);
+        void showWarning(message);
+      }
+    });
   // The OAuth client that renews a session: to refresh it, and to revoke it once its access token expired.
   const oauthFor = async (session: StoredSession): Promise<OAuthClient | undefined> => {
     const deployment = deployments().find((d) => d.key === session.deploymentKey);

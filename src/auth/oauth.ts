@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { defaultFetch } from '../tts/defaultFetch';
 import { Deadline } from '../tts/deadline';
 import { oauthEndpoint } from '../tts/endpoints';
-import { TtsError, ttsErrorFrom, BadResponseError } from '../tts/errors';
+import { TtsError, ttsErrorFrom, BadResponseError, RedirectRefusedError } from '../tts/errors';
 import { parseJsonBody, readBoundedText, type Fetch } from '../tts/http';
 import { plainText } from '../util/plainText';
 import type { TokenSet } from './sessions';
@@ -191,7 +191,18 @@ export interface OAuthClientOptions {
   now?: () => number;
 }
 
-/** Talks to `/oauth/token`. Never retries: a code is single-use, and a refresh token rotates. */
+/** The error for a redirected token request: the hosts only (never a query, which could hold anything). */
+function redirectRefused(status: number, url: string, location: string | null): RedirectRefusedError {
+  let target: string | undefined;
+  try {
+    target = location ? new URL(location, url).host : undefined;
+  } catch {
+    target = undefined;
+  }
+  return new RedirectRefusedError(status, new URL(url).host, target);
+}
+
+/** Talks to `/oauth/token`. Never retries, never follows a redirect: a code is single-use, and a refresh token rotates. */
 export class OAuthClient {
   private readonly fetch: Fetch;
   private readonly now: () => number;
@@ -238,9 +249,16 @@ export class OAuthClient {
           headers,
           body: form.toString(),
           signal: deadline.signal,
+          redirect: 'manual', // the body carries a code or a refresh token, the headers the client secret
         });
+        if (response.status >= 300 && response.status < 400) {
+          throw redirectRefused(response.status, url, response.headers.get('location'));
+        }
         text = await readBoundedText(response);
       } catch (error) {
+        if (error instanceof RedirectRefusedError) {
+          throw error;
+        }
         throw deadline.failure(error, url);
       }
       if (response.status < 200 || response.status >= 300) {

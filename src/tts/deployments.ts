@@ -38,12 +38,32 @@ export const PRESETS: readonly DeploymentConfig[] = [
   { name: 'TTN Sandbox (au1)', url: 'https://au1.cloud.thethings.network' },
 ];
 
-/** Fills in where the Identity Server and Console are, from the URL's shape. A path in a URL is kept (endpoints.ts). */
+/** A deployment entry whose URLs do not pass the checks of Add Deployment (checkDeploymentUrl). */
+export class DeploymentUrlError extends Error {
+  override readonly name = 'DeploymentUrlError';
+}
+
+/** One of an entry's URLs, checked as Add Deployment checks what is typed: a URL says where credentials go. */
+function checkedUrl(url: unknown, field: keyof DeploymentConfig): string {
+  const check = typeof url === 'string' ? checkDeploymentUrl(url) : { ok: false as const, message: 'It is not text.' };
+  if (!check.ok) {
+    throw new DeploymentUrlError(field === 'url' ? check.message : `${field}: ${check.message}`);
+  }
+  return check.url;
+}
+
+/**
+ * Fills in where the Identity Server and Console are, from the URL's shape. A path in a URL is kept (endpoints.ts).
+ * Every URL of the entry goes through the checks of Add Deployment (https except for loopback hosts, no credentials,
+ * query or fragment, …), so a hand-edited settings.json cannot send tokens over plain http: DeploymentUrlError.
+ */
 export function resolveDeployment(config: DeploymentConfig): Deployment {
-  const clusterUrl = baseUrl(config.url);
-  const host = new URL(config.url).hostname;
+  const clusterUrl = baseUrl(checkedUrl(config.url, 'url'));
+  const host = new URL(clusterUrl).hostname;
   let kind: DeploymentKind = 'self-hosted';
-  let identityServerUrl = config.identityServerUrl ? baseUrl(config.identityServerUrl) : clusterUrl;
+  let identityServerUrl = config.identityServerUrl
+    ? baseUrl(checkedUrl(config.identityServerUrl, 'identityServerUrl'))
+    : clusterUrl;
   const sandbox = SANDBOX.exec(host);
   const cloud = CLOUD.exec(host);
   if (sandbox) {
@@ -60,7 +80,9 @@ export function resolveDeployment(config: DeploymentConfig): Deployment {
     kind,
     clusterUrl,
     identityServerUrl,
-    consoleUrl: config.consoleUrl ? baseUrl(config.consoleUrl) : endpoint(clusterUrl, '/console'),
+    consoleUrl: config.consoleUrl
+      ? baseUrl(checkedUrl(config.consoleUrl, 'consoleUrl'))
+      : endpoint(clusterUrl, '/console'),
     clientId: config.clientId || undefined,
     key: `${new URL(identityServerUrl).host}${basePath(identityServerUrl)}`,
   };

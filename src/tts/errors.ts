@@ -64,6 +64,26 @@ export class NetworkError extends Error {
   }
 }
 
+/**
+ * A request that carries a credential in its body or headers (an authorization code, a refresh token, a client
+ * secret) was answered with a redirect: it is not followed, since following would send the credential on to
+ * wherever the redirect points (node-fetch re-sends the body on 307/308).
+ */
+export class RedirectRefusedError extends Error {
+  override readonly name = 'RedirectRefusedError';
+  constructor(
+    readonly status: number,
+    readonly host: string,
+    readonly target: string | undefined,
+  ) {
+    super(
+      `${host} answered a sign-in request with a redirect (HTTP ${status}${target ? ` to ${target}` : ''}); ` +
+        'it was not followed, because the request carries a code, a token or a client secret. Check the ' +
+        "deployment's URL: it must be the address of The Things Stack itself.",
+    );
+  }
+}
+
 /** No answer within the time limit. */
 export class TimeoutError extends Error {
   override readonly name = 'TimeoutError';

@@ -1,5 +1,5 @@
 // What a user reads about a failure, shared by the command boundary and the explorer's error nodes.
-import { BadResponseError, NetworkError, readable, TimeoutError, TtsError } from '../tts/errors';
+import { BadResponseError, NetworkError, readable, RedirectRefusedError, TimeoutError, TtsError } from '../tts/errors';
 import { explain, isRight, type Right } from '../tts/rights';
 import { plainText } from '../util/plainText';
 
@@ -63,7 +63,7 @@ export function describeError(error: unknown, needed: readonly Right[] = []): st
     const detail = error.message.replace(/^The Things Stack sent /, '').replace(/ \(HTTP \d+\)(?=\.$)/, '');
     return `The Things Stack sent an answer the extension cannot read (HTTP ${error.status}): ${detail}`;
   }
-  if (error instanceof CommandError) {
+  if (error instanceof CommandError || error instanceof RedirectRefusedError) {
     return error.message;
   }
   return 'Something went wrong. The details are in the log (Things Stack: Show Log).';
