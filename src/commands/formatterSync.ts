@@ -1,8 +1,10 @@
 // Formatters kept in git (vscode-free): "Pull to Workspace" writes a deployed JavaScript formatter to
 // `ttn/<app>/[devices/<dev>/]uplink.js` and remembers the link (workspace state: ids and a hash, no secrets);
-// "Deploy from File" writes the file's text to the linked formatter after the same never-silent check as a save;
-// "Compare with Deployed" hands the server's text to a diff. Each reads the server once.
-import { documentText, readFormatter, writeFormatter } from '../formatters/deployed';
+// "Deploy from File" writes the file's text to the linked formatter after the same never-silent check as a save, and
+// reads it back (a write by someone else meanwhile is said, with Compare); "Compare with Deployed" hands the server's
+// text to a diff.
+import { documentText, readState } from '../formatters/deployed';
+import { writeChecked } from '../formatters/writeCheck';
 import { checkSize } from '../formatters/checks';
 import { formatterLabel } from '../formatters/kinds';
 import { describeLocation, linkLocation, parseWorkspacePath, type FormatterLocation } from '../formatters/location';
@@ -29,8 +31,9 @@ export interface WorkspaceFiles {
 
 /** The server's script, or undefined when the formatter there is not JavaScript (what syncState expects). */
 async function serverScript(ctx: CommandContext, location: FormatterLocation, signal?: AbortSignal) {
-  const value = await readFormatter(deploymentAccount(ctx, location.deploymentKey).api.formatters, location, signal);
-  return { value, script: value.type === 'FORMATTER_JAVASCRIPT' ? documentText(value) : undefined };
+  const state = await readState(deploymentAccount(ctx, location.deploymentKey).api.formatters, location, signal);
+  const value = state.value;
+  return { state, value, script: value.type === 'FORMATTER_JAVASCRIPT' ? documentText(value) : undefined };
 }
 
 export function isFormatterPath(path: string): boolean {
@@ -134,7 +137,7 @@ export async function deployFormatter(
   }
   const link = await linkFor(ctx, path, links);
   const location = linkLocation(link);
-  const { script } = await ctx.ui.withProgress('Checking the deployed formatter…', (signal) =>
+  const { state: before, script } = await ctx.ui.withProgress('Checking the deployed formatter…', (signal) =>
     serverScript(ctx, location, signal),
   );
   const state = syncState(link, text, script);
@@ -166,12 +169,20 @@ export async function deployFormatter(
     }
   }
   const api = deploymentAccount(ctx, location.deploymentKey).api.formatters;
-  const stored = await ctx.ui.withProgress(`Deploying ${path}…`, () =>
-    writeFormatter(api, location, { type: 'FORMATTER_JAVASCRIPT', parameter: text }),
+  const { stored, concurrent } = await ctx.ui.withProgress(`Deploying ${path}…`, () =>
+    writeChecked(api, location, before, { type: 'FORMATTER_JAVASCRIPT', parameter: text }),
   );
+  // The link remembers what was deployed from here: after a concurrent change the status says "changed on server".
   await links.set(path, { ...link, deployedHash: contentHash(documentText(stored)) });
   ctx.model.formattersChanged(location.deploymentKey, location.applicationId, location.deviceId);
   ctx.log.info(`Deployed ${path} to ${describeLocation(location)}.`);
+  if (concurrent) {
+    ctx.log.warn(concurrent.message);
+    if ((await ctx.ui.warn(concurrent.message, 'Compare')) === 'Compare') {
+      return { outcome: 'compare', server: documentText(concurrent.server) };
+    }
+    return { outcome: 'deployed' };
+  }
   void ctx.ui.info(`Deployed ${path} to ${describeLocation(location)}.`);
   return { outcome: 'deployed' };
 }

@@ -7,7 +7,7 @@ import type { CommandContext, CommandLog } from '../../commands/context';
 import { FORMATTER_COMMAND_IDS } from '../../commands/ids';
 import { registerLazyCommands } from '../../commands/vscode/register';
 import type { ExplorerModel } from '../../explorer/model';
-import { showModal } from '../../platform/notifications';
+import { showModal, showWarning } from '../../platform/notifications';
 import type { Ui } from '../../ui/ui';
 import type { VscodeUi } from '../../ui/vscode/vscodeUi';
 import { documentText } from '../deployed';
@@ -81,6 +81,17 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
     },
     compare: (uri, server) =>
       snapshots.diff(uri, documentText(server), `${uri.path.split('/').pop() ?? ''} (on the server) ↔ yours`),
+    concurrent: (uri, change) => {
+      void showWarning(change.message, 'Compare').then((choice) =>
+        choice
+          ? snapshots.diff(
+              uri,
+              documentText(change.server),
+              `${uri.path.split('/').pop() ?? ''} (on the server) ↔ yours`,
+            )
+          : undefined,
+      );
+    },
   });
   const diagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters');
   const serverDiagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters-server');

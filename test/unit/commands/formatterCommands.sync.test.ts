@@ -64,14 +64,14 @@ describe('formatter commands', () => {
       assert.equal(ws.files.get(PATH), '// my work\n');
     });
 
-    it('deploys a changed file with one read and one write; in sync needs no write', async () => {
+    it('deploys a changed file with one read, one write and a read-back; in sync needs no write', async () => {
       await pullFormatter(f.ctx, at('device-0001'), ws, ws);
       const edited = DECODER.replace('/ 100', '/ 10');
       let from = f.server.requests.length;
       assert.deepEqual(await deployFormatter(f.ctx, PATH, edited, ws, ws), { outcome: 'deployed' });
       assert.deepEqual(
         f.server.requests.slice(from).map((r) => r.method),
-        ['GET', 'PUT'],
+        ['GET', 'PUT', 'GET'],
       );
       assert.equal((await f.account.api.formatters.getDevice(APP, 'device-0001')).formatters?.up?.parameter, edited);
       from = f.server.requests.length;
