@@ -43,13 +43,31 @@ export class DeploymentUrlError extends Error {
   override readonly name = 'DeploymentUrlError';
 }
 
-/** One of an entry's URLs, checked as Add Deployment checks what is typed: a URL says where credentials go. */
+/**
+ * One of an entry's URLs, checked as Add Deployment checks what is typed: a URL says where credentials go. The
+ * message is shown and logged, so what a URL may hide (user info, a query, a fragment) is left out of it.
+ */
 function checkedUrl(url: unknown, field: keyof DeploymentConfig): string {
   const check = typeof url === 'string' ? checkDeploymentUrl(url) : { ok: false as const, message: 'It is not text.' };
   if (!check.ok) {
-    throw new DeploymentUrlError(field === 'url' ? check.message : `${field}: ${check.message}`);
+    const message = typeof url === 'string' ? withoutUrlSecrets(check.message, url.trim()) : check.message;
+    throw new DeploymentUrlError(field === 'url' ? message : `${field}: ${message}`);
   }
   return check.url;
+}
+
+function withoutUrlSecrets(message: string, url: string): string {
+  const masked = url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1…@').replace(/[?#].*$/s, '?…');
+  let out = message.split(url).join(masked);
+  try {
+    const { search, hash } = new URL(url);
+    if (search || hash) {
+      out = out.split(`${search}${hash}`).join('?…');
+    }
+  } catch {
+    // not a URL: the whole text was replaced above
+  }
+  return out;
 }
 
 /**

@@ -82,6 +82,14 @@ describe('deployment settings: only the user defines where credentials go', () =
       [{ name: 'Scheme', url: 'ftp://tts.example.com' }, '"ftp:" is not a web address; use https://.'],
       [{ name: 'Look-alike', url: 'https://eu1.cloud.thethings.netwоrk' }, /^The URL must be plain ASCII: /],
       [{ name: 'Not text', url: 42 as unknown as string }, 'It is not text.'],
+      [
+        { name: 'Query', url: 'https://tts.example.com/?access_token=MFRWG.A.B' },
+        'Remove "?…" from the URL: a deployment URL is the address of the stack, with no query or fragment.',
+      ],
+      [
+        { name: 'Broken', url: 'https://me:secret@tts.example.com:99999/?key=1' },
+        '"https://…@tts.example.com:99999/?…" is not a valid URL: check the host name and port.',
+      ],
     ];
     for (const [config, message] of refused) {
       assert.throws(
