@@ -42,6 +42,23 @@ export default tseslint.config(
     rules: noVscode,
   },
   {
+    // Every notification, modal and progress notification goes through src/platform/notifications.ts, which keeps
+    // text from becoming a link (VS Code renders `[label](command:…)` in them as a link that runs the command).
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/notifications.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(MemberExpression[object.name="window"], MemberExpression[object.property.name="window"])' +
+            '[property.name=/^(show(Information|Warning|Error)Message|withProgress)$/]',
+          message: 'Use src/platform/notifications.ts: it turns every text into plain text (no link, no icon).',
+        },
+      ],
+    },
+  },
+  {
     // Payload formatter templates run as plain scripts on The Things Stack: the server calls their top-level
     // functions, and they reference the shipped type declarations the JavaScript way.
     files: ['media/formatters/**/*.js'],

@@ -45,9 +45,11 @@ export async function measureFormatterRequests(): Promise<Result[]> {
         name: 'formatters: requests to save one',
         value: save,
         unit: '',
-        goal: '1 + conflict check',
-        pass: save === 2,
-        note: 'a GET to see whether the server still has what was opened, then one PUT of that formatter only',
+        goal: '1 + conflict check + read-back',
+        pass: save === 3,
+        note:
+          'a GET to see whether the server still has what was opened, one PUT of that formatter only, and a GET ' +
+          'to read it back (TTS has no preconditions: a write by someone else meanwhile is said, with Compare)',
       },
       { name: 'formatters: requests for a server test', value: test, unit: '', goal: '1', pass: test === 1 },
     ];

@@ -11,11 +11,13 @@ import { AccountStatusBar } from './auth/vscode/statusBar';
 import { TokenManager } from './auth/tokens';
 import { CallbackUriHandler, externalCallbackUri } from './auth/vscode/uriHandler';
 import type { OAuthClient } from './auth/oauth';
+import type { StoredSession } from './auth/sessions';
 import { AUTH_COMMAND_IDS } from './commands/ids';
 import { registerCommands, registerLazyCommands } from './commands/vscode/register';
 import * as config from './platform/config';
 import { setContext } from './platform/contextKeys';
 import { Logger } from './platform/logger';
+import { showWarning } from './platform/notifications';
 import { registerExplorer } from './explorer/vscode/index';
 import { LiveEventsController, type LiveEventsInspector } from './events/vscode/controller';
 import type { ExplorerModel } from './explorer/model';
@@ -56,27 +58,34 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       "This workspace's settings define thingsStack.deployments; they are ignored: deployments come from your user settings only.",
     );
   }
+  // An entry whose URL fails the checks of Add Deployment is not used; the user hears why, once per problem.
+  const reported = new Set<string>();
   const deployments = (): ReturnType<typeof config.deployments> =>
-    config.deployments((c, error) =>
-      log.warn(`Deployment "${c.name}" has an unusable URL (${String(error)}); skipped.`),
-    );
+    config.deployments((c, error) => {
+      const message = `The deployment "${c.name}" in your settings is not used: ${error instanceof Error ? error.message : String(error)}`;
+      if (!reported.has(message)) {
+        reported.add(message);
+        log.warn(message);
+        void showWarning(message);
+      }
+    });
+  // The OAuth client that renews a session: to refresh it, and to revoke it once its access token expired.
+  const oauthFor = async (session: StoredSession): Promise<OAuthClient | undefined> => {
+    const deployment = deployments().find((d) => d.key === session.deploymentKey);
+    return deployment
+      ? (await import('./commandsAndSignIn')).oauthClientFor(deployment, session.clientId, accounts)
+      : undefined;
+  };
   const tokens: TokenManager = new TokenManager({
     repo,
     log,
-    oauthFor: async (session): Promise<OAuthClient | undefined> => {
-      const deployment = deployments().find((d) => d.key === session.deploymentKey);
-      return deployment
-        ? (await import('./commandsAndSignIn')).oauthClientFor(deployment, session.clientId, accounts)
-        : undefined;
-    },
+    oauthFor,
     onExpired: (session) => {
       statusBar.markExpired(session.accountLabel);
-      void vscode.window
-        .showWarningMessage(
-          `Your The Things Stack session for ${session.accountLabel} expired or was revoked.`,
-          'Sign In',
-        )
-        .then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
+      void showWarning(
+        `Your The Things Stack session for ${session.accountLabel} expired or was revoked.`,
+        'Sign In',
+      ).then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
     },
   });
   const userAgent = `things-stack-manager/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`;
@@ -105,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         const add = async (): Promise<Deployment> => (await addDeployment(deploymentUi())).deployment;
         return interactiveSignIn(deployment, { accounts, pending, log, addDeployment: add, hooks });
       },
-      revoke: tokenRevoker({ deployments, log }),
+      revoke: tokenRevoker({ deployments, log, oauthFor }),
     },
     context.secrets,
   );

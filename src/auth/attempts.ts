@@ -1,7 +1,8 @@
 // Pending sign-in attempts: each has its own state (256 bits, single use), PKCE verifier and redirect URI.
 // A callback is accepted only for a state in the set; an unknown, reused or missing state is refused with a
-// message and leaves the attempt in progress untouched.
-import { describeAuthorizeError, newPkce, newState, parseCallback, type Pkce } from './oauth';
+// message and leaves the attempt in progress untouched. The one exception: the refusals TTS itself sends without
+// state (oauth.ts STATELESS_REFUSALS, exactly as sent) end the single attempt in progress.
+import { describeAuthorizeError, isStatelessRefusal, newPkce, newState, parseCallback, type Pkce } from './oauth';
 import { UserCancelledError } from '../util/cancellation';
 
 export interface Attempt {
@@ -98,8 +99,14 @@ export class PendingAttempts {
       return { accepted: false, message: callback.message };
     }
     const waiter = callback.state !== undefined ? this.waiters.get(callback.state) : undefined;
-    if (callback.kind === 'error' && !waiter && callback.state === undefined && this.waiters.size === 1) {
-      // TTS's own checks redirect with no state (Corrections 1): the one attempt in progress is the one refused.
+    if (
+      callback.kind === 'error' &&
+      callback.state === undefined &&
+      this.waiters.size === 1 &&
+      isStatelessRefusal(callback.error, callback.description)
+    ) {
+      // TTS's own client checks redirect with no state (oauth.ts STATELESS_REFUSALS): the one attempt in progress is
+      // the one refused. Any other error without state could come from anyone who opens the URL, and is ignored.
       const [only] = this.waiters.values();
       return this.refuse(only, callback.error, callback.description);
     }

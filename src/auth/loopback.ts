@@ -27,18 +27,27 @@ function listen(server: Server, host: string, port: number): Promise<number> {
   });
 }
 
-/** Starts the callback server; `onRefused` hears about callbacks that were not accepted (shown to the user). */
+/** Where TTS sends the browser back: `local-callback` → `/oauth/callback` (the `cli` client, §1.7); own client → `/callback`. */
+export type LoopbackPath = '/oauth/callback' | '/callback';
+
+/**
+ * Starts the callback server; `onRefused` hears about callbacks that were not accepted (shown to the user). Only a
+ * GET of exactly `path` is a callback: any other request (another path, a longer one, another method) gets 404 and
+ * never reaches the attempts.
+ */
 export async function startLoopback(
   pending: PendingAttempts,
   onRefused: (message: string) => void,
+  path: LoopbackPath,
 ): Promise<LoopbackServer> {
   const handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method !== 'GET' || !/\/callback$/.test(url.pathname)) {
+    const target = req.url ?? '/';
+    const query = target.indexOf('?');
+    if (req.method !== 'GET' || (query < 0 ? target : target.slice(0, query)) !== path) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
-    const outcome = pending.deliver(url.search);
+    const outcome = pending.deliver(query < 0 ? '' : target.slice(query));
     if (outcome.accepted && outcome.refusal) {
       // An error redirect (e.g. access denied): the attempt ends with it, and the tab must not say "Signed in".
       res

@@ -4,8 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { defaultFetch } from '../tts/defaultFetch';
 import { Deadline } from '../tts/deadline';
 import { oauthEndpoint } from '../tts/endpoints';
-import { TtsError, ttsErrorFrom, BadResponseError } from '../tts/errors';
+import { TtsError, ttsErrorFrom, BadResponseError, RedirectRefusedError } from '../tts/errors';
 import { parseJsonBody, readBoundedText, type Fetch } from '../tts/http';
+import { plainText } from '../util/plainText';
 import type { TokenSet } from './sessions';
 
 /** The stack's public client (no secret; `local-callback` and `code` redirects), as `ttn-lw-cli` uses. */
@@ -122,19 +123,57 @@ export function parseCallback(query: string): Callback {
   return { kind: 'code', code: codes[0], state };
 }
 
-/** A user-facing sentence for `error` / `error_description` from the authorize redirect. */
+/**
+ * A user-facing sentence for `error` / `error_description` from the authorize redirect. Both come from a URL anyone
+ * can open, so they are plain text (util/plainText.ts): no link, no icon, capped.
+ */
 export function describeAuthorizeError(error: string, description?: string): string {
-  const detail = description ? ` (${description.replace(/^error:[^ ]+ \((.*)\)$/s, '$1')})` : '';
+  const inner = description ? plainText(description.replace(/^error:[^ ]+ \((.*)\)$/s, '$1'), 200) : '';
+  const detail = inner ? ` (${inner})` : '';
   switch (error) {
     case 'access_denied':
       return 'Sign-in was cancelled on The Things Stack: access was not authorized.';
     case 'invalid_client':
-      return `The OAuth client cannot be used to sign in${detail}. A client created by a non-admin must be approved by an admin first.`;
+      return `The OAuth client cannot be used to sign in${detail}. ${CLIENT_STATE_ADVICE[clientRefusal(description)]}`;
     case 'invalid_grant':
       return `The OAuth client does not allow the authorization code grant${detail}.`;
     default:
-      return `The Things Stack refused the sign-in: ${error}${detail}.`;
+      return `The Things Stack refused the sign-in: ${plainText(error, 64)}${detail}.`;
   }
+}
+
+const CLIENT_STATE_ADVICE = {
+  client_not_approved: 'A client created by a non-admin must be approved by an admin first.',
+  client_rejected: 'An admin rejected it: sign in another way, or ask an admin of The Things Stack.',
+  client_suspended: 'An admin suspended it: sign in another way, or ask an admin of The Things Stack.',
+  other: 'A client created by a non-admin must be approved by an admin first.',
+} as const;
+
+function clientRefusal(description: string | undefined): keyof typeof CLIENT_STATE_ADVICE {
+  const name = /^error:pkg\/oauth:(client_not_approved|client_rejected|client_suspended) /.exec(description ?? '')?.[1];
+  return (name as keyof typeof CLIENT_STATE_ADVICE | undefined) ?? 'other';
+}
+
+/**
+ * The refusals The Things Stack v3.32.1 redirects WITHOUT `state`, exactly as it sends them: its own checks in
+ * pkg/oauth/oauth.go (Authorize) set the error with osin's SetError, which adds no state — a client without the
+ * authorization code grant, and a client that is requested (not approved), rejected or suspended. Seen on the real
+ * server (test/real/signIn.real.ts). Every other refusal carries the state it was asked with (osin adds it), so only
+ * these may end the one sign-in in progress without naming it.
+ */
+export const STATELESS_REFUSALS: readonly { error: string; description: string }[] = [
+  {
+    error: 'invalid_grant',
+    description: 'error:pkg/oauth:client_missing_grant (OAuth client does not have authorization_code grant)',
+  },
+  { error: 'invalid_client', description: 'error:pkg/oauth:client_not_approved (OAuth client was not approved)' },
+  { error: 'invalid_client', description: 'error:pkg/oauth:client_rejected (OAuth client was rejected)' },
+  { error: 'invalid_client', description: 'error:pkg/oauth:client_suspended (OAuth client was suspended)' },
+];
+
+/** Whether an error redirect without state is one The Things Stack sends that way (STATELESS_REFUSALS), to the letter. */
+export function isStatelessRefusal(error: string, description: string | undefined): boolean {
+  return STATELESS_REFUSALS.some((r) => r.error === error && r.description === description);
 }
 
 interface TokenResponse {
@@ -152,7 +191,18 @@ export interface OAuthClientOptions {
   now?: () => number;
 }
 
-/** Talks to `/oauth/token`. Never retries: a code is single-use, and a refresh token rotates. */
+/** The error for a redirected token request: the hosts only (never a query, which could hold anything). */
+function redirectRefused(status: number, url: string, location: string | null): RedirectRefusedError {
+  let target: string | undefined;
+  try {
+    target = location ? new URL(location, url).host : undefined;
+  } catch {
+    target = undefined;
+  }
+  return new RedirectRefusedError(status, new URL(url).host, target);
+}
+
+/** Talks to `/oauth/token`. Never retries, never follows a redirect: a code is single-use, and a refresh token rotates. */
 export class OAuthClient {
   private readonly fetch: Fetch;
   private readonly now: () => number;
@@ -199,9 +249,16 @@ export class OAuthClient {
           headers,
           body: form.toString(),
           signal: deadline.signal,
+          redirect: 'manual', // the body carries a code or a refresh token, the headers the client secret
         });
+        if (response.status >= 300 && response.status < 400) {
+          throw redirectRefused(response.status, url, response.headers.get('location'));
+        }
         text = await readBoundedText(response);
       } catch (error) {
+        if (error instanceof RedirectRefusedError) {
+          throw error;
+        }
         throw deadline.failure(error, url);
       }
       if (response.status < 200 || response.status >= 300) {

@@ -2,7 +2,7 @@
 // snapshot of the stored sessions kept in step with storage, the added/removed/changed events other windows need,
 // and sign-in / sign-out. Tested in plain Node, several "windows" on one store.
 import type { Deployment } from '../tts/deployments';
-import { diffSessions, matchesScopes, type StoredSession } from './sessions';
+import { diffSessions, matchesScopes, requestedDeployment, type StoredSession } from './sessions';
 import type { SessionRepository } from './repository';
 import type { TokenManager } from './tokens';
 import { isSessionKey } from './vscode/secretStore';
@@ -41,7 +41,7 @@ export interface ProviderCoreDeps {
   log: ProviderLog;
   /** Runs the interactive sign-in for the deployment a scope names (or one the user picks). */
   signIn(deployment: Deployment | undefined): Promise<StoredSession>;
-  /** Revokes the session's token on the server; failures are logged, never shown. */
+  /** Revokes the session's tokens on the server (at sign-out, and for a pair a new sign-in replaces); never throws. */
   revoke(session: StoredSession): Promise<void>;
   /** Shows a non-modal notice (what sign-out did). */
   notify?(message: string): void;
@@ -103,8 +103,12 @@ export class ProviderCore {
     return this.reloads;
   }
 
-  /** Never throws for a storage or network fault: the stored token is the best answer then. */
+  /**
+   * Never throws for a storage or network fault: the stored token is the best answer then. Throws ScopeError for
+   * scopes it does not know (sessions.ts requestedDeployment).
+   */
   async getSessions(scopes?: readonly string[]): Promise<AuthSession[]> {
+    requestedDeployment(scopes);
     await this.loaded;
     const out: AuthSession[] = [];
     for (const session of this.snapshot.filter((s) => matchesScopes(s, scopes))) {
@@ -122,8 +126,8 @@ export class ProviderCore {
   }
 
   async createSession(scopes: readonly string[]): Promise<AuthSession> {
+    const key = requestedDeployment(scopes);
     await this.loaded;
-    const key = scopes.find((s) => s.startsWith('deployment:'))?.slice('deployment:'.length);
     const deployment = key ? this.deps.accounts.deployments().find((d) => d.key === key) : undefined;
     if (key && !deployment) {
       throw new Error(
@@ -131,10 +135,19 @@ export class ProviderCore {
       );
     }
     const session = await this.deps.signIn(deployment);
-    await this.deps.repo.put(session);
+    // Signing in again to the same account replaces its stored pair: with no refresh of it running anywhere, so the
+    // pair read here is the latest, and it is revoked on the server rather than left valid there.
+    const replaced = await this.deps.tokens.exclusive(session.id, async () => {
+      const previous = await this.deps.repo.get(session.id).catch(() => undefined);
+      await this.deps.repo.put(session);
+      return previous;
+    });
     this.deps.accounts.setActive(session.deploymentKey, session.id);
     await this.reload();
     this.deps.log.info(`Signed in as ${session.accountLabel}.`);
+    if (replaced?.method === 'oauth' && replaced.tokens.accessToken !== session.tokens.accessToken) {
+      void this.deps.revoke(replaced); // best effort and never throws; the new session does not wait for it
+    }
     return toAuthSession(session, session.tokens.accessToken);
   }
 

@@ -1,5 +1,6 @@
 // Stored session records: what one signed-in account on one deployment keeps in SecretStorage, how it is
 // (de)serialised defensively, and the added/removed/changed diff other windows need.
+import { plainText } from '../util/plainText';
 
 export type SessionMethod = 'oauth' | 'api-key';
 
@@ -81,9 +82,22 @@ export function parseSession(text: string | undefined): StoredSession | undefine
   }
   return {
     ...(s as StoredSession),
+    accountLabel: s.method === 'api-key' ? apiKeyLabel(s.accountLabel) : s.accountLabel,
     scopes: Array.isArray(s.scopes) ? s.scopes.filter(isString) : [],
     createdAt: typeof s.createdAt === 'number' ? s.createdAt : t.obtainedAt,
   };
+}
+
+/**
+ * An API-key session is its own account: "alice (API key) · Local", never "alice · Local" like alice's OAuth session,
+ * so VS Code's consent for one does not extend to the other. Sessions stored before that are relabelled as read.
+ */
+export function apiKeyLabel(label: string): string {
+  if (label.includes('(API key)')) {
+    return label;
+  }
+  const at = label.indexOf(' · ');
+  return at < 0 ? `${label} (API key)` : `${label.slice(0, at)} (API key)${label.slice(at)}`;
 }
 
 export function parseIndex(text: string | undefined): string[] {
@@ -120,8 +134,39 @@ export function diffSessions(before: readonly StoredSession[], after: readonly S
   };
 }
 
-/** Whether a session asked for with `scopes` can be answered by `session` (order-insensitive; empty asks for any). */
+/** Scopes the provider does not know, or several deployments at once: said to the extension that asked. */
+export class ScopeError extends Error {
+  override readonly name = 'ScopeError';
+}
+
+const SCOPE_HELP =
+  'The Things Stack provider ("thingsstack") knows one scope, "deployment:<Identity Server host>" (e.g. ' +
+  '"deployment:eu1.cloud.thethings.network"); no scope asks for any signed-in account.';
+
+/**
+ * The deployment key `scopes` ask for (undefined: no scope, any account). Anything but `deployment:<host>` is refused
+ * rather than ignored, so an extension never gets a session that means something else than it asked for; so is
+ * naming two deployments (a session belongs to one).
+ */
+export function requestedDeployment(scopes: readonly string[] | undefined): string | undefined {
+  const keys = new Set<string>();
+  for (const scope of scopes ?? []) {
+    const key = /^deployment:(\S+)$/.exec(scope)?.[1];
+    if (!key) {
+      throw new ScopeError(`Unknown scope "${plainText(String(scope), 80)}". ${SCOPE_HELP}`);
+    }
+    keys.add(key);
+  }
+  if (keys.size > 1) {
+    throw new ScopeError(
+      `A session belongs to one deployment; these scopes name ${keys.size} (${[...keys].map((k) => plainText(k, 80)).join(', ')}). Ask for one at a time.`,
+    );
+  }
+  return [...keys][0];
+}
+
+/** Whether a session asked for with `scopes` can be answered by `session` (empty asks for any); see requestedDeployment. */
 export function matchesScopes(session: StoredSession, scopes: readonly string[] | undefined): boolean {
-  const wanted = (scopes ?? []).filter((s) => s.startsWith('deployment:'));
-  return wanted.every((s) => session.scopes.includes(s));
+  const key = requestedDeployment(scopes);
+  return key === undefined || session.scopes.includes(`deployment:${key}`);
 }

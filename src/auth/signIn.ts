@@ -118,12 +118,27 @@ export function checkAuthCode(text: string): string | undefined {
   return AUTH_CODE.test(code) ? undefined : 'An authorization code starts with MF2XI. — copy it whole from the page.';
 }
 
-function accountOf(identity: Identity, deployment: Deployment): { accountId: string; label: string } {
-  if (identity.userId) {
-    return { accountId: identity.userId, label: `${identity.userId} · ${deployment.name}` };
+/**
+ * Who a session is, as VS Code shows and remembers it. An API key is its own account ("alice (API key)", session id
+ * `<key>/api-key:alice`) beside alice's OAuth session: VS Code keeps each extension's consent per account label, and a
+ * consent given for a short-lived OAuth token must not silently extend to a key that may never expire.
+ */
+function accountOf(
+  identity: Identity,
+  deployment: Deployment,
+  method: StoredSession['method'],
+): { id: string; accountId: string; label: string } {
+  if (method === 'oauth' && identity.userId) {
+    const accountId = identity.userId;
+    return { id: sessionId(deployment.key, accountId), accountId, label: `${accountId} · ${deployment.name}` };
   }
-  const entity = identity.entity ?? 'unknown';
-  return { accountId: entity, label: `${entity.replace(':', ' ')} (API key) · ${deployment.name}` };
+  const accountId = identity.userId ?? identity.entity ?? 'unknown';
+  const who = identity.userId ?? accountId.replace(':', ' ');
+  return {
+    id: sessionId(deployment.key, `api-key:${accountId}`),
+    accountId,
+    label: `${who} (API key) · ${deployment.name}`,
+  };
 }
 
 /** Runs one flow to the end and returns the session to store. */
@@ -160,7 +175,11 @@ export async function signIn(flow: Flow, deps: SignInDeps, signal: AbortSignal):
   if (flow.id === 'uri-handler') {
     redirectUri = await deps.ui.callbackUri();
   } else if (flow.id === 'loopback') {
-    const server = await startLoopback(deps.pending, (message) => deps.ui.refused(message));
+    const server = await startLoopback(
+      deps.pending,
+      (message) => deps.ui.refused(message),
+      client === 'cli' ? '/oauth/callback' : '/callback',
+    );
     close = server.close;
     redirectUri = client === 'cli' ? `local-callback?port=${server.port}` : `http://127.0.0.1:${server.port}/callback`;
   } else {
@@ -222,9 +241,9 @@ function record(
   clientId: string | undefined,
   now: () => number,
 ): StoredSession {
-  const { accountId, label } = accountOf(identity, deployment);
+  const { id, accountId, label } = accountOf(identity, deployment, method);
   return {
-    id: sessionId(deployment.key, accountId),
+    id,
     deploymentKey: deployment.key,
     accountId,
     accountLabel: label,

@@ -9,6 +9,7 @@ import { runWizard } from '../ui/wizard';
 import type { CommandContext } from './context';
 import { entityTarget, nodeArg } from './targets';
 import { UserCancelledError } from '../util/cancellation';
+import { plainText } from '../util/plainText';
 
 const DAY = 86_400_000;
 export const KEY_NAME_MAX = 50;
@@ -121,7 +122,7 @@ export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Pro
     ],
     draft,
   );
-  const created = await ctx.ui.withProgress(`Creating API key "${draft.name}"…`, (signal) =>
+  const created = await ctx.ui.withProgress(`Creating API key "${plainText(draft.name, 100)}"…`, (signal) =>
     account.api.apiKeys.create(
       entity.id,
       { name: draft.name, rights: rightsOf(draft.rights), expiresAt: draft.expiresAt },
@@ -132,12 +133,17 @@ export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Pro
   if (created.key) {
     ctx.redact?.(created.key);
     await ctx.ui.showSecret({
-      title: `API key "${draft.name || created.id}" of application "${entity.id}"`,
+      title: `API key "${keyName({ name: draft.name, id: created.id })}" of application "${entity.id}"`,
       detail: `The Things Stack shows this key only now and never again, and VS Code does not keep it. Copy it into the integration that needs it (it ${expiryText(draft.expiresAt, ctx.now?.())}).`,
       secret: created.key,
     });
   }
   ctx.log.info(`Created API key ${created.id ?? ''} for application ${entity.id}.`);
+}
+
+/** A key's name as the user reads it: set by any collaborator of the application, so plain text (no link, no icon). */
+function keyName(key: Pick<ApiKey, 'name' | 'id'>): string {
+  return plainText(key.name || key.id || '?', 100);
 }
 
 async function refreshKeys(ctx: CommandContext, account: Account, applicationId: string): Promise<void> {
@@ -168,7 +174,7 @@ async function keyTarget(
     title: `${verb} API Key of "${entity.id}"`,
     placeholder: 'Which key?',
     items: page.items.map((k) => ({
-      label: k.name || k.id || '?',
+      label: keyName(k),
       description: k.id,
       detail: `${(k.rights ?? []).length} rights · ${expiryText(k.expires_at, ctx.now?.())}`,
       value: k,
@@ -180,12 +186,12 @@ async function keyTarget(
 
 export async function editApiKey(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const { account, applicationId, key } = await keyTarget(ctx, args, 'Edit');
-  const title = `Edit API Key "${key.name || key.id}"`;
+  const title = `Edit API Key "${keyName(key)}"`;
   const field = await ctx.ui.pick<'name' | 'rights' | 'expiry'>({
     title,
     placeholder: 'Which field?',
     items: [
-      { label: 'Name', description: key.name || '(none)', value: 'name' },
+      { label: 'Name', description: key.name ? plainText(key.name, 100) : '(none)', value: 'name' },
       { label: 'Rights', description: `${(key.rights ?? []).length} rights`, value: 'rights' },
       { label: 'Expiry', description: expiryText(key.expires_at, ctx.now?.()), value: 'expiry' },
     ],
@@ -205,13 +211,13 @@ export async function editApiKey(ctx: CommandContext, ...args: unknown[]): Promi
     account.api.apiKeys.update(applicationId, key.id ?? '', changes, signal),
   );
   await refreshKeys(ctx, account, applicationId);
-  void ctx.ui.info(`Updated the ${field} of API key "${key.name || key.id}".`);
+  void ctx.ui.info(`Updated the ${field} of API key "${keyName(key)}".`);
 }
 
 export async function deleteApiKey(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const { account, applicationId, key } = await keyTarget(ctx, args, 'Delete');
   const ok = await ctx.ui.confirm({
-    message: `Delete API key "${key.name || key.id}" of application "${applicationId}"?`,
+    message: `Delete API key "${keyName(key)}" of application "${applicationId}"?`,
     detail: 'Everything that uses this key loses access at once. This cannot be undone: a new key has a new value.',
     confirm: 'Delete',
   });
@@ -222,5 +228,5 @@ export async function deleteApiKey(ctx: CommandContext, ...args: unknown[]): Pro
     account.api.apiKeys.delete(applicationId, key.id ?? '', signal),
   );
   await refreshKeys(ctx, account, applicationId);
-  void ctx.ui.info(`Deleted API key "${key.name || key.id}".`);
+  void ctx.ui.info(`Deleted API key "${keyName(key)}".`);
 }

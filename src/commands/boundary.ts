@@ -1,7 +1,7 @@
 // The one error boundary every command runs through (vscode-free): cancellation stays silent; a TTS error shows its
 // message and correlation id (naming a missing right); network trouble says so plainly; anything unexpected is
 // logged with its stack and shown as a generic message.
-import { BadResponseError, NetworkError, TimeoutError, TtsError } from '../tts/errors';
+import { BadResponseError, NetworkError, RedirectRefusedError, TimeoutError, TtsError } from '../tts/errors';
 import type { Right } from '../tts/rights';
 import { CommandError, describeError } from '../ui/errorText';
 import { isCancellation } from '../util/cancellation';
@@ -58,7 +58,12 @@ export async function report(
     await deps.ui.error(message);
     return;
   }
-  if (error instanceof NetworkError || error instanceof TimeoutError || error instanceof BadResponseError) {
+  if (
+    error instanceof NetworkError ||
+    error instanceof TimeoutError ||
+    error instanceof BadResponseError ||
+    error instanceof RedirectRefusedError
+  ) {
     deps.log.warn(`${id}: ${error.name}: ${error.message}`);
     await deps.ui.error(message);
     return;

@@ -1,9 +1,11 @@
 // Formatters kept in git (vscode-free): "Pull to Workspace" writes a deployed JavaScript formatter to
 // `ttn/<app>/[devices/<dev>/]uplink.js` and remembers the link (workspace state: ids and a hash, no secrets);
-// "Deploy from File" writes the file's text to the linked formatter after the same never-silent check as a save;
-// "Compare with Deployed" hands the server's text to a diff. Each reads the server once.
-import { documentText, readFormatter, writeFormatter } from '../formatters/deployed';
+// "Deploy from File" writes the file's text to the linked formatter after the same never-silent check as a save, and
+// reads it back (a write by someone else meanwhile is said, with Compare); "Compare with Deployed" hands the server's
+// text to a diff. A pulled file has JSDoc lines typing its entry functions for the editor; they are never deployed.
+import { documentText, readState } from '../formatters/deployed';
 import { withEditorTypes, withoutEditorTypes } from '../formatters/editorTypes';
+import { writeChecked } from '../formatters/writeCheck';
 import { checkSize } from '../formatters/checks';
 import { formatterLabel } from '../formatters/kinds';
 import { describeLocation, linkLocation, parseWorkspacePath, type FormatterLocation } from '../formatters/location';
@@ -20,16 +22,19 @@ export interface LinkStore {
   set(path: string, link: FormatterLink): Promise<void>;
 }
 
-/** The workspace's files, relative paths. */
+/** The workspace's files, relative paths; a path that is or passes a symbolic link is refused (workspaceFiles.ts). */
 export interface WorkspaceFiles {
+  /** Throws UnsafeWorkspacePathError for a path that is, or goes through, a symbolic link. */
+  check(path: string): Promise<void>;
   read(path: string): Promise<string | undefined>;
   write(path: string, text: string): Promise<void>;
 }
 
 /** The server's script, or undefined when the formatter there is not JavaScript (what syncState expects). */
 async function serverScript(ctx: CommandContext, location: FormatterLocation, signal?: AbortSignal) {
-  const value = await readFormatter(deploymentAccount(ctx, location.deploymentKey).api.formatters, location, signal);
-  return { value, script: value.type === 'FORMATTER_JAVASCRIPT' ? documentText(value) : undefined };
+  const state = await readState(deploymentAccount(ctx, location.deploymentKey).api.formatters, location, signal);
+  const value = state.value;
+  return { state, value, script: value.type === 'FORMATTER_JAVASCRIPT' ? documentText(value) : undefined };
 }
 
 export function isFormatterPath(path: string): boolean {
@@ -127,13 +132,14 @@ export async function deployFormatter(
   files: WorkspaceFiles,
   links: LinkStore,
 ): Promise<DeployResult> {
+  await files.check(path); // the text must be the workspace's own file, not one a link leads to
   const size = checkSize(text);
   if (size.problem) {
     throw new CommandError(`Not deployed: ${size.problem}`);
   }
   const link = await linkFor(ctx, path, links);
   const location = linkLocation(link);
-  const { script } = await ctx.ui.withProgress('Checking the deployed formatter…', (signal) =>
+  const { state: before, script } = await ctx.ui.withProgress('Checking the deployed formatter…', (signal) =>
     serverScript(ctx, location, signal),
   );
   const state = syncState(link, text, script);
@@ -165,12 +171,20 @@ export async function deployFormatter(
     }
   }
   const api = deploymentAccount(ctx, location.deploymentKey).api.formatters;
-  const stored = await ctx.ui.withProgress(`Deploying ${path}…`, () =>
-    writeFormatter(api, location, { type: 'FORMATTER_JAVASCRIPT', parameter: withoutEditorTypes(text) }),
+  const { stored, concurrent } = await ctx.ui.withProgress(`Deploying ${path}…`, () =>
+    writeChecked(api, location, before, { type: 'FORMATTER_JAVASCRIPT', parameter: withoutEditorTypes(text) }),
   );
+  // The link remembers what was deployed from here: after a concurrent change the status says "changed on server".
   await links.set(path, { ...link, deployedHash: contentHash(documentText(stored)) });
   await ctx.model.formattersChanged(location.deploymentKey, location.applicationId, location.deviceId);
   ctx.log.info(`Deployed ${path} to ${describeLocation(location)}.`);
+  if (concurrent) {
+    ctx.log.warn(concurrent.message);
+    if ((await ctx.ui.warn(concurrent.message, 'Compare')) === 'Compare') {
+      return { outcome: 'compare', server: documentText(concurrent.server) };
+    }
+    return { outcome: 'deployed' };
+  }
   void ctx.ui.info(`Deployed ${path} to ${describeLocation(location)}.`);
   return { outcome: 'deployed' };
 }

@@ -7,6 +7,7 @@ import { STREAM_START } from '../tts/events';
 import type { CoreLogger } from '../tts/http';
 import { abortableSleep } from '../tts/sleep';
 import type { StreamEventsRequest, TtsEvent } from '../tts/types';
+import { checkBufferSize } from './bufferSize';
 import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';
 import { Throttle } from './throttle';
@@ -53,7 +54,8 @@ export interface StreamSource {
 export interface LiveEventsOptions {
   source: StreamSource;
   target: LiveTarget;
-  capacity?: number;
+  /** How many events are kept (`thingsStack.events.bufferSize`, checked: see bufferSize.ts). */
+  capacity?: unknown;
   maxUpdatesPerSecond?: number;
   backoffMs?: number[];
   onUpdate(snapshot: LiveSnapshot): void;
@@ -83,8 +85,15 @@ export class LiveEvents {
   private error: string | undefined;
   private readonly updates: Throttle;
   private readonly now: () => number;
+  /** Why the configured buffer size was not used, if it was not (the caller shows it). */
+  readonly capacityProblem: string | undefined;
   constructor(private readonly options: LiveEventsOptions) {
-    this.buffer = new RingBuffer<Entry>(options.capacity ?? 2000);
+    const { size, problem } = checkBufferSize(options.capacity);
+    this.capacityProblem = problem;
+    if (problem) {
+      options.log?.warn(problem);
+    }
+    this.buffer = new RingBuffer<Entry>(size);
     this.now = options.now ?? Date.now;
     this.updates = new Throttle(
       () => this.options.onUpdate(this.snapshot()),

@@ -20,17 +20,58 @@ export function sameValue(a: FormatterValue, b: FormatterValue): boolean {
   return a.type === b.type && (a.parameter ?? '') === (b.parameter ?? '');
 }
 
+/** A location's formatter, the other direction's beside it, and (devices only: the link has no timestamps) when the
+ * Application Server last wrote the device. */
+export interface FormatterState {
+  value: FormatterValue;
+  other: FormatterValue;
+  updatedAt?: string;
+}
+
+/** What is set at a location now, with the other direction and the device's `updated_at`: one GET. */
+export async function readState(
+  api: FormattersApi,
+  location: FormatterLocation,
+  signal?: AbortSignal,
+): Promise<FormatterState> {
+  const other: Direction = location.direction === 'up' ? 'down' : 'up';
+  if (location.deviceId === undefined) {
+    const pair = await api.getApplication(location.applicationId, signal);
+    return { value: pick(pair, location.direction), other: pick(pair, other) };
+  }
+  const device = await api.getDevice(location.applicationId, location.deviceId, signal);
+  const state: FormatterState = {
+    value: pick(device.formatters, location.direction),
+    other: pick(device.formatters, other),
+  };
+  if (device.updatedAt) {
+    state.updatedAt = device.updatedAt;
+  }
+  return state;
+}
+
 /** What is set at a location now: the application's default or the device's own; None when nothing is. */
 export async function readFormatter(
   api: FormattersApi,
   location: FormatterLocation,
   signal?: AbortSignal,
 ): Promise<FormatterValue> {
-  const pair =
-    location.deviceId === undefined
-      ? await api.getApplication(location.applicationId, signal)
-      : (await api.getDevice(location.applicationId, location.deviceId, signal)).formatters;
-  return pick(pair, location.direction);
+  return (await readState(api, location, signal)).value;
+}
+
+/** Writes only this direction's formatter; returns what the server stored (and, for a device, its new updated_at). */
+export async function writeFormatterAt(
+  api: FormattersApi,
+  location: FormatterLocation,
+  value: FormatterValue,
+): Promise<{ value: FormatterValue; updatedAt?: string }> {
+  if (location.deviceId === undefined) {
+    return {
+      value: pick(await api.setApplication(location.applicationId, location.direction, value), location.direction),
+    };
+  }
+  const device = await api.setDevice(location.applicationId, location.deviceId, location.direction, value);
+  return { value: pick(device.formatters, location.direction), updatedAt: device.updatedAt };
 }
 
 /** Writes only this direction's formatter; returns what the server stored. */
@@ -39,11 +80,7 @@ export async function writeFormatter(
   location: FormatterLocation,
   value: FormatterValue,
 ): Promise<FormatterValue> {
-  const stored =
-    location.deviceId === undefined
-      ? await api.setApplication(location.applicationId, location.direction, value)
-      : (await api.setDevice(location.applicationId, location.deviceId, location.direction, value)).formatters;
-  return pick(stored, location.direction);
+  return (await writeFormatterAt(api, location, value)).value;
 }
 
 function pick(

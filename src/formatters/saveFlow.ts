@@ -1,12 +1,13 @@
-// Saving a deployed formatter from a document (pure, no vscode). Opening costs 1 request (deployed.ts); saving 2:
-// the conflict check (GET: has the server's formatter changed since the document was opened?) and the write of just
-// that direction (PUT with a field mask on its two fields). A change on the server is never overwritten silently:
-// the caller asks Compare / Overwrite / Reload. Loaded on first save (the size check brings the parser).
+// Saving a deployed formatter from a document (pure, no vscode). Opening costs 1 request (deployed.ts); saving 3:
+// the conflict check (GET: has the server's formatter changed since the document was opened?), the write of just
+// that direction (PUT with a field mask on its two fields) and a read-back (GET: did someone else write meanwhile?
+// writeCheck.ts). A change on the server is never overwritten silently: the caller asks Compare / Overwrite / Reload
+// before, and says so with Compare after. Loaded on first save (the size check brings the parser).
 import type { FormattersApi } from '../tts/formatters';
 import { checkSize } from './checks';
-import { readFormatter, sameValue, writeFormatter, type FormatterValue } from './deployed';
-import { formatterLabel } from './kinds';
+import { readState, sameValue, type FormatterValue } from './deployed';
 import { describeLocation, type FormatterLocation } from './location';
+import { describeValue, writeChecked, type ConcurrentChange } from './writeCheck';
 
 export interface Conflict {
   location: FormatterLocation;
@@ -21,8 +22,11 @@ export interface Conflict {
 export type ConflictChoice = 'compare' | 'overwrite' | 'reload';
 
 export type SaveResult =
-  /** Written; `stored` is what the server now has (the document's new base). */
-  | { outcome: 'saved'; stored: FormatterValue }
+  /**
+   * Written; `stored` is what was written (the document's new base). `concurrent`: the read-back shows someone
+   * else's change meanwhile (the caller says so and offers Compare; the next save asks first).
+   */
+  | { outcome: 'saved'; stored: FormatterValue; concurrent?: ConcurrentChange }
   /** Not sent: over the server's size limit (the message names the size). */
   | { outcome: 'refused'; message: string }
   /** Not written: the user wants to see the server's version beside theirs. */
@@ -43,12 +47,6 @@ export function conflictMessage(conflict: Conflict): string {
   );
 }
 
-function describeValue(value: FormatterValue): string {
-  return value.type === 'FORMATTER_JAVASCRIPT'
-    ? `JavaScript, ${(value.parameter ?? '').length.toLocaleString('en-US')} characters`
-    : formatterLabel(value.type);
-}
-
 /**
  * Saves `text` as the JavaScript formatter at `location`, if the server still has `base` (what the document was
  * opened with); otherwise `ask` decides. A script over the server's limit is refused before any request.
@@ -65,7 +63,8 @@ export async function saveFormatter(
     return { outcome: 'refused', message: `Not saved: ${size.problem}` };
   }
   const next: FormatterValue = { type: 'FORMATTER_JAVASCRIPT', parameter: text };
-  const server = await readFormatter(api, location);
+  const before = await readState(api, location);
+  const server = before.value;
   if (!sameValue(server, base)) {
     if (sameValue(server, next)) {
       return { outcome: 'saved', stored: server }; // someone saved exactly this already
@@ -75,5 +74,6 @@ export async function saveFormatter(
       return { outcome: choice ?? 'cancelled', server };
     }
   }
-  return { outcome: 'saved', stored: await writeFormatter(api, location, next) };
+  const { stored, concurrent } = await writeChecked(api, location, before, next);
+  return concurrent ? { outcome: 'saved', stored, concurrent } : { outcome: 'saved', stored };
 }

@@ -52,8 +52,9 @@ export function removeDeployment(target: DeploymentTarget): Promise<void> {
   return save(withoutDeployment(deploymentConfigs(), target));
 }
 
-export function eventsBufferSize(): number {
-  return vscode.workspace.getConfiguration(SECTION).get<number>('events.bufferSize', 2000);
+/** As set: the value is checked where it is used (events/bufferSize.ts), since VS Code does not enforce its range. */
+export function eventsBufferSize(): unknown {
+  return vscode.workspace.getConfiguration(SECTION).get<unknown>('events.bufferSize');
 }
 
 export function pageSize(): number {

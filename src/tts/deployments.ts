@@ -38,12 +38,50 @@ export const PRESETS: readonly DeploymentConfig[] = [
   { name: 'TTN Sandbox (au1)', url: 'https://au1.cloud.thethings.network' },
 ];
 
-/** Fills in where the Identity Server and Console are, from the URL's shape. A path in a URL is kept (endpoints.ts). */
+/** A deployment entry whose URLs do not pass the checks of Add Deployment (checkDeploymentUrl). */
+export class DeploymentUrlError extends Error {
+  override readonly name = 'DeploymentUrlError';
+}
+
+/**
+ * One of an entry's URLs, checked as Add Deployment checks what is typed: a URL says where credentials go. The
+ * message is shown and logged, so what a URL may hide (user info, a query, a fragment) is left out of it.
+ */
+function checkedUrl(url: unknown, field: keyof DeploymentConfig): string {
+  const check = typeof url === 'string' ? checkDeploymentUrl(url) : { ok: false as const, message: 'It is not text.' };
+  if (!check.ok) {
+    const message = typeof url === 'string' ? withoutUrlSecrets(check.message, url.trim()) : check.message;
+    throw new DeploymentUrlError(field === 'url' ? message : `${field}: ${message}`);
+  }
+  return check.url;
+}
+
+function withoutUrlSecrets(message: string, url: string): string {
+  const masked = url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1…@').replace(/[?#].*$/s, '?…');
+  let out = message.split(url).join(masked);
+  try {
+    const { search, hash } = new URL(url);
+    if (search || hash) {
+      out = out.split(`${search}${hash}`).join('?…');
+    }
+  } catch {
+    // not a URL: the whole text was replaced above
+  }
+  return out;
+}
+
+/**
+ * Fills in where the Identity Server and Console are, from the URL's shape. A path in a URL is kept (endpoints.ts).
+ * Every URL of the entry goes through the checks of Add Deployment (https except for loopback hosts, no credentials,
+ * query or fragment, …), so a hand-edited settings.json cannot send tokens over plain http: DeploymentUrlError.
+ */
 export function resolveDeployment(config: DeploymentConfig): Deployment {
-  const clusterUrl = baseUrl(config.url);
-  const host = new URL(config.url).hostname;
+  const clusterUrl = baseUrl(checkedUrl(config.url, 'url'));
+  const host = new URL(clusterUrl).hostname;
   let kind: DeploymentKind = 'self-hosted';
-  let identityServerUrl = config.identityServerUrl ? baseUrl(config.identityServerUrl) : clusterUrl;
+  let identityServerUrl = config.identityServerUrl
+    ? baseUrl(checkedUrl(config.identityServerUrl, 'identityServerUrl'))
+    : clusterUrl;
   const sandbox = SANDBOX.exec(host);
   const cloud = CLOUD.exec(host);
   if (sandbox) {
@@ -60,7 +98,9 @@ export function resolveDeployment(config: DeploymentConfig): Deployment {
     kind,
     clusterUrl,
     identityServerUrl,
-    consoleUrl: config.consoleUrl ? baseUrl(config.consoleUrl) : endpoint(clusterUrl, '/console'),
+    consoleUrl: config.consoleUrl
+      ? baseUrl(checkedUrl(config.consoleUrl, 'consoleUrl'))
+      : endpoint(clusterUrl, '/console'),
     clientId: config.clientId || undefined,
     key: `${new URL(identityServerUrl).host}${basePath(identityServerUrl)}`,
   };

@@ -1,4 +1,5 @@
 // The error kinds the TTS client raises. Callers switch on the class, never on message text.
+import { plainText } from '../util/plainText';
 
 /** The `ttn.lorawan.v3.ErrorDetails` entry of a TTS error body (§6 of the reference). */
 export interface TtsErrorDetails {
@@ -38,13 +39,16 @@ export class TtsError extends Error {
    */
   get userMessage(): string {
     const text = readable(this.message);
-    return this.correlationId ? `${text} (correlation id ${this.correlationId})` : text;
+    return this.correlationId ? `${text} (correlation id ${plainText(this.correlationId, 64)})` : text;
   }
 }
 
-/** A TTS message as plain text: `value` → "value". */
+/**
+ * A TTS message as plain text: `value` → "value", and nothing the server wrote becomes a link or an icon
+ * (util/plainText.ts); at most 400 characters.
+ */
 export function readable(text: string): string {
-  return text.replace(/`([^`]*)`/g, '"$1"');
+  return plainText(text.replace(/`([^`]*)`/g, '"$1"'), 400);
 }
 
 /** The request never got an HTTP answer: DNS, refused or reset connection, TLS. */
@@ -57,6 +61,26 @@ export class NetworkError extends Error {
     readonly host?: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * A request that carries a credential in its body or headers (an authorization code, a refresh token, a client
+ * secret) was answered with a redirect: it is not followed, since following would send the credential on to
+ * wherever the redirect points (node-fetch re-sends the body on 307/308).
+ */
+export class RedirectRefusedError extends Error {
+  override readonly name = 'RedirectRefusedError';
+  constructor(
+    readonly status: number,
+    readonly host: string,
+    readonly target: string | undefined,
+  ) {
+    super(
+      `${host} answered a sign-in request with a redirect (HTTP ${status}${target ? ` to ${target}` : ''}); ` +
+        'it was not followed, because the request carries a code, a token or a client secret. Check the ' +
+        "deployment's URL: it must be the address of The Things Stack itself.",
+    );
   }
 }
 

@@ -18,6 +18,8 @@ export interface FetchInit {
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;
+  /** `manual`: a 3xx is answered as it is, not followed (node-fetch would re-send the body on 307/308). */
+  redirect?: 'follow' | 'manual';
 }
 export type Fetch = (url: string, init: FetchInit) => Promise<FetchResponse>;
 

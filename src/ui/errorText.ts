@@ -1,6 +1,7 @@
 // What a user reads about a failure, shared by the command boundary and the explorer's error nodes.
-import { BadResponseError, NetworkError, readable, TimeoutError, TtsError } from '../tts/errors';
+import { BadResponseError, NetworkError, readable, RedirectRefusedError, TimeoutError, TtsError } from '../tts/errors';
 import { explain, isRight, type Right } from '../tts/rights';
+import { plainText } from '../util/plainText';
 
 /** A refusal the extension itself decides on (e.g. "still has devices"): shown as is, not logged as a failure. */
 export class CommandError extends Error {
@@ -42,7 +43,7 @@ export function describeError(error: unknown, needed: readonly Right[] = []): st
       const rights = missing.length > 0 ? missing : [...needed];
       if (rights.length > 0) {
         const list = rights.map((r) => `${r} (${explain(r).replace(/\.$/, '').toLowerCase()})`).join(', ');
-        const cid = error.correlationId ? ` (correlation id ${error.correlationId})` : '';
+        const cid = error.correlationId ? ` (correlation id ${plainText(error.correlationId, 64)})` : '';
         return `${readable(error.message).replace(/\.$/, '')}. You need ${list}.${cid}`;
       }
     }
@@ -62,7 +63,7 @@ export function describeError(error: unknown, needed: readonly Right[] = []): st
     const detail = error.message.replace(/^The Things Stack sent /, '').replace(/ \(HTTP \d+\)(?=\.$)/, '');
     return `The Things Stack sent an answer the extension cannot read (HTTP ${error.status}): ${detail}`;
   }
-  if (error instanceof CommandError) {
+  if (error instanceof CommandError || error instanceof RedirectRefusedError) {
     return error.message;
   }
   return 'Something went wrong. The details are in the log (Things Stack: Show Log).';

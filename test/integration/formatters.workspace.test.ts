@@ -2,8 +2,12 @@
 // status, run its test-case file in the Testing view, and run the cases of a fresh clone (no link).
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { withEditorTypes, withoutEditorTypes } from '../../src/formatters/editorTypes';
-import { extensionApi, waitFor } from './api';
+import { extensionApi, testServer, waitFor } from './api';
+import { expectErrorNotice, screenNotices, screenUrl } from './screen';
 import { answer, APP, DEVICE, formatterNode, formattersHooks, serverScript } from './formatters.fixture';
 
 describe('payload formatters', () => {
@@ -175,5 +179,30 @@ describe('payload formatters', () => {
       return d?.uri.scheme === 'thingsstack-json' && d.getText().includes('"AQI="') ? d : undefined;
     });
     assert.deepEqual((JSON.parse(json.getText()) as { decoded?: unknown }).decoded, { n: 2 });
+  });
+
+  it('refuses to deploy a formatter file that is a symbolic link (it could lead to ~/.aws/credentials)', async () => {
+    const api = await extensionApi();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const outside = await mkdtemp(join(tmpdir(), 'tsm-outside-'));
+    const secret = join(outside, 'credentials');
+    await writeFile(secret, 'aws_secret_access_key = not-for-the-server\n');
+    const link = vscode.Uri.joinPath(folder, 'ttn', 'alice-sensors', 'downlink.js');
+    await symlink(secret, link.fsPath);
+    const account = api.accounts.account(testServer().key)!;
+    const before = await account.api.formatters.getApplication(APP);
+    try {
+      expectErrorNotice(/^ttn\/alice-sensors\/downlink\.js is a symbolic link: /);
+      await vscode.commands.executeCommand('thingsStack.deployFormatter', link);
+      await waitFor('the refusal', async () =>
+        (await screenNotices()).some((n) => n.message.startsWith('ttn/alice-sensors/downlink.js is a symbolic link'))
+          ? true
+          : undefined,
+      ).catch((error: unknown) => (screenUrl() ? Promise.reject(error) : undefined));
+      assert.deepEqual(await account.api.formatters.getApplication(APP), before, 'nothing was deployed');
+    } finally {
+      await rm(link.fsPath, { force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@
 // run.ts bundles them.
 export const SUITES = [
   'tripwire',
+  'notifications',
   'activation',
   'auth',
   'explorer',

@@ -5,12 +5,14 @@ import { TtsClient } from '../../tts/client';
 import type { Deployment } from '../../tts/deployments';
 import type { Logger } from '../../platform/logger';
 import type { AccountService } from '../accountService';
-import { SignInTimeoutError, type PendingAttempts } from '../attempts';
+import type { PendingAttempts } from '../attempts';
 import { chooseFlows, otherFlows, type Flow } from '../flows';
 import { CLI_CLIENT_ID, OAuthClient } from '../oauth';
 import type { StoredSession } from '../sessions';
 import { signIn, type SignInUi } from '../signIn';
-import { pickFlow, vscodeSignInUi, withCancellableProgress } from './signInUi';
+import { signInFailureReason, signInFailureText } from '../signInFailure';
+import { pickFlow, vscodeSignInUi } from './signInUi';
+import { showError, withCancellableProgress } from '../../platform/notifications';
 import { UserCancelledError } from '../../util/cancellation';
 import type { Ui } from '../../ui/ui';
 
@@ -161,17 +163,9 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
         deps.log.info(`Sign-in to ${deployment.name} cancelled.`);
         throw new vscode.CancellationError();
       }
-      const message =
-        error instanceof SignInTimeoutError
-          ? 'The browser did not come back to VS Code within 5 minutes.'
-          : error instanceof Error
-            ? 'userMessage' in error
-              ? String(error.userMessage)
-              : error.message
-            : String(error);
-      deps.log.warn(`Sign-in to ${deployment.name} with "${flow.label}" failed: ${message}`);
+      deps.log.warn(`Sign-in to ${deployment.name} with "${flow.label}" failed: ${signInFailureReason(error)}`);
       const others = otherFlows(flows, flow);
-      const again = await vscode.window.showErrorMessage(`Sign-in failed: ${message}`, 'Try Another Way', 'Retry');
+      const again = await showError(signInFailureText(error), 'Try Another Way', 'Retry');
       if (again === 'Retry') {
         continue;
       }

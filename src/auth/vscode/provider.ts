@@ -4,6 +4,7 @@
 // ['deployment:eu1.cloud.thethings.network'].
 import vscode = require('vscode');
 import type { Logger } from '../../platform/logger';
+import { showInfo } from '../../platform/notifications';
 import { ProviderCore, type ProviderCoreDeps } from '../providerCore';
 
 export const PROVIDER_ID = 'thingsstack';
@@ -18,7 +19,7 @@ export class TtsAuthProvider implements vscode.AuthenticationProvider, vscode.Di
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(deps: ProviderDeps, secrets: vscode.SecretStorage) {
-    this.core = new ProviderCore({ ...deps, notify: (message) => void vscode.window.showInformationMessage(message) });
+    this.core = new ProviderCore({ ...deps, notify: (message) => void showInfo(message) });
     this.disposables.push(
       this.changes,
       this.core.onDidChangeSessions((change) => this.changes.fire(change)),

@@ -3,6 +3,7 @@ import vscode = require('vscode');
 import type { Flow } from '../flows';
 import { checkApiKey, checkAuthCode, type SignInUi } from '../signIn';
 import { externalCallbackUri } from './uriHandler';
+import { showInfo, showWarning } from '../../platform/notifications';
 import { UserCancelledError } from '../../util/cancellation';
 
 export function vscodeSignInUi(deploymentName: string): SignInUi {
@@ -14,12 +15,10 @@ export function vscodeSignInUi(deploymentName: string): SignInUi {
     askCode: async (url, signal, browserOpened) => {
       if (!browserOpened) {
         // Next to the code box, not after it: Escape in the box is a plain cancel, and nothing waits on this toast.
-        void vscode.window
-          .showInformationMessage(
-            'The browser did not open: copy the sign-in link and open it yourself.',
-            'Copy Sign-In Link',
-          )
-          .then((copy) => (copy ? vscode.env.clipboard.writeText(url) : undefined));
+        void showInfo(
+          'The browser did not open: copy the sign-in link and open it yourself.',
+          'Copy Sign-In Link',
+        ).then((copy) => (copy ? vscode.env.clipboard.writeText(url) : undefined));
       }
       const choice = await vscode.window.showInputBox(
         {
@@ -44,7 +43,7 @@ export function vscodeSignInUi(deploymentName: string): SignInUi {
         },
         tokenFor(signal),
       ),
-    refused: (message) => void vscode.window.showWarningMessage(message),
+    refused: (message) => void showWarning(message),
   };
 }
 
@@ -52,18 +51,6 @@ function tokenFor(signal: AbortSignal): vscode.CancellationToken {
   const source = new vscode.CancellationTokenSource();
   signal.addEventListener('abort', () => source.cancel(), { once: true });
   return source.token;
-}
-
-/** Runs `task` under a cancellable notification; cancelling aborts the signal it gets. */
-export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    (_progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return task(controller.signal);
-    },
-  );
 }
 
 /** Lets the user pick a sign-in method; the first is the recommended one. */

@@ -2,6 +2,7 @@
 // goes to the attempt that owns the state. A refused callback is explained and the attempt goes on.
 import vscode = require('vscode');
 import type { Logger } from '../../platform/logger';
+import { showWarning } from '../../platform/notifications';
 import type { PendingAttempts } from '../attempts';
 import { withoutNeedlessEscapes } from '../oauth';
 
@@ -31,7 +32,7 @@ export class CallbackUriHandler implements vscode.UriHandler {
       this.log.info('Sign-in callback received.');
     } else {
       this.log.warn(outcome.message);
-      void vscode.window.showWarningMessage(outcome.message);
+      void showWarning(outcome.message);
     }
   }
 }

@@ -12,6 +12,7 @@ import {
   updateDeployment,
 } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
+import { showInfo, showModal } from '../../platform/notifications';
 import type { AccountService } from '../../auth/accountService';
 import { pickDeployment } from '../../auth/vscode/interactive';
 import type { TtsAuthProvider } from '../../auth/vscode/provider';
@@ -44,7 +45,7 @@ export function addDeployment(ui: Ui): ReturnType<typeof askForDeployment> {
 async function pickSession(accounts: AccountService, placeHolder: string): Promise<StoredSession> {
   const sessions = accounts.all();
   if (sessions.length === 0) {
-    void vscode.window.showInformationMessage('You are not signed in to The Things Stack.');
+    void showInfo('You are not signed in to The Things Stack.');
     throw new UserCancelledError();
   }
   if (sessions.length === 1) {
@@ -69,7 +70,7 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
     const session = await provider.createSession(
       typeof deploymentKey === 'string' ? [`deployment:${deploymentKey}`] : [],
     );
-    void vscode.window.showInformationMessage(`Signed in to The Things Stack as ${session.account.label}.`);
+    void showInfo(`Signed in to The Things Stack as ${session.account.label}.`);
   };
   const signOut = async (): Promise<void> => {
     const session = await pickSession(accounts, 'Sign out which account?');
@@ -97,11 +98,7 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
       const detail = signedIn.length
         ? `You will be signed out of ${signedIn.map((s) => s.accountLabel).join(', ')}.`
         : undefined;
-      const ok = await vscode.window.showWarningMessage(
-        `Remove ${deployment.name} from VS Code?`,
-        { modal: true, detail },
-        'Remove',
-      );
+      const ok = await showModal(`Remove ${deployment.name} from VS Code?`, detail, 'Remove');
       need(ok);
       for (const session of signedIn) {
         await provider.removeSession(session.id);
@@ -158,7 +155,7 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
       ).trim();
       log.redactor.add(secret);
       await accounts.storeClientSecret(deployment.key, clientId, secret);
-      void vscode.window.showInformationMessage(`Stored the secret of "${clientId}" for ${deployment.name}.`);
+      void showInfo(`Stored the secret of "${clientId}" for ${deployment.name}.`);
     },
     'thingsStack.openConsole': async () => {
       const deployment = await pickDeployment(accounts, 'Open the Console of which deployment?');

@@ -1,5 +1,6 @@
 // Registers command tables with VS Code, every handler behind the one error boundary (boundary.ts).
 import vscode = require('vscode');
+import { showError } from '../../platform/notifications';
 import { runInBoundary, type BoundaryDeps, type BoundaryLog, type BoundaryUi } from '../boundary';
 import { entriesOf, lazyTable, runLazyCommand, type CommandTable } from '../lazy';
 
@@ -10,7 +11,7 @@ export interface RegisterLog extends BoundaryLog {
 }
 
 const messages: BoundaryUi = {
-  error: async (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+  error: async (message, ...actions) => showError(message, ...actions),
 };
 
 function boundaryDeps(log: RegisterLog, ui: BoundaryUi): BoundaryDeps {

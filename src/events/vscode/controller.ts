@@ -38,8 +38,8 @@ export interface LiveEventsDeps {
   accounts: Accounts;
   log: CommandLog & CoreLogger;
   ui: Ui;
-  /** `thingsStack.events.bufferSize`. */
-  bufferSize(): number;
+  /** `thingsStack.events.bufferSize` as set (LiveEvents checks it). */
+  bufferSize(): unknown;
 }
 
 const TITLE = 'Show Live Events';
@@ -128,6 +128,9 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
         this.refresh();
       },
     });
+    if (live.capacityProblem) {
+      void this.deps.ui.warn(live.capacityProblem);
+    }
     const stream: Stream = { key, label, deploymentName: account.deployment.name, live, panel, started: Date.now() };
     this.open.set(key, stream);
     this.start(stream);

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import vscode = require('vscode');
 import type { TtsEvent } from '../../tts/types';
+import { showError, showInfo } from '../../platform/notifications';
 import type { LiveEvents, LiveSnapshot } from '../liveEvents';
 import { html } from '../panelHtml';
 
@@ -45,7 +46,7 @@ export class EventsPanel implements vscode.Disposable {
     this.panel.webview.onDidReceiveMessage(
       (m: FromWebview) =>
         void this.handle(m).catch((error: unknown) => {
-          void vscode.window.showErrorMessage(`Live events: ${error instanceof Error ? error.message : String(error)}`);
+          void showError(`Live events: ${error instanceof Error ? error.message : String(error)}`);
         }),
     );
   }
@@ -110,7 +111,7 @@ export class EventsPanel implements vscode.Disposable {
         });
         if (target) {
           await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(events, null, 2)));
-          void vscode.window.showInformationMessage(`Exported ${events.length} events to ${target.fsPath}.`);
+          void showInfo(`Exported ${events.length} events to ${target.fsPath}.`);
         }
         break;
       }

@@ -7,6 +7,7 @@ import { EXPLORER_COMMAND_IDS } from '../../commands/ids';
 import { registerLazyCommands } from '../../commands/vscode/register';
 import type { VsCodeClientHost } from '../../commands/registerClient';
 import * as settings from '../../platform/config';
+import { viewProgress } from '../../platform/notifications';
 import type { VscodeUi } from '../../ui/vscode/vscodeUi';
 import type { ExplorerNode } from '../nodeTypes';
 import { ExplorerModel } from '../model';
@@ -44,7 +45,7 @@ export function registerExplorer(
   const model = new ExplorerModel(deps.accounts, {
     pageSize: () => config.pageSize(),
     // A reload keeps the rows shown until it swaps them; the view's progress bar says it is under way.
-    progress: (work) => void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work),
+    progress: (work) => viewProgress(VIEW_ID, work),
   });
   const provider = new ExplorerTreeProvider(model);
   const view = vscode.window.createTreeView(VIEW_ID, {

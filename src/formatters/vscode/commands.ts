@@ -72,8 +72,11 @@ async function scriptUnderTest(
   const location = requireLocationIn(args, links, accounts);
   const given = uriArg(args);
   // A workspace file is tested as it is in its editor; otherwise the deployed formatter's document.
-  const uri =
-    given && given.scheme !== FORMATTER_SCHEME && links.pathOf(given) !== undefined ? given : formatterUri(location);
+  const path = given && given.scheme !== FORMATTER_SCHEME ? links.pathOf(given) : undefined;
+  if (path !== undefined) {
+    await links.check(path); // the text goes to the server: never a linked file's
+  }
+  const uri = given && path !== undefined ? given : formatterUri(location);
   const document =
     vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
     (await vscode.workspace.openTextDocument(uri));
@@ -108,6 +111,7 @@ async function linkedFile(
       'Open a formatter file of this workspace first: one pulled with "Pull to Workspace", or at ttn/<application>/[devices/<device>/]uplink.js (or downlink.js).',
     );
   }
+  await links.check(path); // before the file is opened: a link could lead anywhere
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.isDirty) {
     await document.save();

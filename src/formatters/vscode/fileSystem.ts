@@ -10,6 +10,7 @@ import { describeError } from '../../ui/errorText';
 import { formatterPath, parseFormatterPath, type FormatterLocation } from '../location';
 import { documentText, readFormatter, type FormatterValue } from '../deployed';
 import type { Conflict, ConflictChoice } from '../saveFlow';
+import type { ConcurrentChange } from '../writeCheck';
 
 export const FORMATTER_SCHEME = 'thingsstack-formatter';
 
@@ -26,6 +27,8 @@ export interface FormatterConflictUi {
   ask(conflict: Conflict, message: string): Promise<ConflictChoice | undefined>;
   /** Shows the server's version beside the document. */
   compare(uri: vscode.Uri, server: FormatterValue): Promise<void>;
+  /** Saved, but someone else wrote meanwhile (writeCheck.ts): says so and offers Compare; not awaited. */
+  concurrent(uri: vscode.Uri, change: ConcurrentChange): void;
 }
 
 interface Entry {
@@ -118,8 +121,12 @@ export class FormatterFileSystem implements vscode.FileSystemProvider, vscode.Di
     }
     switch (result.outcome) {
       case 'saved':
+        // The base is what was written: after a concurrent change the next save finds the server's differs, and asks.
         this.entries.set(key, { base: result.stored, mtime: Date.now() });
         this.saved.fire(location);
+        if (result.concurrent) {
+          this.conflicts.concurrent(uri, result.concurrent);
+        }
         return;
       case 'refused':
         throw vscode.FileSystemError.NoPermissions(result.message);

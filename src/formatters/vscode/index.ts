@@ -7,6 +7,7 @@ import type { CommandContext, CommandLog } from '../../commands/context';
 import { FORMATTER_COMMAND_IDS } from '../../commands/ids';
 import { registerLazyCommands } from '../../commands/vscode/register';
 import type { ExplorerModel } from '../../explorer/model';
+import { showModal, showWarning } from '../../platform/notifications';
 import type { Ui } from '../../ui/ui';
 import type { VscodeUi } from '../../ui/vscode/vscodeUi';
 import { documentText } from '../deployed';
@@ -71,19 +72,26 @@ export function registerFormatters(context: vscode.ExtensionContext, deps: Forma
       if (hooks.conflict) {
         return hooks.conflict(message);
       }
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await showModal(
         message,
-        {
-          modal: true,
-          detail:
-            'Compare shows the server’s version beside yours (nothing is saved); Overwrite saves yours over it; Reload replaces yours with the server’s.',
-        },
+        'Compare shows the server’s version beside yours (nothing is saved); Overwrite saves yours over it; Reload replaces yours with the server’s.',
         ...(Object.keys(CONFLICT_CHOICES) as (keyof typeof CONFLICT_CHOICES)[]),
       );
       return choice ? CONFLICT_CHOICES[choice] : undefined;
     },
     compare: (uri, server) =>
       snapshots.diff(uri, documentText(server), `${uri.path.split('/').pop() ?? ''} (on the server) ↔ yours`),
+    concurrent: (uri, change) => {
+      void showWarning(change.message, 'Compare').then((choice) =>
+        choice
+          ? snapshots.diff(
+              uri,
+              documentText(change.server),
+              `${uri.path.split('/').pop() ?? ''} (on the server) ↔ yours`,
+            )
+          : undefined,
+      );
+    },
   });
   const diagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters');
   const serverDiagnostics = vscode.languages.createDiagnosticCollection('thingsstack-formatters-server');

@@ -6,6 +6,7 @@ import type { LinkStore, WorkspaceFiles } from '../../commands/formatterSync';
 import type { Accounts } from '../../auth/accounts';
 import { linkLocation, parseWorkspacePath, type FormatterLocation } from '../location';
 import type { FormatterLink } from '../syncState';
+import { GuardedWorkspaceFiles } from '../workspaceFiles';
 
 const KEY = 'thingsStack.formatterLinks';
 export const LINKED_CONTEXT = 'thingsStack.linkedFormatterFiles';
@@ -81,31 +82,57 @@ export class WorkspaceLinks implements LinkStore, WorkspaceFiles {
     return named && signedIn.length === 1 ? { deploymentKey: signedIn[0], ...named } : undefined;
   }
 
-  async read(path: string): Promise<string | undefined> {
-    try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uriOf(path)));
-    } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-        return undefined;
-      }
-      throw error;
-    }
+  /** Refuses a path that is, or passes, a symbolic link (workspaceFiles.ts); reads and writes check it first. */
+  check(path: string): Promise<void> {
+    return this.guarded.check(path);
   }
 
-  async write(path: string, text: string): Promise<void> {
-    const uri = this.uriOf(path);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) {
-      // The open editor gets the text (undo keeps the old one), then it is saved to disk.
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri, new vscode.Range(0, 0, open.lineCount, 0), text);
-      await vscode.workspace.applyEdit(edit);
-      await open.save();
-      return;
-    }
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  read(path: string): Promise<string | undefined> {
+    return this.guarded.read(path);
   }
+
+  write(path: string, text: string): Promise<void> {
+    return this.guarded.write(path, text);
+  }
+
+  /** The workspace folder's files as workspaceFiles.ts sees them; `stat` reports a link as SymbolicLink. */
+  private readonly guarded = new GuardedWorkspaceFiles({
+    probe: async (segments) => {
+      try {
+        const stat = await vscode.workspace.fs.stat(this.uriOf(segments.join('/')));
+        return { link: (stat.type & vscode.FileType.SymbolicLink) !== 0 };
+      } catch (error) {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    read: async (segments) => {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uriOf(segments.join('/'))));
+      } catch (error) {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    write: async (segments, text) => {
+      const uri = this.uriOf(segments.join('/'));
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) {
+        // The open editor gets the text (undo keeps the old one), then it is saved to disk.
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, new vscode.Range(0, 0, open.lineCount, 0), text);
+        await vscode.workspace.applyEdit(edit);
+        await open.save();
+        return;
+      }
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    },
+  });
 
   dispose(): void {
     this.changed.dispose();

@@ -9,6 +9,7 @@ import { describeError } from '../../ui/errorText';
 import { parseWorkspacePath, type FormatterLocation } from '../location';
 import { parseTestCases, testCasesPathFor, type CaseOutcome, type FormatterTestCase } from '../testCases';
 import type { WorkspaceLinks } from './links';
+import { UnsafeWorkspacePathError } from '../workspaceFiles';
 
 /** Test-case files of formatters at their workspace paths (relative to the workspace folder). */
 export const TEST_FILES = 'ttn/**/*.tests.json';
@@ -71,16 +72,20 @@ export class FormatterTests implements vscode.Disposable {
     const seen = new Set<string>();
     for (const formatterPath of await this.formatterPaths()) {
       const path = testCasesPathFor(formatterPath);
-      const text = await this.links.read(path).catch(() => undefined);
-      if (text === undefined) {
+      let refused: string | undefined;
+      const text = await this.links.read(path).catch((error: unknown) => {
+        refused = error instanceof UnsafeWorkspacePathError ? error.message : undefined; // shown on the item
+        return undefined;
+      });
+      if (text === undefined && refused === undefined) {
         continue;
       }
       seen.add(path);
       const uri = this.links.uriOf(path);
       const file = this.controller.items.get(path) ?? this.controller.createTestItem(path, path, uri);
-      const { cases, problems } = parseTestCases(text);
+      const { cases, problems } = text === undefined ? { cases: [], problems: [refused!] } : parseTestCases(text);
       file.error = problems.length ? problems.join('\n') : undefined;
-      const lines = text.split('\n');
+      const lines = (text ?? '').split('\n');
       file.children.replace(
         cases.map((c) => {
           const item =
@@ -161,6 +166,7 @@ export class FormatterTests implements vscode.Disposable {
     let script: string | undefined;
     let device: string;
     try {
+      await this.links.check(data.formatterPath); // its text is sent to the server: never a linked file's
       const uri = this.links.uriOf(data.formatterPath);
       script =
         vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText() ??

@@ -2,6 +2,7 @@
 // type-ahead picks, modal confirmations and a one-time-secret modal that stays until the user has the secret.
 import vscode = require('vscode');
 import type { JsonDocuments } from './jsonDocuments';
+import { showError, showInfo, showModal, showWarning, withCancellableProgress } from '../../platform/notifications';
 import {
   GoBackError,
   type ConfirmOptions,
@@ -16,6 +17,7 @@ import {
   type Ui,
 } from '../ui';
 import { UserCancelledError } from '../../util/cancellation';
+import { withoutLinks } from '../../util/plainText';
 
 type Item<T> = vscode.QuickPickItem & { value?: T; text?: string };
 
@@ -25,14 +27,16 @@ const SEVERITY: Record<Severity, vscode.InputBoxValidationSeverity> = {
   info: vscode.InputBoxValidationSeverity.Info,
 };
 
+/** Labels, descriptions and details often name what the server holds: their `$(…)` must not become an icon. */
 function toItem<T>(item: PickItem<T>): Item<T> {
   if (item.separator) {
-    return { label: item.label, kind: vscode.QuickPickItemKind.Separator };
+    return { label: withoutLinks(item.label), kind: vscode.QuickPickItemKind.Separator };
   }
+  const label = withoutLinks(item.label);
   return {
-    label: item.icon ? `$(${item.icon}) ${item.label}` : item.label,
-    description: item.description,
-    detail: item.detail,
+    label: item.icon ? `$(${item.icon}) ${label}` : label,
+    description: item.description === undefined ? undefined : withoutLinks(item.description),
+    detail: item.detail === undefined ? undefined : withoutLinks(item.detail),
     picked: item.picked,
     value: item.value,
   };
@@ -207,11 +211,7 @@ export class VscodeUi implements Ui {
   }
 
   async confirm(options: ConfirmOptions): Promise<boolean> {
-    const answer = await vscode.window.showWarningMessage(
-      options.message,
-      { modal: true, detail: options.detail },
-      options.confirm,
-    );
+    const answer = await showModal(options.message, options.detail, options.confirm);
     return answer === options.confirm;
   }
 
@@ -220,12 +220,7 @@ export class VscodeUi implements Ui {
     const done = 'I Have Copied It';
     let note = '';
     for (;;) {
-      const answer = await vscode.window.showWarningMessage(
-        options.title,
-        { modal: true, detail: `${note}${options.detail}\n\n${options.secret}` },
-        copy,
-        done,
-      );
+      const answer = await showModal(options.title, `${note}${options.detail}\n\n${options.secret}`, copy, done);
       if (answer === done) {
         return;
       }
@@ -239,15 +234,15 @@ export class VscodeUi implements Ui {
   }
 
   async info(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showInformationMessage(message, ...actions);
+    return showInfo(message, ...actions);
   }
 
   async warn(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showWarningMessage(message, ...actions);
+    return showWarning(message, ...actions);
   }
 
   async error(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showErrorMessage(message, ...actions);
+    return showError(message, ...actions);
   }
 
   async copy(text: string): Promise<void> {
@@ -259,16 +254,7 @@ export class VscodeUi implements Ui {
   }
 
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return Promise.resolve(
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-        (_progress, token) => {
-          const controller = new AbortController();
-          token.onCancellationRequested(() => controller.abort());
-          return task(controller.signal);
-        },
-      ),
-    );
+    return Promise.resolve(withCancellableProgress(title, task));
   }
 
   showJson(title: string, value: unknown): Promise<void> {

@@ -134,7 +134,9 @@ export async function dispatch(d: Dispatcher, req: IncomingMessage, res: ServerR
   } else if (malformed === 'html') {
     reply = { status: 502, headers: { 'Content-Type': 'text/html' }, text: BAD_GATEWAY_PAGE };
   } else {
+    await d.knobs.interleave(method, path, 'before');
     reply = await route(d, req, { method, path, apiPath, api, url, rawBody, parsed, record, isEvents, sse });
+    await d.knobs.interleave(method, path, 'after');
   }
   if (api) {
     reply.headers = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSE, ...reply.headers };

@@ -25,6 +25,11 @@ interface DropRule extends Rule {
 interface MalformedRule extends Rule {
   kind: MalformedKind;
 }
+export type InterleaveWhen = 'before' | 'after';
+interface InterleaveRule extends Rule {
+  when: InterleaveWhen;
+  write: () => Promise<unknown> | unknown;
+}
 
 /** A string matches the path with or without the `/api/v3` prefix; a RegExp is tested against the full path. */
 function matches(rule: Rule, method: string, path: string): boolean {
@@ -49,11 +54,12 @@ function take<R extends Rule>(rules: R[], method: string, path: string): R | und
 export class Knobs {
   /** Added before every request is handled. */
   latencyMs = 0;
-  readonly injected = { failures: 0, rateLimited: 0, dropped: 0, malformed: 0 };
+  readonly injected = { failures: 0, rateLimited: 0, dropped: 0, malformed: 0, interleaved: 0 };
   private failures: FailRule[] = [];
   private rateLimits: RateLimitRule[] = [];
   private drops: DropRule[] = [];
   private malformed: MalformedRule[] = [];
+  private interleaves: InterleaveRule[] = [];
 
   failNext(options: { status: number; count?: number; path?: PathMatcher; method?: string }): void {
     this.failures.push({ ...options, remaining: options.count ?? 1 });
@@ -78,13 +84,44 @@ export class Knobs {
     this.malformed.push({ ...options, remaining: options.count ?? 1 });
   }
 
+  /**
+   * Someone else's write landing in the gap of a client's read-compare-write (TTS has no preconditions): `write` runs
+   * once when the next matching request arrives — `before` it is handled, or `after` (its change is made, its answer
+   * not yet sent). `write` may send requests to this server itself (e.g. another user's update); they are handled
+   * meanwhile, like any request, and do not match the rule again.
+   */
+  interleaveNext(options: {
+    when: InterleaveWhen;
+    write: () => Promise<unknown> | unknown;
+    count?: number;
+    path?: PathMatcher;
+    method?: string;
+  }): void {
+    this.interleaves.push({ ...options, remaining: options.count ?? 1 });
+  }
+
+  /** Runs the interleaved write for this request and moment, if a rule fires. */
+  async interleave(method: string, path: string, when: InterleaveWhen): Promise<void> {
+    const rule = take(
+      this.interleaves.filter((r) => r.when === when),
+      method,
+      path,
+    );
+    if (rule) {
+      this.interleaves = this.interleaves.filter((r) => r.remaining > 0);
+      this.injected.interleaved++;
+      await rule.write();
+    }
+  }
+
   reset(): void {
     this.latencyMs = 0;
     this.failures = [];
     this.rateLimits = [];
     this.drops = [];
     this.malformed = [];
-    Object.assign(this.injected, { failures: 0, rateLimited: 0, dropped: 0, malformed: 0 });
+    this.interleaves = [];
+    Object.assign(this.injected, { failures: 0, rateLimited: 0, dropped: 0, malformed: 0, interleaved: 0 });
   }
 
   /** The injected error for this request, if a failure or rate-limit rule fires. */

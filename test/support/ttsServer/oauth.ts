@@ -57,6 +57,13 @@ const found = (location: string): Reply => ({
   text: `<a href="${escapeHtml(location)}">Found</a>.\n\n`,
 });
 
+/** A client in these states may not be authorized; TTS's description of each. */
+const CLIENT_STATE_REFUSALS: Record<string, string | undefined> = {
+  STATE_REQUESTED: 'error:pkg/oauth:client_not_approved (OAuth client was not approved)',
+  STATE_REJECTED: 'error:pkg/oauth:client_rejected (OAuth client was rejected)',
+  STATE_SUSPENDED: 'error:pkg/oauth:client_suspended (OAuth client was suspended)',
+};
+
 const redirectError = (ctx: Ctx, uri: string, error: string, state?: string, description = DESCRIPTION[error] ?? '') =>
   redirectTo(ctx, uri, { error, error_description: description, ...(state ? { state } : {}) });
 
@@ -114,17 +121,20 @@ function authorize(ctx: Ctx): Reply {
       return redirectError(ctx, uri, 'invalid_request', state, 'code_challenge invalid (rfc7636)');
     }
   }
+  // TTS's own checks (oauth.go Authorize): osin's SetError without state, the TTS error as the description — exactly
+  // as the real v3.32.1 words them (test/real/refusals.real.ts).
   if (!(client.grants ?? []).includes('GRANT_AUTHORIZATION_CODE')) {
-    return redirectError(ctx, uri, 'invalid_grant');
-  }
-  if (client.state === undefined || ['STATE_REQUESTED', 'STATE_REJECTED', 'STATE_SUSPENDED'].includes(client.state)) {
     return redirectError(
       ctx,
       uri,
-      'invalid_client',
+      'invalid_grant',
       undefined,
-      'error:pkg/oauth:client_not_approved (OAuth client was not approved)',
+      'error:pkg/oauth:client_missing_grant (OAuth client does not have authorization_code grant)',
     );
+  }
+  const refusal = CLIENT_STATE_REFUSALS[client.state ?? 'STATE_REQUESTED'];
+  if (refusal) {
+    return redirectError(ctx, uri, 'invalid_client', undefined, refusal);
   }
   const rights = (client.rights ?? []).filter((r): r is Right => r !== 'right_invalid');
   const previous = ctx.server.state.authorizations.get(`${session.userId}/${clientId}`);

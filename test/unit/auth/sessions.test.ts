@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import {
+  apiKeyLabel,
   diffSessions,
   matchesScopes,
+  requestedDeployment,
+  ScopeError,
   parseIndex,
   parseSession,
   tokenIdOf,
@@ -38,6 +41,7 @@ describe('sessions: stored records', () => {
     );
     const key: StoredSession = {
       ...s,
+      accountLabel: 'alice (API key) · Local',
       method: 'api-key',
       clientId: undefined,
       tokens: { accessToken: 'NNSXS.a.b', obtainedAt: 0 },
@@ -72,13 +76,50 @@ describe('sessions: stored records', () => {
     assert.deepEqual(diffSessions([a], [a]), { added: [], removed: [], changed: [] });
   });
 
-  it('matches deployment scopes and ignores other scopes', () => {
+  it('matches deployment scopes, and refuses any other scope with a clear error instead of ignoring it', () => {
     const s = session('a');
     assert.ok(matchesScopes(s, undefined));
     assert.ok(matchesScopes(s, []));
     assert.ok(matchesScopes(s, ['deployment:eu1.example']));
-    assert.ok(matchesScopes(s, ['something-else']));
+    assert.ok(matchesScopes(s, ['deployment:eu1.example', 'deployment:eu1.example']));
     assert.ok(!matchesScopes(s, ['deployment:nam1.example']));
+    const help =
+      'The Things Stack provider ("thingsstack") knows one scope, "deployment:<Identity Server host>" (e.g. ' +
+      '"deployment:eu1.cloud.thethings.network"); no scope asks for any signed-in account.';
+    for (const scope of [
+      'something-else',
+      'openid',
+      'deployment:',
+      'deployment: eu1.example',
+      'Deployment:eu1.example',
+    ]) {
+      assert.throws(
+        () => matchesScopes(s, ['deployment:eu1.example', scope]),
+        (e: unknown) => e instanceof ScopeError && e.message === `Unknown scope "${scope.trim()}". ${help}`,
+        scope,
+      );
+    }
+    assert.throws(
+      () => requestedDeployment(['deployment:eu1.example', 'deployment:nam1.example']),
+      (e: unknown) =>
+        e instanceof ScopeError &&
+        e.message ===
+          'A session belongs to one deployment; these scopes name 2 (eu1.example, nam1.example). Ask for one at a time.',
+    );
+    assert.throws(() => requestedDeployment(['[x](command:y)']), /Unknown scope "\[x\] \(command:y\)"/);
+  });
+
+  it('an API-key session is its own account: stored ones without "(API key)" in their label get it as they are read', () => {
+    const key = {
+      ...session('alice'),
+      method: 'api-key' as const,
+      tokens: { accessToken: 'NNSXS.A.B', obtainedAt: 0 },
+    };
+    assert.equal(parseSession(JSON.stringify(key))?.accountLabel, 'alice (API key) · Local');
+    const labelled = { ...key, accountLabel: 'application app1 (API key) · Local' };
+    assert.equal(parseSession(JSON.stringify(labelled))?.accountLabel, 'application app1 (API key) · Local');
+    assert.equal(apiKeyLabel('alice'), 'alice (API key)');
+    assert.equal(parseSession(JSON.stringify(session('alice')))?.accountLabel, 'alice · Local', 'OAuth: unchanged');
   });
 
   it('reads the id of a token', () => {

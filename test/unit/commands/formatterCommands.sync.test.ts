@@ -8,6 +8,7 @@ import {
   type LinkStore,
   type WorkspaceFiles,
 } from '../../../src/commands/formatterSync';
+import { withEditorTypes } from '../../../src/formatters/editorTypes';
 import type { FormatterLink } from '../../../src/formatters/syncState';
 import type { Fixture } from '../../support/explorerFixture';
 import { APP, DECODER, formatterCommandsEnv, type FormatterCommandsEnv } from './formatterCommands.fixture';
@@ -25,6 +26,7 @@ describe('formatter commands', () => {
       set = async (path: string, link: FormatterLink): Promise<void> => {
         this.links.set(path, link);
       };
+      check = async (): Promise<void> => undefined;
       read = async (path: string): Promise<string | undefined> => this.files.get(path);
       write = async (path: string, text: string): Promise<void> => {
         this.files.set(path, text);
@@ -38,7 +40,7 @@ describe('formatter commands', () => {
 
     it('pulls a JavaScript formatter to ttn/<app>/devices/<dev>/uplink.js and links it (ids and a hash only)', async () => {
       assert.equal(await pullFormatter(f.ctx, at('device-0001'), ws, ws), PATH);
-      assert.equal(ws.files.get(PATH), DECODER);
+      assert.equal(ws.files.get(PATH), withEditorTypes(DECODER), 'the script, its entry function typed for the editor');
       const link = ws.links.get(PATH);
       assert.deepEqual(Object.keys(link ?? {}).sort(), [
         'applicationId',
@@ -63,14 +65,14 @@ describe('formatter commands', () => {
       assert.equal(ws.files.get(PATH), '// my work\n');
     });
 
-    it('deploys a changed file with one read and one write; in sync needs no write', async () => {
+    it('deploys a changed file with one read, one write and a read-back; in sync needs no write', async () => {
       await pullFormatter(f.ctx, at('device-0001'), ws, ws);
       const edited = DECODER.replace('/ 100', '/ 10');
       let from = f.server.requests.length;
       assert.deepEqual(await deployFormatter(f.ctx, PATH, edited, ws, ws), { outcome: 'deployed' });
       assert.deepEqual(
         f.server.requests.slice(from).map((r) => r.method),
-        ['GET', 'PUT'],
+        ['GET', 'PUT', 'GET'],
       );
       assert.equal((await f.account.api.formatters.getDevice(APP, 'device-0001')).formatters?.up?.parameter, edited);
       from = f.server.requests.length;
@@ -93,7 +95,7 @@ describe('formatter commands', () => {
       assert.equal(await deployedText(f.ctx, PATH, ws), theirs);
       f.ui.messageActions.unshift([/changed locally and on the server/, 'Pull']);
       assert.deepEqual(await deployFormatter(f.ctx, PATH, mine, ws, ws), { outcome: 'pulled' });
-      assert.equal(ws.files.get(PATH), theirs);
+      assert.equal(ws.files.get(PATH), withEditorTypes(theirs));
       await api.setDevice(APP, 'device-0001', 'up', { type: 'FORMATTER_JAVASCRIPT', parameter: DECODER });
       f.ui.messageActions.unshift([/changed on the server since/, 'Overwrite']);
       assert.deepEqual(await deployFormatter(f.ctx, PATH, theirs, ws, ws), { outcome: 'deployed' });

@@ -1,5 +1,6 @@
-// Opening and saving a deployed formatter against the TTS test server: 1 request to open, 2 to save (conflict check +
-// a write of only that direction), and a change on the server is never overwritten without the user's word.
+// Opening and saving a deployed formatter against the TTS test server: 1 request to open, 3 to save (conflict check,
+// a write of only that direction, a read-back), and a change on the server is never overwritten without the user's
+// word (before the write: a question; after it: a concurrent write is said, formatterSave.concurrent.test.ts).
 import { strict as assert } from 'node:assert';
 import { readFormatter, type FormatterValue } from '../../../src/formatters/deployed';
 import type { FormatterLocation } from '../../../src/formatters/location';
@@ -35,7 +36,7 @@ describe('formatter documents: open and save', () => {
   });
   afterEach(async () => f?.close());
 
-  it('opens with one request and saves with two, writing only that direction', async () => {
+  it('opens with one request and saves with three, writing only that direction', async () => {
     let from = f.server.requests.length;
     const base = await readFormatter(api, app);
     assert.deepEqual(asRequests(from), ['GET /as/applications/{application_ids.application_id}/link']);
@@ -47,8 +48,9 @@ describe('formatter documents: open and save', () => {
     assert.deepEqual(asRequests(from), [
       'GET /as/applications/{application_ids.application_id}/link',
       'PUT /as/applications/{application_ids.application_id}/link',
+      'GET /as/applications/{application_ids.application_id}/link',
     ]);
-    const put = f.server.requests.at(-1)?.body as { field_mask?: { paths?: string[] } };
+    const put = f.server.requests.at(-2)?.body as { field_mask?: { paths?: string[] } };
     assert.ok(
       put.field_mask?.paths?.every((p) => p.startsWith('default_formatters.up_formatter')),
       JSON.stringify(put.field_mask),

@@ -2,7 +2,8 @@
 // a family) through the entry point the user meets: the validators prompts run while typing, the commands through
 // the error boundary with scripted input, the URI handler's and the loopback server's callback path, the API-key
 // and paste-code sign-in, the explorer and the API client against the TTS test server (its malformed-body knobs, or
-// answers rewritten on the way), token refreshes under a command, and the "Add Deployment" URL check. For every
+// answers rewritten on the way), token refreshes under a command, the "Add Deployment" URL check, and text others
+// wrote (callbacks, server messages, API key names) that must not become a link or icon in a notification. For every
 // row: the exact message, no throw past the boundary, no unhandled rejection, and stored state (secrets,
 // globalState, the server's entities) unchanged.
 import { strict as assert } from 'node:assert';
@@ -14,6 +15,8 @@ import { DEPLOYMENT_CASES } from './badInput/deployments.corpus';
 import { deploymentRows } from './badInput/deployments.suite';
 import { apiWrites, settle, startEnv, stored, type Env } from './badInput/env';
 import { ID_CASES } from './badInput/ids.corpus';
+import { LINK_CASES } from './badInput/links.corpus';
+import { linkRows } from './badInput/links.suite';
 import { idRows } from './badInput/ids.suite';
 import { API_KEY_CASES, CODE_CASES } from './badInput/signInInput.corpus';
 import { signInInputRows } from './badInput/signInInput.suite';
@@ -28,6 +31,7 @@ const FAMILIES = {
   'API keys': API_KEY_CASES.length + 1, // + the well-formed key the server does not know
   'server bodies': BODY_CASES.length,
   'deployment URLs': DEPLOYMENT_CASES.length,
+  'links and icons': LINK_CASES.length,
 };
 const TOTAL = Object.values(FAMILIES).reduce((a, b) => a + b, 0);
 
@@ -71,6 +75,7 @@ describe('bad input: the catalogue through the real entry points (issue 8)', fun
   signInInputRows(env, row);
   bodyRows(env, row);
   deploymentRows(row);
+  linkRows(env, row);
 
   describe('the catalogue', () => {
     it(`has at least 150 cases, all run (${TOTAL})`, () => {

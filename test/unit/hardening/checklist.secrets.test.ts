@@ -69,7 +69,7 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const tokens = new TokenManager({ repo, oauthFor: () => oauthFor() });
     const lines: string[] = [];
     const log = recordingLog(lines);
-    const revoke = tokenRevoker({ deployments: () => [env.deployment], log });
+    const revoke = tokenRevoker({ deployments: () => [env.deployment], log, oauthFor: () => oauthFor() });
     const deletes = (): number =>
       env.server.requests.filter((r) => r.method === 'DELETE' && r.path.includes('/authorizations/')).length;
     const order: string[] = [];
@@ -116,7 +116,10 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     assert.deepEqual(order, [`deleted locally, ${before} DELETE`, `revoke: stored false, ${before} DELETE`]);
     assert.equal(deletes() - before, 1, 'one DELETE, after the local removal');
     await assert.rejects(identity(revoked), (e: { status?: number }) => e.status === 401);
-    assert.ok(lines.includes('info Revoked the access token of alice · Local on the server.'), lines.join('\n'));
+    assert.ok(
+      lines.includes('info Revoked the access and refresh token of alice · Local on the server.'),
+      lines.join('\n'),
+    );
 
     // Revoke fails (HTTP 503): still signed out, the failure only logged, and nothing secret in the log.
     env.server.knobs.failNext({ status: 503, method: 'DELETE', path: /\/authorizations\// });

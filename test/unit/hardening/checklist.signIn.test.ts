@@ -81,7 +81,7 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
   });
 
   it('7.5 loopback: on 127.0.0.1 only (other interfaces refused), closed after success, error, cancel and timeout', async () => {
-    const loopback = await startLoopback(new PendingAttempts(), () => undefined);
+    const loopback = await startLoopback(new PendingAttempts(), () => undefined, '/callback');
     try {
       assert.equal(await connects('127.0.0.1', loopback.port), true);
       // Bound to 0.0.0.0 it would accept these; bound to 127.0.0.1 it refuses them.

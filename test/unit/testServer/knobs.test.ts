@@ -101,6 +101,29 @@ describe('TTS test server: knobs', () => {
     server.knobs.reset();
     assert.equal(server.knobs.latencyMs, 0);
     assert.equal((await get()).status, 200);
-    assert.deepEqual(server.knobs.injected, { failures: 0, rateLimited: 0, dropped: 0, malformed: 0 });
+    assert.deepEqual(server.knobs.injected, { failures: 0, rateLimited: 0, dropped: 0, malformed: 0, interleaved: 0 });
+  });
+
+  it("lands someone else's write before or after the next matching request, once", async () => {
+    const order: string[] = [];
+    const rename = (name: string) => () =>
+      call(server, 'PUT', '/clients/vscode-ext', {
+        token,
+        body: { client: { ids: { client_id: 'vscode-ext' }, name }, field_mask: { paths: ['name'] } },
+      }).then((r) => order.push(`interleaved ${r.status}`));
+    server.knobs.interleaveNext({
+      when: 'before',
+      method: 'GET',
+      path: '/clients/vscode-ext',
+      write: rename('Before'),
+    });
+    const first = await get();
+    assert.equal(first.json.name, 'Before', 'the answer already shows the write that landed before it');
+    server.knobs.interleaveNext({ when: 'after', method: 'GET', path: '/clients/vscode-ext', write: rename('After') });
+    const second = await get();
+    assert.equal(second.json.name, 'Before', 'the write after it is not in its answer…');
+    assert.equal((await get()).json.name, 'After', '…but in the next');
+    assert.deepEqual(order, ['interleaved 200', 'interleaved 200']);
+    assert.equal(server.knobs.injected.interleaved, 2);
   });
 });

@@ -88,8 +88,27 @@ describe('TTS test server: OAuth', () => {
         redirectUri: 'http://127.0.0.1/callback',
         state: 'st',
       });
-      assert.equal(queryOf(location).error, 'invalid_grant');
-      assert.equal(queryOf(location).state, undefined);
+      assert.deepEqual(queryOf(location), {
+        error: 'invalid_grant',
+        error_description: 'error:pkg/oauth:client_missing_grant (OAuth client does not have authorization_code grant)',
+      });
+    });
+
+    it('refuses a REJECTED or SUSPENDED client with invalid_client, its own description and no state', async () => {
+      for (const [state, description] of [
+        ['STATE_REJECTED', 'error:pkg/oauth:client_rejected (OAuth client was rejected)'],
+        ['STATE_SUSPENDED', 'error:pkg/oauth:client_suspended (OAuth client was suspended)'],
+      ] as const) {
+        const id = `refused-${state.slice(6).toLowerCase()}`;
+        server.seed.clients('alice', 1, { ids: [id], state });
+        const location = await server.authorize({
+          userId: 'alice',
+          clientId: id,
+          redirectUri: 'http://127.0.0.1/callback',
+          state: 'st',
+        });
+        assert.deepEqual(queryOf(location), { error: 'invalid_client', error_description: description });
+      }
     });
 
     it('redirects unsupported_response_type and invalid_request for a malformed PKCE challenge', async () => {

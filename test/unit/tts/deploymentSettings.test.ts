@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { resolveDeployment } from '../../../src/tts/deployments';
+import { DeploymentUrlError, resolveDeployment, type DeploymentConfig } from '../../../src/tts/deployments';
 import {
   hasWorkspaceDeployments,
   patchDeployments,
@@ -63,5 +63,50 @@ describe('deployment settings: only the user defines where credentials go', () =
       { ...nam1, clientId: 'mine' },
     ]);
     assert.deepEqual(withoutDeployment([eu1, broken, nam1], resolveDeployment(nam1)), [eu1, broken]);
+  });
+
+  it('checks every URL of an entry from the settings as Add Deployment checks a typed one (https except loopback)', () => {
+    const HTTP = (host: string): string =>
+      `Use https for ${host}: plain http would send your tokens unencrypted. http is only allowed for localhost.`;
+    const refused: [DeploymentConfig, string | RegExp][] = [
+      [{ name: 'Plain', url: 'http://tts.example.com' }, HTTP('tts.example.com')],
+      [
+        { name: 'IS', url: 'https://tts.example.com', identityServerUrl: 'http://is.example.com' },
+        `identityServerUrl: ${HTTP('is.example.com')}`,
+      ],
+      [
+        { name: 'Console', url: 'https://tts.example.com', consoleUrl: 'http://console.example.com' },
+        `consoleUrl: ${HTTP('console.example.com')}`,
+      ],
+      [{ name: 'Creds', url: 'https://me:pw@tts.example.com' }, 'Do not put credentials in the deployment URL.'],
+      [{ name: 'Scheme', url: 'ftp://tts.example.com' }, '"ftp:" is not a web address; use https://.'],
+      [{ name: 'Look-alike', url: 'https://eu1.cloud.thethings.netwоrk' }, /^The URL must be plain ASCII: /],
+      [{ name: 'Not text', url: 42 as unknown as string }, 'It is not text.'],
+      [
+        { name: 'Query', url: 'https://tts.example.com/?access_token=MFRWG.A.B' },
+        'Remove "?…" from the URL: a deployment URL is the address of the stack, with no query or fragment.',
+      ],
+      [
+        { name: 'Broken', url: 'https://me:secret@tts.example.com:99999/?key=1' },
+        '"https://…@tts.example.com:99999/?…" is not a valid URL: check the host name and port.',
+      ],
+    ];
+    for (const [config, message] of refused) {
+      assert.throws(
+        () => resolveDeployment(config),
+        (e: unknown) =>
+          e instanceof DeploymentUrlError &&
+          (typeof message === 'string' ? e.message === message : message.test(e.message)),
+        config.name,
+      );
+    }
+    for (const url of [
+      'http://localhost:1885',
+      'http://127.0.0.1:1885/tts/',
+      'http://[::1]:1885',
+      'https://tts.example.com',
+    ]) {
+      assert.equal(resolveDeployment({ name: 'Fine', url }).name, 'Fine', url);
+    }
   });
 });

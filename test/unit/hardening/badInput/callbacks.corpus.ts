@@ -80,7 +80,8 @@ export const CALLBACK_CASES: CallbackCase[] = [
     refused: NO_STATE,
   },
   { name: 'error=access_denied', query: 'error=access_denied&state={state}', ends: ACCESS_DENIED },
-  { name: 'error=access_denied without state', query: 'error=access_denied', ends: ACCESS_DENIED },
+  // TTS sends access_denied with the state it was asked with: without one, anyone could have opened the URL.
+  { name: 'error=access_denied without state', query: 'error=access_denied', refused: NO_STATE },
   {
     name: 'a code and an error together',
     query: 'code=MF2XI.A.B&error=access_denied&state={state}',
@@ -91,6 +92,63 @@ export const CALLBACK_CASES: CallbackCase[] = [
     query:
       'error=invalid_client&error_description=error%3Apkg%2Foauth%3Aclient_not_approved+%28OAuth+client+was+not+approved%29',
     ends: 'The OAuth client cannot be used to sign in (OAuth client was not approved). A client created by a non-admin must be approved by an admin first.',
+  },
+  {
+    name: 'a rejected client (no state, as TTS sends it)',
+    query:
+      'error=invalid_client&error_description=error%3Apkg%2Foauth%3Aclient_rejected+%28OAuth+client+was+rejected%29',
+    ends: 'The OAuth client cannot be used to sign in (OAuth client was rejected). An admin rejected it: sign in another way, or ask an admin of The Things Stack.',
+  },
+  {
+    name: 'a suspended client (no state, as TTS sends it)',
+    query:
+      'error=invalid_client&error_description=error%3Apkg%2Foauth%3Aclient_suspended+%28OAuth+client+was+suspended%29',
+    ends: 'The OAuth client cannot be used to sign in (OAuth client was suspended). An admin suspended it: sign in another way, or ask an admin of The Things Stack.',
+  },
+  {
+    name: 'a client without the code grant (no state, as TTS sends it)',
+    query:
+      'error=invalid_grant&error_description=error%3Apkg%2Foauth%3Aclient_missing_grant+%28OAuth+client+does+not+have+authorization_code+grant%29',
+    ends: 'The OAuth client does not allow the authorization code grant (OAuth client does not have authorization_code grant).',
+  },
+  {
+    name: "TTS's refusal with a link appended, no state",
+    query:
+      'error=invalid_client&error_description=error%3Apkg%2Foauth%3Aclient_not_approved+%28OAuth+client+was+not+approved%29+%5Bfix%5D(command%3Ax)',
+    refused: NO_STATE,
+  },
+  {
+    name: "TTS's refusal under another error code, no state",
+    query:
+      'error=server_error&error_description=error%3Apkg%2Foauth%3Aclient_not_approved+%28OAuth+client+was+not+approved%29',
+    refused: NO_STATE,
+  },
+  {
+    name: 'the link of the issue without state, while one sign-in waits',
+    query:
+      'error=server_error&error_description=Session+expired.+%5BClick+here+to+fix+it%5D(command%3Aworkbench.action.terminal.new)',
+    refused: NO_STATE,
+  },
+  {
+    name: 'the link of the issue with the state',
+    query:
+      'error=server_error&error_description=Session+expired.+%5BClick+here+to+fix+it%5D(command%3Aworkbench.action.terminal.new)&state={state}',
+    ends: 'The Things Stack refused the sign-in: server_error (Session expired. [Click here to fix it] (command:workbench.action.terminal.new)).',
+  },
+  {
+    name: 'a link and an icon as the error code',
+    query: 'error=%24(verified)%5Bok%5D(https%3A%2F%2Fevil.example)&state={state}',
+    ends: 'The Things Stack refused the sign-in: $ (verified)[ok] (https://evil.example).',
+  },
+  {
+    name: 'a link inside an invalid_client description',
+    query: 'error=invalid_client&error_description=%5Bapprove%5D(command%3Ax)&state={state}',
+    ends: 'The OAuth client cannot be used to sign in ([approve] (command:x)). A client created by a non-admin must be approved by an admin first.',
+  },
+  {
+    name: 'line breaks and a bidi override in error_description',
+    query: 'error=server_error&error_description=line+one%0D%0Aline%E2%80%AEtwo&state={state}',
+    ends: 'The Things Stack refused the sign-in: server_error (line one line two).',
   },
   {
     name: 'a client without the grant',

@@ -2,6 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { AuthorizeError, PendingAttempts, SignInTimeoutError } from '../../../../src/auth/attempts';
 import { startLoopback } from '../../../../src/auth/loopback';
+import { signInFailureText } from '../../../../src/auth/signInFailure';
+import { recordSink } from '../../../support/leakSinks';
 import { UserCancelledError } from '../../../../src/util/cancellation';
 import { escapeHtml, type Row } from './env';
 import { CALLBACK_CASES, type CallbackCase } from './callbacks.corpus';
@@ -59,17 +61,23 @@ export function callbackRows(row: Row): void {
             const outcome = pending.deliver(fill(c.query, states));
             if (c.refused) {
               assert.deepEqual(outcome, { accepted: false, message: c.refused });
+              recordSink('notification', c.refused); // the URI handler's warning
               await stillGoing(pending, waiting, live);
             } else {
               assert.deepEqual(outcome, { accepted: true, refusal: c.ends });
-              await assert.rejects(waiting, (e: unknown) => e instanceof AuthorizeError && e.message === c.ends);
+              const error = await waiting.then(
+                () => undefined,
+                (e: unknown) => e,
+              );
+              assert.ok(error instanceof AuthorizeError && error.message === c.ends, String(error));
+              recordSink('notification', signInFailureText(error)); // "Sign-in failed: …" with Try Another Way
             }
           }
           // 2. The same callback at the loopback server, as the browser brings it.
           {
             const { pending, waiting, states, live } = await attempts(c);
             const refusedMessages: string[] = [];
-            const loopback = await startLoopback(pending, (m) => refusedMessages.push(m));
+            const loopback = await startLoopback(pending, (m) => refusedMessages.push(m), '/callback');
             try {
               const query = fill(c.query, states);
               const response = await fetch(`http://127.0.0.1:${loopback.port}/callback${query ? `?${query}` : ''}`);

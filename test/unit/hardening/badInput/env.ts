@@ -24,8 +24,11 @@ import { TEN_URIS } from './uris.corpus';
 /** Runs one row and checks what it must leave unchanged (badInput.test.ts). */
 export type Row = (body: () => Promise<void>) => Promise<void>;
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The whole message, nothing more or less (ScriptedUi matches prompts' messages with a RegExp). */
-export const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+export const exactly = (text: string): RegExp => new RegExp(`^${escapeRegExp(text)}$`);
+/** Text that starts with `text` (a confirmation's message, followed by its detail). */
+export const startingWith = (text: string): RegExp => new RegExp(`^${escapeRegExp(text)}`);
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 export const show = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 /** Lets timers and the 'unhandledRejection' event of anything left dangling fire before the checks. */
