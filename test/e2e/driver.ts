@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { describeProblems, type LogProblem, type LogTripwire } from '../support/logTripwire';
 import { notices, rows, unexpectedErrors, type Notice } from '../support/screen';
 
 export class Journey {
@@ -12,6 +13,8 @@ export class Journey {
 
   constructor(
     readonly page: Page,
+    /** Reads the workbench's logs: a tree error or an uncaught error of the extension fails the step. */
+    private readonly log?: LogTripwire,
     private readonly dir = 'test-results',
   ) {
     mkdirSync(dir, { recursive: true });
@@ -21,8 +24,16 @@ export class Journey {
       .forEach((f) => rmSync(join(dir, f)));
   }
 
-  /** Runs a step; `expectErrors` names the error notifications this step provokes on purpose. */
-  async run(name: string, action: () => Promise<void>, expectErrors: RegExp[] = []): Promise<void> {
+  /**
+   * Runs a step; `expectErrors` names the error notifications this step provokes on purpose, `expectLog` the log
+   * problems (the tripwire's self-check).
+   */
+  async run(
+    name: string,
+    action: () => Promise<void>,
+    expectErrors: RegExp[] = [],
+    expectLog?: (found: LogProblem[]) => void,
+  ): Promise<void> {
     const started = Date.now();
     const label = `${String(++this.step).padStart(2, '0')}-${name}`;
     const before = (await notices(this.page).catch((): Notice[] => [])).length;
@@ -32,6 +43,12 @@ export class Journey {
       const unexpected = unexpectedErrors((await notices(this.page)).slice(before), expectErrors);
       if (unexpected.length > 0) {
         throw new Error(`error notification: ${unexpected.map((n) => n.message).join(' | ')}`);
+      }
+      const logged = this.log?.read() ?? [];
+      if (expectLog) {
+        expectLog(logged);
+      } else if (logged.length > 0) {
+        throw new Error(`the workbench's logs:\n${describeProblems(logged)}`);
       }
     } catch (error) {
       await this.page.screenshot({ path: `${this.dir}/e2e-${label}-FAILED.png` }).catch(() => undefined);

@@ -89,33 +89,61 @@ export function findRow(list: readonly Row[], path: RowPath): number {
   return index;
 }
 
+/**
+ * The row at `path` once it is on screen and has not moved for a moment: a click on a list that is still growing
+ * above it would land on another row (rows move down as an expansion renders).
+ */
 async function rowAt(page: Page, path: RowPath, timeoutMs = 20_000) {
-  for (const deadline = Date.now() + timeoutMs; ; await page.waitForTimeout(100)) {
-    const index = findRow(await rows(page), path);
-    if (index >= 0) {
-      return page.locator('.part.sidebar .monaco-list-row').nth(index);
+  let last = '';
+  for (const deadline = Date.now() + timeoutMs; ; await page.waitForTimeout(80)) {
+    const list = await rows(page);
+    const index = findRow(list, path);
+    const where = `${index}/${list.length}`;
+    if (index >= 0 && where === last) {
+      return { row: page.locator('.part.sidebar .monaco-list-row').nth(index), expanded: list[index].expanded };
     }
+    last = index >= 0 ? where : '';
     if (Date.now() > deadline) {
       throw new Error(`no row ${path.join(' › ')} on screen`);
     }
   }
 }
 
-/** Clicks a row, as a user does: a row that has children expands or collapses, another runs its command. */
+/**
+ * Clicks a row, as a user does: a row that has children expands or collapses (the click is repeated if the row
+ * moved under the pointer), another runs its command.
+ */
 export async function clickRow(page: Page, path: RowPath): Promise<void> {
-  await (await rowAt(page, path)).click();
+  for (let attempt = 0; ; attempt++) {
+    const { row, expanded } = await rowAt(page, path);
+    await row.click();
+    if (expanded === undefined) {
+      return;
+    }
+    for (let i = 0; i < 20; i++) {
+      const list = await rows(page);
+      const now = list[findRow(list, path)]?.expanded;
+      if (now !== undefined && now !== expanded) {
+        return;
+      }
+      await page.waitForTimeout(50);
+    }
+    if (attempt === 2) {
+      throw new Error(`a click on ${path.join(' › ')} did not ${expanded ? 'collapse' : 'expand'} it`);
+    }
+  }
 }
 
 /** Clicks one of the row's inline buttons (shown while the mouse is over it), e.g. "Refresh". */
 export async function rowButton(page: Page, path: RowPath, action: string): Promise<void> {
-  const row = await rowAt(page, path);
+  const { row } = await rowAt(page, path);
   await row.hover();
   await row.locator(`.action-label[aria-label^="${action}"]`).first().click();
 }
 
 /** Runs an entry of the row's context menu (right click). */
 export async function rowMenu(page: Page, path: RowPath, item: string): Promise<void> {
-  await (await rowAt(page, path)).click({ button: 'right' });
+  await (await rowAt(page, path)).row.click({ button: 'right' });
   const entry = page.locator('.context-view .action-label', { hasText: item }).first();
   await entry.waitFor({ timeout: 10_000 });
   await page.waitForTimeout(300); // the menu takes clicks once it has settled
