@@ -1,5 +1,6 @@
 // The explorer's command table (vscode-free): each id with its logic and the rights it needs. vscode/register.ts turns it
 // into VS Code commands behind the error boundary; tests compare its ids with package.json.
+import { isNode } from '../explorer/nodeTypes';
 import type { CommandContext, CommandSpec } from './context';
 import { createApplication, editApplication } from './applications';
 import { createApiKey, deleteApiKey, editApiKey } from './apiKeys';
@@ -75,11 +76,26 @@ export interface CommandEntry {
   rights?: CommandSpec['rights'];
 }
 
+/**
+ * What a command may act on: a node the explorer itself handed out (by identity — the tree and its own rows pass
+ * those), or nothing (then it asks the user). A look-alike from elsewhere (another extension's executeCommand) is
+ * dropped, so no caller can have a secret copied or an entity changed by describing a node.
+ */
+export function trustedArgs(ctx: CommandContext, args: readonly unknown[]): unknown[] {
+  return args.map((arg, i) => {
+    if (isNode(arg) && !ctx.model.owns(arg)) {
+      ctx.log.warn(`Ignored argument ${i + 1}: not a row of the explorer (a look-alike passed to the command).`);
+      return undefined;
+    }
+    return arg;
+  });
+}
+
 /** The table bound to a context, ready for registerCommands. */
 export function explorerCommands(ctx: CommandContext): CommandEntry[] {
   return EXPLORER_COMMANDS.map((spec) => ({
     id: spec.id,
     rights: spec.rights,
-    handler: (...args: unknown[]) => spec.run(ctx, ...args),
+    handler: (...args: unknown[]) => spec.run(ctx, ...trustedArgs(ctx, args)),
   }));
 }

@@ -3,7 +3,7 @@
 import { AssertionError } from 'node:assert';
 import { report } from '../../src/commands/boundary';
 import type { ExplorerCommandId } from '../../src/commands/ids';
-import { EXPLORER_COMMANDS } from '../../src/commands/explorerCommands';
+import { EXPLORER_COMMANDS, trustedArgs } from '../../src/commands/explorerCommands';
 import type { Fixture } from './explorerFixture';
 import { recordSink } from './leakSinks';
 import type { ScriptStep } from './scriptedUi';
@@ -16,7 +16,7 @@ export async function run(f: Fixture, id: ExplorerCommandId, script: ScriptStep[
   f.ui.clear();
   f.ui.answer(...script);
   try {
-    await spec.run(f.ctx, ...args);
+    await spec.run(f.ctx, ...trustedArgs(f.ctx, args)); // as registered: only the explorer's own rows pass
   } catch (error) {
     if (error instanceof AssertionError) {
       throw error; // a scripting problem, not the command's

@@ -2,7 +2,7 @@
 // the editor's document, or the active editor), opening documents, the template, and the vscode-free logic in
 // src/commands/formatter*.ts.
 import vscode = require('vscode');
-import type { CommandEntry } from '../../commands/explorerCommands';
+import { trustedArgs, type CommandEntry } from '../../commands/explorerCommands';
 import { changeFormatterType } from '../../commands/formatterType';
 import {
   testDownlink,
@@ -129,7 +129,7 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
     ctx.log.info(`New ${direction === 'up' ? 'uplink' : 'downlink'} formatter from the template.`);
     return text;
   };
-  return [
+  const entries: CommandEntry[] = [
     {
       id: 'thingsStack.openFormatter',
       handler: async (...args) => {
@@ -223,4 +223,6 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
       },
     },
   ];
+  // Only rows the explorer handed out count as a formatter to act on (see trustedArgs).
+  return entries.map((e) => ({ ...e, handler: (...args: unknown[]) => e.handler(...trustedArgs(ctx, args)) }));
 }
