@@ -339,11 +339,8 @@ export class WorkbenchExplorer {
     await answer(this.page, /Filter the Explorer/, section === 'applications' ? 'Applications' : 'OAuth Clients');
     const input = this.page.locator(`${QUICK_INPUT} input.input`);
     await input.fill(text);
-    // Matches load as the user types; once they are in, the typed text (the first row) is what Enter takes.
-    const typed = this.page.locator(`${QUICK_INPUT} .monaco-list-row.focused`, { hasText: `Filter by "${text}"` });
-    await typed.waitFor({ timeout: 10_000 });
-    await this.page.waitForTimeout(600);
-    await typed.waitFor({ timeout: 10_000 });
+    // Matches load as the user types; Enter takes the typed text, which stays the first row.
+    await this.page.waitForTimeout(800);
     await input.press('Enter');
   }
 
