@@ -13,10 +13,13 @@ import { newSession, SESSION_COOKIE } from './oauth';
 import { issueTokenPair } from './oauthToken';
 import { isRight } from './rights';
 import { createSeeder, seedWorld, type Seeder } from './seed';
+import { seedAccount } from './seedAccount';
 import { registerServer, type RecordedRequest, type RecordedServer } from './servers';
 import { createState, type ServerState } from './state';
 
 export { SEED } from './seed';
+export { ACCOUNT_SEED, seedAccount, seedAuthorization, seedUserApiKeys } from './seedAccount';
+export type { AccountSeed, SeededKey } from './seedAccount';
 export type { Seeder } from './seed';
 export type { ServerState } from './state';
 export type { RecordedRequest, RecordedResponse } from './servers';
@@ -38,6 +41,8 @@ export interface StartOptions {
   host?: string;
   /** Serve the stack under this path (e.g. `/tts`), as behind a reverse proxy; `url` then ends with it. */
   basePath?: string;
+  /** Also seed the account side (seedAccount.ts: alice's API keys, organization, authorized clients, admin queue). */
+  account?: boolean;
 }
 
 export interface TokenSet {
@@ -179,7 +184,7 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
     return location;
   };
 
-  return {
+  const server: TtsTestServer = {
     url,
     state,
     knobs,
@@ -205,4 +210,8 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
         http.closeAllConnections();
       }),
   };
+  if (options.account) {
+    seedAccount(server);
+  }
+  return server;
 }
