@@ -153,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accounts,
     log,
     ui,
+    signOut: (sessionId) => provider.removeSession(sessionId),
     vsCodeClientHost: {
       callbackUri: externalCallbackUri,
       saveClientId: (key, clientId) => config.updateDeployment({ key }, { clientId }),

@@ -1,13 +1,19 @@
-// Application API keys: create (name, rights, optional expiry; the value shown once), edit and delete.
+// API keys of an application, of the signed-in user or of an organization: create (name, rights, optional expiry;
+// the value shown once), edit and delete. Each first checks that the account may manage the holder's keys.
 import type { Account } from '../auth/accounts';
+import { isNode, entityOf, type KeyHolder } from '../explorer/nodeTypes';
+import { keysApi } from '../explorer/fetchers';
+import { userIdOf } from '../explorer/owners';
+import type { Right } from '../tts/rights';
 import type { ApiKey } from '../tts/types';
 import { expiryText, rightsOf } from '../explorer/entityNodes';
 import { CommandError } from '../ui/errorText';
-import { pickRights } from '../ui/rightsPicker';
+import { pickRights, type RightsScope } from '../ui/rightsPicker';
 import type { Validation } from '../ui/ui';
 import { runWizard } from '../ui/wizard';
 import type { CommandContext } from './context';
-import { entityTarget, nodeArg } from './targets';
+import { accountFor, nodeArg, pickEntity } from './targets';
+import { requireRights } from './rightsCheck';
 import { UserCancelledError } from '../util/cancellation';
 import { plainText } from '../util/plainText';
 
@@ -83,11 +89,86 @@ interface KeyDraft {
   expiresAt?: string;
 }
 
-export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const { account, entity } = await entityTarget(ctx, args, 'application', {
-    title: 'Create an API Key for Which Application?',
+const MANAGE_KEYS: Record<KeyHolder['type'], Right> = {
+  application: 'RIGHT_APPLICATION_SETTINGS_API_KEYS',
+  user: 'RIGHT_USER_SETTINGS_API_KEYS',
+  organization: 'RIGHT_ORGANIZATION_SETTINGS_API_KEYS',
+};
+const SCOPE: Record<KeyHolder['type'], RightsScope> = {
+  application: 'application',
+  user: 'user',
+  organization: 'organization',
+};
+
+/** 'application "app1"', 'organization "acme"', 'your account "alice"'. */
+export function holderText(holder: KeyHolder): string {
+  return holder.type === 'user' ? `your account "${holder.id}"` : `${holder.type} "${holder.id}"`;
+}
+
+interface HolderTarget {
+  account: Account;
+  holder: KeyHolder;
+}
+
+/** Whose keys: the node's (API Keys row, a key, an application or organization), else the user's choice. */
+async function holderTarget(ctx: CommandContext, args: readonly unknown[], verb: string): Promise<HolderTarget> {
+  const node = isNode(args[0]) ? args[0] : undefined;
+  const account = await accountFor(ctx, node);
+  if (node?.kind === 'apiKeys' || node?.kind === 'apiKey') {
+    return { account, holder: node.holder };
+  }
+  const ref = node ? entityOf(node) : undefined;
+  if (ref && ref.type !== 'client') {
+    return { account, holder: { type: ref.type, id: ref.id } };
+  }
+  const userId = userIdOf(account);
+  const type = await ctx.ui.pick<KeyHolder['type']>({
+    title: `${verb} an API Key`,
+    placeholder: 'Whose API key?',
+    items: [
+      ...(userId
+        ? [
+            {
+              label: 'Your Account',
+              description: userId,
+              detail: 'A personal key that acts as you.',
+              value: 'user' as const,
+              icon: 'account',
+            },
+          ]
+        : []),
+      {
+        label: 'An Application',
+        detail: 'For integrations: MQTT, webhooks, scripts.',
+        value: 'application' as const,
+        icon: 'package',
+      },
+      {
+        label: 'An Organization',
+        detail: 'Acts for the organization and what it owns.',
+        value: 'organization' as const,
+        icon: 'organization',
+      },
+    ],
   });
-  const title = `Create API Key for "${entity.id}"`;
+  if (type === 'user') {
+    return { account, holder: { type, id: userId ?? '' } };
+  }
+  return {
+    account,
+    holder: {
+      type,
+      id: await pickEntity(ctx, account, type, {
+        title: `${verb} an API Key of Which ${type === 'application' ? 'Application' : 'Organization'}?`,
+      }),
+    },
+  };
+}
+
+export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Promise<void> {
+  const { account, holder } = await holderTarget(ctx, args, 'Create');
+  await requireRights(account, holder, [MANAGE_KEYS[holder.type]], `create API keys of ${holderText(holder)}`);
+  const title = `Create API Key for ${holderText(holder)}`;
   const draft: KeyDraft = { name: '', rights: [] };
   await runWizard<KeyDraft>(
     [
@@ -108,7 +189,7 @@ export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Pro
         run: async (s, step) => {
           s.rights = await pickRights(ctx.ui, {
             title,
-            scope: 'application',
+            scope: SCOPE[holder.type],
             step,
             current: s.rights.length ? s.rights : undefined,
           });
@@ -123,32 +204,36 @@ export async function createApiKey(ctx: CommandContext, ...args: unknown[]): Pro
     draft,
   );
   const created = await ctx.ui.withProgress(`Creating API key "${plainText(draft.name, 100)}"…`, (signal) =>
-    account.api.apiKeys.create(
-      entity.id,
+    keysApi(account.api, holder).create(
+      holder.id,
       { name: draft.name, rights: rightsOf(draft.rights), expiresAt: draft.expiresAt },
       signal,
     ),
   );
-  await refreshKeys(ctx, account, entity.id);
+  await refreshKeys(ctx, account, holder);
   if (created.key) {
     ctx.redact?.(created.key);
     await ctx.ui.showSecret({
-      title: `API key "${keyName({ name: draft.name, id: created.id })}" of application "${entity.id}"`,
+      title: `API key "${keyName({ name: draft.name, id: created.id })}" of ${holderText(holder)}`,
       detail: `The Things Stack shows this key only now and never again, and VS Code does not keep it. Copy it into the integration that needs it (it ${expiryText(draft.expiresAt, ctx.now?.())}).`,
       secret: created.key,
     });
   }
-  ctx.log.info(`Created API key ${created.id ?? ''} for application ${entity.id}.`);
+  ctx.log.info(`Created API key ${created.id ?? ''} of ${holder.type} ${holder.id}.`);
 }
 
-/** A key's name as the user reads it: set by any collaborator of the application, so plain text (no link, no icon). */
+/** A key's name as the user reads it: set by any collaborator of the holder, so plain text (no link, no icon). */
 function keyName(key: Pick<ApiKey, 'name' | 'id'>): string {
   return plainText(key.name || key.id || '?', 100);
 }
 
-async function refreshKeys(ctx: CommandContext, account: Account, applicationId: string): Promise<void> {
+async function refreshKeys(ctx: CommandContext, account: Account, holder: KeyHolder): Promise<void> {
   await ctx.model.refreshWhere(
-    (n) => n.kind === 'apiKeys' && n.deploymentKey === account.deployment.key && n.applicationId === applicationId,
+    (n) =>
+      n.kind === 'apiKeys' &&
+      n.deploymentKey === account.deployment.key &&
+      n.holder.type === holder.type &&
+      n.holder.id === holder.id,
   );
 }
 
@@ -156,22 +241,26 @@ async function keyTarget(
   ctx: CommandContext,
   args: readonly unknown[],
   verb: string,
-): Promise<{ account: Account; applicationId: string; key: ApiKey }> {
+): Promise<HolderTarget & { key: ApiKey }> {
   const node = nodeArg(args, 'apiKey');
-  const { account, entity } = await entityTarget(ctx, args, 'application', {
-    title: `${verb} an API Key of Which Application?`,
-  });
+  const { account, holder } = await holderTarget(ctx, args, verb);
+  await requireRights(
+    account,
+    holder,
+    [MANAGE_KEYS[holder.type]],
+    `${verb.toLowerCase()} API keys of ${holderText(holder)}`,
+  );
   if (node) {
-    return { account, applicationId: entity.id, key: node.key };
+    return { account, holder, key: node.key };
   }
-  const page = await ctx.ui.withProgress(`Listing API keys of "${entity.id}"…`, (signal) =>
-    account.api.apiKeys.list(entity.id, { limit: 1000, signal }),
+  const page = await ctx.ui.withProgress(`Listing API keys of ${holderText(holder)}…`, (signal) =>
+    keysApi(account.api, holder).list(holder.id, { limit: 1000, signal }),
   );
   if (page.items.length === 0) {
-    throw new CommandError(`Application "${entity.id}" has no API keys.`);
+    throw new CommandError(`${holderText(holder).replace(/^./, (c) => c.toUpperCase())} has no API keys.`);
   }
   const key = await ctx.ui.pick<ApiKey>({
-    title: `${verb} API Key of "${entity.id}"`,
+    title: `${verb} API Key of ${holderText(holder)}`,
     placeholder: 'Which key?',
     items: page.items.map((k) => ({
       label: keyName(k),
@@ -181,11 +270,11 @@ async function keyTarget(
       icon: 'key',
     })),
   });
-  return { account, applicationId: entity.id, key };
+  return { account, holder, key };
 }
 
 export async function editApiKey(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const { account, applicationId, key } = await keyTarget(ctx, args, 'Edit');
+  const { account, holder, key } = await keyTarget(ctx, args, 'Edit');
   const title = `Edit API Key "${keyName(key)}"`;
   const field = await ctx.ui.pick<'name' | 'rights' | 'expiry'>({
     title,
@@ -200,7 +289,7 @@ export async function editApiKey(ctx: CommandContext, ...args: unknown[]): Promi
     field === 'name'
       ? { name: (await ctx.ui.input({ title, prompt: 'Name', value: key.name ?? '', validate: checkName })).trim() }
       : field === 'rights'
-        ? { rights: await pickRights(ctx.ui, { title, scope: 'application', current: key.rights ?? [] }) }
+        ? { rights: await pickRights(ctx.ui, { title, scope: SCOPE[holder.type], current: key.rights ?? [] }) }
         : { expiresAt: (await askExpiry(ctx, title)) ?? '' };
   if ('expiresAt' in changes && changes.expiresAt === '') {
     throw new CommandError(
@@ -208,16 +297,16 @@ export async function editApiKey(ctx: CommandContext, ...args: unknown[]): Promi
     );
   }
   await ctx.ui.withProgress('Updating the API key…', (signal) =>
-    account.api.apiKeys.update(applicationId, key.id ?? '', changes, signal),
+    keysApi(account.api, holder).update(holder.id, key.id ?? '', changes, signal),
   );
-  await refreshKeys(ctx, account, applicationId);
+  await refreshKeys(ctx, account, holder);
   void ctx.ui.info(`Updated the ${field} of API key "${keyName(key)}".`);
 }
 
 export async function deleteApiKey(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const { account, applicationId, key } = await keyTarget(ctx, args, 'Delete');
+  const { account, holder, key } = await keyTarget(ctx, args, 'Delete');
   const ok = await ctx.ui.confirm({
-    message: `Delete API key "${keyName(key)}" of application "${applicationId}"?`,
+    message: `Delete API key "${keyName(key)}" of ${holderText(holder)}?`,
     detail: 'Everything that uses this key loses access at once. This cannot be undone: a new key has a new value.',
     confirm: 'Delete',
   });
@@ -225,8 +314,8 @@ export async function deleteApiKey(ctx: CommandContext, ...args: unknown[]): Pro
     throw new UserCancelledError();
   }
   await ctx.ui.withProgress('Deleting the API key…', (signal) =>
-    account.api.apiKeys.delete(applicationId, key.id ?? '', signal),
+    keysApi(account.api, holder).delete(holder.id, key.id ?? '', signal),
   );
-  await refreshKeys(ctx, account, applicationId);
+  await refreshKeys(ctx, account, holder);
   void ctx.ui.info(`Deleted API key "${keyName(key)}".`);
 }

@@ -1,5 +1,5 @@
-// Application commands: create (owner, ID, name, description) and edit. Delete / restore / purge are in
-// lifecycle.ts, API keys and collaborators in their own files.
+// Application commands: create (owner, ID, name, description) and edit (also organizations' name and description).
+// Delete / restore / purge are in lifecycle.ts, API keys and collaborators in their own files.
 import { APPLICATION_DETAIL_FIELDS } from '../tts/applications';
 import { validateId } from '../tts/ids';
 import type { Application } from '../tts/types';
@@ -11,6 +11,9 @@ import type { CommandContext } from './context';
 import { takenIdAt } from './refusals';
 import { ownerChoice, ownerStep, type OwnerChoice } from './owner';
 import { accountFor, entityTarget, nodeArg } from './targets';
+import { requireRights, type RightsHolder } from './rightsCheck';
+import { ORGANIZATION_DETAIL_FIELDS } from '../tts/organizations';
+import { plainText } from '../util/plainText';
 
 interface AppDraft extends OwnerChoice {
   id: string;
@@ -37,10 +40,13 @@ const checkLength =
       ? { severity: 'error', message: `The ${what} can be at most ${max} characters (it has ${v.length}).` }
       : undefined;
 
-function steps(ctx: CommandContext, title: string): WizardStep<AppDraft>[] {
-  const ui = ctx.ui;
+/** The ID, name and description steps of a create wizard (applications, organizations). */
+export function detailSteps<S extends { id: string; name: string; description: string; refused?: Refusal }>(
+  ui: CommandContext['ui'],
+  title: string,
+  id: { prompt: string; check: (id: string) => Validation },
+): WizardStep<S>[] {
   return [
-    ownerStep(ui, title, 'application'),
     {
       run: async (s, step) => {
         s.id = (
@@ -48,8 +54,8 @@ function steps(ctx: CommandContext, title: string): WizardStep<AppDraft>[] {
             title,
             step,
             value: s.id,
-            prompt: 'Application ID, e.g. "acme-soil-sensors"',
-            validate: refusedOr(s.refused, (v) => checkApplicationId(v.trim())),
+            prompt: id.prompt,
+            validate: refusedOr(s.refused, (v) => id.check(v.trim())),
           })
         ).trim();
       },
@@ -83,6 +89,16 @@ function steps(ctx: CommandContext, title: string): WizardStep<AppDraft>[] {
   ];
 }
 
+function steps(ctx: CommandContext, title: string): WizardStep<AppDraft>[] {
+  return [
+    ownerStep(ctx.ui, title, 'application'),
+    ...detailSteps<AppDraft>(ctx.ui, title, {
+      prompt: 'Application ID, e.g. "acme-soil-sensors"',
+      check: checkApplicationId,
+    }),
+  ];
+}
+
 export async function createApplication(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const account = await accountFor(ctx, isNode(args[0]) ? args[0] : undefined);
   const title = `Create Application on ${account.deployment.name}`;
@@ -108,37 +124,62 @@ export async function createApplication(ctx: CommandContext, ...args: unknown[])
   void ctx.ui.info(`Created application "${draft.id}".`);
 }
 
-type AppField = 'name' | 'description';
+type DetailField = 'name' | 'description';
 
-export async function editApplication(ctx: CommandContext, ...args: unknown[]): Promise<void> {
-  const { account, entity } = await entityTarget(ctx, args, 'application', { title: 'Edit Which Application?' });
-  const title = `Edit Application "${entity.id}"`;
-  const app = await ctx.ui.withProgress(`Loading application "${entity.id}"…`, (signal) =>
-    account.api.applications.get(entity.id, APPLICATION_DETAIL_FIELDS, signal),
+/** Edits the name or description of an application or organization (the field of the row it ran on, else a pick). */
+export async function editDetails(
+  ctx: CommandContext,
+  args: readonly unknown[],
+  type: 'application' | 'organization',
+): Promise<void> {
+  const Noun = type === 'application' ? 'Application' : 'Organization';
+  const { account, entity } = await entityTarget(ctx, args, type, { title: `Edit Which ${Noun}?` });
+  await requireRights(
+    account,
+    entity as RightsHolder,
+    [type === 'application' ? 'RIGHT_APPLICATION_SETTINGS_BASIC' : 'RIGHT_ORGANIZATION_SETTINGS_BASIC'],
+    `edit ${type} "${entity.id}"`,
+  );
+  const title = `Edit ${Noun} "${entity.id}"`;
+  const current = await ctx.ui.withProgress<{ name?: string; description?: string }>(
+    `Loading ${type} "${entity.id}"…`,
+    (signal) =>
+      type === 'application'
+        ? account.api.applications.get(entity.id, APPLICATION_DETAIL_FIELDS, signal)
+        : account.api.organizations.get(entity.id, ORGANIZATION_DETAIL_FIELDS, signal),
   );
   const property = nodeArg(args, 'property')?.property;
   const field =
     property === 'name' || property === 'description'
       ? property
-      : await ctx.ui.pick<AppField>({
+      : await ctx.ui.pick<DetailField>({
           title,
           placeholder: 'Which field?',
           items: [
-            { label: 'Name', description: app.name || '(none)', value: 'name' },
-            { label: 'Description', description: app.description || '(none)', value: 'description' },
+            { label: 'Name', description: plainText(current.name || '(none)', 100), value: 'name' },
+            {
+              label: 'Description',
+              description: plainText(current.description || '(none)', 100),
+              value: 'description',
+            },
           ],
         });
   const value = (
     await ctx.ui.input({
       title,
       prompt: field === 'name' ? 'Name' : 'Description',
-      value: app[field] ?? '',
+      value: current[field] ?? '',
       validate: field === 'name' ? checkLength(NAME_MAX, 'name') : checkLength(DESCRIPTION_MAX, 'description'),
     })
   ).trim();
-  await ctx.ui.withProgress(`Updating application "${entity.id}"…`, (signal) =>
-    account.api.applications.update(entity.id, { [field]: value }, [field], signal),
+  await ctx.ui.withProgress<unknown>(`Updating ${type} "${entity.id}"…`, (signal) =>
+    type === 'application'
+      ? account.api.applications.update(entity.id, { [field]: value }, [field], signal)
+      : account.api.organizations.update(entity.id, { [field]: value }, [field], signal),
   );
   await ctx.model.entityChanged(account.deployment.key, entity);
-  void ctx.ui.info(`Updated the ${field} of application "${entity.id}".`);
+  void ctx.ui.info(`Updated the ${field} of ${type} "${entity.id}".`);
 }
+
+export const editApplication = (ctx: CommandContext, ...args: unknown[]): Promise<void> =>
+  editDetails(ctx, args, 'application');

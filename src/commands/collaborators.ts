@@ -1,4 +1,6 @@
-// Collaborators of OAuth clients and applications: add (user or organization + rights), change rights, remove.
+// Collaborators of OAuth clients and applications, members of organizations: add (found by searching accounts as
+// you type, or by a typed ID; organizations take users only) with rights, change rights, remove. Each checks first
+// that the account may manage them.
 import type { Account } from '../auth/accounts';
 import { validateId } from '../tts/ids';
 import type { Collaborator, Owner } from '../tts/types';
@@ -7,16 +9,103 @@ import { rightsOf } from '../explorer/entityNodes';
 import type { EntityRef } from '../explorer/nodeTypes';
 import { CommandError } from '../ui/errorText';
 import { pickRights, type RightsScope } from '../ui/rightsPicker';
-import { refusedOr, runWizardUntilAccepted, type Refusal, type WizardStep } from '../ui/wizard';
+import type { StepInfo } from '../ui/ui';
+import { runWizardUntilAccepted, type Refusal, type WizardStep } from '../ui/wizard';
+import type { CollaboratorEntity } from '../tts/collaborators';
+import type { Right } from '../tts/rights';
+import { requireRights } from './rightsCheck';
 import type { CommandContext } from './context';
 import { unknownAccountAt } from './refusals';
 import { anyEntityTarget, nodeArg, noun } from './targets';
 import { UserCancelledError } from '../util/cancellation';
 
-const collection = (entity: EntityRef): 'clients' | 'applications' =>
-  entity.type === 'client' ? 'clients' : 'applications';
-const scopeOf = (entity: EntityRef): RightsScope => (entity.type === 'client' ? 'clientCollaborator' : 'application');
+const collection = (entity: EntityRef): CollaboratorEntity => `${entity.type}s`;
+const SCOPES: Record<EntityRef['type'], RightsScope> = {
+  client: 'clientCollaborator',
+  application: 'application',
+  organization: 'organization',
+};
+const scopeOf = (entity: EntityRef): RightsScope => SCOPES[entity.type];
+const MANAGE: Record<EntityRef['type'], Right> = {
+  client: 'RIGHT_CLIENT_SETTINGS_COLLABORATORS',
+  application: 'RIGHT_APPLICATION_SETTINGS_COLLABORATORS',
+  organization: 'RIGHT_ORGANIZATION_SETTINGS_MEMBERS',
+};
 const memberText = (m: Owner): string => `${m.kind === 'user' ? 'user' : 'organization'} "${m.id}"`;
+
+/** Checks that the account may manage the entity's collaborators. */
+const mayManage = (account: Account, entity: EntityRef): Promise<void> =>
+  requireRights(
+    account,
+    entity,
+    [MANAGE[entity.type]],
+    `manage the collaborators of ${noun(entity.type)} "${entity.id}"`,
+  );
+
+/**
+ * Who to add: accounts whose ID contains the typed text (`/search/accounts`, from 2 characters), each marked user or
+ * organization, or the typed ID itself (then, unless only users may be added, which kind it is).
+ */
+async function pickMember(
+  ctx: CommandContext,
+  account: Account,
+  title: string,
+  step: StepInfo,
+  usersOnly: boolean,
+  previous: { id: string; refused?: Refusal },
+): Promise<Owner> {
+  let problem = previous.refused?.value === previous.id ? previous.refused.message : undefined;
+  let value = previous.id;
+  for (;;) {
+    const result = await ctx.ui.searchPick<Owner>({
+      title,
+      step,
+      value,
+      placeholder:
+        problem ??
+        (usersOnly
+          ? 'Type part of a user ID to search, or the whole ID and Enter'
+          : 'Type part of a user or organization ID to search, or the whole ID and Enter'),
+      acceptText: true,
+      textItem: { icon: 'account', description: 'use this ID' },
+      search: async (text, signal) => {
+        const query = text.trim();
+        if (query.length < 2) {
+          return [];
+        }
+        const found = await account.api.users.searchAccounts(query, { onlyUsers: usersOnly, signal });
+        return found.map((o) => ({
+          label: o.id,
+          description: o.kind === 'user' ? 'user' : 'organization',
+          value: o,
+          icon: o.kind === 'user' ? 'account' : 'organization',
+        }));
+      },
+    });
+    if (result.kind === 'item') {
+      return result.value;
+    }
+    value = result.text.trim();
+    problem = value ? validateId(value, 'user', 'refer') : 'Type a user or organization ID.';
+    if (problem) {
+      problem = `${problem} Type again.`;
+      continue;
+    }
+    if (usersOnly) {
+      return { kind: 'user', id: value };
+    }
+    const kind = await ctx.ui.pick<Owner['kind']>({
+      title,
+      step,
+      placeholder: `Is "${value}" a user or an organization?`,
+      items: [
+        { label: 'User', value: 'user', icon: 'account' },
+        { label: 'Organization', value: 'organization', icon: 'organization' },
+      ],
+    });
+    return { kind, id: value };
+  }
+}
 
 async function refreshCollaborators(ctx: CommandContext, account: Account, entity: EntityRef): Promise<void> {
   await ctx.model.refreshWhere(
@@ -30,9 +119,11 @@ async function refreshCollaborators(ctx: CommandContext, account: Account, entit
 
 export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const { account, entity } = await anyEntityTarget(ctx, args, 'Add a Collaborator');
-  const title = `Add Collaborator to ${noun(entity.type)} "${entity.id}"`;
+  await mayManage(account, entity);
+  const usersOnly = entity.type === 'organization';
+  const title = `Add ${usersOnly ? 'Member' : 'Collaborator'} to ${noun(entity.type)} "${entity.id}"`;
   const draft = {
-    kind: 'user' as Owner['kind'],
+    member: undefined as Owner | undefined,
     id: '',
     rights: [] as string[],
     refused: undefined as Refusal | undefined,
@@ -40,31 +131,8 @@ export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): 
   const steps: WizardStep<typeof draft>[] = [
     {
       run: async (s, step) => {
-        s.kind = await ctx.ui.pick<Owner['kind']>({
-          title,
-          step,
-          placeholder: 'A user or an organization?',
-          items: [
-            { label: 'User', value: 'user', icon: 'account' },
-            { label: 'Organization', value: 'organization', icon: 'organization' },
-          ],
-        });
-      },
-    },
-    {
-      run: async (s, step) => {
-        s.id = (
-          await ctx.ui.input({
-            title,
-            step,
-            value: s.id,
-            prompt: s.kind === 'user' ? 'User ID' : 'Organization ID',
-            validate: refusedOr(s.refused, (v) => {
-              const p = validateId(v.trim(), s.kind, 'refer');
-              return p ? { severity: 'error', message: p } : undefined;
-            }),
-          })
-        ).trim();
+        s.member = await pickMember(ctx, account, title, step, usersOnly, s);
+        s.id = s.member.id;
       },
     },
     {
@@ -82,13 +150,13 @@ export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): 
     steps,
     draft,
     async (d) => {
-      const adding: Owner = { kind: d.kind, id: d.id };
+      const adding = d.member!;
       await ctx.ui.withProgress(`Adding ${memberText(adding)}…`, (signal) =>
         account.api.collaborators.set(collection(entity), entity.id, adding, rightsOf(d.rights), signal),
       );
       return adding;
     },
-    unknownAccountAt(1),
+    unknownAccountAt(0),
   );
   await refreshCollaborators(ctx, account, entity);
   void ctx.ui.info(`Added ${memberText(member)} as a collaborator of "${entity.id}".`);
@@ -101,6 +169,7 @@ async function collaboratorTarget(
 ): Promise<{ account: Account; entity: EntityRef; member: Owner; rights: string[] }> {
   const node = nodeArg(args, 'collaborator');
   const { account, entity } = await anyEntityTarget(ctx, args, `${verb} a Collaborator`);
+  await mayManage(account, entity);
   if (node) {
     return { account, entity, member: node.member, rights: node.collaborator.rights ?? [] };
   }

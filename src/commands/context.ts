@@ -23,6 +23,8 @@ export interface CommandContext {
   /** Shows and selects a node in the tree (VS Code only). */
   reveal?(node: ExplorerNode): Promise<void>;
   now?(): number;
+  /** Signs the session out (forgets it here and revokes its tokens on the server), as Sign Out does. */
+  signOut?(sessionId: string): Promise<void>;
   /** What "Register an OAuth Client for VS Code" needs from VS Code (callback URI, settings, sign-in). */
   vsCodeClientHost?: VsCodeClientHost;
 }

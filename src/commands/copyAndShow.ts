@@ -2,6 +2,7 @@
 // in the Console of its deployment.
 import { APPLICATION_DETAIL_FIELDS } from '../tts/applications';
 import { CLIENT_DETAIL_FIELDS } from '../tts/clients';
+import { ORGANIZATION_DETAIL_FIELDS } from '../tts/organizations';
 import { consoleLink } from '../tts/deployments';
 import { entityOf, isNode, type ExplorerNode } from '../explorer/nodeTypes';
 import { CommandError } from '../ui/errorText';
@@ -17,6 +18,10 @@ export function idOf(node: ExplorerNode): string | undefined {
       return node.key.id;
     case 'collaborator':
       return node.member.id;
+    case 'authorization':
+      return node.clientId;
+    case 'token':
+      return node.token.id;
     case 'deployment':
       return node.deploymentKey;
     default:
@@ -47,16 +52,27 @@ async function jsonOf(
   args: readonly unknown[],
   title: string,
 ): Promise<{ name: string; value: unknown }> {
-  const node = nodeArg(args, 'apiKey', 'device', 'collaborator');
+  const node = nodeArg(args, 'apiKey', 'device', 'collaborator', 'authorization', 'token');
   if (node) {
-    const value = node.kind === 'apiKey' ? node.key : node.kind === 'device' ? node.device : node.collaborator;
+    const value =
+      node.kind === 'apiKey'
+        ? node.key
+        : node.kind === 'device'
+          ? node.device
+          : node.kind === 'collaborator'
+            ? node.collaborator
+            : node.kind === 'authorization'
+              ? node.authorization
+              : node.token; // listed without its value: TTS never returns one
     return { name: `${node.kind} ${idOf(node) ?? ''}`, value };
   }
   const { account, entity }: EntityTarget = await anyEntityTarget(ctx, args, title);
   const value = await ctx.ui.withProgress<unknown>(`Loading "${entity.id}"…`, (signal) =>
     entity.type === 'client'
       ? account.api.clients.get(entity.id, CLIENT_DETAIL_FIELDS, signal)
-      : account.api.applications.get(entity.id, APPLICATION_DETAIL_FIELDS, signal),
+      : entity.type === 'application'
+        ? account.api.applications.get(entity.id, APPLICATION_DETAIL_FIELDS, signal)
+        : account.api.organizations.get(entity.id, ORGANIZATION_DETAIL_FIELDS, signal),
   );
   return { name: `${entity.type} ${entity.id}`, value };
 }
@@ -73,11 +89,19 @@ export async function showJson(ctx: CommandContext, ...args: unknown[]): Promise
 
 export async function openInConsole(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   const node = isNode(args[0]) ? args[0] : undefined;
-  if (node?.kind === 'section' || node?.kind === 'deployment') {
+  const list =
+    node?.kind === 'section' || node?.kind === 'allEntities'
+      ? node.section
+      : node?.kind === 'deployment'
+        ? 'applications'
+        : node?.kind === 'authorizations' || node?.kind === 'authorization' || node?.kind === 'token'
+          ? 'authorizations'
+          : (node?.kind === 'apiKeys' || node?.kind === 'apiKey') && node.holder.type === 'user'
+            ? 'userApiKeys'
+            : undefined;
+  if (node && list) {
     const account = await accountFor(ctx, node);
-    await ctx.ui.openExternal(
-      consoleLink(account.deployment, { kind: node.kind === 'section' ? node.section : 'applications' }),
-    );
+    await ctx.ui.openExternal(consoleLink(account.deployment, { kind: list }));
     return;
   }
   const { account, entity } = await anyEntityTarget(ctx, args, 'Open in Console');

@@ -7,7 +7,9 @@ import { createApiKey, deleteApiKey, editApiKey } from './apiKeys';
 import { addRedirectUri, editClient, removeRedirectUri } from './clientEdit';
 import { approveClient, copyClientSecret, createClient, rejectClient } from './clients';
 import { addCollaborator, editCollaborator, removeCollaborator } from './collaborators';
-import { clearFilter, filter, loadMore, refresh } from './browse';
+import { clearFilter, filter, loadMore, refresh, showOwner } from './browse';
+import { revokeAuthorization, revokeToken } from './authorizations';
+import { createOrganization, editOrganization } from './organizations';
 import { copyAsJson, copyId, copyValue, openInConsole, showJson } from './copyAndShow';
 import { deleteEntity, purgeEntity, restoreEntity } from './lifecycle';
 import { registerVsCodeClient } from './registerClient';
@@ -53,12 +55,29 @@ export const EXPLORER_COMMANDS: readonly CommandSpec[] = [
     rights: ['RIGHT_APPLICATION_DELETE'],
   },
   { id: 'thingsStack.purgeApplication', run: (ctx, ...args) => purgeEntity(ctx, args, 'application') },
-  { id: 'thingsStack.createApiKey', run: createApiKey, rights: ['RIGHT_APPLICATION_SETTINGS_API_KEYS'] },
-  { id: 'thingsStack.editApiKey', run: editApiKey, rights: ['RIGHT_APPLICATION_SETTINGS_API_KEYS'] },
-  { id: 'thingsStack.deleteApiKey', run: deleteApiKey, rights: ['RIGHT_APPLICATION_SETTINGS_API_KEYS'] },
+  // API keys and collaborators of several kinds of holder: each names the right it misses before asking anything.
+  { id: 'thingsStack.createApiKey', run: createApiKey },
+  { id: 'thingsStack.editApiKey', run: editApiKey },
+  { id: 'thingsStack.deleteApiKey', run: deleteApiKey },
   { id: 'thingsStack.addCollaborator', run: addCollaborator },
   { id: 'thingsStack.editCollaborator', run: editCollaborator },
   { id: 'thingsStack.removeCollaborator', run: removeCollaborator },
+  { id: 'thingsStack.revokeAuthorization', run: revokeAuthorization, rights: ['RIGHT_USER_AUTHORIZED_CLIENTS'] },
+  { id: 'thingsStack.revokeToken', run: revokeToken, rights: ['RIGHT_USER_AUTHORIZED_CLIENTS'] },
+  { id: 'thingsStack.createOrganization', run: createOrganization, rights: ['RIGHT_USER_ORGANIZATIONS_CREATE'] },
+  { id: 'thingsStack.editOrganization', run: editOrganization, rights: ['RIGHT_ORGANIZATION_SETTINGS_BASIC'] },
+  {
+    id: 'thingsStack.deleteOrganization',
+    run: (ctx, ...args) => deleteEntity(ctx, args, 'organization'),
+    rights: ['RIGHT_ORGANIZATION_DELETE'],
+  },
+  {
+    id: 'thingsStack.restoreOrganization',
+    run: (ctx, ...args) => restoreEntity(ctx, args, 'organization'),
+    rights: ['RIGHT_ORGANIZATION_DELETE'],
+  },
+  { id: 'thingsStack.purgeOrganization', run: (ctx, ...args) => purgeEntity(ctx, args, 'organization') },
+  { id: 'thingsStack.showOwner', run: showOwner },
   {
     id: 'thingsStack.registerVsCodeClient',
     run: async (ctx) => {

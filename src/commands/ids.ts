@@ -44,6 +44,14 @@ export const EXPLORER_COMMAND_IDS = [
   'thingsStack.addCollaborator',
   'thingsStack.editCollaborator',
   'thingsStack.removeCollaborator',
+  'thingsStack.revokeAuthorization',
+  'thingsStack.revokeToken',
+  'thingsStack.createOrganization',
+  'thingsStack.editOrganization',
+  'thingsStack.deleteOrganization',
+  'thingsStack.restoreOrganization',
+  'thingsStack.purgeOrganization',
+  'thingsStack.showOwner',
   'thingsStack.registerVsCodeClient',
 ] as const;
 

@@ -1,15 +1,45 @@
-// Delete, restore and purge for OAuth clients and applications. Every destructive step is a modal that says what
+// Delete, restore and purge for OAuth clients, applications and organizations. Every destructive step is a modal that says what
 // cannot be undone; an application that still has devices is refused before any request; one that is not pristine
 // (other collaborators or API keys) asks for its ID to be typed, as the Console does.
 import type { Account } from '../auth/accounts';
 import { ownerOf } from '../tts/types';
-import type { EntityType } from '../explorer/nodeTypes';
+import type { EntityType, ExplorerNode } from '../explorer/nodeTypes';
 import { CommandError } from '../ui/errorText';
 import type { CommandContext } from './context';
+import type { Right } from '../tts/rights';
+import { requireRights } from './rightsCheck';
 import { adminAccount, entityTarget, noun, sectionOf } from './targets';
 import { UserCancelledError } from '../util/cancellation';
 
-const Title = (type: EntityType): string => (type === 'client' ? 'OAuth Client' : 'Application');
+const TITLES: Record<EntityType, string> = {
+  client: 'OAuth Client',
+  application: 'Application',
+  organization: 'Organization',
+};
+const Title = (type: EntityType): string => TITLES[type];
+const CONSEQUENCES: Record<EntityType, string> = {
+  client: 'Applications that sign in with it stop working at once.',
+  application: 'Integrations that use it stop working at once.',
+  organization:
+    'Its members and API keys lose what they reach through it at once; the clients and applications it owns stay, but only their other collaborators reach them.',
+};
+
+const DELETE_RIGHTS: Record<EntityType, Right> = {
+  client: 'RIGHT_CLIENT_DELETE',
+  application: 'RIGHT_APPLICATION_DELETE',
+  organization: 'RIGHT_ORGANIZATION_DELETE',
+};
+
+function registryOf(account: Account, type: EntityType) {
+  const api = account.api;
+  return type === 'client' ? api.clients : type === 'application' ? api.applications : api.organizations;
+}
+
+/** A live or deleted entity row. */
+const deletedFlag = (node: ExplorerNode | undefined): boolean | undefined =>
+  node && (node.kind === 'client' || node.kind === 'application' || node.kind === 'organization')
+    ? node.deleted
+    : undefined;
 const RESTORE_NOTE =
   "You can restore it from Recently Deleted for 24 hours (The Things Stack's default restore window).";
 
@@ -65,15 +95,13 @@ async function typeId(ctx: CommandContext, title: string, id: string, why: strin
 
 export async function deleteEntity(ctx: CommandContext, args: unknown[], type: EntityType): Promise<void> {
   const { account, entity, node } = await entityTarget(ctx, args, type, { title: `Delete Which ${Title(type)}?` });
-  if (node && (node.kind === 'client' || node.kind === 'application') && node.deleted) {
+  if (deletedFlag(node) === true) {
     throw new CommandError(`${Title(type)} "${entity.id}" is already deleted.`);
   }
+  await requireRights(account, entity, [DELETE_RIGHTS[type]], `delete ${noun(type)} "${entity.id}"`);
   const { reasons } =
     type === 'application' ? await checkApplication(ctx, account, entity.id, 'delete') : { reasons: [] };
-  const consequence =
-    type === 'client'
-      ? 'Applications that sign in with it stop working at once.'
-      : 'Integrations that use it stop working at once.';
+  const consequence = CONSEQUENCES[type];
   const ok = await ctx.ui.confirm({
     message: `Delete ${noun(type)} "${entity.id}"?`,
     detail: `${consequence} The ID "${entity.id}" cannot be reused — not even by you — unless an administrator purges it. ${RESTORE_NOTE}`,
@@ -86,7 +114,7 @@ export async function deleteEntity(ctx: CommandContext, args: unknown[], type: E
     await typeId(ctx, `Delete ${Title(type)} "${entity.id}"`, entity.id, `It has ${reasons.join(' and ')}.`);
   }
   await ctx.ui.withProgress(`Deleting ${noun(type)} "${entity.id}"…`, (signal) =>
-    (type === 'client' ? account.api.clients : account.api.applications).delete(entity.id, signal),
+    registryOf(account, type).delete(entity.id, signal),
   );
   ctx.log.info(`Deleted ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
   await ctx.model.refreshSection(account.deployment.key, sectionOf(type));
@@ -98,11 +126,11 @@ export async function restoreEntity(ctx: CommandContext, args: unknown[], type: 
     deleted: true,
     title: `Restore Which Recently Deleted ${Title(type)}?`,
   });
-  if (node && (node.kind === 'client' || node.kind === 'application') && !node.deleted) {
+  if (deletedFlag(node) === false) {
     throw new CommandError(`${Title(type)} "${entity.id}" is not deleted.`);
   }
   await ctx.ui.withProgress(`Restoring ${noun(type)} "${entity.id}"…`, (signal) =>
-    (type === 'client' ? account.api.clients : account.api.applications).restore(entity.id, signal),
+    registryOf(account, type).restore(entity.id, signal),
   );
   ctx.log.info(`Restored ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
   await ctx.model.refreshSection(account.deployment.key, sectionOf(type));
@@ -116,12 +144,16 @@ export async function purgeEntity(ctx: CommandContext, args: unknown[], type: En
     account: admin,
     title: `Purge Which Recently Deleted ${Title(type)}?`,
   });
-  const live = node !== undefined && (node.kind === 'client' || node.kind === 'application') && !node.deleted;
+  const live = deletedFlag(node) === false;
   if (type === 'application' && live) {
     await checkApplication(ctx, account, entity.id, 'purge');
   }
   const removed =
-    type === 'client' ? 'its collaborators and the rights users granted it' : 'its collaborators and API keys';
+    type === 'client'
+      ? 'its collaborators and the rights users granted it'
+      : type === 'application'
+        ? 'its collaborators and API keys'
+        : 'its members and API keys';
   const ok = await ctx.ui.confirm({
     message: `Purge ${noun(type)} "${entity.id}" permanently?`,
     detail: `Purging is final: it cannot be restored, and ${removed} are removed for good. The ID "${entity.id}" becomes free for anyone to register again.`,
@@ -132,7 +164,7 @@ export async function purgeEntity(ctx: CommandContext, args: unknown[], type: En
   }
   await typeId(ctx, `Purge ${Title(type)} "${entity.id}"`, entity.id, 'This cannot be undone.');
   await ctx.ui.withProgress(`Purging ${noun(type)} "${entity.id}"…`, (signal) =>
-    (type === 'client' ? account.api.clients : account.api.applications).purge(entity.id, signal),
+    registryOf(account, type).purge(entity.id, signal),
   );
   ctx.log.info(`Purged ${noun(type)} ${entity.id} on ${account.deployment.name}.`);
   await ctx.model.refreshSection(account.deployment.key, sectionOf(type));

@@ -15,8 +15,9 @@ import { CommandError } from '../ui/errorText';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
 
-export const sectionOf = (type: EntityType): Section => (type === 'client' ? 'clients' : 'applications');
-export const noun = (type: EntityType): string => (type === 'client' ? 'OAuth client' : 'application');
+export const sectionOf = (type: EntityType): Section => `${type}s`;
+export const noun = (type: EntityType): string => (type === 'client' ? 'OAuth client' : type);
+const ICON: Record<EntityType, string> = { client: 'shield', application: 'package', organization: 'organization' };
 
 /** The tree node passed by a menu, if it is one of the wanted kinds. */
 export function nodeArg<K extends ExplorerNode['kind']>(
@@ -70,7 +71,7 @@ function entityItem(entity: Entity, type: EntityType): PickItem<string> {
     description: entity.name || undefined,
     detail: client ? stateLabel(client.state) : entity.description || undefined,
     value: id,
-    icon: type === 'client' ? 'shield' : 'package',
+    icon: ICON[type],
   };
 }
 
@@ -94,7 +95,9 @@ export async function pickEntity(
     );
   }
   const result = await ctx.ui.searchPick<string>({
-    title: options.title ?? (type === 'client' ? 'Choose an OAuth Client' : 'Choose an Application'),
+    title:
+      options.title ??
+      `Choose ${type === 'client' ? 'an OAuth Client' : type === 'application' ? 'an Application' : 'an Organization'}`,
     placeholder: `Type to search ${deleted ? 'recently deleted ' : ''}${noun(type)}s by ID or name`,
     initial: first.items.map((e) => entityItem(e, type)),
     search: async (text, signal) => {
@@ -140,10 +143,11 @@ export async function anyEntityTarget(
   const account = await accountFor(ctx, node);
   const type = await ctx.ui.pick<EntityType>({
     title,
-    placeholder: 'Of an OAuth client or an application?',
+    placeholder: 'Of an OAuth client, an application or an organization?',
     items: [
       { label: 'OAuth Client', value: 'client', icon: 'shield' },
       { label: 'Application', value: 'application', icon: 'package' },
+      { label: 'Organization', value: 'organization', icon: 'organization' },
     ],
   });
   return { account, entity: { type, id: await pickEntity(ctx, account, type) } };

@@ -1,9 +1,21 @@
 // Builds the nodes under clients and applications from what the server returned (pure, no vscode).
 import { isRight, summarise, type Right } from '../tts/rights';
-import type { ApiKey, Application, Client, ClientState, Collaborator, EndDevice, GrantType, Owner } from '../tts/types';
+import type {
+  ApiKey,
+  Application,
+  Client,
+  ClientState,
+  Collaborator,
+  EndDevice,
+  GrantType,
+  Organization,
+  Owner,
+} from '../tts/types';
 import { ownerOf } from '../tts/types';
 import type {
   ApplicationNode,
+  KeyHolder,
+  OrganizationNode,
   ClientNode,
   CollaboratorNode,
   EntityProperty,
@@ -54,9 +66,15 @@ interface EntityContext {
   owner?: Owner;
   deleted: boolean;
   isAdmin: boolean;
+  /** A client in the admin's queue. */
+  review?: boolean;
 }
 
-export function entityNode(entity: Entity, section: Section, c: EntityContext): ClientNode | ApplicationNode {
+export function entityNode(
+  entity: Entity,
+  section: Section,
+  c: EntityContext,
+): ClientNode | ApplicationNode | OrganizationNode {
   const id = entityId(entity, section);
   const base = {
     id: `${c.holderId}/${c.prefix ?? ''}${id}`,
@@ -66,15 +84,22 @@ export function entityNode(entity: Entity, section: Section, c: EntityContext): 
     deleted: c.deleted,
     isAdmin: c.isAdmin,
   };
+  if (section === 'organizations') {
+    return { ...base, kind: 'organization', organization: entity as Organization, organizationId: id };
+  }
   return section === 'clients'
-    ? { ...base, kind: 'client', client: entity as Client, clientId: id }
+    ? { ...base, kind: 'client', client: entity as Client, clientId: id, review: c.review }
     : { ...base, kind: 'application', application: entity as Application, applicationId: id };
 }
 
 type Init<N> = N extends ExplorerNode ? Omit<N, 'id' | 'parentId' | 'deploymentKey'> : never;
 
-/** A child node whose id extends its parent's, so refreshing the parent drops it from every cache. */
-function child<K extends ExplorerNode['kind']>(parent: ExplorerNode, suffix: string, node: Init<NodeOf<K>>): NodeOf<K> {
+/** A child node whose id extends its parent's (ids are paths, unique by construction). */
+export function child<K extends ExplorerNode['kind']>(
+  parent: ExplorerNode,
+  suffix: string,
+  node: Init<NodeOf<K>>,
+): NodeOf<K> {
   return {
     ...node,
     id: `${parent.id}/${suffix}`,
@@ -84,7 +109,7 @@ function child<K extends ExplorerNode['kind']>(parent: ExplorerNode, suffix: str
 }
 
 function property(
-  parent: ClientNode | ApplicationNode,
+  parent: ClientNode | ApplicationNode | OrganizationNode,
   property: EntityProperty,
   label: string,
   value: string,
@@ -94,7 +119,9 @@ function property(
   const entity: EntityRef =
     parent.kind === 'client'
       ? { type: 'client', id: parent.clientId }
-      : { type: 'application', id: parent.applicationId };
+      : parent.kind === 'application'
+        ? { type: 'application', id: parent.applicationId }
+        : { type: 'organization', id: parent.organizationId };
   return child<'property'>(parent, `#${property}`, {
     kind: 'property',
     entity,
@@ -186,7 +213,7 @@ export function applicationChildren(node: ApplicationNode, detail: Application):
     property(node, 'description', 'Description', detail.description ?? '', true),
     property(node, 'created_at', 'Created', timeText(detail.created_at), false),
     property(node, 'updated_at', 'Updated', timeText(detail.updated_at), false),
-    child(node, '#apiKeys', { kind: 'apiKeys', applicationId: node.applicationId }),
+    child(node, '#apiKeys', { kind: 'apiKeys', holder: { type: 'application', id: node.applicationId } }),
     child(node, '#collaborators', { kind: 'collaborators', entity }),
     child(node, '#devices', { kind: 'devices', applicationId: node.applicationId }),
     formattersNode(node),
@@ -224,8 +251,43 @@ export function collaboratorNode(
   });
 }
 
-export function apiKeyNode(holder: ExplorerNode, applicationId: string, key: ApiKey): ExplorerNode {
-  return child(holder, key.id ?? key.name ?? '?', { kind: 'apiKey', applicationId, key });
+export function apiKeyNode(parent: ExplorerNode, holder: KeyHolder, key: ApiKey): ExplorerNode {
+  return child(parent, key.id ?? key.name ?? '?', { kind: 'apiKey', holder, key });
+}
+
+/**
+ * An organization's details, its collaborators and API keys, then a row each that shows its OAuth clients and
+ * applications where they are listed (under the organization as their owner).
+ */
+export function organizationChildren(node: OrganizationNode, detail: Organization): ExplorerNode[] {
+  const entity: EntityRef = { type: 'organization', id: node.organizationId };
+  const name = detail.name || node.organizationId;
+  const goTo = (section: 'clients' | 'applications', message: string): ExplorerNode =>
+    child<'message'>(node, `#show-${section}`, {
+      kind: 'message',
+      icon: 'go',
+      message,
+      command: 'thingsStack.showOwner',
+      commandArgs: [node, section],
+    });
+  return [
+    property(
+      node,
+      'id',
+      'ID',
+      node.organizationId,
+      false,
+      'The organization ID cannot be changed, nor reused after deletion.',
+    ),
+    property(node, 'name', 'Name', detail.name ?? '', true),
+    property(node, 'description', 'Description', detail.description ?? '', true),
+    property(node, 'created_at', 'Created', timeText(detail.created_at), false),
+    property(node, 'updated_at', 'Updated', timeText(detail.updated_at), false),
+    child(node, '#collaborators', { kind: 'collaborators', entity }),
+    child(node, '#apiKeys', { kind: 'apiKeys', holder: { type: 'organization', id: node.organizationId } }),
+    goTo('clients', `OAuth clients of ${name}`),
+    goTo('applications', `Applications of ${name}`),
+  ];
 }
 
 export function deviceNode(holder: ExplorerNode, applicationId: string, device: EndDevice): ExplorerNode {

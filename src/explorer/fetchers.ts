@@ -2,27 +2,46 @@
 import type { TtsClient } from '../tts/client';
 import { APPLICATION_LIST_FIELDS } from '../tts/applications';
 import { CLIENT_LIST_FIELDS } from '../tts/clients';
+import { ORGANIZATION_LIST_FIELDS } from '../tts/organizations';
 import type { Page } from '../tts/paging';
-import type { ApiKey, Application, Client, Collaborator, EndDevice, Owner } from '../tts/types';
-import type { EntityRef, Section } from './nodeTypes';
+import type {
+  AccessToken,
+  ApiKey,
+  Application,
+  Client,
+  ClientAuthorization,
+  Collaborator,
+  EndDevice,
+  Organization,
+  Owner,
+} from '../tts/types';
+import type { EntityRef, KeyHolder, Section } from './nodeTypes';
 import type { PageFetcher } from './pagedList';
 
-export type Entity = Client | Application;
+export type Entity = Client | Application | Organization;
 
-const ORDER: Record<Section, string> = { clients: 'client_id', applications: 'application_id' };
+const ORDER: Record<Section, string> = {
+  clients: 'client_id',
+  applications: 'application_id',
+  organizations: 'organization_id',
+};
 
 function registry(api: TtsClient, section: Section) {
-  return section === 'clients'
-    ? {
-        list: api.clients.list.bind(api.clients),
-        search: api.clients.search.bind(api.clients),
-        fields: CLIENT_LIST_FIELDS,
-      }
-    : {
-        list: api.applications.list.bind(api.applications),
-        search: api.applications.search.bind(api.applications),
-        fields: APPLICATION_LIST_FIELDS,
-      };
+  const api_ = section === 'clients' ? api.clients : section === 'applications' ? api.applications : api.organizations;
+  const fields =
+    section === 'clients'
+      ? CLIENT_LIST_FIELDS
+      : section === 'applications'
+        ? APPLICATION_LIST_FIELDS
+        : ORGANIZATION_LIST_FIELDS;
+  return {
+    list: api_.list.bind(api_) as (
+      owner: Owner | undefined,
+      o: Parameters<typeof api_.list>[1],
+    ) => Promise<Page<Entity>>,
+    search: api_.search.bind(api_) as (o: Parameters<typeof api_.search>[0]) => Promise<Page<Entity>>,
+    fields,
+  };
 }
 
 /** Clients or applications an owner collaborates on directly; `deleted` lists the recently deleted ones instead. */
@@ -63,14 +82,61 @@ export function findEntities(
   >;
 }
 
+/** Clients awaiting approval across the deployment (admins): the search endpoint by state. */
+export function requestedClients(api: TtsClient): PageFetcher<Entity> {
+  return (page, limit, signal) =>
+    api.clients.search({
+      state: 'STATE_REQUESTED',
+      fields: CLIENT_LIST_FIELDS,
+      order: '-created_at',
+      page,
+      limit,
+      signal,
+    }) as Promise<Page<Entity>>;
+}
+
 export function collaborators(api: TtsClient, entity: EntityRef): PageFetcher<Collaborator> {
-  const collection = entity.type === 'client' ? 'clients' : 'applications';
+  const collection = `${entity.type}s` as const;
   return (page, limit, signal) =>
     api.collaborators.list(collection, entity.id, { page, limit, signal, query: { order: 'id' } });
 }
 
-export function apiKeys(api: TtsClient, applicationId: string): PageFetcher<ApiKey> {
-  return (page, limit, signal) => api.apiKeys.list(applicationId, { page, limit, signal, order: 'name' });
+/** The API keys API of a holder: an application's, a user's or an organization's. */
+export function keysApi(api: TtsClient, holder: KeyHolder) {
+  return holder.type === 'application'
+    ? api.apiKeys
+    : holder.type === 'user'
+      ? api.userApiKeys
+      : api.organizationApiKeys;
+}
+
+export function apiKeys(api: TtsClient, holder: KeyHolder): PageFetcher<ApiKey> {
+  return (page, limit, signal) => keysApi(api, holder).list(holder.id, { page, limit, signal, order: 'name' });
+}
+
+/**
+ * The clients the user authorized, each with its client's name: a name is public (any user may read it), one
+ * request per client of the page; a client that is gone or refuses keeps its ID only.
+ */
+export function authorizations(
+  api: TtsClient,
+  userId: string,
+): PageFetcher<ClientAuthorization & { clientName?: string }> {
+  return async (page, limit, signal) => {
+    const listed = await api.users.authorizations(userId, { page, limit, signal });
+    const items = await Promise.all(
+      listed.items.map(async (a) => {
+        const id = a.client_ids?.client_id;
+        const client = id ? await api.clients.get(id, ['name'], signal).catch(() => undefined) : undefined;
+        return { ...a, clientName: client?.name || undefined };
+      }),
+    );
+    return { ...listed, items };
+  };
+}
+
+export function tokens(api: TtsClient, userId: string, clientId: string): PageFetcher<AccessToken> {
+  return (page, limit, signal) => api.users.tokens(userId, clientId, { page, limit, signal });
 }
 
 export function devices(api: TtsClient, applicationId: string): PageFetcher<EndDevice> {
@@ -78,6 +144,12 @@ export function devices(api: TtsClient, applicationId: string): PageFetcher<EndD
 }
 
 export function entityId(entity: Entity, section: Section): string {
-  const ids = entity.ids as { client_id?: string; application_id?: string } | undefined;
-  return (section === 'clients' ? ids?.client_id : ids?.application_id) ?? '';
+  const ids = entity.ids as { client_id?: string; application_id?: string; organization_id?: string } | undefined;
+  return (
+    (section === 'clients'
+      ? ids?.client_id
+      : section === 'applications'
+        ? ids?.application_id
+        : ids?.organization_id) ?? ''
+  );
 }

@@ -3,6 +3,8 @@
 import type { Account } from '../auth/accounts';
 import { APPLICATION_DETAIL_FIELDS } from '../tts/applications';
 import { CLIENT_DETAIL_FIELDS } from '../tts/clients';
+import { ORGANIZATION_DETAIL_FIELDS } from '../tts/organizations';
+import { accountChildren, adminChildren, authorizationNode, reviewChildren, tokenNode } from './accountNodes';
 import {
   apiKeyNode,
   applicationChildren,
@@ -10,6 +12,7 @@ import {
   collaboratorNode,
   deviceNode,
   entityNode,
+  organizationChildren,
   rightChildren,
   rightGroupChildren,
   uriChildren,
@@ -17,15 +20,24 @@ import {
 import * as fetch from './fetchers';
 import { applicationFormatterNodes, deviceFormatterNodes, formattersNode } from './formatterNodes';
 import { errorNode, NodeList, type EmptyState, type ListHolder } from './nodeList';
-import type { ExplorerNode, FormattersNode, MessageNode, OwnerNode, Section, SectionNode } from './nodeTypes';
-import { ownersOf } from './owners';
+import type {
+  DeletedNode,
+  ExplorerNode,
+  FilterList,
+  FormattersNode,
+  MessageNode,
+  OwnerNode,
+  Section,
+  SectionNode,
+} from './nodeTypes';
+import { ownersOf, userIdOf } from './owners';
 import { PagedList, type PageFetcher } from './pagedList';
 
 export interface LoadContext {
   /** The account signed in on the node's deployment; undefined when signed out. */
   account: Account | undefined;
   pageSize: number;
-  filterOf(deploymentKey: string, section: Section): string | undefined;
+  filterOf(deploymentKey: string, list: FilterList): string | undefined;
   hasClientSecret(deploymentKey: string, clientId: string): Promise<boolean>;
 }
 
@@ -45,6 +57,9 @@ export function isListNode(node: ExplorerNode): boolean {
     case 'collaborators':
     case 'apiKeys':
     case 'devices':
+    case 'authorization':
+    case 'queue':
+    case 'allEntities':
       return true;
     case 'section':
       return node.filter !== undefined;
@@ -82,19 +97,27 @@ async function load(node: ExplorerNode, c: LoadContext): Promise<Loaded> {
   }
   const api = account.api;
   const isAdmin = account.session.isAdmin === true;
-  const list = <T>(fetcher: PageFetcher<T>, toNode: (item: T) => ExplorerNode | undefined, empty: EmptyState) =>
-    listOf(node, fetcher, toNode, empty, c.pageSize);
+  const list = <T>(
+    fetcher: PageFetcher<T>,
+    toNode: (item: T) => ExplorerNode | undefined,
+    empty: EmptyState,
+    trailer: ExplorerNode[] = [],
+  ) => listOf(node, fetcher, toNode, empty, c.pageSize, trailer);
+  const filterOf = (list: FilterList) => c.filterOf(node.deploymentKey, list);
   switch (node.kind) {
     case 'deployment':
       return {
-        children: SECTIONS.map((section): SectionNode => ({
-          kind: 'section',
-          section,
-          id: `${node.id}/${section}`,
-          parentId: node.id,
-          deploymentKey: node.deploymentKey,
-          filter: c.filterOf(node.deploymentKey, section),
-        })),
+        children: [
+          ...SECTIONS.map((section): SectionNode => ({
+            kind: 'section',
+            section,
+            id: `${node.id}/${section}`,
+            parentId: node.id,
+            deploymentKey: node.deploymentKey,
+            filter: filterOf(section),
+          })),
+          ...accountChildren(node, account, filterOf),
+        ],
       };
     case 'section': {
       if (node.filter !== undefined) {
@@ -112,7 +135,53 @@ async function load(node: ExplorerNode, c: LoadContext): Promise<Loaded> {
           { icon: 'info', message: `Nothing matches "${text}"` },
         );
       }
+      if (node.section === 'organizations') {
+        return organizationsOf(node, account, c.pageSize);
+      }
       return { children: await sectionChildren(node, account) };
+    }
+    case 'organization': {
+      if (node.deleted) {
+        return { children: [] };
+      }
+      const detail = await api.organizations.get(node.organizationId, ORGANIZATION_DETAIL_FIELDS);
+      return { children: organizationChildren(node, detail) };
+    }
+    case 'authorizations':
+      return list(
+        fetch.authorizations(api, node.userId),
+        (a) => authorizationNode(node, node.userId, a, account.session),
+        { icon: 'info', message: 'You have not authorized any OAuth client' },
+      );
+    case 'authorization':
+      return list(fetch.tokens(api, node.userId, node.clientId), (t) => tokenNode(node, t, account.session), {
+        icon: 'info',
+        message: 'No access token is active: the client signs in again to get one',
+      });
+    case 'admin':
+      return { children: adminChildren(node, filterOf) };
+    case 'queue':
+      return list(
+        fetch.requestedClients(api),
+        (e) =>
+          entityNode(e, 'clients', {
+            holderId: node.id,
+            deploymentKey: node.deploymentKey,
+            deleted: false,
+            isAdmin,
+            review: true,
+          }),
+        { icon: 'info', message: 'No OAuth client awaits approval' },
+      );
+    case 'allEntities': {
+      const section = node.section;
+      const text = node.filter;
+      return list(
+        text ? fetch.searchEntities(api, section, text) : fetch.ownedEntities(api, section, undefined),
+        (e) =>
+          entityNode(e, section, { holderId: node.id, deploymentKey: node.deploymentKey, deleted: false, isAdmin }),
+        { icon: 'info', message: text ? `Nothing matches "${text}"` : 'None on this deployment' },
+      );
     }
     case 'owner':
       return list(
@@ -148,7 +217,8 @@ async function load(node: ExplorerNode, c: LoadContext): Promise<Loaded> {
         api.clients.get(node.clientId, CLIENT_DETAIL_FIELDS),
         c.hasClientSecret(node.deploymentKey, node.clientId),
       ]);
-      return { children: clientChildren(node, detail, secret) };
+      const review = node.review ? reviewChildren(node, node.clientId, detail) : [];
+      return { children: [...review, ...clientChildren(node, detail, secret)] };
     }
     case 'application': {
       if (node.deleted) {
@@ -183,7 +253,7 @@ async function load(node: ExplorerNode, c: LoadContext): Promise<Loaded> {
         message: 'No collaborators you can see',
       });
     case 'apiKeys':
-      return list(fetch.apiKeys(api, node.applicationId), (k) => apiKeyNode(node, node.applicationId, k), {
+      return list(fetch.apiKeys(api, node.holder), (k) => apiKeyNode(node, node.holder, k), {
         icon: 'info',
         message: 'No API keys',
       });
@@ -207,9 +277,47 @@ async function listOf<T>(
   toNode: (item: T) => ExplorerNode | undefined,
   empty: EmptyState,
   pageSize: number,
+  trailer: ExplorerNode[] = [],
 ): Promise<Loaded> {
-  const list = new NodeList(holder, new PagedList(fetcher, pageSize), toNode, empty);
+  const list = new NodeList(holder, new PagedList(fetcher, pageSize), toNode, empty, trailer);
   return { children: await list.first(), list: list as NodeList<unknown> };
+}
+
+/** The organizations the user belongs to, then "Recently Deleted" (organizations an admin may restore or purge). */
+function organizationsOf(node: SectionNode, account: Account, pageSize: number): Promise<Loaded> {
+  const userId = userIdOf(account);
+  const isAdmin = account.session.isAdmin === true;
+  const deleted: DeletedNode = {
+    kind: 'deleted',
+    section: 'organizations',
+    id: `${node.id}/~deleted`,
+    parentId: node.id,
+    deploymentKey: node.deploymentKey,
+  };
+  if (!userId) {
+    return Promise.resolve({
+      children: [
+        message(node, '#notUser', {
+          icon: 'info',
+          message: `${account.session.accountLabel} is not a user; sign in as a user to list your organizations`,
+        }),
+      ],
+    });
+  }
+  return listOf(
+    node,
+    fetch.ownedEntities(account.api, 'organizations', { kind: 'user', id: userId }),
+    (e) =>
+      entityNode(e, 'organizations', { holderId: node.id, deploymentKey: node.deploymentKey, deleted: false, isAdmin }),
+    {
+      icon: 'add',
+      message: 'No organizations yet: create one',
+      command: 'thingsStack.createOrganization',
+      commandArgs: [node],
+    },
+    pageSize,
+    [deleted],
+  );
 }
 
 /** The owners (the user, then each organization), then "Recently Deleted". */

@@ -8,7 +8,17 @@ import type { Account, Accounts, Disposable } from '../auth/accounts';
 import { Emitter } from '../util/events';
 import { isListNode, loadChildren, type Loaded } from './loaders';
 import type { NodeList } from './nodeList';
-import type { DeploymentNode, EntityRef, ExplorerNode, LoadMoreNode, Section, SectionNode } from './nodeTypes';
+import {
+  filterListOf,
+  type AllEntitiesNode,
+  type DeploymentNode,
+  type EntityRef,
+  type ExplorerNode,
+  type FilterList,
+  type LoadMoreNode,
+  type Section,
+  type SectionNode,
+} from './nodeTypes';
 
 export interface ModelOptions {
   /** Items per page (the `thingsStack.pageSize` setting). */
@@ -116,22 +126,27 @@ export class ExplorerModel {
     return branch.children ?? [];
   }
 
-  filterOf(deploymentKey: string, section: Section): string | undefined {
-    return this.filters.get(`${deploymentKey}/${section}`);
+  filterOf(deploymentKey: string, list: FilterList): string | undefined {
+    return this.filters.get(`${deploymentKey}/${list}`);
   }
 
   /** Shows only the entities whose ID, name or description contains `text` (search endpoint); undefined clears. */
-  async setFilter(deploymentKey: string, section: Section, text: string | undefined): Promise<void> {
-    const key = `${deploymentKey}/${section}`;
+  async setFilter(deploymentKey: string, list: FilterList, text: string | undefined): Promise<void> {
+    const key = `${deploymentKey}/${list}`;
     const value = text?.trim() || undefined;
     if (value) {
       this.filters.set(key, value);
     } else {
       this.filters.delete(key);
     }
-    const node = this.get(key);
-    if (node?.kind === 'section') {
-      await this.change(node, (n: SectionNode) => {
+    const [node] = this.find(
+      (n) =>
+        n.deploymentKey === deploymentKey &&
+        (n.kind === 'section' || n.kind === 'allEntities') &&
+        filterListOf(n) === list,
+    );
+    if (node?.kind === 'section' || node?.kind === 'allEntities') {
+      await this.change(node, (n: SectionNode | AllEntitiesNode) => {
         n.filter = value;
         n.total = undefined;
       });
@@ -166,12 +181,17 @@ export class ExplorerModel {
     }
   }
 
-  /** After a create, delete, restore or purge: the section's lists are stale. */
+  /**
+   * After a create, delete, restore or purge: the lists of that kind are stale — the section, the admin's list of
+   * all — and for an organization also the owners under OAuth Clients and Applications.
+   */
   async refreshSection(deploymentKey: string, section: Section): Promise<void> {
-    const node = this.get(`${deploymentKey}/${section}`);
-    if (node) {
-      await this.change(node);
-    }
+    const sections = section === 'organizations' ? ['organizations', 'clients', 'applications'] : [section];
+    await this.refreshWhere(
+      (n) =>
+        n.deploymentKey === deploymentKey &&
+        ((n.kind === 'section' && sections.includes(n.section)) || (n.kind === 'allEntities' && n.section === section)),
+    );
   }
 
   /** After an edit: the lists that show the entity load again (with it, its new name or state). */
@@ -250,7 +270,7 @@ export class ExplorerModel {
     const context = {
       account: this.accounts.account(node.deploymentKey),
       pageSize: this.options.pageSize(),
-      filterOf: (key: string, section: Section) => this.filterOf(key, section),
+      filterOf: (key: string, list: FilterList) => this.filterOf(key, list),
       hasClientSecret: async (key: string, clientId: string) =>
         (await this.accounts.clientSecret(key, clientId)) !== undefined,
     };

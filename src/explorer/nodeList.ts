@@ -20,6 +20,8 @@ export class NodeList<T> {
     private readonly list: PagedList<T>,
     private readonly toNode: (item: T) => ExplorerNode | undefined,
     private readonly empty: EmptyState,
+    /** Rows after the list's own (e.g. Recently Deleted after the organizations). */
+    private readonly trailer: readonly ExplorerNode[] = [],
   ) {}
 
   /** The first page's rows (fetched once). */
@@ -64,7 +66,7 @@ export class NodeList<T> {
         total: this.list.total,
       });
     }
-    return out;
+    return [...out, ...this.trailer];
   }
 }
 

@@ -1,12 +1,30 @@
 // The explorer's nodes as plain data (no vscode): the model builds them, the tree provider renders them, and
 // commands receive them as their target. Every node carries its deployment and a stable id (path-like), which is
 // also the VS Code TreeItem id so expansion survives refreshes.
-import type { ApiKey, Application, Client, Collaborator, EndDevice, Owner } from '../tts/types';
+import type {
+  AccessToken,
+  ApiKey,
+  Application,
+  Client,
+  ClientAuthorization,
+  Collaborator,
+  EndDevice,
+  Organization,
+  Owner,
+} from '../tts/types';
 import type { GroupSummary, Right } from '../tts/rights';
 import type { Direction, FormatterType } from '../tts/formatters';
 
-export type Section = 'clients' | 'applications';
-export type EntityType = 'client' | 'application';
+/** A list of entities of one kind on a deployment: OAuth clients and applications (by owner), organizations. */
+export type Section = 'clients' | 'applications' | 'organizations';
+export type EntityType = 'client' | 'application' | 'organization';
+/** A filterable list: a section, or (admins) every entity of a kind: `all-clients`. */
+export type FilterList = Section | `all-${Section}`;
+/** Who holds API keys. */
+export interface KeyHolder {
+  type: 'application' | 'user' | 'organization';
+  id: string;
+}
 export type UriField = 'redirect_uris' | 'logout_redirect_uris';
 
 export interface EntityRef {
@@ -53,6 +71,8 @@ export interface ClientNode extends Base {
   owner?: Owner;
   deleted: boolean;
   isAdmin: boolean;
+  /** Listed in the admin's queue: its rows start with the review against the guidelines. */
+  review?: boolean;
 }
 export interface ApplicationNode extends Base {
   kind: 'application';
@@ -61,6 +81,62 @@ export interface ApplicationNode extends Base {
   owner?: Owner;
   deleted: boolean;
   isAdmin: boolean;
+}
+export interface OrganizationNode extends Base {
+  kind: 'organization';
+  organization: Organization;
+  organizationId: string;
+  deleted: boolean;
+  isAdmin: boolean;
+}
+/** The clients the signed-in user authorized (OAuth: "Authorized Apps"). */
+export interface AuthorizationsNode extends Base {
+  kind: 'authorizations';
+  userId: string;
+}
+/** One authorized client: its rights and, below, its access tokens. */
+export interface AuthorizationNode extends Base {
+  kind: 'authorization';
+  userId: string;
+  clientId: string;
+  /** The client's name (public: any user may read it), when the server gave it. */
+  clientName?: string;
+  authorization: ClientAuthorization;
+  /** The number of its tokens (a list node). */
+  total?: number;
+  /** Holds the token this VS Code window signs in with. */
+  current: boolean;
+}
+export interface TokenNode extends Base {
+  kind: 'token';
+  userId: string;
+  clientId: string;
+  token: AccessToken;
+  /** The token this VS Code window signs in with. */
+  current: boolean;
+}
+/** Administration (admins only): the clients awaiting approval and every client, application and organization. */
+export interface AdminNode extends Base {
+  kind: 'admin';
+}
+/** OAuth clients awaiting an admin's approval across the deployment. */
+export interface QueueNode extends Base {
+  kind: 'queue';
+  total?: number;
+}
+/** Every client, application or organization of the deployment (admins), paged and filterable. */
+export interface AllEntitiesNode extends Base {
+  kind: 'allEntities';
+  section: Section;
+  filter?: string;
+  total?: number;
+}
+/** What an admin reviews in a requested client: one guideline, met or not. */
+export interface ReviewNode extends Base {
+  kind: 'review';
+  clientId: string;
+  severity: 'error' | 'warning' | 'info' | 'ok';
+  message: string;
 }
 
 export type ClientProperty = 'id' | 'name' | 'description' | 'state' | 'grants' | 'skip_authorization' | 'endorsed';
@@ -117,12 +193,12 @@ export interface CollaboratorNode extends Base {
 }
 export interface ApiKeysNode extends Base {
   kind: 'apiKeys';
-  applicationId: string;
+  holder: KeyHolder;
   total?: number;
 }
 export interface ApiKeyNode extends Base {
   kind: 'apiKey';
-  applicationId: string;
+  holder: KeyHolder;
   key: ApiKey;
 }
 export interface DevicesNode extends Base {
@@ -174,7 +250,7 @@ export interface ErrorNode extends Base {
 export interface MessageNode extends Base {
   kind: 'message';
   message: string;
-  icon: 'info' | 'add' | 'signIn' | 'filter';
+  icon: 'info' | 'add' | 'signIn' | 'filter' | 'go';
   command?: string;
   commandArgs?: unknown[];
 }
@@ -186,6 +262,14 @@ export type ExplorerNode =
   | DeletedNode
   | ClientNode
   | ApplicationNode
+  | OrganizationNode
+  | AuthorizationsNode
+  | AuthorizationNode
+  | TokenNode
+  | AdminNode
+  | QueueNode
+  | AllEntitiesNode
+  | ReviewNode
   | PropertyNode
   | UriListNode
   | UriNode
@@ -218,12 +302,22 @@ export function isNode(value: unknown): value is ExplorerNode {
 }
 
 /** The client or application a node belongs to (the entity itself or any of its children). */
+/** The filterable list a node shows. */
+export function filterListOf(node: SectionNode | AllEntitiesNode): FilterList {
+  return node.kind === 'section' ? node.section : `all-${node.section}`;
+}
+
 export function entityOf(node: ExplorerNode): EntityRef | undefined {
   switch (node.kind) {
     case 'client':
       return { type: 'client', id: node.clientId };
     case 'application':
       return { type: 'application', id: node.applicationId };
+    case 'organization':
+      return { type: 'organization', id: node.organizationId };
+    case 'apiKeys':
+    case 'apiKey':
+      return node.holder.type === 'user' ? undefined : { type: node.holder.type, id: node.holder.id };
     case 'property':
     case 'rights':
     case 'collaborators':
@@ -233,8 +327,6 @@ export function entityOf(node: ExplorerNode): EntityRef | undefined {
     case 'uri':
     case 'secret':
       return { type: 'client', id: node.clientId };
-    case 'apiKeys':
-    case 'apiKey':
     case 'devices':
     case 'device':
     case 'formatters':

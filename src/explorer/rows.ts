@@ -2,9 +2,9 @@
 // adapter (vscode/nodes/) adds icons, tooltips and click commands; tests read these same texts back from the screen.
 import { isPseudoRight, rightLabel } from '../tts/rights';
 import { pseudoLabel } from '../ui/rightsPicker';
-import { expiryText, stateLabel, URI_LABELS } from './entityNodes';
+import { expiryText, stateLabel, timeText, URI_LABELS } from './entityNodes';
 import { DIRECTION_LABELS } from './formatterNodes';
-import type { ExplorerNode } from './nodeTypes';
+import type { ExplorerNode, Section } from './nodeTypes';
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
@@ -17,6 +17,16 @@ export interface RowText {
 export function count(total: number | undefined, singular: string, plural = `${singular}s`): string | undefined {
   return total === undefined ? undefined : `${total} ${total === 1 ? singular : plural}`;
 }
+
+export const SECTION_LABELS: Record<Section, string> = {
+  clients: 'OAuth Clients',
+  applications: 'Applications',
+  organizations: 'Organizations',
+};
+const ITEM: Record<Section, string> = { clients: 'client', applications: 'application', organizations: 'organization' };
+
+/** "2026-12-07 17:43 UTC" → "2026-12-07 17:43". */
+const shortTime = (value: string | undefined): string | undefined => timeText(value).replace(/ UTC$/, '') || undefined;
 
 const joined = (...parts: (string | undefined | false)[]): string => parts.filter(Boolean).join(' · ');
 
@@ -31,19 +41,65 @@ export function rowOf(node: ExplorerNode, now: number = Date.now()): RowText {
       };
     }
     case 'section':
+    case 'allEntities':
       return {
-        label: node.section === 'clients' ? 'OAuth Clients' : 'Applications',
+        label: node.kind === 'section' ? SECTION_LABELS[node.section] : `All ${SECTION_LABELS[node.section]}`,
         description:
           node.filter !== undefined
             ? `filter: "${node.filter}"${node.total !== undefined ? ` · ${node.total} found` : ''}`
-            : undefined,
+            : node.kind === 'allEntities'
+              ? count(node.total, ITEM[node.section])
+              : undefined, // a section's row never counts: its list loads only when it is expanded
         collapsible: 'collapsed',
       };
+    case 'organization': {
+      const o = node.organization;
+      return {
+        label: o.name || node.organizationId,
+        description: joined(o.name && node.organizationId, node.deleted && 'deleted'),
+        collapsible: node.deleted ? 'none' : 'collapsed',
+      };
+    }
+    case 'authorizations':
+      // No count: the list (and each client's tokens) loads when expanded, not with the deployment.
+      return { label: 'Authorized Apps', collapsible: 'collapsed' };
+    case 'authorization': {
+      const a = node.authorization;
+      return {
+        label: node.clientName || node.clientId,
+        description: joined(
+          node.clientName && node.clientId,
+          count((a.rights ?? []).length, 'right'),
+          a.created_at && `since ${shortTime(a.created_at)}`,
+          node.current && 'this VS Code window',
+        ),
+        collapsible: 'collapsed',
+      };
+    }
+    case 'token': {
+      const t = node.token;
+      return {
+        label: `Token ${(t.id ?? '?').slice(0, 8)}…`,
+        description: joined(
+          node.current && 'this VS Code window',
+          t.created_at && `created ${shortTime(t.created_at)}`,
+          expiryText(t.expires_at, now),
+          count((t.rights ?? []).length, 'right'),
+        ),
+        collapsible: 'none',
+      };
+    }
+    case 'admin':
+      return { label: 'Administration', collapsible: 'collapsed' };
+    case 'queue':
+      return { label: 'Awaiting Approval', description: count(node.total, 'client'), collapsible: 'collapsed' };
+    case 'review':
+      return { label: node.message, collapsible: 'none' };
     case 'owner': {
       const kind = node.isSelf ? 'you' : node.label !== node.owner.id ? node.owner.id : 'organization';
       return {
         label: node.label,
-        description: joined(kind, count(node.total, node.section === 'clients' ? 'client' : 'application')),
+        description: joined(kind, count(node.total, ITEM[node.section])),
         collapsible: node.isSelf ? 'expanded' : 'collapsed',
       };
     }
@@ -117,7 +173,11 @@ export function rowOf(node: ExplorerNode, now: number = Date.now()): RowText {
       };
     }
     case 'apiKeys':
-      return { label: 'API Keys', description: count(node.total, 'key'), collapsible: 'collapsed' };
+      return {
+        label: node.holder.type === 'user' ? 'Your API Keys' : 'API Keys',
+        description: count(node.total, 'key'),
+        collapsible: 'collapsed',
+      };
     case 'apiKey':
       return {
         label: node.key.name || node.key.id || '?',

@@ -199,10 +199,20 @@ export function isV2Key(text: string): boolean {
 /** Console links (§9), deployment-aware. */
 export function consoleLink(
   deployment: Deployment,
-  target: { kind: 'application' | 'client'; id: string } | { kind: 'applications' | 'clients' },
+  target:
+    | { kind: 'application' | 'client' | 'organization'; id: string }
+    | { kind: 'applications' | 'clients' | 'organizations' | 'userApiKeys' | 'authorizations' },
 ): string {
   const base = deployment.consoleUrl;
   switch (target.kind) {
+    case 'organizations':
+      return endpoint(base, '/organizations');
+    case 'organization':
+      return endpoint(base, `/organizations/${encodeURIComponent(target.id)}`);
+    case 'userApiKeys':
+      return endpoint(base, '/user-settings/api-keys');
+    case 'authorizations':
+      return endpoint(base, '/user-settings/authorizations');
     case 'applications':
       return endpoint(base, '/applications');
     case 'clients':

@@ -96,6 +96,14 @@ export class UsersApi {
     return data;
   }
 
+  /** The caller's rights on the user (for an OAuth token: what the token may do). */
+  async rights(userId: string, signal?: AbortSignal): Promise<RightName[]> {
+    const { data } = await this.http.request<{ rights?: RightName[] }>('GET', `/users/${enc(userId)}/rights`, {
+      signal,
+    });
+    return data.rights ?? [];
+  }
+
   /** Every organization the user is a member of (all pages). */
   async organizations(userId: string, signal?: AbortSignal): Promise<Organization[]> {
     return listAll<Organization>(this.http, `/users/${enc(userId)}/organizations`, 'organizations', {
@@ -118,6 +126,22 @@ export class UsersApi {
     return listPage<AccessToken>(this.http, `/users/${enc(userId)}/authorizations/${enc(clientId)}/tokens`, 'tokens', {
       ...options,
       query: { order: '-created_at', ...options.query },
+    });
+  }
+
+  /** Every client the user authorized (all pages). */
+  async allAuthorizations(userId: string, signal?: AbortSignal): Promise<ClientAuthorization[]> {
+    return listAll<ClientAuthorization>(this.http, `/users/${enc(userId)}/authorizations`, 'authorizations', {
+      limit: 1000,
+      signal,
+    });
+  }
+
+  /** Every access token of the user's authorization of a client (all pages). */
+  async allTokens(userId: string, clientId: string, signal?: AbortSignal): Promise<AccessToken[]> {
+    return listAll<AccessToken>(this.http, `/users/${enc(userId)}/authorizations/${enc(clientId)}/tokens`, 'tokens', {
+      limit: 1000,
+      signal,
     });
   }
 

@@ -14,8 +14,11 @@ import {
 } from '../tts/rights';
 import { GoBackError, type PickItem, type StepInfo, type Ui } from './ui';
 
-/** What the rights are for: an OAuth client's token rights, application API keys / collaborators, client collaborators. */
-export type RightsScope = 'client' | 'application' | 'clientCollaborator';
+/**
+ * What the rights are for: an OAuth client's token rights, application API keys / collaborators, client
+ * collaborators, a user's own API keys, an organization's API keys / collaborators.
+ */
+export type RightsScope = 'client' | 'application' | 'clientCollaborator' | 'user' | 'organization';
 
 export interface RightsPreset {
   label: string;
@@ -27,6 +30,8 @@ const GROUPS: Record<RightsScope, RightGroup[]> = {
   client: ['user', 'application', 'client', 'gateway', 'organization', 'other'],
   application: ['application'],
   clientCollaborator: ['client'],
+  user: ['user', 'application', 'client', 'gateway', 'organization', 'other'],
+  organization: ['organization', 'application', 'client', 'gateway'],
 };
 
 export const PRESETS: Record<RightsScope, RightsPreset[]> = {
@@ -97,6 +102,61 @@ export const PRESETS: Record<RightsScope, RightsPreset[]> = {
       label: 'Owner',
       detail: 'Every current and future client right, including deleting it.',
       rights: ['RIGHT_CLIENT_ALL'],
+    },
+  ],
+  user: [
+    {
+      label: 'Read Only',
+      detail: 'See your profile, your applications and their devices and traffic.',
+      rights: [
+        'RIGHT_USER_INFO',
+        'RIGHT_USER_APPLICATIONS_LIST',
+        'RIGHT_APPLICATION_INFO',
+        'RIGHT_APPLICATION_DEVICES_READ',
+        'RIGHT_APPLICATION_TRAFFIC_READ',
+      ],
+    },
+    {
+      label: 'Application Manager',
+      detail: 'List and create your applications and manage them fully.',
+      rights: [
+        'RIGHT_USER_INFO',
+        'RIGHT_USER_APPLICATIONS_LIST',
+        'RIGHT_USER_APPLICATIONS_CREATE',
+        'RIGHT_APPLICATION_ALL',
+      ],
+    },
+    {
+      label: 'Everything',
+      detail: 'Every current and future right you have: treat the key like your password.',
+      rights: ['RIGHT_ALL'],
+    },
+  ],
+  organization: [
+    {
+      label: 'Read Only',
+      detail: 'See the organization and list its applications, gateways and OAuth clients.',
+      rights: [
+        'RIGHT_ORGANIZATION_INFO',
+        'RIGHT_ORGANIZATION_APPLICATIONS_LIST',
+        'RIGHT_ORGANIZATION_GATEWAYS_LIST',
+        'RIGHT_ORGANIZATION_CLIENTS_LIST',
+      ],
+    },
+    {
+      label: 'Application Manager',
+      detail: "List and create the organization's applications and manage them fully.",
+      rights: [
+        'RIGHT_ORGANIZATION_INFO',
+        'RIGHT_ORGANIZATION_APPLICATIONS_LIST',
+        'RIGHT_ORGANIZATION_APPLICATIONS_CREATE',
+        'RIGHT_APPLICATION_ALL',
+      ],
+    },
+    {
+      label: 'Administrator',
+      detail: 'Every current and future right on the organization and what it owns.',
+      rights: ['RIGHT_ORGANIZATION_ALL', 'RIGHT_APPLICATION_ALL', 'RIGHT_CLIENT_ALL', 'RIGHT_GATEWAY_ALL'],
     },
   ],
 };

@@ -76,6 +76,8 @@ export interface SearchPickOptions<T> extends PromptBase {
   search: (text: string, signal: AbortSignal) => Promise<PickItem<T>[]>;
   /** Accepting the typed text (no item chosen) is allowed and returns `{ text }`. */
   acceptText?: boolean;
+  /** How the typed text's own item reads (default: a filter icon and "filter by this text"). */
+  textItem?: { icon: string; description: string };
 }
 
 export type SearchPickResult<T> = { kind: 'item'; value: T } | { kind: 'text'; text: string };

@@ -34,6 +34,8 @@ export interface ExplorerDeps {
   /** Defaults to the `thingsStack.*` settings. */
   config?: ExplorerConfig;
   vsCodeClientHost?: VsCodeClientHost;
+  /** Sign Out of one session (the authentication provider's removeSession). */
+  signOut?(sessionId: string): Promise<void>;
 }
 
 /** Returns the tree provider and its view (the extension-host tests drive them). */
@@ -60,6 +62,7 @@ export function registerExplorer(
     log: deps.log,
     redact: (secret) => deps.log.redactor?.add(secret),
     reveal: async (node) => view.reveal(node, { expand: true, select: true, focus: false }),
+    signOut: deps.signOut,
     vsCodeClientHost: deps.vsCodeClientHost && { ...deps.vsCodeClientHost, refresh: () => void model.refresh() },
   };
   context.subscriptions.push(

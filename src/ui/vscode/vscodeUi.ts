@@ -159,7 +159,12 @@ export class VscodeUi implements Ui {
       const typed: Item<T>[] = options.acceptText
         ? [
             text
-              ? { label: `$(filter) ${text}`, description: 'filter by this text', text, alwaysShow: true }
+              ? {
+                  label: `$(${options.textItem?.icon ?? 'filter'}) ${text}`,
+                  description: options.textItem?.description ?? 'filter by this text',
+                  text,
+                  alwaysShow: true,
+                }
               : { label: '$(clear-all) Show Everything', text, alwaysShow: true },
           ]
         : [];

@@ -289,8 +289,10 @@ export class VirtualExplorer {
     if (++this.checks % freshEvery === 0) {
       const accounts = new MemoryAccounts([...this.accounts.deployments()]);
       for (const d of this.accounts.deployments()) {
-        if (this.accounts.account(d.key)) {
-          accounts.signIn(this.others.get(d.key) ?? this.other);
+        const mine = this.accounts.account(d.key);
+        if (mine) {
+          // As the same session, so it marks the same token as "this VS Code window".
+          accounts.signIn({ ...(this.others.get(d.key) ?? this.other), session: mine.session });
         }
       }
       const fresh = new ExplorerModel(accounts, { pageSize: () => this.options.pageSize ?? 10 });

@@ -149,7 +149,7 @@ describe('tree menus', () => {
   });
 
   it('manages API keys and collaborators inline', () => {
-    assert.deepEqual(offered({ ...base, kind: 'apiKey', applicationId: 'a', key: { id: 'k' } }, true), [
+    assert.deepEqual(offered({ ...base, kind: 'apiKey', holder: { type: 'application', id: 'a' }, key: { id: 'k' } }, true), [
       'deleteApiKey',
       'editApiKey',
     ]);
@@ -157,7 +157,7 @@ describe('tree menus', () => {
       contextValueOf({
         ...base,
         kind: 'apiKey',
-        applicationId: 'a',
+        holder: { type: 'application', id: 'a' },
         key: { id: 'k', expires_at: '2000-01-01T00:00:00Z' },
       }),
       'apiKey.expired',

@@ -44,8 +44,9 @@ describe('explorer model', () => {
     });
 
     it('keeps the user as owner when the organizations cannot be listed', async () => {
+      const section = await walk(f, 'deployment', 'section:clients');
       f.server.knobs.failNext({ status: 503, path: '/users/alice/organizations' });
-      const children = await f.model.children(await walk(f, 'deployment', 'section:clients'));
+      const children = await f.model.children(section);
       assert.deepEqual(keys(children), ['owner:user:alice', 'error', 'deleted']);
       assert.match(
         children[1].kind === 'error' ? children[1].message : '',

@@ -13,11 +13,17 @@ describe('explorer model', () => {
       f = await explorerFixture();
     });
 
-    it('shows one node per deployment, then OAuth Clients and Applications', async () => {
+    it('shows one node per deployment, then OAuth Clients, Applications and the account side', async () => {
       const roots = await f.model.children();
       assert.deepEqual(keys(roots), ['deployment']);
       assert.equal(roots[0].kind === 'deployment' && roots[0].accountLabel, 'alice · Local');
-      assert.deepEqual(keys(await f.model.children(roots[0])), ['section:clients', 'section:applications']);
+      assert.deepEqual(keys(await f.model.children(roots[0])), [
+        'section:clients',
+        'section:applications',
+        'section:organizations',
+        'authorizations',
+        'apiKeys',
+      ]);
     });
 
     it('groups by owner: the user first, then each organization, then Recently Deleted', async () => {
@@ -147,10 +153,18 @@ describe('explorer model', () => {
     });
 
     it('loads a level when it is expanded: its nodes and the first page of each list among them (their counts)', async () => {
-      const before = f.server.requests.length;
+      let before = f.server.requests.length;
       await f.model.children();
       await walk(f, 'deployment', 'section:clients');
-      assert.equal(f.server.requests.length, before, 'sections need no request');
+      assert.deepEqual(
+        f.server.requests
+          .slice(before)
+          .map((r) => r.path)
+          .sort(),
+        ['/api/v3/users/alice/api-keys'],
+        'the deployment: the first page of your API keys (their count); sections and Authorized Apps load when expanded',
+      );
+      before = f.server.requests.length;
       const owners = await f.model.children(await walk(f, 'deployment', 'section:clients'));
       assert.deepEqual(
         f.server.requests

@@ -1,6 +1,7 @@
 // Deployment, section ("OAuth Clients" / "Applications"), owner and "Recently Deleted" nodes.
 import vscode = require('vscode');
 import type { DeletedNode, DeploymentNode, OwnerNode, SectionNode } from '../../nodeTypes';
+import { SECTION_LABELS } from '../../rows';
 import { esc, icon, item, markdown } from './shared';
 
 export function deploymentItem(node: DeploymentNode): vscode.TreeItem {
@@ -14,13 +15,16 @@ export function deploymentItem(node: DeploymentNode): vscode.TreeItem {
   return out;
 }
 
+const SECTION_ICONS = { clients: 'shield', applications: 'package', organizations: 'organization' } as const;
+
 export function sectionItem(node: SectionNode): vscode.TreeItem {
-  const clients = node.section === 'clients';
-  const out = item(node, icon(clients ? 'shield' : 'package'));
+  const out = item(node, icon(SECTION_ICONS[node.section]));
   out.tooltip =
     node.filter !== undefined
-      ? `Showing ${clients ? 'OAuth clients' : 'applications'} whose ID, name or description contains "${node.filter}".`
-      : undefined;
+      ? `Showing ${SECTION_LABELS[node.section].toLowerCase().replace('oauth', 'OAuth')} whose ID, name or description contains "${node.filter}".`
+      : node.section === 'organizations'
+        ? 'The organizations you are a member of. Their OAuth clients and applications are listed under them as owner.'
+        : undefined;
   return out;
 }
 

@@ -1,6 +1,16 @@
 // Renders any explorer node as a TreeItem.
 import type * as vscode from 'vscode';
 import type { ExplorerNode } from '../../nodeTypes';
+import {
+  adminItem,
+  allEntitiesItem,
+  authorizationItem,
+  authorizationsItem,
+  organizationItem,
+  queueItem,
+  reviewItem,
+  tokenItem,
+} from './account';
 import { apiKeyItem, apiKeysItem, applicationItem, deviceItem, devicesItem } from './application';
 import { clientItem, propertyItem, secretItem, uriItem, uriListItem } from './client';
 import { deletedItem, deploymentItem, ownerItem, sectionItem } from './deployment';
@@ -22,6 +32,22 @@ export function treeItemFor(node: ExplorerNode, parent: ExplorerNode | undefined
       return clientItem(node);
     case 'application':
       return applicationItem(node);
+    case 'organization':
+      return organizationItem(node);
+    case 'authorizations':
+      return authorizationsItem(node);
+    case 'authorization':
+      return authorizationItem(node);
+    case 'token':
+      return tokenItem(node);
+    case 'admin':
+      return adminItem(node);
+    case 'queue':
+      return queueItem(node);
+    case 'allEntities':
+      return allEntitiesItem(node);
+    case 'review':
+      return reviewItem(node);
     case 'property':
       return propertyItem(node);
     case 'uriList':

@@ -16,7 +16,13 @@ export function errorItem(node: ErrorNode, parent: ExplorerNode | undefined): vs
   return out;
 }
 
-const ICONS: Record<MessageNode['icon'], string> = { info: 'info', add: 'add', signIn: 'sign-in', filter: 'filter' };
+const ICONS: Record<MessageNode['icon'], string> = {
+  info: 'info',
+  add: 'add',
+  signIn: 'sign-in',
+  filter: 'filter',
+  go: 'arrow-right',
+};
 
 export function messageItem(node: MessageNode): vscode.TreeItem {
   const out = item(node, icon(ICONS[node.icon]));
