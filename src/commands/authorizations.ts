@@ -13,6 +13,7 @@ import { requireRights } from './rightsCheck';
 import { accountFor, nodeArg } from './targets';
 import { isNode } from '../explorer/nodeTypes';
 import { expiryText } from '../explorer/entityNodes';
+import { withClientNames } from '../explorer/fetchers';
 
 interface AuthorizationTarget {
   account: Account;
@@ -61,28 +62,34 @@ async function authorizationTarget(
       clientName: node.kind === 'authorization' ? node.clientName : undefined,
     };
   }
-  const authorizations = await ctx.ui.withProgress('Listing the OAuth clients you authorized…', (signal) =>
-    account.api.users.allAuthorizations(userId, signal),
+  const authorizations = await ctx.ui.withProgress('Listing the OAuth clients you authorized…', async (signal) =>
+    withClientNames(account.api, await account.api.users.allAuthorizations(userId, signal), signal),
   );
   if (authorizations.length === 0) {
     throw new CommandError(`You have not authorized any OAuth client on ${account.deployment.name}.`);
   }
   const own = account.session.method === 'oauth' ? account.session.clientId : undefined;
-  const clientId = await ctx.ui.pick<string>({
+  const chosen = await ctx.ui.pick<{ clientId: string; clientName?: string }>({
     title,
     placeholder: 'Which OAuth client?',
     items: authorizations.map((a) => {
-      const id = a.client_ids?.client_id ?? '?';
+      const clientId = a.client_ids?.client_id ?? '?';
       return {
-        label: id,
-        description: id === own ? 'this VS Code window' : undefined,
-        detail: `${(a.rights ?? []).length} rights · authorized ${a.created_at ?? '?'}`,
-        value: id,
+        label: a.clientName ? plainText(a.clientName, 80) : clientId,
+        description: clientId,
+        detail: [
+          `${(a.rights ?? []).length} rights`,
+          `authorized ${a.created_at ?? '?'}`,
+          clientId === own && 'this VS Code window signs in with it',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        value: { clientId, clientName: a.clientName },
         icon: 'shield',
       };
     }),
   });
-  return { account, userId, clientId };
+  return { account, userId, ...chosen };
 }
 
 function tokensOf(account: Account, t: AuthorizationTarget, signal?: AbortSignal): Promise<AccessToken[]> {

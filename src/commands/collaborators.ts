@@ -39,7 +39,7 @@ const mayManage = (account: Account, entity: EntityRef): Promise<void> =>
     account,
     entity,
     [MANAGE[entity.type]],
-    `manage the collaborators of ${noun(entity.type)} "${entity.id}"`,
+    `manage the ${entity.type === 'organization' ? 'members' : 'collaborators'} of ${noun(entity.type)} "${entity.id}"`,
   );
 
 /**
@@ -54,57 +54,51 @@ async function pickMember(
   usersOnly: boolean,
   previous: { id: string; refused?: Refusal },
 ): Promise<Owner> {
-  let problem = previous.refused?.value === previous.id ? previous.refused.message : undefined;
-  let value = previous.id;
-  for (;;) {
-    const result = await ctx.ui.searchPick<Owner>({
-      title,
-      step,
-      value,
-      placeholder:
-        problem ??
-        (usersOnly
-          ? 'Type part of a user ID to search, or the whole ID and Enter'
-          : 'Type part of a user or organization ID to search, or the whole ID and Enter'),
-      acceptText: true,
-      textItem: { icon: 'account', description: 'use this ID' },
-      search: async (text, signal) => {
-        const query = text.trim();
-        if (query.length < 2) {
-          return [];
-        }
-        const found = await account.api.users.searchAccounts(query, { onlyUsers: usersOnly, signal });
-        return found.map((o) => ({
-          label: o.id,
-          description: o.kind === 'user' ? 'user' : 'organization',
-          value: o,
-          icon: o.kind === 'user' ? 'account' : 'organization',
-        }));
-      },
-    });
-    if (result.kind === 'item') {
-      return result.value;
-    }
-    value = result.text.trim();
-    problem = value ? validateId(value, 'user', 'refer') : 'Type a user or organization ID.';
-    if (problem) {
-      problem = `${problem} Type again.`;
-      continue;
-    }
-    if (usersOnly) {
-      return { kind: 'user', id: value };
-    }
-    const kind = await ctx.ui.pick<Owner['kind']>({
-      title,
-      step,
-      placeholder: `Is "${value}" a user or an organization?`,
-      items: [
-        { label: 'User', value: 'user', icon: 'account' },
-        { label: 'Organization', value: 'organization', icon: 'organization' },
-      ],
-    });
-    return { kind, id: value };
+  const refused = previous.refused;
+  const result = await ctx.ui.searchPick<Owner>({
+    title,
+    step,
+    value: previous.id,
+    placeholder: usersOnly
+      ? 'Type part of a user ID to search, or the whole ID and Enter'
+      : 'Type part of a user or organization ID to search, or the whole ID and Enter',
+    acceptText: true,
+    textItem: { icon: 'account', description: 'use this ID' },
+    validateText: (text) => (text === refused?.value ? refused.message : validateId(text, 'user', 'refer')),
+    search: async (text, signal) => {
+      const query = text.trim();
+      if (query.length < 2) {
+        return [];
+      }
+      const found = await account.api.users.searchAccounts(query, { onlyUsers: usersOnly, signal });
+      return found.map((o) => ({
+        label: o.id,
+        description: o.kind === 'user' ? 'user' : 'organization',
+        value: o,
+        icon: o.kind === 'user' ? 'account' : 'organization',
+      }));
+    },
+  });
+  if (result.kind === 'item') {
+    return result.value;
   }
+  const value = result.text.trim();
+  if (!value || validateId(value, 'user', 'refer')) {
+    return pickMember(ctx, account, title, step, usersOnly, { id: value, refused }); // the box refuses these itself
+  }
+  if (usersOnly) {
+    return { kind: 'user', id: value };
+  }
+  const kind = await ctx.ui.pick<Owner['kind']>({
+    title,
+    step,
+    placeholder: `Is "${value}" a user or an organization?`,
+    items: [
+      { label: 'User', value: 'user', icon: 'account' },
+      { label: 'Organization', value: 'organization', icon: 'organization' },
+    ],
+  });
+  return { kind, id: value };
 }
 
 async function refreshCollaborators(ctx: CommandContext, account: Account, entity: EntityRef): Promise<void> {
@@ -159,7 +153,7 @@ export async function addCollaborator(ctx: CommandContext, ...args: unknown[]): 
     unknownAccountAt(0),
   );
   await refreshCollaborators(ctx, account, entity);
-  void ctx.ui.info(`Added ${memberText(member)} as a collaborator of "${entity.id}".`);
+  void ctx.ui.info(`Added ${memberText(member)} as a ${usersOnly ? 'member' : 'collaborator'} of "${entity.id}".`);
 }
 
 async function collaboratorTarget(

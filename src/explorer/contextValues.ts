@@ -32,7 +32,13 @@ export function contextValueOf(node: ExplorerNode, now: number = Date.now()): st
       });
     }
     case 'application':
-      return context('application', { live: !node.deleted, deleted: node.deleted, admin: node.isAdmin });
+    case 'organization':
+      return context(node.kind, { live: !node.deleted, deleted: node.deleted, admin: node.isAdmin });
+    case 'allEntities':
+      return context('allEntities', { [node.section]: true, filtered: node.filter !== undefined });
+    case 'authorization':
+    case 'token':
+      return context(node.kind, { current: node.current });
     case 'property':
       return context('property', { [node.property]: true, [node.entity.type]: true, editable: node.editable });
     case 'uriList':

@@ -118,20 +118,28 @@ export function apiKeys(api: TtsClient, holder: KeyHolder): PageFetcher<ApiKey> 
  * The clients the user authorized, each with its client's name: a name is public (any user may read it), one
  * request per client of the page; a client that is gone or refuses keeps its ID only.
  */
+/** Authorizations with their clients' names (public: one GET per client, a failed one leaves the name out). */
+export function withClientNames(
+  api: TtsClient,
+  listed: readonly ClientAuthorization[],
+  signal?: AbortSignal,
+): Promise<(ClientAuthorization & { clientName?: string })[]> {
+  return Promise.all(
+    listed.map(async (a) => {
+      const id = a.client_ids?.client_id;
+      const client = id ? await api.clients.get(id, ['name'], signal).catch(() => undefined) : undefined;
+      return { ...a, clientName: client?.name || undefined };
+    }),
+  );
+}
+
 export function authorizations(
   api: TtsClient,
   userId: string,
 ): PageFetcher<ClientAuthorization & { clientName?: string }> {
   return async (page, limit, signal) => {
     const listed = await api.users.authorizations(userId, { page, limit, signal });
-    const items = await Promise.all(
-      listed.items.map(async (a) => {
-        const id = a.client_ids?.client_id;
-        const client = id ? await api.clients.get(id, ['name'], signal).catch(() => undefined) : undefined;
-        return { ...a, clientName: client?.name || undefined };
-      }),
-    );
-    return { ...listed, items };
+    return { ...listed, items: await withClientNames(api, listed.items, signal) };
   };
 }
 

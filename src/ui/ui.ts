@@ -76,8 +76,12 @@ export interface SearchPickOptions<T> extends PromptBase {
   search: (text: string, signal: AbortSignal) => Promise<PickItem<T>[]>;
   /** Accepting the typed text (no item chosen) is allowed and returns `{ text }`. */
   acceptText?: boolean;
-  /** How the typed text's own item reads (default: a filter icon and "filter by this text"). */
+  /** How the typed text's own item reads (default: a filter icon and "filter by this text"; an empty box then offers
+   * "Show Everything"). With a textItem an empty box offers nothing of its own. */
   textItem?: { icon: string; description: string };
+  /** What is wrong with the typed text as an answer, checked on every keystroke: shown on its item, and Enter on it
+   * keeps the box open. */
+  validateText?: (text: string) => string | undefined;
 }
 
 export type SearchPickResult<T> = { kind: 'item'; value: T } | { kind: 'text'; text: string };

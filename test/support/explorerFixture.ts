@@ -194,6 +194,14 @@ export function key(node: ExplorerNode): string {
       return `apiKey:${node.key.name ?? node.key.id ?? ''}`;
     case 'device':
       return `device:${node.device.ids?.device_id ?? ''}`;
+    case 'organization':
+      return `organization:${node.organizationId}`;
+    case 'authorization':
+      return `authorization:${node.clientId}`;
+    case 'token':
+      return `token:${node.token.id ?? ''}`;
+    case 'allEntities':
+      return `allEntities:${node.section}`;
     case 'error':
       return 'error';
     case 'message':

@@ -26,7 +26,7 @@ export type ScriptStep = Expect &
     | { pick: string }
     | { pickMany: string[] | 'keep'; invalid?: RegExp }
     | { input: string; invalid?: RegExp; advice?: RegExp; severity?: Severity }
-    | { search: string; choose?: string }
+    | { search: string; choose?: string; invalid?: RegExp }
     | { confirm: boolean }
     | { secret: 'ack' }
     | { cancel: true }
@@ -226,19 +226,38 @@ export class ScriptedUi implements Ui {
 
   async searchPick<T>(options: SearchPickOptions<T>): Promise<SearchPickResult<T>> {
     const where = `${options.title} — ${options.placeholder}`;
-    const step = this.next('search', where) as { search: string; choose?: string };
-    const items =
-      step.search || !options.initial
-        ? await options.search(step.search, new AbortController().signal)
-        : options.initial;
-    recordSink('prompt', ScriptedUi.shown([where, options.value].filter(Boolean).join('\n'), items));
-    if (step.choose !== undefined) {
-      return { kind: 'item', value: ScriptedUi.find(items, step.choose, where).value };
+    for (;;) {
+      const step = this.next('search', where) as { search: string; choose?: string; invalid?: RegExp };
+      const items =
+        step.search || !options.initial
+          ? await options.search(step.search, new AbortController().signal)
+          : options.initial;
+      recordSink('prompt', ScriptedUi.shown([where, options.value].filter(Boolean).join('\n'), items));
+      if (step.choose !== undefined) {
+        return { kind: 'item', value: ScriptedUi.find(items, step.choose, where).value };
+      }
+      if (!options.acceptText) {
+        throw new AssertionError({
+          message: `"${where}" needs an item chosen; the script only typed "${step.search}"`,
+        });
+      }
+      const problem = step.search.trim() ? options.validateText?.(step.search.trim()) : undefined;
+      if (problem) {
+        recordSink('prompt', problem);
+      }
+      if (step.invalid) {
+        if (!problem || !step.invalid.test(problem)) {
+          throw new AssertionError({
+            message: `Expected "${step.search}" to be refused with ${String(step.invalid)}, got ${JSON.stringify(problem)}`,
+          });
+        }
+        continue; // the box stays open: the next step answers the same prompt
+      }
+      if (problem) {
+        throw new AssertionError({ message: `Typed "${step.search}" was refused: ${problem} (${where})` });
+      }
+      return { kind: 'text', text: step.search };
     }
-    if (!options.acceptText) {
-      throw new AssertionError({ message: `"${where}" needs an item chosen; the script only typed "${step.search}"` });
-    }
-    return { kind: 'text', text: step.search };
   }
 
   async confirm(options: ConfirmOptions): Promise<boolean> {

@@ -156,18 +156,21 @@ export class VscodeUi implements Ui {
       // Server results already match; alwaysShow stops the quick pick from filtering them again.
       // The typed text is its own label, so VS Code (which puts the best label match first) keeps it first and Enter
       // takes it, as the placeholder says, even when a match's label starts with it too.
-      const typed: Item<T>[] = options.acceptText
-        ? [
-            text
-              ? {
-                  label: `$(${options.textItem?.icon ?? 'filter'}) ${text}`,
-                  description: options.textItem?.description ?? 'filter by this text',
-                  text,
-                  alwaysShow: true,
-                }
-              : { label: '$(clear-all) Show Everything', text, alwaysShow: true },
-          ]
-        : [];
+      const problem = text ? options.validateText?.(text) : undefined;
+      const typed: Item<T>[] = !options.acceptText
+        ? []
+        : text
+          ? [
+              {
+                label: `$(${problem ? 'error' : (options.textItem?.icon ?? 'filter')}) ${text}`,
+                description: problem ?? options.textItem?.description ?? 'filter by this text',
+                text,
+                alwaysShow: true,
+              },
+            ]
+          : options.textItem
+            ? []
+            : [{ label: '$(clear-all) Show Everything', text, alwaysShow: true }];
       qp.items = [...typed, ...results.map((r) => ({ ...r, alwaysShow: true }))];
     };
     const searchSoon = (): void => {
@@ -208,9 +211,13 @@ export class VscodeUi implements Ui {
     }
     render();
     return settle<SearchPickResult<T>>(qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, (done) => {
+      const chosen = qp.selectedItems[0] ?? qp.activeItems[0];
+      const typed = chosen?.text ?? (chosen ? undefined : qp.value.trim());
+      if (typed !== undefined && (typed === '' ? options.textItem : options.validateText?.(typed))) {
+        return; // nothing typed yet, or the typed text is refused on its item: the box stays open
+      }
       clearTimeout(timer);
       controller?.abort();
-      const chosen = qp.selectedItems[0] ?? qp.activeItems[0];
       if (chosen?.text !== undefined) {
         done({ kind: 'text', text: chosen.text });
       } else if (chosen && !chosen.kind) {

@@ -4,7 +4,8 @@ import { requireRights } from './auth';
 import { errors } from './errors';
 import { applyMask, compact, maskPaths, pick, USER_FIELDS, USER_PUBLIC, validateMask } from './fieldMask';
 import { ok, queryList, type Ctx, type Reply, type Route } from './http';
-import { expand, sorted, UNIVERSAL_RIGHTS } from './rights';
+import { expand, rightsNamed, sorted, UNIVERSAL_RIGHTS } from './rights';
+import { requireAuthenticated } from './auth';
 import { iso, type AccessTokenRecord } from './state';
 
 function authInfo(ctx: Ctx): Reply {
@@ -57,6 +58,24 @@ function getUser(ctx: Ctx): Reply {
   return ok(compact(mayRead ? masked : pick(masked, USER_PUBLIC)));
 }
 
+/** What a user's rights list may hold (user_access.go listUserRights: entity, organization and user rights). */
+const USER_RIGHTS_SCOPE = rightsNamed(
+  'RIGHT_APPLICATION_',
+  'RIGHT_CLIENT_',
+  'RIGHT_GATEWAY_',
+  'RIGHT_ORGANIZATION_',
+  'RIGHT_USER_',
+);
+
+/** `GET /users/{user_id}/rights`: the caller's rights on that user (none on another user: an empty answer). */
+function listUserRights(ctx: Ctx): Reply {
+  const caller = ctx.caller();
+  requireAuthenticated(caller);
+  const held = caller.rightsOn({ kind: 'user', id: ctx.params.user_id });
+  const rights = sorted([...held].filter((r) => USER_RIGHTS_SCOPE.has(r)));
+  return ok(rights.length > 0 ? { rights } : {});
+}
+
 function isConfiguration(ctx: Ctx): Reply {
   const config = ctx.server.state.config;
   // BoolValue wrappers: false is written out, so this is not compacted.
@@ -86,4 +105,5 @@ export const userRoutes: Route[] = [
   { method: 'GET', template: '/auth_info', handler: authInfo },
   { method: 'GET', template: '/is/configuration', handler: isConfiguration },
   { method: 'GET', template: '/users/{user_ids.user_id}', handler: getUser },
+  { method: 'GET', template: '/users/{user_id}/rights', handler: listUserRights },
 ];

@@ -47,6 +47,7 @@ describe('API key commands', () => {
 
   it('takes a custom expiry date and refuses a past one', async () => {
     await run(f, 'thingsStack.createApiKey', [
+      { pick: 'An Application' },
       { search: '', choose: 'alice-tracker' },
       CREATE[0],
       CREATE[1],
@@ -87,6 +88,7 @@ describe('API key commands', () => {
     await run(f, 'thingsStack.editApiKey', [{ pick: 'Name' }, { input: 'renamed' }], key);
     assert.equal(f.server.state.apiKeys.get(seeded.id)?.apiKey.name, 'renamed');
     await run(f, 'thingsStack.editApiKey', [
+      { pick: 'An Application' },
       { search: '', choose: 'alice-tracker' },
       { pick: 'renamed' },
       { pick: 'Rights' },
@@ -109,13 +111,17 @@ describe('API key commands', () => {
   });
 
   it('says when an application has no keys', async () => {
-    await run(f, 'thingsStack.deleteApiKey', [{ search: '', choose: 'alice-tracker' }]);
+    await run(f, 'thingsStack.deleteApiKey', [{ pick: 'An Application' }, { search: '', choose: 'alice-tracker' }]);
     assert.match(f.ui.text('error'), /has no API keys/);
   });
 
   it('shows a server error when creating fails', async () => {
     f.server.knobs.failNext({ status: 500, method: 'POST', path: '/applications/alice-tracker/api-keys' });
-    await run(f, 'thingsStack.createApiKey', [{ search: '', choose: 'alice-tracker' }, ...CREATE]);
+    await run(f, 'thingsStack.createApiKey', [
+      { pick: 'An Application' },
+      { search: '', choose: 'alice-tracker' },
+      ...CREATE,
+    ]);
     assert.match(f.ui.text('error'), /internal error \(correlation id/);
     assert.equal(f.ui.secrets.length, 0);
   });

@@ -1,4 +1,4 @@
-// Collaborators of applications and OAuth clients against the TTS test server.
+// Collaborators of applications and OAuth clients, members of organizations, against the TTS test server.
 import { strict as assert } from 'node:assert';
 import { run, writes } from '../../support/commandRunner';
 import { explorerFixture, walk, type Fixture } from '../../support/explorerFixture';
@@ -16,7 +16,7 @@ describe('collaborator commands', () => {
     await run(
       f,
       'thingsStack.addCollaborator',
-      [{ pick: 'User' }, { input: 'Bob', invalid: /lower case/ }, { input: 'bob' }, { pick: 'Read Only' }],
+      [{ search: 'Bob', invalid: /lower case/ }, { search: 'bo', choose: 'bob' }, { pick: 'Read Only' }],
       collaborators,
     );
     assert.deepEqual(f.server.state.memberships.get('application:alice-tracker')?.get('user:bob'), [
@@ -43,8 +43,7 @@ describe('collaborator commands', () => {
     await run(f, 'thingsStack.addCollaborator', [
       { pick: 'OAuth Client' },
       { search: '', choose: 'alice-dashboard' },
-      { pick: 'Organization' },
-      { input: 'acme' },
+      { search: 'acm', choose: 'acme' },
       { pick: 'Editor' },
     ]);
     assert.deepEqual(f.server.state.memberships.get('client:alice-dashboard')?.get('organization:acme'), [
@@ -71,7 +70,7 @@ describe('collaborator commands', () => {
       await run(
         f,
         'thingsStack.addCollaborator',
-        [...[{ pick: 'User' }, { input: 'bob' }].slice(0, step), { cancel: true }],
+        [...[{ search: 'bob' }, { pick: 'User' }, { pick: 'Read Only' }].slice(0, step), { cancel: true }],
         app,
       );
       assert.deepEqual(writes(f, before), []);
@@ -81,7 +80,7 @@ describe('collaborator commands', () => {
   it('names the missing right when the server refuses', async () => {
     f.server.knobs.failNext({ status: 500, method: 'PUT', path: '/applications/alice-tracker/collaborators' });
     const app = await walk(f, 'deployment', 'section:applications', 'owner:user:alice', 'application:alice-tracker');
-    await run(f, 'thingsStack.addCollaborator', [{ pick: 'User' }, { input: 'bob' }, { pick: 'Read Only' }], app);
+    await run(f, 'thingsStack.addCollaborator', [{ search: 'bob', choose: 'bob' }, { pick: 'Read Only' }], app);
     assert.match(f.ui.text('error'), /internal error \(correlation id/);
   });
 
@@ -91,23 +90,56 @@ describe('collaborator commands', () => {
       f,
       'thingsStack.addCollaborator',
       [
+        { search: 'nobody-here' },
         { pick: 'User' },
-        { input: 'nobody-here' },
         { pick: 'Read Only' },
         {
-          input: 'nobody-here',
-          expect: /User ID/,
+          search: 'nobody-here',
+          expect: /user or organization ID/,
           invalid:
             /^user account with id "nobody-here" not found \(correlation id [0-9a-f]+\)\. Check the ID; your other answers are kept\.$/,
         },
-        { input: 'bob' },
+        { search: 'bob' },
+        { pick: 'User' },
         { pick: 'Keep Current Rights' },
       ],
       app,
     );
-    assert.match(f.ui.openingChecks.at(-1) ?? '', /^error: user account with id "nobody-here" not found/);
     assert.deepEqual(f.ui.messages, [
       { level: 'info', text: 'Added user "bob" as a collaborator of "alice-tracker".' },
     ]);
+  });
+
+  it('adds a member to an organization: the search offers users only, and a typed ID needs no kind', async () => {
+    const before = f.server.requests.length;
+    await run(f, 'thingsStack.addCollaborator', [
+      { pick: 'Organization' },
+      { search: '', choose: 'acme' },
+      { search: 'bob', expect: /Add Member to organization "acme" — Type part of a user ID/ },
+      { pick: 'Application Manager' },
+    ]);
+    const searches = f.server.requests.slice(before).filter((r) => r.path.endsWith('/search/accounts'));
+    assert.deepEqual(
+      searches.map((r) => [r.query.query, r.query.only_users]),
+      [['bob', 'true']],
+    );
+    assert.deepEqual(f.server.state.memberships.get('organization:acme')?.get('user:bob'), [
+      'RIGHT_ORGANIZATION_INFO',
+      'RIGHT_ORGANIZATION_APPLICATIONS_LIST',
+      'RIGHT_ORGANIZATION_APPLICATIONS_CREATE',
+      'RIGHT_APPLICATION_ALL',
+    ]);
+    assert.deepEqual(f.ui.messages, [{ level: 'info', text: 'Added user "bob" as a member of "acme".' }]);
+  });
+
+  it('refuses before any prompt when you may not manage the collaborators (names the right)', async () => {
+    f.server.state.memberships.get('organization:acme')!.set('user:alice', ['RIGHT_ORGANIZATION_INFO']);
+    const before = f.server.requests.length;
+    await run(f, 'thingsStack.addCollaborator', [{ pick: 'Organization' }, { search: '', choose: 'acme' }]);
+    assert.deepEqual(writes(f, before), []);
+    assert.match(
+      f.ui.text('error'),
+      /^alice .*cannot manage the members of organization "acme": it lacks RIGHT_ORGANIZATION_SETTINGS_MEMBERS \(.+\) on organization "acme"\./,
+    );
   });
 });

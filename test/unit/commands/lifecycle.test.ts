@@ -126,17 +126,26 @@ describe('delete, restore and purge', () => {
       assert.deepEqual(writes(f, before), []);
     });
 
-    it('shows a missing right by name when the server refuses a delete', async () => {
+    it('names the missing right before asking, and sends nothing, when the account may not delete', async () => {
       f.server.seed.organization({
         id: 'acme',
         name: 'ACME Corp',
         members: { alice: ['RIGHT_ORGANIZATION_INFO', 'RIGHT_ORGANIZATION_CLIENTS_LIST'] },
       });
-      await run(f, 'thingsStack.deleteClient', [{ search: '', choose: 'acme-portal' }, { confirm: true }]);
+      const before = f.server.requests.length;
+      await run(f, 'thingsStack.deleteClient', [{ search: '', choose: 'acme-portal' }]);
+      assert.deepEqual(writes(f, before), []);
       assert.match(
         f.ui.text('error'),
-        /You need RIGHT_CLIENT_DELETE \(the right to delete a client\)\. \(correlation id /,
+        /cannot delete OAuth client "acme-portal": it lacks RIGHT_CLIENT_DELETE \(the right to delete a client\) on OAuth client "acme-portal"/,
       );
+    });
+
+    it('shows a missing right by name when the server refuses a delete after all', async () => {
+      f.server.knobs.failNext({ status: 403, method: 'DELETE', path: '/clients/alice-dashboard' });
+      await run(f, 'thingsStack.deleteClient', [{ search: '', choose: 'alice-dashboard' }, { confirm: true }]);
+      assert.match(f.ui.text('error'), /\(correlation id /);
+      assert.ok(f.server.state.clients.has('alice-dashboard'), 'nothing deleted');
     });
   });
 

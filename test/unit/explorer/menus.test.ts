@@ -149,10 +149,10 @@ describe('tree menus', () => {
   });
 
   it('manages API keys and collaborators inline', () => {
-    assert.deepEqual(offered({ ...base, kind: 'apiKey', holder: { type: 'application', id: 'a' }, key: { id: 'k' } }, true), [
-      'deleteApiKey',
-      'editApiKey',
-    ]);
+    assert.deepEqual(
+      offered({ ...base, kind: 'apiKey', holder: { type: 'application', id: 'a' }, key: { id: 'k' } }, true),
+      ['deleteApiKey', 'editApiKey'],
+    );
     assert.equal(
       contextValueOf({
         ...base,
@@ -207,5 +207,46 @@ describe('tree menus', () => {
     assert.deepEqual(offered(formatter('down')), ['changeFormatterType']);
     assert.deepEqual(offered(formatter('up', 'FORMATTER_JAVASCRIPT'), true), ['openFormatter']);
     assert.deepEqual(offered({ ...base, kind: 'formatters', applicationId: 'a' }, true), ['refresh']);
+  });
+
+  it('offers the organization actions: everyday ones while live, restore when deleted, purge to admins only', () => {
+    const org = (deleted: boolean, isAdmin: boolean): ExplorerNode => ({
+      ...base,
+      kind: 'organization',
+      organizationId: 'o',
+      organization: {},
+      deleted,
+      isAdmin,
+    });
+    assert.deepEqual(offered(org(false, false)), [
+      'addCollaborator',
+      'copyAsJson',
+      'copyId',
+      'createApiKey',
+      'deleteOrganization',
+      'editOrganization',
+      'openInConsole',
+      'refresh',
+      'showJson',
+    ]);
+    assert.ok(offered(org(false, true)).includes('purgeOrganization'));
+    assert.deepEqual(offered(org(true, false)), ['copyId', 'restoreOrganization']);
+    assert.deepEqual(offered(org(true, true), true), ['purgeOrganization', 'restoreOrganization']);
+  });
+
+  it('revokes an authorization or one token inline; filters every entity, clearing only when filtered', () => {
+    const authorization: ExplorerNode = {
+      ...base,
+      kind: 'authorization',
+      userId: 'u',
+      clientId: 'c',
+      authorization: {},
+      current: false,
+    };
+    assert.deepEqual(offered(authorization, true), ['revokeAuthorization']);
+    assert.deepEqual(offered({ ...authorization, kind: 'token', token: {} }, true), ['revokeToken']);
+    const all = (filter?: string): ExplorerNode => ({ ...base, kind: 'allEntities', section: 'applications', filter });
+    assert.deepEqual(offered(all(), true), ['filter', 'refresh']);
+    assert.deepEqual(offered(all('x'), true), ['clearFilter', 'filter', 'refresh']);
   });
 });

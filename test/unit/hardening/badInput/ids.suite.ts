@@ -34,8 +34,8 @@ export function idRows(env: Env, row: Row): void {
               await command(env, 'thingsStack.addCollaborator', [
                 { pick: 'Application' },
                 { search: '', choose: 'alice-tracker' },
-                { pick: 'User' },
-                ...answer,
+                { search: c.input, invalid: exactly(message) },
+                { cancel: true },
               ]);
             } else {
               await command(

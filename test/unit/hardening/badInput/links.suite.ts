@@ -89,6 +89,7 @@ export function linkRows(env: Env, row: Row): void {
           // 3. The API key's name: its row in the pick, then the Delete question (answered No: nothing is deleted).
           const name = plainFor(c, 'keyName');
           await command(env, 'thingsStack.deleteApiKey', [
+            { pick: 'An Application' },
             { search: '', choose: 'alice-tracker' },
             { pick: name },
             { confirm: false, expect: startingWith(`Delete API key "${name}" of application "alice-tracker"? — `) },
