@@ -1,10 +1,12 @@
 // npm run test:e2e: the packaged .vsix in a real VS Code workbench (code-server) driven in headless Chromium, as a
 // new user of `npm start` — on the same demo stack: welcome view, a cancelled sign-in, the printed API key, the
 // explorer clicked through (an application and each of its children), Refresh on each level, a sign-in with a code,
-// clients, applications and API keys created and deleted, a payload formatter opened and tested, the browser sign-in
-// with the demo's client, VS Code's own OAuth client registered, sign-out. Every step checks what the screen shows
-// and fails on an error notification it did not expect or on a tree error or uncaught error in the workbench's logs
-// (the log tripwire, which the first step shows working); screenshots of every step go to test-results/.
+// an authorized app revoked from its row and an organization opened, clients, applications and API keys created and
+// deleted, a payload formatter opened and tested, the code session's own authorization revoked (which signs it
+// out), the browser sign-in with the demo's client, VS Code's own OAuth client registered, sign-out. Every step
+// checks what the screen shows and fails on an error notification it did not expect or on a tree error or uncaught
+// error in the workbench's logs (the log tripwire, which the first step shows working); screenshots of every step go
+// to test-results/.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +18,7 @@ import { DEMO_CLIENT, seedDemoStack } from '../support/ttsServer/demoStack';
 import { launchBrowser, seedApplicationStorage, startCodeServer, TRUST_ALL_LINKS } from '../support/workbench';
 import { Journey } from './driver';
 import { STACK, type JourneyContext } from './journey/context';
+import { authorizedApps, revokeOwnAuthorization } from './journey/account';
 import { changeEntities, registerVsCodeClient } from './journey/entities';
 import { openAndTestFormatter } from './journey/formatters';
 import { cancelSignIn, signInThroughBrowser, signInWithApiKey, signInWithCode, signOut } from './journey/signIn';
@@ -75,9 +78,10 @@ async function main(): Promise<number> {
     await filterByTypedText(x);
     await signOut(x, 'sign-out-of-the-api-key');
     await signInWithCode(x);
+    await authorizedApps(x);
     await changeEntities(x);
     await openAndTestFormatter(x);
-    await signOut(x, 'sign-out-of-the-code-session');
+    await revokeOwnAuthorization(x); // signs the code session out
     await signInThroughBrowser(x, DEMO_CLIENT.secret);
     await registerVsCodeClient(x); // last: the deployment then uses the new client, which awaits approval
     await signOut(x);

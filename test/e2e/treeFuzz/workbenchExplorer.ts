@@ -27,6 +27,9 @@ const INLINE_REFRESH = new Set([
   'API Keys',
   'End Devices',
   'Payload Formatters',
+  'Organizations',
+  'Authorized Apps',
+  'Your API Keys',
 ]);
 
 export interface WorkbenchExplorerOptions {

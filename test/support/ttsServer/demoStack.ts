@@ -1,8 +1,10 @@
 // The world `npm start` shows a new user — and that the e2e journey and the tree tests use, so what ships is what is
 // tested: alice with 26 applications (real names), ACME's 12, OAuth clients of both, 25 devices in one application,
-// the extension's own demo client, a user API key, and uplinks from the demo devices every few seconds.
+// the extension's own demo client, a user API key, uplinks from the demo devices every few seconds, and the account
+// side (seedAccount.ts: an organization of alice's, her user API keys, OAuth clients she authorized).
 import { SEED } from './seed';
 import type { TtsTestServer } from './index';
+import { seedAccount } from './seedAccount';
 
 export const DEMO_CLIENT = { id: 'vscode-demo', secret: 'vscode-demo-secret' };
 export const DEMO_TRAFFIC_APP = 'greenhouse-climate';
@@ -102,6 +104,8 @@ export function seedDemoStack(server: TtsTestServer): DemoStack {
     'RIGHT_CLIENT_ALL',
     'RIGHT_ORGANIZATION_ALL',
   ]);
+  // The account side: alice's organization and user API keys, apps she authorized, a client awaiting approval.
+  seedAccount(server);
   return {
     apiKey,
     traffic: (everyMs = 3_000) => demoTraffic(server, [DEMO_TRAFFIC_APP, SEED.demo.appWithDevices], everyMs),
