@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { SEED, startTtsServer } from '../support/ttsServer';
+import { seedAccount } from '../support/ttsServer/seedAccount';
 import { bundleSuite, TEST_CLIENT } from './run';
 
 async function main(): Promise<number> {
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
     grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
     rights: [...SEED.client.rights],
   });
+  seedAccount(server); // alice's organization, user API keys, and the clients she authorized
   const root = mkdtempSync(join(tmpdir(), 'tsm-desktop-'));
   const userData = join(root, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { SEED, startTtsServer } from '../support/ttsServer';
+import { seedAccount } from '../support/ttsServer/seedAccount';
 import { allowSignInDialogs, playUser, withoutCode } from '../support/robot';
 import { ScreenServer } from '../support/screen';
 import { SUITES } from './suites';
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
     grants: ['GRANT_AUTHORIZATION_CODE', 'GRANT_REFRESH_TOKEN'],
     rights: [...SEED.client.rights],
   });
+  seedAccount(server); // alice's organization, user API keys, and the clients she authorized
   // Uplinks for the live events suite, all through the run.
   const uplinks = setInterval(() => void server.events.emitUplinks(SEED.demo.appWithDevices, { count: 1 }), 200);
   const workspace = mkdtempSync(join(tmpdir(), 'tsm-host-ws-'));
@@ -55,7 +57,7 @@ async function main(): Promise<number> {
       extensionPath: REPO,
       testsIndex,
       workspace,
-      timeoutMs: Number(process.env.HOST_TESTS_TIMEOUT_MS) || 240_000,
+      timeoutMs: Number(process.env.HOST_TESTS_TIMEOUT_MS) || 600_000,
       // TTS on ::1 is not tunnelled by code-server's port proxy (like a real remote TTS). The workbench refuses
       // dialogs in tests, so the answers a user gives once (trust the link, allow the account) are stored up front.
       storage: {

@@ -80,6 +80,7 @@ describe('explorer tree as shown', function () {
   });
 
   let expanded: string[] = [];
+  const LAB = "Alice's lab"; // ACCOUNT_SEED.organization (test/support/ttsServer/seedAccount.ts)
 
   it('expands every kind of node with a click, each click as soon as its row shows', async () => {
     const clients = [STACK, 'OAuth Clients'];
@@ -99,6 +100,13 @@ describe('explorer tree as shown', function () {
       [...sensors, 'End Devices', 'device-0001'],
       [...sensors, 'End Devices', 'device-0001', 'Payload Formatters'],
       [...sensors, 'Payload Formatters'],
+      [STACK, 'Organizations'],
+      [STACK, 'Organizations', LAB],
+      [STACK, 'Organizations', LAB, 'Collaborators'],
+      [STACK, 'Organizations', LAB, 'API Keys'],
+      [STACK, 'Authorized Apps'],
+      [STACK, 'Authorized Apps', 'Weather portal'],
+      [STACK, 'Your API Keys'],
     ]) {
       await clickRow(path); // waits only for the row itself to show
     }
@@ -112,6 +120,14 @@ describe('explorer tree as shown', function () {
     assert.ok(app[0].endsWith('— alice-sensors'));
     assert.match(app.find((r) => r.startsWith('End Devices')) ?? '', /— 3 devices/);
     assert.ok(under(expanded, 'Payload Formatters').some((r) => /^Uplink — JavaScript · in effect/.test(r)));
+    assert.deepEqual(
+      under(expanded, 'Weather portal').map((r) => r.split(' — ')[0].replace(/^Token \S+…$/, 'Token')),
+      ['Token', 'Token'],
+    );
+    assert.ok(
+      under(expanded, 'Authorized Apps').some((r) => /^VS Code \(tests\) — .*this VS Code window/.test(r)),
+      under(expanded, 'Authorized Apps').join('\n'),
+    );
   });
 
   it('refreshing each kind of node with its button or menu keeps the rows the user sees', async () => {
@@ -130,6 +146,11 @@ describe('explorer tree as shown', function () {
       ['its API keys', [...sensors, 'API Keys'], 'button'],
       ['its end devices', [...sensors, 'End Devices'], 'button'],
       ['its payload formatters', [...sensors, 'Payload Formatters'], 'button'],
+      ['Organizations', [STACK, 'Organizations'], 'button'],
+      ['an organization', [STACK, 'Organizations', LAB], 'menu'],
+      ['Authorized Apps', [STACK, 'Authorized Apps'], 'button'],
+      ['an authorized app', [STACK, 'Authorized Apps', 'Weather portal'], 'menu'],
+      ['your API keys', [STACK, 'Your API Keys'], 'button'],
     ];
     for (const [name, path, how] of steps) {
       await (how === 'button' ? rowButton(path, 'Refresh') : rowMenu(path, 'Refresh'));

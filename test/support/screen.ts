@@ -116,6 +116,7 @@ async function rowAt(page: Page, path: RowPath, timeoutMs = 20_000) {
 export async function clickRow(page: Page, path: RowPath): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const { row, expanded } = await rowAt(page, path);
+    await moveAwayFromHover(page);
     await row.click();
     if (expanded === undefined) {
       return;
@@ -134,6 +135,18 @@ export async function clickRow(page: Page, path: RowPath): Promise<void> {
   }
 }
 
+/**
+ * A row's tooltip (a hover over the rows below it) takes the next click, as it would a user's; the user moves the
+ * mouse away first, and so does this.
+ */
+async function moveAwayFromHover(page: Page): Promise<void> {
+  const hover = page.locator('.context-view .monaco-hover');
+  if (await hover.isVisible()) {
+    await page.mouse.move(1, 1);
+    await hover.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => page.keyboard.press('Escape'));
+  }
+}
+
 /** Clicks one of the row's inline buttons (shown while the mouse is over it), e.g. "Refresh". */
 export async function rowButton(page: Page, path: RowPath, action: string): Promise<void> {
   const { row } = await rowAt(page, path);
@@ -143,7 +156,9 @@ export async function rowButton(page: Page, path: RowPath, action: string): Prom
 
 /** Runs an entry of the row's context menu (right click). */
 export async function rowMenu(page: Page, path: RowPath, item: string): Promise<void> {
-  await (await rowAt(page, path)).row.click({ button: 'right' });
+  const { row } = await rowAt(page, path);
+  await moveAwayFromHover(page);
+  await row.click({ button: 'right' });
   const entry = page.locator('.context-view .action-label', { hasText: item }).first();
   await entry.waitFor({ timeout: 10_000 });
   await page.waitForTimeout(300); // the menu takes clicks once it has settled

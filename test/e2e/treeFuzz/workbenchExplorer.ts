@@ -11,6 +11,7 @@ import { resolveDeployment, type Deployment } from '../../../src/tts/deployments
 import { accountFor, MemoryAccounts } from '../../support/explorerFixture';
 import { describeProblems, type LogTripwire } from '../../support/logTripwire';
 import { clickRow, findRow, notices, rowButton, rowMenu, rows, unexpectedErrors, type Row } from '../../support/screen';
+import { accountChange } from '../../support/treeFuzz/accountChanges';
 import type { Action, BehindTheBack } from '../../support/treeFuzz/actions';
 import { compareWith, Dirty, withFilters, type ScreenRow } from '../../support/treeFuzz/oracle';
 import { KEEP_CLIENTS } from '../../support/treeFuzz/virtualExplorer';
@@ -362,6 +363,10 @@ export class WorkbenchExplorer {
     const other = accountFor(server, this.deployment, 'alice', server.inProcessFetch(undefined, { contract: false }));
     const stamp = Date.now().toString(36);
     switch (change) {
+      case 'authorize':
+      case 'createOrg':
+        this.dirty.touched(...accountChange(server, key, change, at, `zz-other-org-${stamp}`));
+        break;
       case 'createApp':
         server.seed.applications(owner, 1, { ids: [`zz-other-app-${stamp}`], name: 'Made elsewhere' });
         this.dirty.changed({ deploymentKey: key, section: 'applications', owner });

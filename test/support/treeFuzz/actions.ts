@@ -3,7 +3,8 @@
 // Row choices are numbers resolved against what is on screen when the action runs, so a sequence fits both.
 import { prng } from '../prng';
 
-export type BehindTheBack = 'createApp' | 'deleteApp' | 'addDevice' | 'renameApp' | 'createClient';
+export type BehindTheBack =
+  'createApp' | 'deleteApp' | 'addDevice' | 'renameApp' | 'createClient' | 'authorize' | 'createOrg';
 
 export type Action =
   /** A click on a row (expands or collapses it); `quick`: the next action does not wait for the tree to settle. */
@@ -64,7 +65,15 @@ export function actions(seed: number, n: number): Action[] {
     } else if (r < 0.75) {
       out.push({ kind: 'restore', at });
     } else if (r < 0.87) {
-      const changes: BehindTheBack[] = ['createApp', 'deleteApp', 'addDevice', 'renameApp', 'createClient'];
+      const changes: BehindTheBack[] = [
+        'createApp',
+        'deleteApp',
+        'addDevice',
+        'renameApp',
+        'createClient',
+        'authorize',
+        'createOrg',
+      ];
       out.push({ kind: 'behind', change: changes[int(changes.length)], at });
     } else if (r < 0.92) {
       out.push({ kind: 'uplinks', count: 1 + int(5) });

@@ -84,6 +84,11 @@ export class Dirty {
     }
   }
 
+  /** Lists somebody else changed, by node id (the account side: an authorization's tokens, a section). */
+  touched(...ids: string[]): void {
+    ids.forEach((id) => this.ids.add(id));
+  }
+
   /** A refresh reloaded `id` and everything under it (no id: everything). */
   reloaded(id?: string): void {
     for (const d of [...this.ids]) {
@@ -115,10 +120,12 @@ export async function compareWith(
     let children = await expected.children(parent);
     const items = (n: number) => children.slice(0, n).filter((c) => c.kind !== 'loadMore').length;
     const shownItems = shown.filter((s) => s.row.label !== 'Load More…').length;
+    // "Load More…" ends a list; a trailer (the organizations' Recently Deleted) may follow it.
+    const moreOf = (list: ExplorerNode[]) => list.find((c) => c.kind === 'loadMore');
     for (
-      let more = children.at(-1);
+      let more = moreOf(children);
       loadMore && more?.kind === 'loadMore' && items(children.length) < shownItems;
-      more = children.at(-1)
+      more = moreOf(children)
     ) {
       await expected.loadMore(more);
       children = await expected.children(parent);

@@ -13,6 +13,7 @@ import { prng } from '../prng';
 import { startTtsServer, type TtsTestServer } from '../ttsServer';
 import { seedDemoStack } from '../ttsServer/demoStack';
 import { Collapse, virtualTree, VirtualClock, type ItemLike, type VirtualTree } from '../vscodeTree';
+import { accountChange } from './accountChanges';
 import type { Action, BehindTheBack } from './actions';
 import { compareWith, Dirty, withFilters, type ScreenRow } from './oracle';
 
@@ -313,7 +314,8 @@ export class VirtualExplorer {
   private freeId(prefix: string): string {
     for (let i = 1; ; i++) {
       const id = `${prefix}-${i}`;
-      if (!this.server.state.applications.has(id) && !this.server.state.clients.has(id)) {
+      const state = this.server.state;
+      if (!state.applications.has(id) && !state.clients.has(id) && !state.organizations.has(id)) {
         return id;
       }
     }
@@ -337,6 +339,10 @@ export class VirtualExplorer {
     const apps = appsOf(owner);
     const app = apps.length ? apps[Math.floor(at / 2) % apps.length] : undefined;
     switch (change) {
+      case 'authorize':
+      case 'createOrg':
+        this.dirty.touched(...accountChange(this.server, key, change, at, this.freeId('zz-other-org')));
+        break;
       case 'createApp':
         this.server.seed.applications(owner, 1, {
           ids: [this.freeId('zz-other-app')],
