@@ -84,8 +84,10 @@ export async function pickEntity(
 ): Promise<string> {
   const section = sectionOf(type);
   const deleted = options.deleted === true;
+  // An admin restores or purges what anybody deleted: v3.32.1 lists an admin's own memberships, searches everything.
+  const everything = deleted && account.session.isAdmin === true;
   const first = await ctx.ui.withProgress(`Listing ${noun(type)}s…`, (signal) =>
-    findEntities(account.api, section, { deleted, limit: 50, signal }),
+    findEntities(account.api, section, { deleted, limit: 50, signal, everything }),
   );
   if (first.items.length === 0) {
     throw new CommandError(
@@ -106,6 +108,7 @@ export async function pickEntity(
         deleted,
         limit: 50,
         signal,
+        everything,
       });
       return page.items.map((e) => entityItem(e, type));
     },

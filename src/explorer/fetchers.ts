@@ -67,7 +67,14 @@ export function searchEntities(api: TtsClient, section: Section, text: string, d
 export function findEntities(
   api: TtsClient,
   section: Section,
-  options: { text?: string; deleted?: boolean; limit: number; signal?: AbortSignal },
+  options: {
+    text?: string;
+    deleted?: boolean;
+    limit: number;
+    signal?: AbortSignal;
+    /** Search even without text: for an admin that is every entity of the stack, not only their memberships. */
+    everything?: boolean;
+  },
 ): Promise<Page<Entity>> {
   const r = registry(api, section);
   const common = {
@@ -77,9 +84,9 @@ export function findEntities(
     signal: options.signal,
     deleted: options.deleted,
   };
-  return (options.text ? r.search({ ...common, text: options.text }) : r.list(undefined, common)) as Promise<
-    Page<Entity>
-  >;
+  return (
+    options.text || options.everything ? r.search({ ...common, text: options.text }) : r.list(undefined, common)
+  ) as Promise<Page<Entity>>;
 }
 
 /** Clients awaiting approval across the deployment (admins): the search endpoint by state. */
