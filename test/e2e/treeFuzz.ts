@@ -86,6 +86,14 @@ async function main(): Promise<number> {
       if (problems.length > 0) {
         mkdirSync('test-results', { recursive: true });
         await page.screenshot({ path: `test-results/tree-fuzz-${seed}-FAILED.png` });
+        // Wrong for good, or only read too early? Either is a failure; the second look says which.
+        await page.waitForTimeout(5_000);
+        const later = await x.check();
+        problems.push(
+          later.length === 0
+            ? '5 s later the screen matched the server: it was read before the tree had settled.'
+            : `5 s later it still differs (${later.length} problem(s)).`,
+        );
         console.error(
           [
             `tree fuzz failed in the workbench: seed ${seed}, action ${i + 1} of ${n}: ${say(action)}`,

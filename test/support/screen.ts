@@ -66,6 +66,19 @@ export async function rows(page: Page): Promise<Row[]> {
   );
 }
 
+/** Whether the tree goes on below the last rendered row (the list renders only what fits in the window). */
+export async function rowsCutOff(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const list = document.querySelector('.part.sidebar .monaco-list-rows') as HTMLElement | null;
+    const rendered = Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')) as HTMLElement[];
+    if (!list || rendered.length === 0) {
+      return false;
+    }
+    const last = Math.max(...rendered.map((r) => Number(r.getAttribute('data-index') ?? '0')));
+    return (last + 1) * rendered[0].offsetHeight < parseFloat(list.style.height || '0');
+  });
+}
+
 /** A row by its labels from the top (the deployment, then each level below); exact labels. */
 export type RowPath = readonly string[];
 

@@ -10,7 +10,17 @@ import { rowOf } from '../../../src/explorer/rows';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
 import { accountFor, MemoryAccounts } from '../../support/explorerFixture';
 import { describeProblems, type LogTripwire } from '../../support/logTripwire';
-import { clickRow, findRow, notices, rowButton, rowMenu, rows, unexpectedErrors, type Row } from '../../support/screen';
+import {
+  clickRow,
+  findRow,
+  notices,
+  rowButton,
+  rowMenu,
+  rows,
+  rowsCutOff,
+  unexpectedErrors,
+  type Row,
+} from '../../support/screen';
 import { accountChange } from '../../support/treeFuzz/accountChanges';
 import type { Action, BehindTheBack } from '../../support/treeFuzz/actions';
 import { compareWith, Dirty, withFilters, type ScreenRow } from '../../support/treeFuzz/oracle';
@@ -217,7 +227,8 @@ export class WorkbenchExplorer {
     const fresh = this.freshModel();
     try {
       await withFilters(fresh, this.dirty, [this.deployment.key]);
-      problems.push(...(await compareWith(fresh, screen, this.dirty, 'the server', true)));
+      const cutOff = await rowsCutOff(this.page);
+      problems.push(...(await compareWith(fresh, screen, this.dirty, 'the server', true, cutOff)));
     } finally {
       fresh.dispose();
     }

@@ -114,9 +114,16 @@ export async function compareWith(
   what: string,
   /** Let `expected` load as many pages as the screen shows (false: it must already have them). */
   loadMore: boolean,
+  /** The screen ends before the tree does (rows below the window are not rendered): the last rows may be a prefix. */
+  truncated = false,
 ): Promise<string[]> {
   const problems: string[] = [];
-  const visit = async (parent: ExplorerNode | undefined, shown: ScreenNode[], path: string): Promise<void> => {
+  const visit = async (
+    parent: ExplorerNode | undefined,
+    shown: ScreenNode[],
+    path: string,
+    partial: boolean,
+  ): Promise<void> => {
     let children = await expected.children(parent);
     const items = (n: number) => children.slice(0, n).filter((c) => c.kind !== 'loadMore').length;
     const shownItems = shown.filter((s) => s.row.label !== 'Load More…').length;
@@ -130,7 +137,8 @@ export async function compareWith(
       await expected.loadMore(more);
       children = await expected.children(parent);
     }
-    const want = children.map((c) => (dirty?.has(c) ? rowText({ label: rowOf(c).label }) : rowText(rowOf(c))));
+    const all = children.map((c) => (dirty?.has(c) ? rowText({ label: rowOf(c).label }) : rowText(rowOf(c))));
+    const want = partial ? all.slice(0, shown.length) : all;
     const have = shown.map((s, i) =>
       children[i] && dirty?.has(children[i]) ? rowText({ label: s.row.label }) : rowText(s.row),
     );
@@ -142,11 +150,12 @@ export async function compareWith(
     }
     for (let i = 0; i < shown.length; i++) {
       if (shown[i].row.expanded && !dirty?.has(children[i])) {
-        await visit(children[i], shown[i].children, path ? `${path} › ${shown[i].row.label}` : shown[i].row.label);
+        const below = path ? `${path} › ${shown[i].row.label}` : shown[i].row.label;
+        await visit(children[i], shown[i].children, below, partial && i === shown.length - 1);
       }
     }
   };
-  await visit(undefined, forest(rows), '');
+  await visit(undefined, forest(rows), '', truncated);
   return problems;
 }
 
