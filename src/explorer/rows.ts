@@ -52,14 +52,6 @@ export function rowOf(node: ExplorerNode, now: number = Date.now()): RowText {
               : undefined, // a section's row never counts: its list loads only when it is expanded
         collapsible: 'collapsed',
       };
-    case 'organization': {
-      const o = node.organization;
-      return {
-        label: o.name || node.organizationId,
-        description: joined(o.name && node.organizationId, node.deleted && 'deleted'),
-        collapsible: node.deleted ? 'none' : 'collapsed',
-      };
-    }
     case 'authorizations':
       // No count: the list (and each client's tokens) loads when expanded, not with the deployment.
       return { label: 'Authorized Apps', collapsible: 'collapsed' };
@@ -117,11 +109,15 @@ export function rowOf(node: ExplorerNode, now: number = Date.now()): RowText {
         collapsible: node.deleted ? 'none' : 'collapsed',
       };
     }
-    case 'application': {
-      const a = node.application;
+    case 'application':
+    case 'organization': {
+      const [name, id] =
+        node.kind === 'application'
+          ? [node.application.name, node.applicationId]
+          : [node.organization.name, node.organizationId];
       return {
-        label: a.name || node.applicationId,
-        description: joined(a.name && node.applicationId, node.deleted && 'deleted'),
+        label: name || id,
+        description: joined(name && id, node.deleted && 'deleted'),
         collapsible: node.deleted ? 'none' : 'collapsed',
       };
     }

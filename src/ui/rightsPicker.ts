@@ -34,6 +34,15 @@ const GROUPS: Record<RightsScope, RightGroup[]> = {
   organization: ['organization', 'application', 'client', 'gateway'],
 };
 
+/** A user's applications with their devices and traffic, read only (a client's and a personal key's preset). */
+const READ_APPLICATION_DATA: readonly Right[] = [
+  'RIGHT_USER_INFO',
+  'RIGHT_USER_APPLICATIONS_LIST',
+  'RIGHT_APPLICATION_INFO',
+  'RIGHT_APPLICATION_DEVICES_READ',
+  'RIGHT_APPLICATION_TRAFFIC_READ',
+];
+
 export const PRESETS: Record<RightsScope, RightsPreset[]> = {
   client: [
     { label: 'Sign-In Only', detail: "Read the user's profile; nothing else.", rights: ['RIGHT_USER_INFO'] },
@@ -50,13 +59,7 @@ export const PRESETS: Record<RightsScope, RightsPreset[]> = {
     {
       label: 'Application Data Reader',
       detail: "List the user's applications and read their devices and traffic.",
-      rights: [
-        'RIGHT_USER_INFO',
-        'RIGHT_USER_APPLICATIONS_LIST',
-        'RIGHT_APPLICATION_INFO',
-        'RIGHT_APPLICATION_DEVICES_READ',
-        'RIGHT_APPLICATION_TRAFFIC_READ',
-      ],
+      rights: [...READ_APPLICATION_DATA],
     },
     {
       label: 'Gateway Manager',
@@ -108,13 +111,7 @@ export const PRESETS: Record<RightsScope, RightsPreset[]> = {
     {
       label: 'Read Only',
       detail: 'See your profile, your applications and their devices and traffic.',
-      rights: [
-        'RIGHT_USER_INFO',
-        'RIGHT_USER_APPLICATIONS_LIST',
-        'RIGHT_APPLICATION_INFO',
-        'RIGHT_APPLICATION_DEVICES_READ',
-        'RIGHT_APPLICATION_TRAFFIC_READ',
-      ],
+      rights: [...READ_APPLICATION_DATA],
     },
     {
       label: 'Application Manager',

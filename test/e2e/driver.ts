@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeProblems, type LogProblem, type LogTripwire } from '../support/logTripwire';
-import { notices, rows, unexpectedErrors, type Notice } from '../support/screen';
+import { moveAwayFromHover, notices, rows, unexpectedErrors, type Notice } from '../support/screen';
 
 export class Journey {
   private step = 0;
@@ -109,6 +109,7 @@ export async function dialog(page: Page, expect: RegExp, button: string, timeout
 }
 
 export async function clickRow(page: Page, text: string | RegExp): Promise<void> {
+  await moveAwayFromHover(page);
   await page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first().click();
   await page.waitForTimeout(300);
 }
@@ -152,6 +153,7 @@ export async function rowsUntil(
 /** Clicks the inline action (e.g. "Refresh") of the first row whose text matches. */
 export async function rowAction(page: Page, text: string | RegExp, action: string): Promise<void> {
   const row = page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+  await moveAwayFromHover(page);
   await row.hover();
   await row.locator(`.action-label[aria-label^="${action}"]`).first().click();
   await page.waitForTimeout(300);
@@ -162,6 +164,7 @@ export async function expandRow(page: Page, text: string | RegExp, nth = 0): Pro
   const row = page.locator('.part.sidebar .monaco-list-row', { hasText: text }).nth(nth);
   await row.waitFor({ timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await moveAwayFromHover(page);
     await row.click();
     await page.waitForTimeout(300);
   }
@@ -169,6 +172,7 @@ export async function expandRow(page: Page, text: string | RegExp, nth = 0): Pro
 
 /** Runs an item of a row's context menu (right-click, then the item; Enter if the menu is still open). */
 export async function contextMenu(page: Page, row: string | RegExp, item: string | RegExp): Promise<void> {
+  await moveAwayFromHover(page);
   await page.locator('.part.sidebar .monaco-list-row', { hasText: row }).first().click({ button: 'right' });
   const entry = page.locator('.context-view .action-label', { hasText: item }).first();
   await entry.waitFor({ timeout: 10_000 });

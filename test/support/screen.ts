@@ -152,7 +152,7 @@ export async function clickRow(page: Page, path: RowPath): Promise<void> {
  * A row's tooltip (a hover over the rows below it) takes the next click, as it would a user's; the user moves the
  * mouse away first, and so does this.
  */
-async function moveAwayFromHover(page: Page): Promise<void> {
+export async function moveAwayFromHover(page: Page): Promise<void> {
   const hover = page.locator('.context-view .monaco-hover');
   if (await hover.isVisible()) {
     await page.mouse.move(1, 1);
