@@ -16,14 +16,14 @@ export async function authorizedApps(x: JourneyContext): Promise<void> {
       'the clients alice authorized, with names',
       (r) =>
         authorized(r).some((a) => a.startsWith('Weather portal — weather-portal')) &&
-        authorized(r).some((a) => a.startsWith('cli — ') && a.includes('this VS Code window')),
+        authorized(r).some((a) => /^Command-line interface — cli .*this VS Code window$/.test(a)),
     );
     if (!authorized(rows).some((a) => a.startsWith('Field notes — field-notes'))) {
       throw new Error(`Field notes is missing:\n${rows.join('\n')}`);
     }
-    await expandRow(page, /^cli/);
+    await expandRow(page, 'Command-line interface');
     await rowsUntil(page, "this window's token under cli", (r) =>
-      under(r, 'cli').some((t) => /^Token \S+… — this VS Code window/.test(t)),
+      under(r, 'Command-line interface').some((t) => /^Token \S+… — this VS Code window/.test(t)),
     );
   });
   await journey.run('revoke-an-authorized-app', async () => {
@@ -58,7 +58,7 @@ export async function revokeOwnAuthorization(x: JourneyContext): Promise<void> {
   const { page, journey, server } = x;
   await journey.run('revoke-own-authorization-signs-out', async () => {
     await runCommand(page, 'Things Stack: Revoke Authorization…');
-    await answer(page, /Which OAuth client/, 'cli');
+    await answer(page, /Which OAuth client/, 'Command-line interface');
     await dialog(page, /This VS Code window signs in with it: you will be signed out here\./, 'Revoke');
     await page.getByText('Sign in to see your OAuth clients and applications.').waitFor({ timeout: 20_000 });
     await toast(page, /Signed out/i);
