@@ -58,7 +58,7 @@ export async function revokeOwnAuthorization(x: JourneyContext): Promise<void> {
   const { page, journey, server } = x;
   await journey.run('revoke-own-authorization-signs-out', async () => {
     await runCommand(page, 'Things Stack: Revoke Authorization…');
-    await answer(page, /Which OAuth client/, 'Command-line interface');
+    await answer(page, /Revoke an Authorization[\s\S]*Command-line interface/, 'Command-line interface');
     await dialog(page, /This VS Code window signs in with it: you will be signed out here\./, 'Revoke');
     await page.getByText('Sign in to see your OAuth clients and applications.').waitFor({ timeout: 20_000 });
     await toast(page, /Signed out/i);

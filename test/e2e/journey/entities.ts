@@ -78,7 +78,7 @@ export async function changeEntities(x: JourneyContext): Promise<void> {
   });
   await journey.run('create-api-key', async () => {
     await runCommand(page, 'Things Stack: Create API Key');
-    await answer(page, /Whose API key/, 'An Application');
+    await answer(page, /Create an API Key[\s\S]*An Application/, 'An Application');
     await answer(page, /Which Application/, 'alice-e2e-app');
     await answer(page, /\(1\/3\)/, 'e2e-integration');
     await acceptUntilDialog(page, 4); // the proposed rights preset, then "Never" expires
