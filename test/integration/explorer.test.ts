@@ -14,7 +14,7 @@ describe('explorer', () => {
     return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   }
 
-  it('shows the deployment with OAuth Clients and Applications once signed in', async () => {
+  it("shows the deployment with OAuth Clients, Applications and the account's rows once signed in", async () => {
     const roots = await waitFor('the deployment node', async () => {
       const nodes = await children();
       return nodes.some((n) => n.kind === 'deployment') ? nodes : undefined;
@@ -22,7 +22,13 @@ describe('explorer', () => {
     const deployment = roots.find((n) => n.kind === 'deployment')!;
     assert.equal(await label(deployment), 'Local test stack');
     const sections = await children(deployment);
-    assert.deepEqual(await Promise.all(sections.map(label)), ['OAuth Clients', 'Applications']);
+    assert.deepEqual(await Promise.all(sections.map(label)), [
+      'OAuth Clients',
+      'Applications',
+      'Organizations',
+      'Authorized Apps',
+      'Your API Keys',
+    ]);
   });
 
   it("lists the user's applications from the server, grouped by owner", async () => {
