@@ -292,8 +292,17 @@ export class WorkbenchExplorer {
     this.secrets.forEach((id) => accounts.secrets.set(`${this.deployment.key}/${id}`, 'stored'));
     const fetch = this.o.server.inProcessFetch(undefined, { contract: false });
     const account = accountFor(this.o.server, this.deployment, 'alice', fetch);
-    // The workbench signs in with alice's API key: its account is "alice (API key)".
-    accounts.signIn({ ...account, session: { ...account.session, accountLabel: `alice (API key) · ${this.o.stack}` } });
+    // The workbench signs in with alice's API key: its account is "alice (API key)", and no authorized client or
+    // token is this window's.
+    accounts.signIn({
+      ...account,
+      session: {
+        ...account.session,
+        method: 'api-key',
+        clientId: undefined,
+        accountLabel: `alice (API key) · ${this.o.stack}`,
+      },
+    });
     return new ExplorerModel(accounts, { pageSize: () => this.o.pageSize });
   }
 

@@ -8,7 +8,6 @@ export function bodyRows(env: Env, row: Row): void {
   describe('server bodies: the explorer and commands over the API client', () => {
     for (const c of BODY_CASES) {
       it(`${c.name} → ${show(c.message)}`, async () => {
-        env.model.refresh();
         await signInAlice(env, c.expired === true);
         const injected = env.server.knobs.injected.malformed;
         await row(async () => {
@@ -52,7 +51,6 @@ export function bodyRows(env: Env, row: Row): void {
           assert.equal(env.rewrite, undefined, 'the rewritten answer was used');
           assert.equal(env.server.knobs.injected.malformed - injected, c.knob ? 1 : 0, 'the malformed answer was sent');
         });
-        env.model.refresh();
       });
     }
   });

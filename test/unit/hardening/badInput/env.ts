@@ -115,8 +115,12 @@ export async function startEnv(env: Env): Promise<void> {
   env.ctx = { ui: env.ui, accounts: env.accounts, model: env.model, log, now: () => Date.now() };
 }
 
-/** Stores a fresh session for alice (as a completed sign-in does); `expired` makes the next request refresh it. */
+/**
+ * Stores a fresh session for alice (as a completed sign-in does); `expired` makes the next request refresh it. Signed
+ * out first, so the explorer forgets what it loaded: each case starts from an empty tree.
+ */
 export async function signInAlice(env: Env, expired: boolean): Promise<void> {
+  env.accounts.update([]);
   const { session } = accountFor(env.server, env.deployment, 'alice');
   await env.repo.put(expired ? { ...session, tokens: { ...session.tokens, expiresAt: Date.now() - 60_000 } } : session);
   env.accounts.update(await env.repo.list());

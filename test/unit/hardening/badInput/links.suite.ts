@@ -43,7 +43,6 @@ export function linkRows(env: Env, row: Row): void {
   describe('links and icons: what others wrote reaches a notification as plain text', () => {
     for (const c of LINK_CASES) {
       it(`${c.name} → ${show(plainFor(c, 'keyName'))}`, async () => {
-        env.model.refresh();
         await signInAlice(env, false);
         const keyId = env.server.seed.apiKey(
           { kind: 'application', id: 'alice-tracker' },
