@@ -12,6 +12,7 @@ import type { SessionRepository } from './repository';
 import { StoredView } from './storedView';
 import { tokenIdOf, type StoredSession } from './sessions';
 import { UserCancelledError } from '../util/cancellation';
+import { errorMessage } from '../util/errorMessage';
 
 /** The session is gone (signed out here or in another window). */
 export class SessionGoneError extends Error {
@@ -225,7 +226,7 @@ export class TokenManager {
         held = await this.lease.acquire(id, waitedOut);
       } catch (error) {
         this.options.log?.debug(
-          `Could not take the refresh lease of ${id} (${error instanceof Error ? error.message : String(error)}); refreshing without it.`,
+          `Could not take the refresh lease of ${id} (${errorMessage(error)}); refreshing without it.`,
         );
         return { held: false };
       }
@@ -295,7 +296,7 @@ export class TokenManager {
       const wait = this.backoffMs[Math.min(count, this.backoffMs.length) - 1] ?? 30_000;
       this.failures.set(id, { count, until: this.now() + wait });
       this.options.log?.warn(
-        `Refreshing session ${id} failed (${error instanceof Error ? error.message : String(error)}); keeping it, next try in ${wait / 1000} s.`,
+        `Refreshing session ${id} failed (${errorMessage(error)}); keeping it, next try in ${wait / 1000} s.`,
       );
       if (stillValid) {
         return session;

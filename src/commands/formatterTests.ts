@@ -13,6 +13,7 @@ import type { EndDeviceVersionIdentifiers, TtsEvent } from '../tts/types';
 import type { Validation } from '../ui/ui';
 import { CommandError } from '../ui/errorText';
 import type { CommandContext } from './context';
+import { errorMessage } from '../util/errorMessage';
 
 /** The signed-in account of a formatter's deployment. */
 export function deploymentAccount(ctx: CommandContext, deploymentKey: string): Account {
@@ -54,7 +55,7 @@ export function bytesValidation(text: string): Validation | undefined {
     parseBytes(text);
     return undefined;
   } catch (error) {
-    return { severity: 'error', message: error instanceof Error ? error.message : String(error) };
+    return { severity: 'error', message: errorMessage(error) };
   }
 }
 
@@ -75,7 +76,7 @@ export function jsonObjectValidation(text: string): Validation | undefined {
       ? undefined
       : { severity: 'error', message: 'The downlink data is a JSON object, e.g. {"led": true}.' };
   } catch (error) {
-    return { severity: 'error', message: `Not JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { severity: 'error', message: `Not JSON: ${errorMessage(error)}` };
   }
 }
 

@@ -12,6 +12,7 @@ import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';
 import { Throttle } from './throttle';
 import { UserCancelledError } from '../util/cancellation';
+import { errorMessage } from '../util/errorMessage';
 
 const RATE_WINDOW = 3;
 /** How far before the last event seen a resumed stream starts (§8 `after`). */
@@ -231,9 +232,7 @@ export class LiveEvents {
           this.setState('stopped');
           return;
         }
-        this.options.log?.debug(
-          `Live events stream dropped (${error instanceof Error ? error.message : String(error)}); reconnecting.`,
-        );
+        this.options.log?.debug(`Live events stream dropped (${errorMessage(error)}); reconnecting.`);
       }
       if (signal.aborted) {
         break;

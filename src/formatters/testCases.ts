@@ -9,6 +9,7 @@
 //
 // A bare array of cases is accepted too. `bytes` is hex or base64 (see parseBytes).
 import { formatBytes, parseBytes } from './payload';
+import { errorMessage } from '../util/errorMessage';
 
 export interface FormatterTestCase {
   name: string;
@@ -177,12 +178,12 @@ function bytesProblem(text: string): string | undefined {
     parseBytes(text);
     return undefined;
   } catch (error: unknown) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }
 
 function jsonProblem(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const position = /at position (\d+)/.exec(message);
   if (!position) {
     return `The file is not valid JSON: ${message}.`;

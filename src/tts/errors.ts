@@ -1,5 +1,6 @@
 // The error kinds the TTS client raises. Callers switch on the class, never on message text.
 import { plainText } from '../util/plainText';
+import { errorMessage } from '../util/errorMessage';
 
 /** The `ttn.lorawan.v3.ErrorDetails` entry of a TTS error body (§6 of the reference). */
 export interface TtsErrorDetails {
@@ -203,7 +204,7 @@ export function toNetworkError(error: unknown, url?: string): NetworkError {
         if (code && /CERT|SSL|TLS/.test(code)) {
           return 'the TLS certificate could not be verified';
         }
-        return error instanceof Error ? error.message : String(error);
+        return errorMessage(error);
     }
   })();
   return new NetworkError(`Could not reach The Things Stack${host ? ` at ${host}` : ''}: ${reason}.`, code, host);
