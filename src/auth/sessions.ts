@@ -38,6 +38,11 @@ export interface StoredSession {
 export const INDEX_KEY = 'thingsStack.sessions';
 export const sessionKey = (id: string): string => `thingsStack.session.${id}`;
 
+/** Whether a SecretStorage key holds sessions (the index or one session), not, say, a client secret. */
+export function isSessionKey(key: string): boolean {
+  return key === INDEX_KEY || key.startsWith(sessionKey(''));
+}
+
 export function sessionId(deploymentKey: string, accountId: string): string {
   return `${deploymentKey}/${accountId}`;
 }

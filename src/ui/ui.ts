@@ -114,3 +114,14 @@ export interface Ui {
   /** Opens a read-only JSON document. */
   showJson(title: string, value: unknown): Promise<void>;
 }
+
+/** A Ui that asks through `override()` while it gives one (the extension-host tests script prompts so), else `ui`. */
+export function overridableUi(ui: Ui, override: () => Ui | undefined): Ui {
+  return new Proxy(ui, {
+    get(target, key) {
+      const chosen = override() ?? target;
+      const value = Reflect.get(chosen, key) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(chosen) : value;
+    },
+  });
+}

@@ -4,7 +4,8 @@
 import vscode = require('vscode');
 import type { Account, Accounts } from '../../auth/accounts';
 import type { CommandLog } from '../../commands/context';
-import type { CommandEntry } from '../../commands/explorerCommands';
+import type { CommandEntry } from '../../commands/table';
+import { setContext } from '../../platform/contextKeys';
 import type { CoreLogger } from '../../tts/http';
 import type { Ui } from '../../ui/ui';
 import { CommandError } from '../../ui/errorText';
@@ -197,7 +198,7 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
     }
     if (this.runningKey !== now.length > 0) {
       this.runningKey = now.length > 0;
-      void vscode.commands.executeCommand('setContext', 'thingsStack.eventsRunning', this.runningKey);
+      void setContext('thingsStack.eventsRunning', this.runningKey);
     }
   }
 

@@ -6,6 +6,7 @@ import type { TtsEvent } from '../../tts/types';
 import { showError, showInfo } from '../../platform/notifications';
 import type { LiveEvents, LiveSnapshot } from '../liveEvents';
 import { html } from '../panelHtml';
+import { errorMessage } from '../../util/errorMessage';
 
 /** Rows rendered per update; the buffer (and the export) keep everything. */
 export const PANEL_ROWS = 300;
@@ -46,7 +47,7 @@ export class EventsPanel implements vscode.Disposable {
     this.panel.webview.onDidReceiveMessage(
       (m: FromWebview) =>
         void this.handle(m).catch((error: unknown) => {
-          void showError(`Live events: ${error instanceof Error ? error.message : String(error)}`);
+          void showError(`Live events: ${errorMessage(error)}`);
         }),
     );
   }

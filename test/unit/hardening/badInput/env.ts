@@ -8,7 +8,7 @@ import { SessionRepository } from '../../../../src/auth/repository';
 import { TokenManager } from '../../../../src/auth/tokens';
 import { runInBoundary } from '../../../../src/commands/boundary';
 import type { CommandContext } from '../../../../src/commands/context';
-import type { ExplorerCommandId } from '../../../../src/commands/ids';
+import type { ExplorerCommandId } from '../../../../src/commands/explorerCommands';
 import { EXPLORER_COMMANDS } from '../../../../src/commands/explorerCommands';
 import { ExplorerModel } from '../../../../src/explorer/model';
 import type { ExplorerNode } from '../../../../src/explorer/nodeTypes';
@@ -20,6 +20,7 @@ import { ScriptedUi, type ScriptStep } from '../../../support/scriptedUi';
 import { SEED, startTtsServer, type TtsTestServer } from '../../../support/ttsServer';
 import type { BodyCase } from './bodies.corpus';
 import { TEN_URIS } from './uris.corpus';
+import { fixedDeployments } from '../../../../src/tts/deploymentList';
 
 /** Runs one row and checks what it must leave unchanged (badInput.test.ts). */
 export type Row = (body: () => Promise<void>) => Promise<void>;
@@ -95,7 +96,7 @@ export async function startEnv(env: Env): Promise<void> {
     return { status: rule.status ?? response.status, headers: response.headers, body };
   };
   env.accounts = new AccountService({
-    deployments: () => [deployment],
+    deployments: fixedDeployments([deployment]),
     tokens,
     secrets,
     http: { retries: 0, timeoutMs: 5000, fetch },
