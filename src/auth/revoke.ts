@@ -48,6 +48,7 @@ export function tokenRevoker(options: RevokeOptions): (session: StoredSession) =
         log: options.log,
         retries: 0,
         timeoutMs: 10_000,
+        redirects: 'refuse', // the request carries the access token
         fetch: options.fetch,
       });
       await api.users.deleteToken(session.accountId, session.clientId!, tokenId);

@@ -78,7 +78,7 @@ export class RedirectRefusedError extends Error {
     readonly target: string | undefined,
   ) {
     super(
-      `${host} answered a sign-in request with a redirect (HTTP ${status}${target ? ` to ${target}` : ''}); ` +
+      `${host} answered a sign-in or sign-out request with a redirect (HTTP ${status}${target ? ` to ${target}` : ''}); ` +
         'it was not followed, because the request carries a code, a token or a client secret. Check the ' +
         "deployment's URL: it must be the address of The Things Stack itself.",
     );
