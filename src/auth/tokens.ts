@@ -11,7 +11,7 @@ import { isPermanentGrantError, type OAuthClient } from './oauth';
 import type { SessionRepository } from './repository';
 import { StoredView } from './storedView';
 import { tokenIdOf, type StoredSession } from './sessions';
-import { UserCancelledError } from '../util/cancellation';
+import { isCancellation, UserCancelledError } from '../util/cancellation';
 import { errorMessage } from '../util/errorMessage';
 
 /** The session is gone (signed out here or in another window). */
@@ -102,7 +102,7 @@ export class TokenManager {
     try {
       return (await this.withSignal(this.refresh(id, session.tokens.refreshToken, true), signal)).tokens.accessToken;
     } catch (error) {
-      if (error instanceof UserCancelledError) {
+      if (isCancellation(error)) {
         throw error;
       }
       return undefined;

@@ -11,7 +11,7 @@ import { checkBufferSize } from './bufferSize';
 import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';
 import { Throttle } from './throttle';
-import { UserCancelledError } from '../util/cancellation';
+import { isCancellation } from '../util/cancellation';
 import { errorMessage } from '../util/errorMessage';
 
 const RATE_WINDOW = 3;
@@ -222,7 +222,7 @@ export class LiveEvents {
           this.add(event);
         }
       } catch (error) {
-        if (signal.aborted || error instanceof UserCancelledError) {
+        if (signal.aborted || isCancellation(error)) {
           break;
         }
         if (error instanceof TtsError && error.status >= 400 && error.status < 500 && error.status !== 429) {

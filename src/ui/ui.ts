@@ -1,15 +1,5 @@
 // The user-interface seam the commands talk to. It has no VS Code types, so commands run in plain Node against a
 // scripted fake (test/support/scriptedUi.ts) and in VS Code against src/ui/vscodeUi.ts.
-import { UserCancelledError } from '../util/cancellation';
-
-/** The user pressed the Back button of a multi-step prompt; the wizard returns to the previous step (elsewhere it is
- * a cancellation). */
-export class GoBackError extends UserCancelledError {
-  override readonly name = 'GoBackError';
-  constructor() {
-    super('Back.');
-  }
-}
 
 /** Where a prompt sits in a multi-step input: drives the "2/5" title and the Back button. */
 export interface StepInfo {

@@ -1,11 +1,24 @@
-// The one cancellation concept: the user closed a prompt, pressed Cancel, or a request's AbortSignal fired. The
-// command boundary stays silent for all of them.
+// The one cancellation concept: the user closed a prompt, pressed Cancel or Back, or a request's AbortSignal fired.
+// The command boundary stays silent for all of them. Back is a cancellation of one step: the wizard that asked
+// catches it (isGoBack) and asks the step before again; where nothing catches it, it ends the command like any other.
 
 export class UserCancelledError extends Error {
   override readonly name: string = 'UserCancelledError';
   constructor(message = 'Cancelled by the user.') {
     super(message);
   }
+}
+
+/** The user pressed the Back button of a multi-step prompt. */
+export class GoBackError extends UserCancelledError {
+  override readonly name = 'GoBackError';
+  constructor() {
+    super('Back.');
+  }
+}
+
+export function isGoBack(error: unknown): error is GoBackError {
+  return error instanceof GoBackError;
 }
 
 /**

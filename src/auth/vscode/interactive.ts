@@ -14,7 +14,7 @@ import { signIn, type SignInUi } from '../signIn';
 import { signInFailureReason, signInFailureText } from '../signInFailure';
 import { pickFlow, vscodeSignInUi } from './signInUi';
 import { showError, withCancellableProgress } from '../../platform/notifications';
-import { UserCancelledError } from '../../util/cancellation';
+import { isCancellation, UserCancelledError } from '../../util/cancellation';
 import type { Ui } from '../../ui/ui';
 
 export interface InteractiveDeps {
@@ -145,7 +145,7 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
         ),
       );
     } catch (error) {
-      if (error instanceof UserCancelledError) {
+      if (isCancellation(error)) {
         deps.log.info(`Sign-in to ${deployment.name} cancelled.`);
         throw new vscode.CancellationError();
       }

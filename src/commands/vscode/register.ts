@@ -1,7 +1,7 @@
 // Registers the command table with VS Code: each command finds its handler in the table when it runs, behind the
 // one error boundary (boundary.ts).
 import vscode = require('vscode');
-import { runInBoundary, type BoundaryLog, type BoundaryUi } from '../boundary';
+import { boundaryDeps, runInBoundary, type BoundaryLog, type BoundaryUi } from '../boundary';
 import type { CommandTable } from '../table';
 
 export interface RegisterLog extends BoundaryLog {
@@ -10,7 +10,7 @@ export interface RegisterLog extends BoundaryLog {
 
 /** Registers every id of the table; the returned disposable unregisters them all. */
 export function registerCommands(table: CommandTable, log: RegisterLog, ui: BoundaryUi): vscode.Disposable {
-  const deps = { ui, log, showLog: log.show ? (): void => log.show?.() : undefined };
+  const deps = boundaryDeps(ui, log);
   return vscode.Disposable.from(
     ...table.ids().map((id) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => {

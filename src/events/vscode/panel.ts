@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import vscode = require('vscode');
 import type { TtsEvent } from '../../tts/types';
-import { showError, showInfo } from '../../platform/notifications';
+import { runInBoundary, type BoundaryDeps } from '../../commands/boundary';
+import { showInfo } from '../../platform/notifications';
 import type { LiveEvents, LiveSnapshot } from '../liveEvents';
 import { html } from '../panelHtml';
-import { errorMessage } from '../../util/errorMessage';
 
 /** Rows rendered per update; the buffer (and the export) keep everything. */
 export const PANEL_ROWS = 300;
@@ -31,9 +31,11 @@ export class EventsPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private disposed = false;
 
+  /** `boundary`: what every command's failures go through; the page's messages are handled behind it too. */
   constructor(
     title: string,
     private readonly host: EventsPanelHost,
+    boundary: BoundaryDeps,
   ) {
     this.panel = vscode.window.createWebviewPanel('thingsStack.events', title, vscode.ViewColumn.Active, {
       enableScripts: true,
@@ -45,10 +47,7 @@ export class EventsPanel implements vscode.Disposable {
       host.closed();
     });
     this.panel.webview.onDidReceiveMessage(
-      (m: FromWebview) =>
-        void this.handle(m).catch((error: unknown) => {
-          void showError(`Live events: ${errorMessage(error)}`);
-        }),
+      (m: FromWebview) => void runInBoundary(`Live events (${String(m?.type)})`, () => this.handle(m), boundary),
     );
   }
 

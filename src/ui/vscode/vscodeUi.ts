@@ -4,7 +4,6 @@ import vscode = require('vscode');
 import type { ReadOnlyDocuments } from './readOnlyDocuments';
 import { showError, showInfo, showModal, showWarning, withCancellableProgress } from '../../platform/notifications';
 import {
-  GoBackError,
   type ConfirmOptions,
   type InputOptions,
   type PickItem,
@@ -16,7 +15,7 @@ import {
   type StepInfo,
   type Ui,
 } from '../ui';
-import { UserCancelledError } from '../../util/cancellation';
+import { GoBackError, UserCancelledError } from '../../util/cancellation';
 import { withoutLinks } from '../../util/plainText';
 
 type Item<T> = vscode.QuickPickItem & { value?: T; text?: string };
