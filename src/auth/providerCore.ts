@@ -2,7 +2,14 @@
 // snapshot of the stored sessions kept in step with storage, the added/removed/changed events other windows need,
 // and sign-in / sign-out. Tested in plain Node, several "windows" on one store.
 import type { Deployment } from '../tts/deployments';
-import { diffSessions, isSessionKey, matchesScopes, requestedDeployment, type StoredSession } from './sessions';
+import {
+  diffSessions,
+  isSessionKey,
+  matchesScopes,
+  requestedDeployment,
+  SessionGoneError,
+  type StoredSession,
+} from './sessions';
 import type { SessionRepository } from './repository';
 import type { TokenManager } from './tokens';
 import { Emitter } from '../util/events';
@@ -116,7 +123,7 @@ export class ProviderCore {
         out.push(toAuthSession(session, await this.deps.tokens.accessToken(session.id)));
       } catch (error) {
         // Offline or a passing fault: the stored token is still the best answer. A gone session is left out.
-        if (error instanceof Error && error.name === 'SessionGoneError') {
+        if (error instanceof SessionGoneError) {
           continue;
         }
         out.push(toAuthSession(session, session.tokens.accessToken));

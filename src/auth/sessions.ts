@@ -175,3 +175,14 @@ export function matchesScopes(session: StoredSession, scopes: readonly string[] 
   const key = requestedDeployment(scopes);
   return key === undefined || session.scopes.includes(`deployment:${key}`);
 }
+
+/** The session is gone (signed out here or in another window). */
+export class SessionGoneError extends Error {
+  override readonly name = 'SessionGoneError';
+  constructor(
+    readonly sessionId: string,
+    readonly reason = 'You are signed out of The Things Stack.',
+  ) {
+    super(reason);
+  }
+}

@@ -12,6 +12,7 @@ import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';
 import { Throttle } from './throttle';
 import { isCancellation } from '../util/cancellation';
+import { nameMatcher } from './nameFilter';
 import { errorMessage } from '../util/errorMessage';
 
 const RATE_WINDOW = 3;
@@ -286,21 +287,4 @@ export class LiveEvents {
       this.updates.request();
     }
   }
-}
-
-function nameMatcher(pattern: string | undefined): (name: string) => boolean {
-  const text = pattern?.trim();
-  if (!text) {
-    return () => true;
-  }
-  const regex = /^\/(.+)\/$/.exec(text);
-  if (regex) {
-    try {
-      const re = new RegExp(regex[1]);
-      return (name) => re.test(name);
-    } catch {
-      return () => false;
-    }
-  }
-  return (name) => name.includes(text);
 }

@@ -6,14 +6,8 @@ import { defaultFetch } from './defaultFetch';
 import { Deadline } from './deadline';
 import { apiEndpoint, oauthEndpoint, type Query } from './endpoints';
 import { abortableSleep } from './sleep';
-import {
-  BadResponseError,
-  NetworkError,
-  RedirectRefusedError,
-  TimeoutError,
-  type TtsError,
-  ttsErrorFrom,
-} from './errors';
+import { NetworkError, TimeoutError, type TtsError, ttsErrorFrom } from './errors';
+import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, readBoundedText, redirectRefused } from './answers';
 import { UserCancelledError } from '../util/cancellation';
 
 /** The part of a fetch Response we use; both node-fetch and the global fetch fit it. */
@@ -276,51 +270,5 @@ export class HttpClient {
   /** Reads the body as text, refusing bodies over the limit (the caller then drops the connection). */
   async readText(response: Pick<FetchResponse, 'status' | 'body'>): Promise<string> {
     return readBoundedText(response, this.maxBodyBytes);
-  }
-}
-
-export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
-
-/** The error for a refused redirect: the hosts only (never a query, which could hold anything). */
-function redirectRefused(status: number, url: string, location: string | null): RedirectRefusedError {
-  let target: string | undefined;
-  try {
-    target = location ? new URL(location, url).host : undefined;
-  } catch {
-    target = undefined;
-  }
-  return new RedirectRefusedError(status, new URL(url).host, target);
-}
-
-/** Reads a body as text, refusing one over `maxBytes` (the caller then drops the connection). */
-export async function readBoundedText(
-  response: Pick<FetchResponse, 'status' | 'body'>,
-  maxBytes = DEFAULT_MAX_BODY_BYTES,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      throw new BadResponseError(
-        `The Things Stack sent more than ${Math.round(maxBytes / 1048576)} MiB; the answer was not read.`,
-        response.status,
-      );
-    }
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A successful answer's JSON; an empty body is `{}` (TTS's empty message), anything unreadable a BadResponseError. */
-export function parseJsonBody<T>(text: string, status: number): T {
-  if (!text.trim()) {
-    return {} as T;
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    const kind = /^\s*</.test(text) ? 'an HTML page instead of JSON' : 'incomplete or invalid JSON';
-    throw new BadResponseError(`The Things Stack sent ${kind} (HTTP ${status}).`, status);
   }
 }

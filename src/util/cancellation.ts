@@ -31,3 +31,18 @@ export function isCancellation(error: unknown): boolean {
     (error instanceof Error && (error.name === 'Canceled' || error.name === 'AbortError'))
   );
 }
+
+/** `promise`, or a UserCancelledError as soon as `signal` aborts (the work itself goes on, for other callers). */
+export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) {
+    return promise;
+  }
+  if (signal.aborted) {
+    return Promise.reject(new UserCancelledError());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new UserCancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -5,13 +5,8 @@ import type { CommandContext } from '../../commands/context';
 import { trustedArgs } from '../../commands/explorerCommands';
 import type { CommandEntry } from '../../commands/table';
 import { changeFormatterType } from '../../commands/formatterType';
-import {
-  testDownlink,
-  testUplink,
-  testWithUplink,
-  type ScriptUnderTest,
-  type TestReport,
-} from '../../commands/formatterTests';
+import { testDownlink, testUplink, type ScriptUnderTest, type TestReport } from '../../commands/formatterTests';
+import { testWithUplink } from '../../commands/formatterUplinkTest';
 import type { Accounts } from '../../auth/accounts';
 import type { TtsEvent } from '../../tts/types';
 import { isNode } from '../../explorer/nodeTypes';

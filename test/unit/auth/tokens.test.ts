@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { OAuthClient } from '../../../src/auth/oauth';
 import { SessionRepository } from '../../../src/auth/repository';
-import type { StoredSession } from '../../../src/auth/sessions';
-import { SessionGoneError, TokenManager } from '../../../src/auth/tokens';
+import { SessionGoneError, type StoredSession } from '../../../src/auth/sessions';
+import { TokenManager } from '../../../src/auth/tokens';
 import { TtsClient } from '../../../src/tts/client';
 import { MemorySecrets } from '../../support/fakes';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
