@@ -1,7 +1,7 @@
 // The world `npm start` shows a new user — and that the e2e journey and the tree tests use, so what ships is what is
 // tested: alice with 26 applications (real names), ACME's 12, OAuth clients of both, 25 devices in one application,
 // the extension's own demo client, a user API key, and uplinks from the demo devices every few seconds.
-import { SEED } from './seed';
+import { SEED } from './seedWorld';
 import type { TtsTestServer } from './index';
 
 export const DEMO_CLIENT = { id: 'vscode-demo', secret: 'vscode-demo-secret' };

@@ -12,11 +12,12 @@ import { Knobs } from './knobs';
 import { newSession, SESSION_COOKIE } from './oauth';
 import { issueTokenPair } from './oauthToken';
 import { isRight } from './rights';
-import { createSeeder, seedWorld, type Seeder } from './seed';
+import { createSeeder, type Seeder } from './seed';
+import { seedWorld } from './seedWorld';
 import { registerServer, type RecordedRequest, type RecordedServer } from './servers';
 import { createState, type ServerState } from './state';
 
-export { SEED } from './seed';
+export { SEED } from './seedWorld';
 export type { Seeder } from './seed';
 export type { ServerState } from './state';
 export type { RecordedRequest, RecordedResponse } from './servers';
