@@ -138,14 +138,38 @@ export class ExplorerModel {
   /** Loads again what the node shows (everything, without one) and then tells the tree. */
   async refresh(node?: ExplorerNode): Promise<void> {
     if (!node) {
-      this.root.children = this.deploymentNodes([]);
-      this.changes.fire();
+      await this.track(this.reloadAll());
       return;
     }
     // A command may hold a node a refresh has since replaced: act on what the tree shows under that id now.
     const current = this.get(node.id);
     if (current) {
       await this.change(current);
+    }
+  }
+
+  /**
+   * Everything anew, loaded before the tree hears of it (with progress, like any other refresh): fresh deployment
+   * nodes, and below them again every node that had loaded its children, so the rows the user had open come back
+   * with the server's data in one change rather than one lazy load at a time after it.
+   */
+  private async reloadAll(): Promise<void> {
+    const before = this.root.children;
+    const loaded = new Set(this.find((n) => this.branches.get(n)?.children !== undefined).map((n) => n.id));
+    const roots = this.deploymentNodes([]);
+    const reload = async (node: ExplorerNode): Promise<void> => {
+      const branch = this.branches.get(node);
+      if (!branch) {
+        return;
+      }
+      if (!branch.children) {
+        this.attach(branch, await this.load(node));
+      }
+      await Promise.all((branch.children ?? []).filter((c) => loaded.has(c.id)).map(reload));
+    };
+    await Promise.all(roots.filter((r) => loaded.has(r.id)).map(reload));
+    if (this.root.children === before) {
+      this.root.children = roots; // unless a sign-in or sign-out replaced them meanwhile
     }
   }
 

@@ -1,4 +1,5 @@
-// Application API keys (§3). The key value comes back only from create.
+// API keys of an application (§3), a user or an organization: the same calls under each. The key value comes back
+// only from create.
 import type { HttpClient } from './http';
 import { API_KEY_DEFAULTS, withDefaults } from './normalise';
 import { listPage, type ListOptions, type Page } from './paging';
@@ -15,29 +16,35 @@ export interface NewApiKey {
   expiresAt?: string;
 }
 
-export class ApiKeysApi {
-  constructor(private readonly http: HttpClient) {}
+/** Who holds API keys: the URL collection. */
+export type KeyHolder = 'applications' | 'users' | 'organizations';
 
-  private base(appId: string): string {
-    return `/applications/${enc(appId)}/api-keys`;
+export class ApiKeysApi {
+  constructor(
+    private readonly http: HttpClient,
+    private readonly holder: KeyHolder = 'applications',
+  ) {}
+
+  private base(id: string): string {
+    return `/${this.holder}/${enc(id)}/api-keys`;
   }
 
-  async list(appId: string, options: ListOptions & { order?: string } = {}): Promise<Page<ApiKey>> {
-    const page = await listPage<ApiKey>(this.http, this.base(appId), 'api_keys', {
+  async list(holderId: string, options: ListOptions & { order?: string } = {}): Promise<Page<ApiKey>> {
+    const page = await listPage<ApiKey>(this.http, this.base(holderId), 'api_keys', {
       ...options,
       query: { order: options.order },
     });
     return { ...page, items: page.items.map((key) => withDefaults(key, KEY_FIELDS, API_KEY_DEFAULTS)) };
   }
 
-  async get(appId: string, keyId: string, signal?: AbortSignal): Promise<ApiKey> {
-    const { data } = await this.http.request<ApiKey>('GET', `${this.base(appId)}/${enc(keyId)}`, { signal });
+  async get(holderId: string, keyId: string, signal?: AbortSignal): Promise<ApiKey> {
+    const { data } = await this.http.request<ApiKey>('GET', `${this.base(holderId)}/${enc(keyId)}`, { signal });
     return withDefaults(data, KEY_FIELDS, API_KEY_DEFAULTS);
   }
 
   /** Returns the key including its one-time `key` value. Never retried. */
-  async create(appId: string, key: NewApiKey, signal?: AbortSignal): Promise<ApiKey> {
-    const { data } = await this.http.request<ApiKey>('POST', this.base(appId), {
+  async create(holderId: string, key: NewApiKey, signal?: AbortSignal): Promise<ApiKey> {
+    const { data } = await this.http.request<ApiKey>('POST', this.base(holderId), {
       body: { name: key.name, rights: key.rights, expires_at: key.expiresAt },
       signal,
     });
@@ -45,7 +52,7 @@ export class ApiKeysApi {
   }
 
   /** Throws NotStoredError when the answer shows a changed field did not take. */
-  async update(appId: string, keyId: string, changes: Partial<NewApiKey>, signal?: AbortSignal): Promise<ApiKey> {
+  async update(holderId: string, keyId: string, changes: Partial<NewApiKey>, signal?: AbortSignal): Promise<ApiKey> {
     const apiKey: Record<string, unknown> = { id: keyId };
     const paths: string[] = [];
     if (changes.name !== undefined) {
@@ -60,14 +67,14 @@ export class ApiKeysApi {
       apiKey.expires_at = changes.expiresAt;
       paths.push('expires_at');
     }
-    const { data } = await this.http.request<ApiKey>('PUT', `${this.base(appId)}/${enc(keyId)}`, {
+    const { data } = await this.http.request<ApiKey>('PUT', `${this.base(holderId)}/${enc(keyId)}`, {
       body: { api_key: apiKey, field_mask: { paths } },
       signal,
     });
     return checkStored(apiKey, data, paths);
   }
 
-  async delete(appId: string, keyId: string, signal?: AbortSignal): Promise<void> {
-    await this.http.request('DELETE', `${this.base(appId)}/${enc(keyId)}`, { signal });
+  async delete(holderId: string, keyId: string, signal?: AbortSignal): Promise<void> {
+    await this.http.request('DELETE', `${this.base(holderId)}/${enc(keyId)}`, { signal });
   }
 }

@@ -7,6 +7,7 @@ import { DevicesApi } from './devices';
 import { EventsApi } from './events';
 import { FormattersApi } from './formatters';
 import { HttpClient, type HttpOptions } from './http';
+import { OrganizationsApi } from './organizations';
 import { UsersApi } from './users';
 
 export class TtsClient {
@@ -14,7 +15,11 @@ export class TtsClient {
   readonly users: UsersApi;
   readonly clients: ClientsApi;
   readonly applications: ApplicationsApi;
+  /** Application API keys. */
   readonly apiKeys: ApiKeysApi;
+  readonly userApiKeys: ApiKeysApi;
+  readonly organizationApiKeys: ApiKeysApi;
+  readonly organizations: OrganizationsApi;
   readonly collaborators: CollaboratorsApi;
   readonly devices: DevicesApi;
   readonly events: EventsApi;
@@ -26,6 +31,9 @@ export class TtsClient {
     this.clients = new ClientsApi(this.http);
     this.applications = new ApplicationsApi(this.http);
     this.apiKeys = new ApiKeysApi(this.http);
+    this.userApiKeys = new ApiKeysApi(this.http, 'users');
+    this.organizationApiKeys = new ApiKeysApi(this.http, 'organizations');
+    this.organizations = new OrganizationsApi(this.http);
     this.collaborators = new CollaboratorsApi(this.http);
     this.devices = new DevicesApi(this.http);
     this.events = new EventsApi(this.http);

@@ -1,11 +1,11 @@
-// Collaborators of clients and applications. Note the paths differ: clients delete under `collaborators/…`,
-// applications under the singular `collaborator/…` (§2.1, §3).
+// Collaborators of clients, applications and organizations. Note the paths differ: clients and organizations delete
+// under `collaborators/…`, applications under the singular `collaborator/…` (§2.1, §3); organizations have users only.
 import type { HttpClient } from './http';
 import { listPage, type ListOptions, type Page } from './paging';
 import type { Collaborator, Owner, RightName } from './types';
 import { ownerIdentifiers } from './types';
 
-export type CollaboratorEntity = 'clients' | 'applications';
+export type CollaboratorEntity = 'clients' | 'applications' | 'organizations';
 
 const enc = encodeURIComponent;
 
@@ -50,7 +50,7 @@ export class CollaboratorsApi {
   }
 
   async remove(entity: CollaboratorEntity, id: string, member: Owner, signal?: AbortSignal): Promise<void> {
-    const segment = entity === 'clients' ? 'collaborators' : 'collaborator';
+    const segment = entity === 'applications' ? 'collaborator' : 'collaborators';
     await this.http.request('DELETE', `/${entity}/${enc(id)}/${segment}/${memberPath(member)}`, { signal });
   }
 }

@@ -35,6 +35,11 @@ export const APPLICATION_DEFAULTS = {
   description: () => '',
 };
 
+export const ORGANIZATION_DEFAULTS = {
+  name: () => '',
+  description: () => '',
+};
+
 export const API_KEY_DEFAULTS = {
   rights: empty,
   name: () => '',

@@ -7,12 +7,12 @@ import { type Owner, type RightName } from './types';
 import { checkStored } from './updateCheck';
 
 export interface EntityKind {
-  /** URL collection: `clients` or `applications`. */
-  collection: 'clients' | 'applications';
-  /** Body key of one entity: `client` or `application`. */
-  entity: 'client' | 'application';
+  /** URL collection: `clients`, `applications` or `organizations`. */
+  collection: 'clients' | 'applications' | 'organizations';
+  /** Body key of one entity: `client`, `application` or `organization`. */
+  entity: 'client' | 'application' | 'organization';
   /** Identifier field inside `ids`. */
-  idField: 'client_id' | 'application_id';
+  idField: 'client_id' | 'application_id' | 'organization_id';
 }
 
 export interface RegistryListOptions extends ListOptions {
@@ -28,6 +28,8 @@ export interface SearchOptions extends RegistryListOptions {
   text?: string;
   idContains?: string;
   nameContains?: string;
+  /** Clients only: in this state (STATE_REQUESTED: the admin's queue). */
+  state?: string;
 }
 
 const enc = encodeURIComponent;
@@ -67,7 +69,9 @@ export class EntityRegistry<T extends object> {
     const id =
       typeof ids === 'object' && ids !== null ? (ids as Record<string, unknown>)[this.kind.idField] : undefined;
     if (typeof id !== 'string' || !id) {
-      const what = this.kind.entity === 'client' ? 'an OAuth client' : 'an application';
+      const what = { client: 'an OAuth client', application: 'an application', organization: 'an organization' }[
+        this.kind.entity
+      ];
       throw new BadResponseError(`The Things Stack sent ${what} without a valid ID (HTTP ${status}).`, status);
     }
     return this.normalise(entity, fields);
@@ -158,6 +162,7 @@ export class EntityRegistry<T extends object> {
         query: options.text || undefined,
         id_contains: options.idContains || undefined,
         name_contains: options.nameContains || undefined,
+        state: options.state || undefined,
       },
     });
     return this.normaliseAll(page, options.fields);

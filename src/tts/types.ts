@@ -14,6 +14,10 @@ export type User = Schemas['v3User'];
 export type Organization = Schemas['v3Organization'];
 export type AuthInfo = Schemas['v3AuthInfoResponse'];
 export type OrganizationOrUserIdentifiers = Schemas['v3OrganizationOrUserIdentifiers'];
+/** A user's authorization of an OAuth client (which rights, since when). */
+export type ClientAuthorization = Schemas['v3OAuthClientAuthorization'];
+/** An access token of an authorization; its token values are blanked when listed. */
+export type AccessToken = Schemas['v3OAuthAccessToken'];
 export type TtsEvent = Schemas['v3Event'];
 export type StreamEventsRequest = Schemas['v3StreamEventsRequest'];
 export type PayloadFormatter = Schemas['v3PayloadFormatter'];

@@ -1,7 +1,17 @@
-// Who is signed in (§7): auth_info, the user, their organizations, and revoking the session's own token (§1.9).
+// Who is signed in (§7): auth_info, the user, their organizations; the clients the user authorized and their tokens,
+// revoked one by one or as a whole (§1.9); and finding accounts by ID (user or organization).
 import type { HttpClient } from './http';
-import { listAll } from './paging';
-import type { AuthInfo, Organization, RightName, User } from './types';
+import { listAll, listPage, type ListOptions, type Page } from './paging';
+import {
+  ownerOf,
+  type AccessToken,
+  type AuthInfo,
+  type ClientAuthorization,
+  type Organization,
+  type Owner,
+  type RightName,
+  type User,
+} from './types';
 
 const enc = encodeURIComponent;
 
@@ -93,6 +103,40 @@ export class UsersApi {
       signal,
       query: { field_mask: ORGANIZATION_FIELDS.join(',') },
     });
+  }
+
+  /** One page of the clients the user authorized, newest first. */
+  async authorizations(userId: string, options: ListOptions = {}): Promise<Page<ClientAuthorization>> {
+    return listPage<ClientAuthorization>(this.http, `/users/${enc(userId)}/authorizations`, 'authorizations', {
+      ...options,
+      query: { order: '-created_at', ...options.query },
+    });
+  }
+
+  /** One page of the access tokens of the user's authorization of a client (token values are never listed). */
+  async tokens(userId: string, clientId: string, options: ListOptions = {}): Promise<Page<AccessToken>> {
+    return listPage<AccessToken>(this.http, `/users/${enc(userId)}/authorizations/${enc(clientId)}/tokens`, 'tokens', {
+      ...options,
+      query: { order: '-created_at', ...options.query },
+    });
+  }
+
+  /** De-authorizes the client. The Things Stack leaves its tokens valid: revoke them first (§1.9). */
+  async deleteAuthorization(userId: string, clientId: string, signal?: AbortSignal): Promise<void> {
+    await this.http.request('DELETE', `/users/${enc(userId)}/authorizations/${enc(clientId)}`, { signal });
+  }
+
+  /**
+   * Accounts (users and organizations) whose ID contains `query`. Without `collaboratorOf`, a non-admin gets at most
+   * 10 and nothing for fewer than 2 characters (v3.32.1 registry_search.go).
+   */
+  async searchAccounts(query: string, options: { onlyUsers?: boolean; signal?: AbortSignal } = {}): Promise<Owner[]> {
+    const { data } = await this.http.request<{ account_ids?: Parameters<typeof ownerOf>[0][] }>(
+      'GET',
+      '/search/accounts',
+      { query: { query, only_users: options.onlyUsers || undefined }, signal: options.signal },
+    );
+    return (data.account_ids ?? []).map(ownerOf).filter((o): o is Owner => o !== undefined);
   }
 
   /** Revokes one access token; a token may revoke itself (§1.9). */

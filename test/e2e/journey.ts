@@ -19,7 +19,7 @@ import { STACK, type JourneyContext } from './journey/context';
 import { changeEntities, registerVsCodeClient } from './journey/entities';
 import { openAndTestFormatter } from './journey/formatters';
 import { cancelSignIn, signInThroughBrowser, signInWithApiKey, signInWithCode, signOut } from './journey/signIn';
-import { firstClicks, refreshEachLevel } from './journey/tree';
+import { filterByTypedText, firstClicks, refreshEachLevel } from './journey/tree';
 import { errorMessage } from '../../src/util/errorMessage';
 
 async function main(): Promise<number> {
@@ -73,6 +73,7 @@ async function main(): Promise<number> {
     await signInWithApiKey(x);
     await firstClicks(x);
     await refreshEachLevel(x);
+    await filterByTypedText(x);
     await signOut(x, 'sign-out-of-the-api-key');
     await signInWithCode(x);
     await changeEntities(x);

@@ -32,7 +32,9 @@ export async function answer(...answers: string[]): Promise<{ refused: string[] 
   return { refused };
 }
 
-export async function formatterNode(): Promise<FormatterNode> {
+/** The uplink formatter row of device-0001 of alice-sensors, or of an application (its own formatter) when one is
+ * named: found the way the tree hands rows out, so the commands accept it as the explorer's own. */
+export async function formatterNode(application?: string): Promise<FormatterNode> {
   const api = await extensionApi();
   const model = api.explorer;
   let node: ExplorerNode | undefined;
@@ -40,9 +42,13 @@ export async function formatterNode(): Promise<FormatterNode> {
     (n) => n.kind === 'deployment',
     (n) => n.kind === 'section' && n.section === 'applications',
     (n) => n.kind === 'owner' && n.isSelf,
-    (n) => n.kind === 'application' && n.applicationId === APP,
-    (n) => n.kind === 'devices',
-    (n) => n.kind === 'device' && n.device.ids?.device_id === DEVICE,
+    (n) => n.kind === 'application' && n.applicationId === (application ?? APP),
+    ...(application
+      ? []
+      : [
+          (n: ExplorerNode) => n.kind === 'devices',
+          (n: ExplorerNode) => n.kind === 'device' && n.device.ids?.device_id === DEVICE,
+        ]),
     (n) => n.kind === 'formatters',
     (n) => n.kind === 'formatter' && n.direction === 'up',
   ];

@@ -11,13 +11,7 @@ describe('payload formatters', () => {
 
   it("changes an application's formatter type: JavaScript opens the template, None (after asking) empties it", async () => {
     const app = 'alice-tracker';
-    const location = {
-      kind: 'formatter',
-      id: 'x',
-      deploymentKey: testServer().key,
-      applicationId: app,
-      direction: 'up',
-    };
+    const location = await formatterNode(app);
     const account = (await extensionApi()).accounts.account(testServer().key)!;
     await answer('JavaScript');
     await vscode.commands.executeCommand('thingsStack.changeFormatterType', location);

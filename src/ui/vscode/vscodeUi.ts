@@ -153,8 +153,14 @@ export class VscodeUi implements Ui {
     const render = (): void => {
       const text = qp.value.trim();
       // Server results already match; alwaysShow stops the quick pick from filtering them again.
+      // The typed text is its own label, so VS Code (which puts the best label match first) keeps it first and Enter
+      // takes it, as the placeholder says, even when a match's label starts with it too.
       const typed: Item<T>[] = options.acceptText
-        ? [{ label: text ? `$(filter) Filter by "${text}"` : '$(clear-all) Show Everything', text, alwaysShow: true }]
+        ? [
+            text
+              ? { label: `$(filter) ${text}`, description: 'filter by this text', text, alwaysShow: true }
+              : { label: '$(clear-all) Show Everything', text, alwaysShow: true },
+          ]
         : [];
       qp.items = [...typed, ...results.map((r) => ({ ...r, alwaysShow: true }))];
     };

@@ -1,7 +1,8 @@
 // The e2e journey's explorer steps, as a new user of the demo clicks: Applications, an application, each of its
 // children, its devices and formatters; then Refresh on each level (inline buttons and context menus) keeps the rows.
 import { clickRow, rowButton, rowMenu } from '../../support/screen';
-import { rowsUntil, treeRows, under } from '../driver';
+import { runCommand } from '../../support/workbench';
+import { answer, rowsUntil, treeRows, under } from '../driver';
 import { STACK, type JourneyContext } from './context';
 
 const APPS = [STACK, 'Applications'];
@@ -53,6 +54,30 @@ export async function firstClicks(x: JourneyContext): Promise<void> {
       page,
       "Greenhouse climate's 25 devices",
       (now) => under(now, 'End Devices', 'Greenhouse climate').filter((r) => r.startsWith('device-')).length === 25,
+    );
+  });
+}
+
+export async function filterByTypedText(x: JourneyContext): Promise<void> {
+  const { page, journey } = x;
+  await journey.run('filter-by-the-typed-text', async () => {
+    // Enter takes the typed text even when a match's label starts with it (alice-sensors for "sens").
+    await runCommand(page, 'Things Stack: Filter');
+    await answer(page, /Filter the Explorer/, 'Applications');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill('sens');
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'alice-sensors' })
+      .waitFor({ timeout: 10_000 });
+    await input.press('Enter');
+    await rowsUntil(page, 'the applications filtered by "sens"', (now) =>
+      now.some((r) => r.trim().startsWith('Applications — filter: "sens" · 4 found')),
+    );
+    await runCommand(page, 'Things Stack: Clear Filter');
+    await rowsUntil(
+      page,
+      'the filter cleared',
+      (now) => under(now, 'Applications')[0]?.startsWith('alice — you') === true,
     );
   });
 }

@@ -340,10 +340,9 @@ export class WorkbenchExplorer {
     await answer(this.page, /Filter the Explorer/, section === 'applications' ? 'Applications' : 'OAuth Clients');
     const input = this.page.locator(`${QUICK_INPUT} input.input`);
     await input.fill(text);
-    await this.page
-      .locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: `Filter by "${text}"` })
-      .first()
-      .click();
+    // Matches load as the user types; Enter takes the typed text, which stays the first row.
+    await this.page.waitForTimeout(800);
+    await input.press('Enter');
   }
 
   private async behind(change: BehindTheBack, at: number): Promise<void> {

@@ -6,6 +6,7 @@ import { APPLICATION_FIELDS, APPLICATION_PUBLIC, APPLICATION_UPDATABLE } from '.
 import type { Route } from './http';
 import { createEntity, deleteEntity, purgeEntity, restoreEntity, updateEntity, type LifecycleSpec } from './lifecycle';
 import { getOne, listCollaborations, listOwn, listRights, search } from './registry';
+import { rightsNamed } from './rights';
 
 const ADDRESS =
   /^(?:(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])\.)*(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?::[0-9]{1,5})?$|^$/;
@@ -27,6 +28,7 @@ export const APPLICATION_SPEC: LifecycleSpec<Application> = {
     createUser: 'RIGHT_USER_APPLICATIONS_CREATE',
     createOrg: 'RIGHT_ORGANIZATION_APPLICATIONS_CREATE',
   },
+  rightsScope: rightsNamed('RIGHT_APPLICATION_'),
   get: (state, id) => state.applications.get(id),
   all: (state) => state.applications.values(),
   idOf: (app) => app.ids?.application_id ?? '',

@@ -66,8 +66,8 @@ function membershipRightsNow(state: ServerState, account: AccountRef, entity: En
   let rights = expand(memberRights(state, entity, account) ?? []);
   if (account.kind === 'user') {
     for (const [member, orgRights] of membersOf(state, entity)) {
-      if (member.kind !== 'organization') {
-        continue;
+      if (member.kind !== 'organization' || state.organizations.get(member.id)?.deleted_at) {
+        continue; // a deleted organization passes on no rights (its delete and restore count as changes)
       }
       const inOrg = memberRights(state, member, account);
       if (inOrg) {

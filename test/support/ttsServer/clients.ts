@@ -7,7 +7,7 @@ import type { Route } from './http';
 import { collaboratorRoutes } from './collaborators';
 import { createEntity, deleteEntity, purgeEntity, restoreEntity, updateEntity, type LifecycleSpec } from './lifecycle';
 import { getOne, listCollaborations, listOwn, listRights, search } from './registry';
-import { isRight } from './rights';
+import { isRight, rightsNamed } from './rights';
 import { noteSecret } from './issuedSecrets';
 import { newTokenKey } from './tokens';
 
@@ -57,6 +57,7 @@ export const CLIENT_SPEC: LifecycleSpec<Client> = {
     createUser: 'RIGHT_USER_CLIENTS_CREATE',
     createOrg: 'RIGHT_ORGANIZATION_CLIENTS_CREATE',
   },
+  rightsScope: rightsNamed('RIGHT_CLIENT_'),
   get: (state, id) => state.clients.get(id)?.client,
   all: function* (state) {
     for (const record of state.clients.values()) {

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applicationRoutes } from './applications';
 import { apiKeyRoutes } from './apiKeys';
 import { authenticate, type Caller } from './auth';
+import { authorizationRoutes } from './authorizations';
 import { clientRoutes } from './clients';
 import { deviceRoutes } from './devices';
 import { errors, TtsError } from './errors';
@@ -13,13 +14,18 @@ import { formatterTestRoutes } from './formatterTests';
 import { findRoute, type Ctx, type Reply, type Route, type ServerContext } from './http';
 import { BAD_GATEWAY_PAGE, huge, wrongTypes, type Knobs } from './knobs';
 import { oauthRoutes } from './oauth';
+import { organizationRoutes } from './organizations';
 import { checkPathIds } from './pathIds';
+import { searchAccountRoutes } from './searchAccounts';
 import type { RecordedRequest, RecordedServer } from './servers';
 import { userRoutes } from './users';
 
 /** Every /api/v3 route the server answers, by swagger template. */
 export const API_ROUTES: readonly Route[] = [
   ...userRoutes,
+  ...authorizationRoutes,
+  ...organizationRoutes,
+  ...searchAccountRoutes,
   ...clientRoutes,
   ...applicationRoutes,
   ...apiKeyRoutes,

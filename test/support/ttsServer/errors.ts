@@ -141,10 +141,10 @@ export const errors = {
   oauthClientRejected: err(PermissionDenied, IS, 'oauth_client_rejected', 'OAuth client was rejected'),
   oauthClientSuspended: err(PermissionDenied, IS, 'oauth_client_suspended', 'OAuth client was suspended'),
   malformedToken: err(InvalidArgument, 'pkg/auth', 'token', 'invalid token'),
-  noRights: (entity: string, uid: string, missing: string[]) =>
+  /** `missing` is not sent: v3.32.1 names only the entity (`{"uid":"admin"}`) when the caller holds no right at all. */
+  noRights: (entity: string, uid: string, _missing?: string[]) =>
     new TtsError(PermissionDenied, 'pkg/auth/rights', `no_${entity}_rights`, `no rights for ${entity} \`{uid}\``, {
       uid,
-      missing,
     }),
   insufficientRights: (entity: string, uid: string, missing: string[]) =>
     new TtsError(
@@ -155,19 +155,31 @@ export const errors = {
       { uid, missing },
     ),
   notFound: (entity: string, id: string) =>
-    new TtsError(NotFound, STORE, `${entity}_not_found`, `${entity.replace(/_/g, ' ')} \`{${entity}_id}\` not found`, {
-      [`${entity}_id`]: id,
-    }),
+    new TtsError(
+      NotFound,
+      STORE,
+      `${entity}_not_found`,
+      `${entity.replace(/_/g, ' ')} with id \`{${entity}_id}\` not found`,
+      { [`${entity}_id`]: id },
+    ),
   idTaken: err(AlreadyExists, STORE, 'id_taken', 'ID `{id}` already taken'),
-  apiKeyNotFoundStore: err(NotFound, STORE, 'api_key_not_found', 'API key not found'),
+  /** Attributes `api_key_id`, `entity_type`, `entity_id`. */
+  apiKeyNotFoundStore: err(NotFound, STORE, 'api_key_not_found', 'api key with id `{api_key_id}` not found'),
+  /** Attributes `account_type`, `account_id`, `entity_type`, `entity_id`. */
   membershipNotFound: err(
     NotFound,
     STORE,
     'membership_not_found',
-    'account `{account_id}` is not a member of `{entity_id}`',
+    'membership of {account_type} account with id `{account_id}` on {entity_type} entity with id `{entity_id}` not found',
   ),
   accessTokenNotFound: err(NotFound, STORE, 'access_token_not_found', 'access token not found'),
-  authorizationNotFound: err(NotFound, STORE, 'authorization_not_found', 'authorization not found'),
+  /** Attributes `user_id`, `client_id`. */
+  authorizationNotFound: err(
+    NotFound,
+    STORE,
+    'authorization_not_found',
+    'authorization of user with id `{user_id}` on client with id `{client_id}` not found',
+  ),
   authorizationCodeNotFound: err(NotFound, STORE, 'authorization_code_not_found', 'authorization code not found'),
   forbiddenId: err(InvalidArgument, `${IS}/blocklist`, 'forbidden_id', 'ID `{id}` is forbidden'),
   /** `name` is the generated validator's error type, e.g. `ApplicationIdentifiersValidationError`. */
@@ -225,7 +237,7 @@ export const errors = {
     InvalidArgument,
     IS,
     'contact_no_collaborator',
-    'contact `{contact_id}` is not a collaborator',
+    'contact `{contact}` is not a collaborator',
   ),
   noIdentifiers: err(InvalidArgument, 'pkg/events/grpc', 'no_identifiers', 'no identifiers'),
   rateLimited: err(

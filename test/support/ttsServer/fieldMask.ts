@@ -125,6 +125,17 @@ export const ORGANIZATION_FIELDS = [
   'technical_contact',
   'fanout_notifications',
 ];
+/** PublicOrganizationFields (pkg/ttnpb/public.go). */
+export const ORGANIZATION_PUBLIC = [...BASE, 'contact_info', 'name', 'administrative_contact', 'technical_contact'];
+export const ORGANIZATION_UPDATABLE = [
+  'administrative_contact',
+  'attributes',
+  'contact_info',
+  'description',
+  'fanout_notifications',
+  'name',
+  'technical_contact',
+];
 
 /** The Identity Server's end-device fields (isEndDeviceReadFieldPaths); others live in NS/AS/JS. */
 export const DEVICE_FIELDS = [

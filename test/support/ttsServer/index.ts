@@ -13,11 +13,14 @@ import { newSession, SESSION_COOKIE } from './oauth';
 import { issueTokenPair } from './oauthToken';
 import { isRight } from './rights';
 import { createSeeder, type Seeder } from './seed';
+import { seedAccount } from './seedAccount';
 import { seedWorld } from './seedWorld';
 import { registerServer, type RecordedRequest, type RecordedServer } from './servers';
 import { createState, type ServerState } from './state';
 
 export { SEED } from './seedWorld';
+export { ACCOUNT_SEED, seedAccount, seedAuthorization, seedUserApiKeys } from './seedAccount';
+export type { AccountSeed, SeededKey } from './seedAccount';
 export type { Seeder } from './seed';
 export type { ServerState } from './state';
 export type { RecordedRequest, RecordedResponse } from './servers';
@@ -39,6 +42,8 @@ export interface StartOptions {
   host?: string;
   /** Serve the stack under this path (e.g. `/tts`), as behind a reverse proxy; `url` then ends with it. */
   basePath?: string;
+  /** Also seed the account side (seedAccount.ts: alice's API keys, organization, authorized clients, admin queue). */
+  account?: boolean;
 }
 
 export interface TokenSet {
@@ -180,7 +185,7 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
     return location;
   };
 
-  return {
+  const server: TtsTestServer = {
     url,
     state,
     knobs,
@@ -206,4 +211,8 @@ export async function startTtsServer(options: StartOptions = {}): Promise<TtsTes
         http.closeAllConnections();
       }),
   };
+  if (options.account) {
+    seedAccount(server);
+  }
+  return server;
 }

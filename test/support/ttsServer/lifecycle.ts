@@ -1,12 +1,15 @@
-// The write side shared by clients and applications: create (ID rules, blocklist, creator as collaborator),
-// update by field mask, soft delete, restore within the window, purge by admins (§2.1, §3, Corrections 13).
+// The write side shared by clients, applications and organizations: create (ID rules, blocklist, creator as
+// collaborator, contacts only the creator), update by field mask (contacts: the caller unless admin, and
+// collaborators), soft delete, restore within the window, purge by admins (§2.1, §3, Corrections 13).
 import type { OrganizationOrUserIdentifiers } from '../../../src/tts/types';
-import { requireRights, type Caller } from './auth';
+import { accountErrors } from './accountErrors';
+import { callerAccount, requireRights, type Caller } from './auth';
 import { errors } from './errors';
 import { applyMask, compact, maskPaths, pick, topLevel, validateMask } from './fieldMask';
 import { empty, field, isObject, ok, type Ctx, type Reply } from './http';
 import { live, refOf, type EntityShape, type RegistrySpec } from './registry';
-import { forgetEntity, iso, memberRights, setMember, type AccountRef, type ServerState } from './state';
+import { BLOCKLIST, validateCommon, validateId } from './entityIds';
+import { forgetEntity, iso, memberRights, setMember, type AccountRef, type EntityRef, type ServerState } from './state';
 
 export interface LifecycleSpec<T extends EntityShape> extends RegistrySpec<T> {
   /** Kind-specific field checks on create and update input; throws validation errors. */
@@ -28,126 +31,49 @@ export interface LifecycleSpec<T extends EntityShape> extends RegistrySpec<T> {
   ): Record<string, unknown> | void;
   /** Fields an update accepts in its mask (200) but does not store, as TTS v3.32.1 does with a client's `endorsed`. */
   ignoredOnUpdate?: readonly string[];
+  /** Is the ID in use (default: an entity of this kind holds it; organizations share theirs with users). */
+  idTaken?(state: ServerState, id: string): boolean;
   beforeDelete?(state: ServerState, id: string): void;
   remove(state: ServerState, id: string): void;
 }
 
-export const ID_PATTERN = /^[a-z0-9](?:[-]?[a-z0-9]){2,}$/;
-
-/** A sample of TTS's 731 reserved IDs (pkg/identityserver/blocklist/builtin.go). */
-export const BLOCKLIST = new Set([
-  'admin',
-  'administrator',
-  'api',
-  'app',
-  'apps',
-  'application',
-  'applications',
-  'auth',
-  'authorize',
-  'cli',
-  'client',
-  'clients',
-  'code',
-  'console',
-  'dashboard',
-  'device',
-  'devices',
-  'events',
-  'gateway',
-  'gateways',
-  'join',
-  'login',
-  'logout',
-  'network',
-  'oauth',
-  'org',
-  'organization',
-  'organizations',
-  'register',
-  'root',
-  'server',
-  'settings',
-  'stack',
-  'support',
-  'system',
-  'thethings',
-  'thethingsnetwork',
-  'thethingsindustries',
-  'token',
-  'ttn',
-  'tti',
-  'ttnv3',
-  'user',
-  'users',
-  'www',
-  'help',
-  'status',
-  'account',
-  'callback',
-  'local-callback',
-  'validate',
-  'admin-console',
-]);
-
-export function validateId(value: unknown, fieldName: string): string {
-  if (typeof value !== 'string' || value === '') {
-    throw errors.validation(fieldName, 'value is required');
-  }
-  if (value.length > 36 || !ID_PATTERN.test(value)) {
-    throw errors.validation(
-      fieldName,
-      `value does not match regex pattern \`${ID_PATTERN.source}\` or is longer than 36 characters`,
-    );
-  }
-  return value;
-}
-
-/** Checks shared by every entity: name ≤ 50, description ≤ 2000, ≤ 10 attributes. */
-export function validateCommon(input: Record<string, unknown>): void {
-  const text = (name: string, max: number) => {
-    const value = input[name];
-    if (value !== undefined && (typeof value !== 'string' || value.length > max)) {
-      throw errors.validation(name, `value must be a string of at most ${max} characters`);
-    }
-  };
-  text('name', 50);
-  text('description', 2000);
-  const attributes = input.attributes;
-  if (attributes !== undefined) {
-    if (
-      !isObject(attributes) ||
-      Object.keys(attributes).length > 10 ||
-      Object.entries(attributes).some(
-        ([k, v]) => !ID_PATTERN.test(k) || k.length > 36 || typeof v !== 'string' || v.length > 200,
-      )
-    ) {
-      throw errors.validation('attributes', 'at most 10 attributes, keys like IDs, values of at most 200 characters');
-    }
-  }
-}
+export { BLOCKLIST, ID_PATTERN, validateCommon, validateId } from './entityIds';
 
 const ownerIds = (owner: AccountRef): OrganizationOrUserIdentifiers =>
   owner.kind === 'user' ? { user_ids: { user_id: owner.id } } : { organization_ids: { organization_id: owner.id } };
 
+/** Is `is.user-rights.create-…` on for the kind (non-admins creating under a user)? */
+function usersMayCreate(state: ServerState, kind: EntityShapeKind): boolean {
+  const config = state.config;
+  return kind === 'client'
+    ? config.userRightsCreateClients
+    : kind === 'application'
+      ? config.userRightsCreateApplications
+      : config.userRightsCreateOrganizations;
+}
+type EntityShapeKind = LifecycleSpec<EntityShape>['kind'];
+
 export function createEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx: Ctx, owner: AccountRef): Reply {
   const caller = ctx.caller();
+  const state = ctx.server.state;
   requireRights(caller, owner, owner.kind === 'user' ? spec.rights.createUser : spec.rights.createOrg);
-  const config = ctx.server.state.config;
-  if (
-    owner.kind === 'user' &&
-    !caller.admin &&
-    !(spec.kind === 'client' ? config.userRightsCreateClients : config.userRightsCreateApplications)
-  ) {
-    throw errors.adminsCreate(spec.kind); // is.user-rights.create-clients / create-applications off
+  if (owner.kind === 'user' && !caller.admin && !usersMayCreate(state, spec.kind)) {
+    // is.user-rights.create-clients / create-applications / create-organizations off
+    throw spec.kind === 'organization' ? accountErrors.adminsCreateOrganizations() : errors.adminsCreate(spec.kind);
   }
   const input = field(ctx.body, spec.kind);
   const id = validateId(field(input, 'ids')[spec.idField], `ids.${spec.idField}`);
   if (BLOCKLIST.has(id)) {
     throw errors.forbiddenId({ id });
   }
-  if (spec.get(ctx.server.state, id)) {
+  if (spec.idTaken ? spec.idTaken(state, id) : spec.get(state, id)) {
     throw errors.idTaken({ id }); // also while a deleted entity still holds the ID (until purged)
+  }
+  for (const contact of [input.administrative_contact, input.technical_contact]) {
+    const account = isObject(contact) ? accountOf(contact) : undefined;
+    if (account && (account.kind !== owner.kind || account.id !== owner.id)) {
+      throw errors.contactNoCollaborator({ contact: account.id }); // validateCollaboratorEqualsContact
+    }
   }
   validateCommon(input);
   spec.validate(input);
@@ -162,7 +88,7 @@ export function createEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
     technical_contact: input.technical_contact ?? ownerIds(owner),
   } as unknown as T;
   const { entity, once } = spec.create(ctx, input, base, caller);
-  setMember(ctx.server.state, refOf(spec, id), owner, ['RIGHT_ALL']);
+  setMember(state, refOf(spec, id), owner, ['RIGHT_ALL']);
   return ok(compact({ ...entity, ...once }));
 }
 
@@ -177,6 +103,7 @@ export function updateEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
   const masked = pick(input, topLevel(paths)); // like ValidateFields(paths): unmasked fields are ignored
   validateCommon(masked);
   spec.validate(masked);
+  checkContacts(state, caller, refOf(spec, id), input);
   const echo = spec.update?.(ctx, entity, input, paths, caller) ?? {};
   const headers: Record<string, string> = {};
   const target = entity as Record<string, unknown>;
@@ -189,31 +116,37 @@ export function updateEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
     if (path === 'secret' || spec.ignoredOnUpdate?.includes(path)) {
       continue;
     }
-    if ((path === 'administrative_contact' || path === 'technical_contact') && isObject(input[path])) {
-      checkContact(state, spec, id, input[path]);
-    }
     target[path] = input[path];
   }
   entity.updated_at = iso(ctx.server.clock.now());
   return ok(compact({ ...applyMask(entity, paths), ...echo }), headers);
 }
 
-function checkContact<T extends EntityShape>(
-  state: ServerState,
-  spec: LifecycleSpec<T>,
-  id: string,
-  contact: Record<string, unknown>,
-): void {
-  const userId = field(contact, 'user_ids').user_id;
-  const orgId = field(contact, 'organization_ids').organization_id;
-  const account: AccountRef | undefined =
-    typeof userId === 'string'
-      ? { kind: 'user', id: userId }
-      : typeof orgId === 'string'
-        ? { kind: 'organization', id: orgId }
-        : undefined;
-  if (account && !memberRights(state, refOf(spec, id), account)) {
-    throw errors.contactNoCollaborator({ contact_id: account.id });
+function accountOf(ids: Record<string, unknown>): AccountRef | undefined {
+  const userId = field(ids, 'user_ids').user_id;
+  const orgId = field(ids, 'organization_ids').organization_id;
+  return typeof userId === 'string'
+    ? { kind: 'user', id: userId }
+    : typeof orgId === 'string'
+      ? { kind: 'organization', id: orgId }
+      : undefined;
+}
+
+/**
+ * The contacts an update sends (read from the body, masked or not, as TTS does): only the caller itself unless an
+ * admin (validateContactInfoRestrictions; collaborator_rights.set_others_as_contacts is off), and collaborators.
+ */
+function checkContacts(state: ServerState, caller: Caller, entity: EntityRef, input: Record<string, unknown>): void {
+  const contacts = [input.administrative_contact, input.technical_contact]
+    .map((c) => (isObject(c) ? accountOf(c) : undefined))
+    .filter((c): c is AccountRef => c !== undefined);
+  const me = callerAccount(caller);
+  if (!caller.admin && contacts.some((c) => c.kind !== me?.kind || c.id !== me.id)) {
+    throw accountErrors.contactInfoRestricted();
+  }
+  const stranger = contacts.find((c) => !memberRights(state, entity, c));
+  if (stranger) {
+    throw errors.contactNoCollaborator({ contact: stranger.id });
   }
 }
 
@@ -222,6 +155,7 @@ export function deleteEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx:
   const entity = live(spec, ctx.server.state, id);
   spec.beforeDelete?.(ctx.server.state, id);
   entity.deleted_at = iso(ctx.server.clock.now());
+  ctx.server.state.changes.count++; // what is reached through a deleted organization is no longer reached
   return empty();
 }
 
@@ -237,6 +171,7 @@ export function restoreEntity<T extends EntityShape>(spec: LifecycleSpec<T>, ctx
   }
   entity.deleted_at = undefined;
   entity.updated_at = iso(ctx.server.clock.now());
+  ctx.server.state.changes.count++;
   return empty();
 }
 

@@ -31,15 +31,20 @@ export function pageRequest(query: URLSearchParams, defaultLimit: number): PageR
 
 type SortKey<T> = (item: T) => string | number | undefined;
 
-/** Sorts by `order` (`name`, `-created_at`, …); default ascending by the first key (the ID). */
-export function ordered<T>(items: T[], order: string | null, keys: Record<string, SortKey<T>>): T[] {
+/**
+ * Sorts by `order` (`name`, `-created_at`, …); default ascending by the first key (the ID). An unknown order is 400
+ * `validation` as TTS words it (the list starts with the empty default: `[ created_at -created_at]`), naming the
+ * request's validator when `request` is given (`ListOAuthClientAuthorizationsRequest`).
+ */
+export function ordered<T>(items: T[], order: string | null, keys: Record<string, SortKey<T>>, request?: string): T[] {
   const names = Object.keys(keys);
   const wanted = order ?? '';
   const desc = wanted.startsWith('-');
   const name = (desc ? wanted.slice(1) : wanted) || names[0];
   const key = keys[name];
   if (!key) {
-    throw errors.validation('order', `value must be in list [${names.flatMap((n) => [n, `-${n}`]).join(' ')}]`);
+    const list = ['', ...names.flatMap((n) => [n, `-${n}`])].join(' ');
+    throw errors.validation('order', `value must be in list [${list}]`, request && `${request}ValidationError`);
   }
   const idKey = keys[names[0]];
   const cmp = (a: T, b: T): number => {

@@ -1,7 +1,9 @@
-// What clients and applications have in common (client_registry.go, application_registry.go): one spec per kind
-// and the read side — list (own, user, organization, deleted), get with public-safe fallback, search, rights.
+// What clients, applications and organizations have in common (client_registry.go, application_registry.go,
+// organization_registry.go): one spec per kind and the read side — list (own, user, organization, deleted), get with
+// public-safe fallback, search, rights.
 import type { OrganizationOrUserIdentifiers } from '../../../src/tts/types';
-import { callerAccount, membershipRights, requireAuthenticated, requireRights, type Caller } from './auth';
+import { accountErrors } from './accountErrors';
+import { callerAccount, requireAuthenticated, requireRights, type Caller } from './auth';
 import { errors } from './errors';
 import { compact, masker, maskPaths, pick, validateMask } from './fieldMask';
 import { ok, queryList, type Ctx, type Reply } from './http';
@@ -21,9 +23,9 @@ export interface EntityShape {
 }
 
 export interface RegistrySpec<T extends EntityShape> {
-  kind: 'client' | 'application';
-  collection: 'clients' | 'applications';
-  idField: 'client_id' | 'application_id';
+  kind: 'client' | 'application' | 'organization';
+  collection: 'clients' | 'applications' | 'organizations';
+  idField: 'client_id' | 'application_id' | 'organization_id';
   fields: readonly string[];
   publicFields: readonly string[];
   updatable: readonly string[];
@@ -37,6 +39,10 @@ export interface RegistrySpec<T extends EntityShape> {
     createUser: Right;
     createOrg: Right;
   };
+  /** What `…/rights` may answer: the caller's rights cut to these (listApplicationRights: AllApplicationRights). */
+  rightsScope: ReadonlySet<Right>;
+  /** The right a non-admin needs to see more than public fields in search results (organizations: a TTS slip). */
+  searchInfo?: Right;
   get(state: ServerState, id: string): T | undefined;
   all(state: ServerState): Iterable<T>;
   idOf(entity: T): string;
@@ -69,9 +75,10 @@ function render<T extends EntityShape>(
   caller: Caller,
   entity: T,
   mask: (entity: T) => Partial<T>,
+  info: Right = spec.rights.info,
 ): unknown {
   const masked = mask(entity);
-  const mayRead = caller.rightsOn({ kind: spec.kind, id: spec.idOf(entity) }).has(spec.rights.info);
+  const mayRead = caller.rightsOn({ kind: spec.kind, id: spec.idOf(entity) }).has(info);
   return compact(mayRead ? masked : pick(masked, spec.publicFields));
 }
 
@@ -81,7 +88,13 @@ const orderKeys = <T extends EntityShape>(spec: RegistrySpec<T>) => ({
   created_at: (e: T) => e.created_at,
 });
 
-function listOf<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, entities: T[]): Reply {
+/** One page of `entities` (live or, with `deleted=true`, deleted ones) under the request's mask, order and paging. */
+export function listOf<T extends EntityShape>(
+  spec: RegistrySpec<T>,
+  ctx: Ctx,
+  entities: T[],
+  info: Right = spec.rights.info,
+): Reply {
   const caller = ctx.caller();
   const paths = readMask(spec, ctx);
   const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
@@ -92,7 +105,7 @@ function listOf<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, entities
     (e) => Boolean(e.deleted_at) === deleted,
   );
   const mask = masker(paths);
-  return listReply(spec.collection, items, page, (e) => render(spec, caller, e, mask));
+  return listReply(spec.collection, items, page, (e) => render(spec, caller, e, mask, info));
 }
 
 /**
@@ -110,7 +123,11 @@ function inIdOrder<T extends EntityShape>(spec: RegistrySpec<T>, entities: T[]):
   return sorted as T[];
 }
 
-/** `GET /clients`: everything the caller reaches, directly or through organizations; admins see all. */
+/**
+ * `GET /clients`, `GET /applications`: what the caller collaborates on, directly or through an organization it is a
+ * member of (FindMemberships with includeIndirect) — for admins too in v3.32.1, which lists an admin's own memberships
+ * here, not every entity (the admin's view of everything is `/search/…`); `config.listAllForAdmins` keeps the old way.
+ */
 export function listOwn<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx): Reply {
   const caller = ctx.caller();
   const account = callerAccount(caller);
@@ -119,11 +136,36 @@ export function listOwn<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx):
   }
   requireRights(caller, account, account.kind === 'user' ? spec.rights.listUser : spec.rights.listOrg);
   const state = ctx.server.state;
-  const all = [...spec.all(state)];
-  const reachable = caller.admin
-    ? all
-    : all.filter((e) => membershipRights(state, account, refOf(spec, spec.idOf(e))).size > 0);
-  return listOf(spec, ctx, reachable);
+  if (caller.admin && state.config.listAllForAdmins) {
+    return listOf(spec, ctx, [...spec.all(state)]); // not v3.32.1 (see ServerConfig.listAllForAdmins)
+  }
+  return listOf(spec, ctx, reachable(spec, state, account));
+}
+
+/** What an account collaborates on directly or through the live organizations it is a member of. */
+function reachable<T extends EntityShape>(spec: RegistrySpec<T>, state: ServerState, account: AccountRef): T[] {
+  const direct = collaborationsOf(spec, state, account);
+  const viaOrganizations = account.kind === 'user' ? liveOrganizationsOf(state, account.id) : [];
+  if (viaOrganizations.length === 0) {
+    return direct;
+  }
+  const all = new Set(direct);
+  for (const org of viaOrganizations) {
+    collaborationsOf(spec, state, { kind: 'organization', id: org }).forEach((e) => all.add(e));
+  }
+  return [...all];
+}
+
+/** The live organizations a user is a direct member of (organizations are never nested). */
+export function liveOrganizationsOf(state: ServerState, userId: string): string[] {
+  const member = `user:${userId}`;
+  const out: string[] = [];
+  for (const [id, org] of state.organizations) {
+    if (!org.deleted_at && state.memberships.get(`organization:${id}`)?.has(member)) {
+      out.push(id);
+    }
+  }
+  return out;
 }
 
 /** `GET /users/{…}/clients`, `GET /organizations/{…}/clients`: direct collaborations only. */
@@ -178,24 +220,46 @@ export function getOne<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, i
 export function listRights<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx, id: string): Reply {
   const caller = ctx.caller();
   requireAuthenticated(caller);
-  const rights = sorted(caller.rightsOn(refOf(spec, id)));
+  const rights = sorted([...caller.rightsOn(refOf(spec, id))].filter((r) => spec.rightsScope.has(r)));
   return ok(rights.length > 0 ? { rights } : {});
 }
 
-/** `GET /search/{clients,applications}`: memberships only unless admin; filters are case-insensitive substrings. */
+const STATES = ['STATE_REQUESTED', 'STATE_APPROVED', 'STATE_REJECTED', 'STATE_FLAGGED', 'STATE_SUSPENDED'];
+
+/** `state` query values by name or number, as grpc-gateway parses the repeated enum (else 400 without details). */
+function statesOf(query: URLSearchParams): string[] {
+  return query.getAll('state').map((value) => {
+    const state = /^\d+$/.test(value) ? STATES[Number(value)] : STATES.find((s) => s === value);
+    if (!state) {
+      throw accountErrors.badEnum('state', value);
+    }
+    return state;
+  });
+}
+
+/**
+ * `GET /search/{clients,applications,organizations}`: memberships only unless admin (for admins everything, which
+ * is how an admin sees the queue of requested clients: `state=STATE_REQUESTED`); filters are case-insensitive
+ * substrings; `state` (clients) is honoured for everyone.
+ */
 export function search<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx): Reply {
   const caller = ctx.caller();
   requireAuthenticated(caller);
   const q = ctx.query;
   const has = (value: string | undefined, needle: string | null) =>
     !needle || (value ?? '').toLowerCase().includes(needle.toLowerCase());
-  const states = q.getAll('state');
+  const states = statesOf(q);
+  const account = callerAccount(caller);
+  if (!account) {
+    throw accountErrors.searchForbidden();
+  }
+  const mine = caller.admin ? undefined : new Set<T>(reachable(spec, ctx.server.state, account));
   const attributeFilters = [...q.keys()].filter((k) => /^attributes_contain\[.+\]$/.test(k));
   const matches = (e: T): boolean => {
     const id = spec.idOf(e);
     const query = q.get('query');
     return (
-      (caller.admin || caller.rightsOn(refOf(spec, id)).size > 0) &&
+      (!mine || mine.has(e)) &&
       (!query || has(id, query) || has(e.name, query) || has(e.description, query)) &&
       has(id, q.get('id_contains')) &&
       has(e.name, q.get('name_contains')) &&
@@ -204,5 +268,6 @@ export function search<T extends EntityShape>(spec: RegistrySpec<T>, ctx: Ctx): 
       attributeFilters.every((k) => has(e.attributes?.[k.slice(19, -1)], q.get(k)))
     );
   };
-  return listOf(spec, ctx, [...spec.all(ctx.server.state)].filter(matches));
+  const info = caller.admin ? spec.rights.info : (spec.searchInfo ?? spec.rights.info);
+  return listOf(spec, ctx, [...spec.all(ctx.server.state)].filter(matches), info);
 }

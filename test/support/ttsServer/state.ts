@@ -80,9 +80,16 @@ export interface SessionRecord {
 }
 
 export interface ServerConfig {
-  /** is.user-rights.create-clients / create-applications. */
+  /** is.user-rights.create-clients / create-applications / create-organizations. */
   userRightsCreateClients: boolean;
   userRightsCreateApplications: boolean;
+  userRightsCreateOrganizations: boolean;
+  /**
+   * Not v3.32.1: `GET /clients` and `GET /applications` give an admin every entity. v3.32.1 lists an admin's own
+   * collaborations there like anyone's (an admin finds the rest with `/search/…`); set false for that. On (the
+   * default) because the commands' admin pickers still list everything through these routes.
+   */
+  listAllForAdmins: boolean;
   /** is.delete.restore: 24 h. */
   restoreWindowMs: number;
   /** is.pagination.default-limit. */
@@ -161,6 +168,8 @@ export function createState(): ServerState {
     config: {
       userRightsCreateClients: true,
       userRightsCreateApplications: true,
+      userRightsCreateOrganizations: true,
+      listAllForAdmins: true,
       restoreWindowMs: 24 * 3600_000,
       defaultLimit: 100,
     },

@@ -1,19 +1,9 @@
-// Who am I and what may I do (§7, §1.9): auth_info, users and their organizations, the IS configuration, and the
-// user's OAuth authorizations and tokens (a token may always revoke itself).
-import { requireRights, type Caller } from './auth';
+// Who am I and what may I do (§7): auth_info, users, the IS configuration. The user's authorizations and tokens are
+// in authorizations.ts, organizations in organizations.ts.
+import { requireRights } from './auth';
 import { errors } from './errors';
-import {
-  applyMask,
-  compact,
-  maskPaths,
-  ORGANIZATION_FIELDS,
-  pick,
-  USER_FIELDS,
-  USER_PUBLIC,
-  validateMask,
-} from './fieldMask';
-import { empty, ok, queryList, type Ctx, type Reply, type Route } from './http';
-import { listReply, ordered, pageRequest } from './paging';
+import { applyMask, compact, maskPaths, pick, USER_FIELDS, USER_PUBLIC, validateMask } from './fieldMask';
+import { ok, queryList, type Ctx, type Reply, type Route } from './http';
 import { expand, sorted, UNIVERSAL_RIGHTS } from './rights';
 import { iso, type AccessTokenRecord } from './state';
 
@@ -67,27 +57,6 @@ function getUser(ctx: Ctx): Reply {
   return ok(compact(mayRead ? masked : pick(masked, USER_PUBLIC)));
 }
 
-function userOrganizations(ctx: Ctx): Reply {
-  const userId = ctx.params['collaborator.user_ids.user_id'];
-  requireRights(ctx.caller(), { kind: 'user', id: userId }, 'RIGHT_USER_ORGANIZATIONS_LIST');
-  const state = ctx.server.state;
-  const paths = maskPaths(queryList(ctx.query, 'field_mask').join(','));
-  validateMask(paths, ORGANIZATION_FIELDS);
-  const deleted = ctx.query.get('deleted') === 'true';
-  const orgs = [...state.organizations.values()].filter(
-    (org) =>
-      Boolean(org.deleted_at) === deleted &&
-      state.memberships.get(`organization:${org.ids?.organization_id}`)?.has(`user:${userId}`),
-  );
-  const page = pageRequest(ctx.query, state.config.defaultLimit);
-  const items = ordered(orgs, ctx.query.get('order'), {
-    organization_id: (o) => o.ids?.organization_id,
-    name: (o) => o.name,
-    created_at: (o) => o.created_at,
-  });
-  return listReply('organizations', items, page, (o) => compact(applyMask(o, paths)));
-}
-
 function isConfiguration(ctx: Ctx): Reply {
   const config = ctx.server.state.config;
   // BoolValue wrappers: false is written out, so this is not compacted.
@@ -104,7 +73,7 @@ function isConfiguration(ctx: Ctx): Reply {
         create_applications: config.userRightsCreateApplications,
         create_clients: config.userRightsCreateClients,
         create_gateways: true,
-        create_organizations: true,
+        create_organizations: config.userRightsCreateOrganizations,
       },
       user_login: { disable_credentials_login: false },
       admin_rights: { all: false },
@@ -113,77 +82,8 @@ function isConfiguration(ctx: Ctx): Reply {
   });
 }
 
-const USER = 'user_ids.user_id';
-const CLIENT = 'client_ids.client_id';
-
-function listAuthorizations(ctx: Ctx): Reply {
-  const userId = ctx.params[USER];
-  requireRights(ctx.caller(), { kind: 'user', id: userId }, 'RIGHT_USER_AUTHORIZED_CLIENTS');
-  const auths = [...ctx.server.state.authorizations.values()].filter((a) => a.userId === userId);
-  const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
-  return listReply(
-    'authorizations',
-    ordered(auths, ctx.query.get('order'), { created_at: (a) => a.createdAt }),
-    page,
-    (a) =>
-      compact({
-        user_ids: { user_id: a.userId },
-        client_ids: { client_id: a.clientId },
-        rights: sorted(a.rights),
-        created_at: iso(a.createdAt),
-        updated_at: iso(a.updatedAt),
-      }),
-  );
-}
-
-/** RIGHT_USER_AUTHORIZED_CLIENTS, or a token of the same user and client (oauth_registry.go:50-125). */
-function requireOwnOrRight(caller: Caller, userId: string, clientId: string): void {
-  if (caller.token && caller.token.userId === userId && caller.token.clientId === clientId) {
-    return;
-  }
-  requireRights(caller, { kind: 'user', id: userId }, 'RIGHT_USER_AUTHORIZED_CLIENTS');
-}
-
-function listTokens(ctx: Ctx): Reply {
-  const { [USER]: userId, [CLIENT]: clientId } = ctx.params;
-  requireOwnOrRight(ctx.caller(), userId, clientId);
-  const tokens = [...ctx.server.state.accessTokens.values()].filter(
-    (t) => t.userId === userId && t.clientId === clientId,
-  );
-  const page = pageRequest(ctx.query, ctx.server.state.config.defaultLimit);
-  return listReply('tokens', ordered(tokens, ctx.query.get('order'), { created_at: (t) => t.createdAt }), page, (t) =>
-    compact(tokenView(t)),
-  );
-}
-
-function deleteToken(ctx: Ctx): Reply {
-  const { [USER]: userId, [CLIENT]: clientId, id } = ctx.params;
-  requireOwnOrRight(ctx.caller(), userId, clientId);
-  const token = ctx.server.state.accessTokens.get(id);
-  if (!token || token.userId !== userId || token.clientId !== clientId) {
-    throw errors.accessTokenNotFound();
-  }
-  ctx.server.state.accessTokens.delete(id);
-  return empty();
-}
-
-function deleteAuthorization(ctx: Ctx): Reply {
-  const { [USER]: userId, [CLIENT]: clientId } = ctx.params;
-  requireRights(ctx.caller(), { kind: 'user', id: userId }, 'RIGHT_USER_AUTHORIZED_CLIENTS');
-  // Only the consent row goes (bunstore/oauth_store.go:400-444); tokens stay until revoked.
-  if (!ctx.server.state.authorizations.delete(`${userId}/${clientId}`)) {
-    throw errors.authorizationNotFound();
-  }
-  return empty();
-}
-
 export const userRoutes: Route[] = [
   { method: 'GET', template: '/auth_info', handler: authInfo },
   { method: 'GET', template: '/is/configuration', handler: isConfiguration },
-  { method: 'GET', template: `/users/{${USER}}`, handler: getUser },
-  { method: 'GET', template: '/users/{collaborator.user_ids.user_id}/organizations', handler: userOrganizations },
-  { method: 'GET', template: `/users/{${USER}}/authorizations`, handler: listAuthorizations },
-  { method: 'DELETE', template: `/users/{${USER}}/authorizations/{${CLIENT}}`, handler: deleteAuthorization },
-  { method: 'GET', template: `/users/{${USER}}/authorizations/{${CLIENT}}/tokens`, handler: listTokens },
-  { method: 'DELETE', template: `/users/{${USER}}/authorizations/{${CLIENT}}/tokens/{id}`, handler: deleteToken },
+  { method: 'GET', template: '/users/{user_ids.user_id}', handler: getUser },
 ];

@@ -33,7 +33,10 @@ describe('TTS test server: applications, devices, API keys', () => {
     const org = await call(server, 'GET', '/organizations/acme/applications', { token: alice });
     assert.equal(org.headers.get('x-total-count'), '2');
     const everything = await call(server, 'GET', '/applications', { token: admin });
-    assert.equal(everything.headers.get('x-total-count'), '5', 'admins see all');
+    assert.equal(everything.headers.get('x-total-count'), '5', 'admins see all (config.listAllForAdmins)');
+    server.state.config.listAllForAdmins = false;
+    const own = await call(server, 'GET', '/applications', { token: admin });
+    assert.deepEqual([own.status, own.body], [200, {}], 'v3.32.1: only the admin’s own collaborations');
   });
 
   it('creates, updates and refuses to delete or purge an application with devices', async () => {
@@ -175,7 +178,8 @@ describe('TTS test server: applications, devices, API keys', () => {
 
   it('manages collaborators (singular delete path) and needs every right it grants', async () => {
     const bobKey = server.createUserApiKey('bob', ['RIGHT_USER_ALL']);
-    assert.equal((await call(server, 'GET', `/applications/${APP}/collaborators`, { token: bobKey })).status, 403);
+    const outsider = await call(server, 'GET', `/applications/${APP}/collaborators`, { token: bobKey });
+    assert.deepEqual(outsider.json.collaborators, [{ ids: { user_ids: { user_id: 'alice' } } }], 'IDs, no rights');
     const set = await call(server, 'PUT', `/applications/${APP}/collaborators`, {
       token: alice,
       body: {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { SEED, startTtsServer } from '../../support/ttsServer';
+import { ACCOUNT_SEED, SEED, seedAccount, startTtsServer } from '../../support/ttsServer';
 import { assertContract, call } from './helpers';
 
 describe('TTS test server: seed', () => {
@@ -23,6 +23,34 @@ describe('TTS test server: seed', () => {
       assert.deepEqual(server.state.clients.get(SEED.client.id)?.client.redirect_uris, SEED.client.redirectUris);
       assert.equal(server.state.devices.get(SEED.demo.appWithDevices)?.size, SEED.demo.deviceCount);
       assert.deepEqual([...server.state.organizations.keys()], [SEED.acme.organizationId, SEED.loraLab.organizationId]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("'account' adds alice's API keys and organization, authorized clients with tokens, and a requested client", async () => {
+    const server = await startTtsServer({ account: true });
+    try {
+      const again = await startTtsServer();
+      const seeded = seedAccount(again);
+      await again.close();
+      assert.deepEqual(Object.keys(seeded.tokens), [
+        ...ACCOUNT_SEED.authorizedClients.map((c) => c.id),
+        SEED.client.id,
+      ]);
+      const key = server.seed.apiKey({ kind: 'user', id: 'alice' }, ['RIGHT_USER_ALL']);
+      const auths = await call(server, 'GET', '/users/alice/authorizations', { token: key });
+      assert.equal(auths.headers.get('x-total-count'), '3');
+      const orgs = await call(server, 'GET', '/users/alice/organizations', { token: key });
+      assert.equal(orgs.headers.get('x-total-count'), '2');
+      const keys = await call(server, 'GET', '/users/alice/api-keys', { token: key });
+      assert.equal(keys.headers.get('x-total-count'), '3', 'the two seeded and the one made here');
+      const requested = server.state.clients.get(ACCOUNT_SEED.requestedClient.id)?.client;
+      assert.deepEqual(
+        [requested?.state, requested?.state_description],
+        ['STATE_REQUESTED', 'admin approval required'],
+      );
+      assertContract(server);
     } finally {
       await server.close();
     }
