@@ -116,6 +116,16 @@ export async function startEnv(env: Env): Promise<void> {
   env.ctx = { ui: env.ui, accounts: env.accounts, model: env.model, log, now: () => Date.now() };
 }
 
+/**
+ * A new explorer, as a new window has: nothing loaded yet, so the next walk asks the server (a refresh of everything
+ * would load again, before the case's answer is planted, every row the previous case opened).
+ */
+export function freshExplorer(env: Env): void {
+  env.model.dispose();
+  env.model = new ExplorerModel(env.accounts, { pageSize: () => 100 });
+  env.ctx = { ...env.ctx, model: env.model };
+}
+
 /** Stores a fresh session for alice (as a completed sign-in does); `expired` makes the next request refresh it. */
 export async function signInAlice(env: Env, expired: boolean): Promise<void> {
   const { session } = accountFor(env.server, env.deployment, 'alice');
