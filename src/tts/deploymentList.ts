@@ -1,6 +1,6 @@
 // The one owner of the configured deployments: the settings are read once, and again when they change (not per
 // call: the explorer asks for every row); an entry whose URL fails the checks of Add Deployment is left out, and the
-// user hears why once per problem, not on every read. vscode-free; platform/deployments.ts feeds it the settings.
+// user hears why once per problem, not on every read. vscode-free; platform/config.ts feeds it the settings.
 import { Emitter, type Disposable } from '../util/events';
 import { errorMessage } from '../util/errorMessage';
 import { resolveDeployment, type Deployment, type DeploymentConfig } from './deployments';
