@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { TtsClient } from '../../src/tts/client';
 import { TtsError } from '../../src/tts/errors';
 import { formatterErrorText } from '../../src/tts/formatterErrors';
-import { SEED, startTtsServer } from '../support/ttsServer';
+import { SEED, startTtsServer, type TtsTestServer } from '../support/ttsServer';
 import { CASES } from './formatterCases';
 import { RAW_CASES, rawOutcome } from './formatterRawCases';
 import { adminApi, env, uniqueId } from './env';
@@ -23,6 +23,26 @@ async function outcome(run: () => Promise<unknown>): Promise<unknown> {
     }
     return { error: error.id, status: error.status, text: formatterErrorText(error) };
   }
+}
+
+/** The test server's client as the admin, and the cases whose outcome differs between it and the real TTS. */
+async function differences<C extends { name: string }>(
+  server: TtsTestServer,
+  cases: readonly C[],
+  outcomes: (c: C, imitation: TtsClient) => Promise<[real: unknown, test: unknown]>,
+): Promise<string[]> {
+  const token = server.issueTokens('admin', SEED.client.id).access_token;
+  const imitation = new TtsClient({ baseUrl: server.url, auth: { token: async () => token }, retries: 0 });
+  const out: string[] = [];
+  for (const c of cases) {
+    const [real, ours] = await outcomes(c, imitation);
+    try {
+      assert.deepEqual(ours, real);
+    } catch {
+      out.push(`${c.name}:\n  real ${JSON.stringify(real)}\n  test ${JSON.stringify(ours)}`);
+    }
+  }
+  return out;
 }
 
 describe('real TTS: payload formatters, the test server alike', () => {
@@ -47,19 +67,11 @@ describe('real TTS: payload formatters, the test server alike', () => {
     const rawApp = uniqueId('fmtraw');
     await api.applications.create(admin, { ids: { application_id: rawApp }, name: 'Formatters raw (test:real)' });
     try {
-      const token = server.issueTokens('admin', SEED.client.id).access_token;
-      const imitation = new TtsClient({ baseUrl: server.url, auth: { token: async () => token }, retries: 0 });
-      const differences: string[] = [];
-      for (const c of RAW_CASES) {
-        const real = await rawOutcome(api, c, rawApp, 'fmt-raw');
-        const ours = await rawOutcome(imitation, c, SEED.demo.applications.aliceTracker, 'fmt-raw');
-        try {
-          assert.deepEqual(ours, real);
-        } catch {
-          differences.push(`${c.name}:\n  real ${JSON.stringify(real)}\n  test ${JSON.stringify(ours)}`);
-        }
-      }
-      assert.deepEqual(differences, [], differences.join('\n'));
+      const differ = await differences(server, RAW_CASES, async (c, imitation) => [
+        await rawOutcome(api, c, rawApp, 'fmt-raw'),
+        await rawOutcome(imitation, c, SEED.demo.applications.aliceTracker, 'fmt-raw'),
+      ]);
+      assert.deepEqual(differ, [], differ.join('\n'));
     } finally {
       await server.close();
       await api.http.request('DELETE', `/as/applications/${rawApp}/devices/fmt-raw`).catch(() => undefined);
@@ -73,19 +85,11 @@ describe('real TTS: payload formatters, the test server alike', () => {
     this.timeout(60_000);
     const server = await startTtsServer();
     try {
-      const token = server.issueTokens('admin', SEED.client.id).access_token;
-      const imitation = new TtsClient({ baseUrl: server.url, auth: { token: async () => token }, retries: 0 });
-      const differences: string[] = [];
-      for (const c of CASES) {
-        const real = await outcome(() => c.run(api, appId, deviceId));
-        const ours = await outcome(() => c.run(imitation, SEED.demo.appWithDevices, SEED.demo.formatters.deviceId));
-        try {
-          assert.deepEqual(ours, real);
-        } catch {
-          differences.push(`${c.name}:\n  real ${JSON.stringify(real)}\n  test ${JSON.stringify(ours)}`);
-        }
-      }
-      assert.deepEqual(differences, [], differences.join('\n'));
+      const differ = await differences(server, CASES, async (c, imitation) => [
+        await outcome(() => c.run(api, appId, deviceId)),
+        await outcome(() => c.run(imitation, SEED.demo.appWithDevices, SEED.demo.formatters.deviceId)),
+      ]);
+      assert.deepEqual(differ, [], differ.join('\n'));
     } finally {
       await server.close();
     }

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OAuthClient } from '../../../src/auth/oauth';
 import { tokenRevoker } from '../../../src/auth/revoke';
-import type { StoredSession } from '../../../src/auth/sessions';
+import { oauthSession } from '../../support/storedSession';
 import { fixedDeployments } from '../../../src/tts/deploymentList';
 import { resolveDeployment } from '../../../src/tts/deployments';
 import { RedirectRefusedError } from '../../../src/tts/errors';
@@ -81,17 +81,11 @@ describe('token requests: no redirect is followed', () => {
     const host = `127.0.0.1:${await listen(stack)}`;
     const deployment = resolveDeployment({ name: 'Local', url: `http://${host}` });
     const lines: string[] = [];
-    const session: StoredSession = {
-      id: `${deployment.key}/alice`,
-      deploymentKey: deployment.key,
-      accountId: 'alice',
-      accountLabel: 'alice · Local',
-      method: 'oauth',
-      clientId: 'vscode-ext',
-      scopes: [],
-      createdAt: 0,
-      tokens: { accessToken: 'MFRWG.TOKENID.KEY', expiresAt: Date.now() + 3_600_000, obtainedAt: Date.now() },
-    };
+    const session = oauthSession(deployment, 'alice', {
+      accessToken: 'MFRWG.TOKENID.KEY',
+      expiresAt: Date.now() + 3_600_000,
+      obtainedAt: Date.now(),
+    });
     await tokenRevoker({
       deployments: fixedDeployments([deployment]),
       log: recordingLog(lines),
