@@ -3,87 +3,60 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --production  minified, with external sourcemaps, for the .vsix
 //
-// Activation loads dist/extension.js (and the shared chunks it requires); what the code loads with `import()` on
-// first use (command implementations, interactive sign-in, node-fetch) lands in dist/chunks/ and is only parsed when
-// needed. esbuild splits code only for ES modules while VS Code loads extensions as CommonJS, so the build runs in
-// two passes: bundle and split as ESM into out/esm/, then turn each file into CommonJS in dist/ (`import()` becomes
-// a `require()` of the chunk), source maps carried through.
-//
-// Why split at all: activation may parse at most 150 KB (npm run bench) and the extension's own code is ~175 KB
-// minified, so some of it has to load on first use — sharing one copy of every module (TtsError, GoBackError and
-// CommandError are checked with instanceof on both sides) with what activation loaded. Code splitting is the one
-// way esbuild shares modules between code loaded now and later. Measured alternatives (2026-12-04): one CommonJS
-// bundle parses 176 KB (node-fetch in a second bundle) or 264 KB (all in one); one CommonJS file per module parses
-// 160 KB (esbuild's helpers repeat in each of ~100 files) and activates in 13–18 ms; a bundle per feature would give
-// each its own copy of the shared classes.
-import { rm } from 'node:fs/promises';
+// One CommonJS bundle of the extension's code, dist/extension.js, which activation loads. Two libraries stay out of
+// it, each in a bundle of its own that the code requires on first use: acorn (the JavaScript parser of the formatter
+// checks, loaded by formatters/vscode/diagnostics.ts) and node-fetch (the transport's fetch, tts/defaultFetch.ts).
+// Why those two: activation must take at most 0.5× the time VS Code's own github-authentication takes (npm run bench,
+// README "Performance"). Measured side by side (medians of 15 new processes, 2026-12-07): one bundle with everything
+// 0.97×; with node-fetch out 0.79×; with acorn out 0.58×; with both out 0.46×. They share no class with the
+// extension's code, so nothing is loaded twice.
+import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const ESM_DIR = 'out/esm';
-const OUT_DIR = 'dist';
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+/** Libraries loaded on first use: an import of one becomes a require of its own bundle in dist/vendor/. */
+const VENDOR = ['acorn', 'node-fetch'];
 
-/** The second pass, after every (re)build of the first: ESM chunks → CommonJS files in dist/. */
-const toCommonJs = {
-  name: 'to-commonjs',
+const vendorBundles = {
+  name: 'vendor-bundles',
   setup(build) {
-    build.onStart(() => rm(ESM_DIR, { recursive: true, force: true }));
-    build.onEnd(async (result) => {
-      if (result.errors.length) {
-        return;
+    const filter = new RegExp(`^(${VENDOR.join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: `./vendor/${args.path}.js`, external: true },
+    );
+    build.onEnd((result) => {
+      if (!result.errors.length) {
+        const kb = (file) => `${(result.metafile.outputs[file].bytes / 1024).toFixed(1)} KB`;
+        const vendor = VENDOR.map((name) => `${name} ${kb(`dist/vendor/${name}.js`)}`).join(', ');
+        console.log(
+          `esbuild: dist/extension.js ${kb('dist/extension.js')}; on first use: ${vendor}${production ? ' (production)' : ''}`,
+        );
       }
-      const outputs = result.metafile.outputs;
-      const files = Object.keys(outputs).filter((file) => file.endsWith('.js'));
-      await rm(`${OUT_DIR}/chunks`, { recursive: true, force: true }); // chunk names carry hashes: drop stale ones
-      const converted = await esbuild.build({
-        entryPoints: files,
-        outbase: ESM_DIR,
-        outdir: OUT_DIR,
-        format: 'cjs',
-        platform: 'node',
-        target: 'node18',
-        supported: { 'dynamic-import': false },
-        minify: production,
-        sourcemap: production ? 'external' : 'linked',
-        metafile: true,
-        logLevel: 'warning',
-      });
-      // What activation loads: the entry and the chunks it imports statically (not through import()).
-      const eager = new Set([files.find((file) => outputs[file].entryPoint)]);
-      for (const file of eager) {
-        outputs[file].imports
-          .filter((i) => i.kind === 'import-statement' && outputs[i.path])
-          .forEach((i) => eager.add(i.path));
-      }
-      const bytes = (file) => converted.metafile.outputs[`${OUT_DIR}${file.slice(ESM_DIR.length)}`].bytes;
-      const total = files.reduce((sum, file) => sum + bytes(file), 0);
-      const loaded = [...eager].reduce((sum, file) => sum + bytes(file), 0);
-      console.log(
-        `esbuild: ${OUT_DIR}/ ${kb(total)} in ${files.length} files, ${kb(loaded)} of it loaded at activation${production ? ' (production)' : ''}`,
-      );
     });
   },
 };
 
 /** @type {esbuild.BuildOptions} */
 const options = {
-  entryPoints: ['src/extension.ts'],
+  entryPoints: [
+    { in: 'src/extension.ts', out: 'extension' },
+    ...VENDOR.map((name) => ({ in: name, out: `vendor/${name}` })),
+  ],
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node18',
-  outdir: ESM_DIR,
-  chunkNames: 'chunks/[name]-[hash]',
+  outdir: 'dist',
   external: ['vscode'],
+  // import() of a vendor bundle becomes a require() of it when first used (VS Code loads extensions as CommonJS).
+  supported: { 'dynamic-import': false },
   minify: production,
-  sourcemap: 'inline',
+  sourcemap: production ? 'external' : 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [toCommonJs],
+  plugins: [vendorBundles],
 };
 
 if (watch) {
@@ -91,5 +64,7 @@ if (watch) {
   await ctx.watch();
   console.log('esbuild: watching src/ for changes');
 } else {
+  // A build starts from an empty dist/: the .vsix takes dist/ as it is (.vscodeignore), never a file of an older build.
+  rmSync('dist', { recursive: true, force: true });
   await esbuild.build(options);
 }

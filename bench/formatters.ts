@@ -1,8 +1,9 @@
-// Formatters: the check before upload (size + syntax + entry function, src/formatters/checks.ts) of a script at the
+// Formatters: the check before upload (size + syntax + entry function, src/formatters/syntax.ts) of a script at the
 // server's limit (40,960 bytes). Warm: the median of repeated checks in this process, as while typing. Cold: the
 // first check in a new process (parser loaded, its code not yet optimised), as the first diagnostics in a window.
 import { execFileSync } from 'node:child_process';
-import { checkScript, MAX_SCRIPT_BYTES } from '../src/formatters/checks';
+import { MAX_SCRIPT_BYTES } from '../src/formatters/checks';
+import { checkScript } from '../src/formatters/syntax';
 import { median, type Result } from './setup';
 
 /**

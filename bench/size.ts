@@ -1,4 +1,5 @@
-// Package and bundle size, and the largest modules in the production bundle.
+// Package and bundle size, and the largest modules in the production bundle (dist/extension.js: the libraries of
+// dist/vendor/ left out, as esbuild.mjs leaves them out).
 import { execSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -16,7 +17,7 @@ export async function measureSize(): Promise<{ results: Result[]; largest: [stri
     minify: true,
     write: false,
     metafile: true,
-    external: ['vscode'],
+    external: ['vscode', 'acorn', 'node-fetch'],
     logLevel: 'silent',
   });
   const inputs = Object.entries(meta.metafile.outputs)[0][1].inputs;
@@ -27,7 +28,7 @@ export async function measureSize(): Promise<{ results: Result[]; largest: [stri
   return {
     results: [
       { name: '.vsix size', value: kb(vsix), unit: 'KB', goal: '≤ 250 KB', pass: vsix <= 250 * 1024 },
-      { name: 'production code in dist/ (entry + lazily loaded chunks)', value: kb(bundle), unit: 'KB' },
+      { name: 'production code in dist/ (the bundle + dist/vendor/)', value: kb(bundle), unit: 'KB' },
     ],
     largest,
   };

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runExtensionTests } from '../test/support/workbench';
+import { errorMessage } from '../src/util/errorMessage';
 
 async function main(): Promise<number> {
   const [extensionPath, testsIndex, workspaceArg] = process.argv.slice(2);
@@ -38,7 +39,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(`[host-tests] error: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`[host-tests] error: ${errorMessage(err)}`);
     process.exitCode = 1;
   },
 );

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { SEED, startTtsServer } from '../test/support/ttsServer';
 import { DEMO_CLIENT, seedDemoStack } from '../test/support/ttsServer/demoStack';
 import { startCodeServer } from '../test/support/workbench';
+import { errorMessage } from '../src/util/errorMessage';
 
 async function main(): Promise<void> {
   // ::1: code-server would tunnel 127.0.0.1 URLs that the extension opens through its own port proxy.
@@ -47,6 +48,6 @@ Press Ctrl-C to stop.`);
 }
 
 void main().catch((error: unknown) => {
-  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`npm start failed: ${errorMessage(error)}`);
   process.exit(1);
 });

@@ -1,33 +1,54 @@
 // Composition root: build the objects, register them, push every disposable. Nothing else lives here.
 import vscode = require('vscode');
-import { AccountService } from './auth/accountService';
+import { AccountService, clientSecrets } from './auth/accountService';
 import { PendingAttempts } from './auth/attempts';
-import type { SignInHooks } from './auth/vscode/interactive';
-import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/vscode/provider';
+import { sessionOAuthClients } from './auth/oauthClients';
 import { SessionRepository } from './auth/repository';
 import { tokenRevoker } from './auth/revoke';
+import { TokenManager } from './auth/tokens';
+import { interactiveSignIn, type SignInHooks } from './auth/vscode/interactive';
+import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/vscode/provider';
 import { secretStore } from './auth/vscode/secretStore';
 import { AccountStatusBar } from './auth/vscode/statusBar';
-import { TokenManager } from './auth/tokens';
-import { CallbackUriHandler, externalCallbackUri } from './auth/vscode/uriHandler';
-import type { OAuthClient } from './auth/oauth';
-import type { StoredSession } from './auth/sessions';
-import { AUTH_COMMAND_IDS } from './commands/ids';
-import { registerCommands, registerLazyCommands } from './commands/vscode/register';
-import * as config from './platform/config';
-import { setContext } from './platform/contextKeys';
-import { Logger } from './platform/logger';
-import { showWarning } from './platform/notifications';
-import { registerExplorer } from './explorer/vscode/index';
+import { CallbackUriHandler } from './auth/vscode/uriHandler';
+import { explorerCommands } from './commands/explorerCommands';
+import { CommandTable } from './commands/table';
+import { addedDeployment, authCommands } from './commands/vscode/auth';
+import { registerCommands } from './commands/vscode/register';
 import { LiveEventsController, type LiveEventsInspector } from './events/vscode/controller';
-import type { ExplorerModel } from './explorer/model';
+import { ExplorerModel } from './explorer/model';
 import type { ExplorerNode } from './explorer/nodeTypes';
-import type { ExplorerTreeProvider } from './explorer/vscode/treeProvider';
-import { registerFormatters, type FormattersInspector } from './formatters/vscode/index';
-import { JsonDocuments } from './ui/vscode/jsonDocuments';
+import { explorerCommandContext } from './explorer/vscode/commandContext';
+import { createExplorerView, explorerProgress, ExplorerTreeProvider } from './explorer/vscode/treeProvider';
+import type { ConflictChoice } from './formatters/saveFlow';
+import { formatterCommands } from './formatters/vscode/commands';
+import { formatterConflictUi } from './formatters/vscode/conflicts';
+import { FormatterDiagnostics } from './formatters/vscode/diagnostics';
+import { FORMATTER_SCHEME, FormatterFileSystem } from './formatters/vscode/fileSystem';
+import { FormatterFilesKey } from './formatters/vscode/formatterFiles';
+import { WorkspaceLinks } from './formatters/vscode/links';
+import { FormatterSyncStatus } from './formatters/vscode/syncStatus';
+import { FormatterTestsWhenNeeded, type FormatterTests } from './formatters/vscode/testing';
+import * as config from './platform/config';
+import { publishAccountKeys, setContext } from './platform/contextKeys';
+import { testApi, userAgent } from './platform/environment';
+import { createLogger, type Logger } from './platform/logger';
+import { overridableUi, type Ui } from './ui/ui';
+import { ReadOnlyDocuments } from './ui/vscode/readOnlyDocuments';
 import { VscodeUi } from './ui/vscode/vscodeUi';
-import type { Ui } from './ui/ui';
-import type { Deployment } from './tts/deployments';
+
+/** What the extension-host tests reach of the formatters. */
+export interface FormattersInspector {
+  fileSystem: FormatterFileSystem;
+  links: WorkspaceLinks;
+  status: FormatterSyncStatus;
+  /** The Testing view's controller, once the workspace has a linked formatter file or a test-case file. */
+  tests(): Promise<FormatterTests | undefined>;
+  /** The prompts of the formatter commands when no hook replaces them. */
+  defaultUi: Ui;
+  /** Replaces the prompts of the formatter commands and the save conflict's question. */
+  hooks: { ui?: Ui; conflict?: (message: string) => Promise<ConflictChoice | undefined> };
+}
 
 /** What activate() returns: nothing for users; seams for the extension-host tests in ExtensionMode.Test. */
 export interface ExtensionApi {
@@ -42,65 +63,30 @@ export interface ExtensionApi {
     explorer: ExplorerModel;
     events: LiveEventsInspector;
     formatters: FormattersInspector;
+    commands: CommandTable;
   };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const hooks: SignInHooks = {};
-  const log = new Logger();
-  if (context.extensionMode === vscode.ExtensionMode.Test) {
-    log.echo = (line) => console.log(`  (log) ${line}`);
-  }
+  const formatterHooks: FormattersInspector['hooks'] = {};
+  const log = createLogger(context);
+  const deployments = new config.SettingsDeployments(log);
   const secrets = secretStore(context.secrets);
   const repo = new SessionRepository(secrets, log);
-  if (config.workspaceDeploymentsIgnored()) {
-    log.warn(
-      "This workspace's settings define thingsStack.deployments; they are ignored: deployments come from your user settings only.",
-    );
-  }
-  // An entry whose URL fails the checks of Add Deployment is not used; the user hears why, once per problem.
-  const reported = new Set<string>();
-  const deployments = (): ReturnType<typeof config.deployments> =>
-    config.deployments((c, error) => {
-      const message = `The deployment "${c.name}" in your settings is not used: ${error instanceof Error ? error.message : String(error)}`;
-      if (!reported.has(message)) {
-        reported.add(message);
-        log.warn(message);
-        void showWarning(message);
-      }
-    });
-  // The OAuth client that renews a session: to refresh it, and to revoke it once its access token expired.
-  const oauthFor = async (session: StoredSession): Promise<OAuthClient | undefined> => {
-    const deployment = deployments().find((d) => d.key === session.deploymentKey);
-    return deployment
-      ? (await import('./commandsAndSignIn')).oauthClientFor(deployment, session.clientId, accounts)
-      : undefined;
-  };
-  const tokens: TokenManager = new TokenManager({
-    repo,
-    log,
-    oauthFor,
-    onExpired: (session) => {
-      statusBar.markExpired(session.accountLabel);
-      void showWarning(
-        `Your The Things Stack session for ${session.accountLabel} expired or was revoked.`,
-        'Sign In',
-      ).then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
-    },
-  });
-  const userAgent = `things-stack-manager/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`;
-  const accounts: AccountService = new AccountService({
+  const oauthFor = sessionOAuthClients(deployments, clientSecrets(secrets));
+  const tokens = new TokenManager({ repo, log, oauthFor, onExpired: (session) => statusBar.sessionExpired(session) });
+  const accounts = new AccountService({
     deployments,
     tokens,
     secrets,
-    http: { log, userAgent },
+    http: { log, userAgent: userAgent(context) },
     state: context.globalState,
   });
-  // One UI for the window: its JSON documents are the only `thingsstack-json` content provider.
-  const documents = new JsonDocuments();
+  const statusBar = new AccountStatusBar(accounts);
+  const documents = new ReadOnlyDocuments();
   const ui = new VscodeUi(documents);
-  context.subscriptions.push(documents);
-  const deploymentUi = (): Ui => hooks.deploymentUi ?? ui;
+  const deploymentUi = overridableUi(ui, () => hooks.deploymentUi);
   const pending = new PendingAttempts();
   const provider = new TtsAuthProvider(
     {
@@ -108,68 +94,96 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       tokens,
       accounts,
       log,
-      // Sign-in and the commands load on first use (import()), so activation parses only what it runs.
-      signIn: async (deployment) => {
-        const { interactiveSignIn, addDeployment } = await import('./commandsAndSignIn');
-        const add = async (): Promise<Deployment> => (await addDeployment(deploymentUi())).deployment;
-        return interactiveSignIn(deployment, { accounts, pending, log, addDeployment: add, hooks });
-      },
+      signIn: (deployment) =>
+        interactiveSignIn(deployment, {
+          accounts,
+          pending,
+          log,
+          addDeployment: () => addedDeployment(deploymentUi),
+          hooks,
+        }),
       revoke: tokenRevoker({ deployments, log, oauthFor }),
     },
     context.secrets,
   );
-  const statusBar = new AccountStatusBar(accounts);
 
-  const updateContext = (): void => {
-    void setContext('thingsStack.hasDeployments', accounts.deployments().length > 0);
-    void setContext('thingsStack.signedIn', accounts.all().length > 0);
-    void setContext(
-      'thingsStack.isAdmin',
-      accounts.all().some((s) => s.isAdmin),
-    );
-  };
+  const explorer = new ExplorerModel(accounts, { pageSize: config.pageSize, progress: explorerProgress });
+  const tree = new ExplorerTreeProvider(explorer);
+  const treeView = createExplorerView(tree);
+  const explorerCtx = explorerCommandContext({ ui, accounts, model: explorer, log, view: treeView, provider });
+
+  const links = new WorkspaceLinks(context.workspaceState);
+  const fileSystem = new FormatterFileSystem(accounts, formatterConflictUi(documents, formatterHooks));
+  const diagnostics = new FormatterDiagnostics(links, accounts, log);
+  const status = new FormatterSyncStatus(links, accounts);
+  const testsView = new FormatterTestsWhenNeeded(links, accounts);
+  const formatterUi = overridableUi(ui, () => formatterHooks.ui);
+
+  const events = new LiveEventsController({ accounts, log, ui, bufferSize: config.eventsBufferSize });
+  const commands = new CommandTable(
+    authCommands({ provider, accounts, log, ui: deploymentUi }),
+    explorerCommands(explorerCtx),
+    events.commands,
+    formatterCommands({
+      ctx: { ui: formatterUi, accounts, model: explorer, log },
+      extensionUri: context.extensionUri,
+      fileSystem,
+      documents,
+      diagnostics,
+      links,
+      status,
+    }),
+  );
 
   context.subscriptions.push(
     log,
+    deployments,
+    documents,
     provider,
     statusBar,
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, PROVIDER_LABEL, provider, {
       supportsMultipleAccounts: true,
     }),
     vscode.window.registerUriHandler(new CallbackUriHandler(pending, log)),
-    config.onDidChange(() => accounts.fire()),
-    accounts.onDidChange(updateContext),
-    registerLazyCommands(
-      AUTH_COMMAND_IDS,
-      async () => (await import('./commandsAndSignIn')).authCommands({ provider, accounts, log, ui: deploymentUi }),
-      log,
-    ),
+    deployments.onDidChange(() => accounts.fire()),
+    publishAccountKeys(accounts),
+    explorer,
+    tree,
+    treeView,
+    // A new page size applies to lists fetched from now on: start over.
+    config.onDidChange(() => void explorer.refresh()),
+    fileSystem,
+    vscode.workspace.registerFileSystemProvider(FORMATTER_SCHEME, fileSystem, { isCaseSensitive: true }),
+    fileSystem.onDidSave((l) => explorer.formattersChanged(l.deploymentKey, l.applicationId, l.deviceId)),
+    diagnostics,
+    links,
+    new FormatterFilesKey(links),
+    status,
+    testsView,
+    events,
+    registerCommands(commands, log, ui),
   );
-  const {
-    model: explorer,
-    provider: tree,
-    view: treeView,
-  } = registerExplorer(context, {
-    accounts,
-    log,
-    ui,
-    signOut: (sessionId) => provider.removeSession(sessionId),
-    vsCodeClientHost: {
-      callbackUri: externalCallbackUri,
-      saveClientId: (key, clientId) => config.updateDeployment({ key }, { clientId }),
-      signIn: async (key) => {
-        await provider.createSession([`deployment:${key}`]);
-      },
-    },
-  });
-  const formatters = registerFormatters(context, { accounts, log, ui, model: explorer });
-  const events = new LiveEventsController({ accounts, log, ui, bufferSize: config.eventsBufferSize });
-  context.subscriptions.push(events, registerCommands(events.commands, log, ui));
-  updateContext();
   void provider.reload().then(() => setContext('thingsStack.ready', true));
-  return context.extensionMode === vscode.ExtensionMode.Test
-    ? { testing: { hooks, accounts, provider, statusBar, log, tree, treeView, explorer, events, formatters } }
-    : {};
+  return testApi(context, () => ({
+    hooks,
+    accounts,
+    provider,
+    statusBar,
+    log,
+    tree,
+    treeView,
+    explorer,
+    events,
+    commands,
+    formatters: {
+      fileSystem,
+      links,
+      status,
+      tests: async () => testsView.current,
+      defaultUi: ui,
+      hooks: formatterHooks,
+    },
+  }));
 }
 
 export function deactivate(): void {

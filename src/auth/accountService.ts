@@ -2,8 +2,10 @@
 // carries its token. vscode-free; the provider feeds it the current sessions.
 import { TtsClient } from '../tts/client';
 import type { Deployment } from '../tts/deployments';
+import type { Deployments } from '../tts/deploymentList';
 import type { HttpOptions } from '../tts/http';
 import type { Account, Accounts } from './accounts';
+import type { ClientSecrets } from './oauthClients';
 import type { SecretStore } from './repository';
 import type { StoredSession } from './sessions';
 import type { TokenManager } from './tokens';
@@ -12,8 +14,20 @@ import { Emitter } from '../util/events';
 export const clientSecretKey = (deploymentKey: string, clientId: string): string =>
   `thingsStack.clientSecret.${deploymentKey}.${clientId}`;
 
+/** The OAuth client secrets, kept in SecretStorage beside the sessions. */
+export function clientSecrets(secrets: SecretStore): ClientSecrets & Pick<Accounts, 'storeClientSecret'> {
+  return {
+    clientSecret: async (deploymentKey, clientId) =>
+      (await secrets.get(clientSecretKey(deploymentKey, clientId))) || undefined,
+    storeClientSecret: async (deploymentKey, clientId, secret) => {
+      await secrets.store(clientSecretKey(deploymentKey, clientId), secret);
+    },
+  };
+}
+
 export interface AccountServiceOptions {
-  deployments(): readonly Deployment[];
+  /** The configured deployments (their one owner: tts/deploymentList.ts). */
+  deployments: Deployments;
   tokens: TokenManager;
   secrets: SecretStore;
   /** Transport settings shared by every API client (fetch, log, timeouts). */
@@ -35,10 +49,18 @@ export class AccountService implements Accounts {
   private readonly changes = new Emitter<void>();
   private readonly clients = new Map<string, TtsClient>();
 
-  constructor(private readonly options: AccountServiceOptions) {}
+  constructor(private readonly options: AccountServiceOptions) {
+    this.secrets = clientSecrets(options.secrets);
+  }
+
+  private readonly secrets: ReturnType<typeof clientSecrets>;
 
   deployments(): readonly Deployment[] {
-    return this.options.deployments();
+    return this.options.deployments.all();
+  }
+
+  deployment(key: string): Deployment | undefined {
+    return this.options.deployments.get(key);
   }
 
   /** Every stored session, as the provider last read them. */
@@ -84,7 +106,7 @@ export class AccountService implements Accounts {
   }
 
   account(deploymentKey: string): Account | undefined {
-    const deployment = this.deployments().find((d) => d.key === deploymentKey);
+    const deployment = this.deployment(deploymentKey);
     const session = this.activeSession(deploymentKey);
     if (!deployment || !session) {
       return undefined;
@@ -107,11 +129,11 @@ export class AccountService implements Accounts {
 
   readonly onDidChange = this.changes.event;
 
-  async clientSecret(deploymentKey: string, clientId: string): Promise<string | undefined> {
-    return (await this.options.secrets.get(clientSecretKey(deploymentKey, clientId))) || undefined;
+  clientSecret(deploymentKey: string, clientId: string): Promise<string | undefined> {
+    return this.secrets.clientSecret(deploymentKey, clientId);
   }
 
-  async storeClientSecret(deploymentKey: string, clientId: string, secret: string): Promise<void> {
-    await this.options.secrets.store(clientSecretKey(deploymentKey, clientId), secret);
+  storeClientSecret(deploymentKey: string, clientId: string, secret: string): Promise<void> {
+    return this.secrets.storeClientSecret(deploymentKey, clientId, secret);
   }
 }

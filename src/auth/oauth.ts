@@ -1,11 +1,10 @@
 // The OAuth client side of TTS (§1): authorize URL, state and PKCE, callback parsing, code exchange and refresh.
-// Token requests are form-encoded with HTTP Basic (raw credentials: TTS does not URL-decode them, Corrections 7).
+// Token requests are form-encoded with HTTP Basic (raw credentials: TTS does not URL-decode them, Corrections 7), sent
+// through the one transport (tts/http.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { defaultFetch } from '../tts/defaultFetch';
-import { Deadline } from '../tts/deadline';
 import { oauthEndpoint } from '../tts/endpoints';
-import { TtsError, ttsErrorFrom, BadResponseError, RedirectRefusedError } from '../tts/errors';
-import { parseJsonBody, readBoundedText, type Fetch } from '../tts/http';
+import { BadResponseError, TtsError } from '../tts/errors';
+import { HttpClient, type Fetch } from '../tts/http';
 import { plainText } from '../util/plainText';
 import type { TokenSet } from './sessions';
 
@@ -191,24 +190,23 @@ export interface OAuthClientOptions {
   now?: () => number;
 }
 
-/** The error for a redirected token request: the hosts only (never a query, which could hold anything). */
-function redirectRefused(status: number, url: string, location: string | null): RedirectRefusedError {
-  let target: string | undefined;
-  try {
-    target = location ? new URL(location, url).host : undefined;
-  } catch {
-    target = undefined;
-  }
-  return new RedirectRefusedError(status, new URL(url).host, target);
-}
-
-/** Talks to `/oauth/token`. Never retries, never follows a redirect: a code is single-use, and a refresh token rotates. */
+/**
+ * Talks to `/oauth/token` through the one transport (tts/http.ts): a form body, never retried (a code is single-use,
+ * and a refresh token rotates), and no redirect followed (the body carries a code or a refresh token, the headers the
+ * client secret).
+ */
 export class OAuthClient {
-  private readonly fetch: Fetch;
+  private readonly http: HttpClient;
   private readonly now: () => number;
 
   constructor(private readonly options: OAuthClientOptions) {
-    this.fetch = options.fetch ?? defaultFetch;
+    this.http = new HttpClient({
+      baseUrl: options.identityServerUrl,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+      retries: 0,
+      redirects: 'refuse',
+    });
     this.now = options.now ?? Date.now;
   }
 
@@ -228,66 +226,31 @@ export class OAuthClient {
   }
 
   private async tokenRequest(fields: Record<string, string>, signal?: AbortSignal): Promise<TokenSet> {
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      Accept: 'application/json',
+    const { clientId, clientSecret } = this.options;
+    // A confidential client authenticates with HTTP Basic; the public one names itself in the form.
+    const { status, data } = await this.http.request<TokenResponse | null>('POST', '/token', {
+      route: 'oauth',
+      form: clientSecret ? fields : { ...fields, client_id: clientId },
+      headers: clientSecret
+        ? { Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` }
+        : {},
+      signal,
+    });
+    const t = data ?? {};
+    if (typeof t.access_token !== 'string' || !t.access_token) {
+      throw new BadResponseError(
+        `The Things Stack sent a token answer without an access token (HTTP ${status}).`,
+        status,
+      );
+    }
+    const expiresIn = typeof t.expires_in === 'number' ? t.expires_in : Number(t.expires_in ?? 3600);
+    const obtainedAt = this.now();
+    return {
+      accessToken: t.access_token,
+      refreshToken: typeof t.refresh_token === 'string' && t.refresh_token ? t.refresh_token : undefined,
+      expiresAt: obtainedAt + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
+      obtainedAt,
     };
-    const form = new URLSearchParams(fields);
-    if (this.options.clientSecret) {
-      headers.Authorization = `Basic ${Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64')}`;
-    } else {
-      form.set('client_id', this.options.clientId);
-    }
-    const url = oauthEndpoint(this.options.identityServerUrl, 'token');
-    const deadline = new Deadline(this.options.timeoutMs ?? 30_000, signal);
-    try {
-      let response;
-      let text: string;
-      try {
-        response = await this.fetch(url, {
-          method: 'POST',
-          headers,
-          body: form.toString(),
-          signal: deadline.signal,
-          redirect: 'manual', // the body carries a code or a refresh token, the headers the client secret
-        });
-        if (response.status >= 300 && response.status < 400) {
-          throw redirectRefused(response.status, url, response.headers.get('location'));
-        }
-        text = await readBoundedText(response);
-      } catch (error) {
-        if (error instanceof RedirectRefusedError) {
-          throw error;
-        }
-        throw deadline.failure(error, url);
-      }
-      if (response.status < 200 || response.status >= 300) {
-        let body: unknown;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          body = undefined;
-        }
-        throw ttsErrorFrom(response.status, body);
-      }
-      const t = parseJsonBody<TokenResponse | null>(text, response.status) ?? {};
-      if (typeof t.access_token !== 'string' || !t.access_token) {
-        throw new BadResponseError(
-          `The Things Stack sent a token answer without an access token (HTTP ${response.status}).`,
-          response.status,
-        );
-      }
-      const expiresIn = typeof t.expires_in === 'number' ? t.expires_in : Number(t.expires_in ?? 3600);
-      const obtainedAt = this.now();
-      return {
-        accessToken: t.access_token,
-        refreshToken: typeof t.refresh_token === 'string' && t.refresh_token ? t.refresh_token : undefined,
-        expiresAt: obtainedAt + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600) * 1000,
-        obtainedAt,
-      };
-    } finally {
-      deadline.end();
-    }
   }
 }
 

@@ -2,11 +2,18 @@
 // snapshot of the stored sessions kept in step with storage, the added/removed/changed events other windows need,
 // and sign-in / sign-out. Tested in plain Node, several "windows" on one store.
 import type { Deployment } from '../tts/deployments';
-import { diffSessions, matchesScopes, requestedDeployment, type StoredSession } from './sessions';
+import {
+  diffSessions,
+  isSessionKey,
+  matchesScopes,
+  requestedDeployment,
+  SessionGoneError,
+  type StoredSession,
+} from './sessions';
 import type { SessionRepository } from './repository';
 import type { TokenManager } from './tokens';
-import { isSessionKey } from './vscode/secretStore';
 import { Emitter } from '../util/events';
+import { errorMessage } from '../util/errorMessage';
 
 /** The shape of vscode.AuthenticationSession. */
 export interface AuthSession {
@@ -29,7 +36,7 @@ export interface ProviderLog {
 
 /** What the core needs of AccountService. */
 export interface ProviderAccounts {
-  deployments(): readonly Deployment[];
+  deployment(key: string): Deployment | undefined;
   update(sessions: readonly StoredSession[]): void;
   setActive(deploymentKey: string, sessionId: string): void;
 }
@@ -85,7 +92,7 @@ export class ProviderCore {
       try {
         next = await this.deps.repo.list();
       } catch (error) {
-        this.deps.log.error(`Could not read sessions: ${error instanceof Error ? error.message : String(error)}`);
+        this.deps.log.error(`Could not read sessions: ${errorMessage(error)}`);
         return;
       }
       const diff = diffSessions(this.snapshot, next);
@@ -116,7 +123,7 @@ export class ProviderCore {
         out.push(toAuthSession(session, await this.deps.tokens.accessToken(session.id)));
       } catch (error) {
         // Offline or a passing fault: the stored token is still the best answer. A gone session is left out.
-        if (error instanceof Error && error.name === 'SessionGoneError') {
+        if (error instanceof SessionGoneError) {
           continue;
         }
         out.push(toAuthSession(session, session.tokens.accessToken));
@@ -128,7 +135,7 @@ export class ProviderCore {
   async createSession(scopes: readonly string[]): Promise<AuthSession> {
     const key = requestedDeployment(scopes);
     await this.loaded;
-    const deployment = key ? this.deps.accounts.deployments().find((d) => d.key === key) : undefined;
+    const deployment = key ? this.deps.accounts.deployment(key) : undefined;
     if (key && !deployment) {
       throw new Error(
         `No The Things Stack deployment "${key}" is configured. Add it with "Things Stack: Add Deployment".`,

@@ -3,6 +3,7 @@
 // fake in tests; this file never imports vscode.
 import type { CoreLogger } from '../tts/http';
 import { INDEX_KEY, parseSession, readIndex, sessionKey, type StoredSession } from './sessions';
+import { errorMessage } from '../util/errorMessage';
 
 export interface SecretStore {
   get(key: string): PromiseLike<string | undefined>;
@@ -14,9 +15,7 @@ export interface SecretStore {
 export class StorageError extends Error {
   override readonly name = 'StorageError';
   constructor(action: string, cause: unknown) {
-    super(
-      `Could not ${action} the secure storage of VS Code: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    super(`Could not ${action} the secure storage of VS Code: ${errorMessage(cause)}`);
   }
 }
 
@@ -85,9 +84,7 @@ export class SessionRepository {
         `Stored session ${id} is damaged (unreadable JSON or missing fields) and was removed; sign in again to restore it.`,
       );
     } catch (error) {
-      this.log?.warn(
-        `Stored session ${id} is damaged and is ignored; removing it failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.log?.warn(`Stored session ${id} is damaged and is ignored; removing it failed: ${errorMessage(error)}`);
     }
   }
 

@@ -9,15 +9,16 @@
 // access token expired, and a refresh deletes the old pair. So: delete with the access token while it is valid;
 // when it is not, refresh once and delete the pair the refresh gave.
 import { TtsClient } from '../tts/client';
-import type { Deployment } from '../tts/deployments';
+import type { Deployments } from '../tts/deploymentList';
 import { TtsError } from '../tts/errors';
 import type { CoreLogger, Fetch } from '../tts/http';
 import { isPermanentGrantError, type OAuthClient } from './oauth';
 import { tokenIdOf, type StoredSession } from './sessions';
+import { errorMessage } from '../util/errorMessage';
 
 export interface RevokeOptions {
   /** The configured deployments (the session's one says where its Identity Server is). */
-  deployments(): readonly Deployment[];
+  deployments: Pick<Deployments, 'get'>;
   /** The OAuth client that refreshes the session (its own client with the stored secret, or `cli`). */
   oauthFor(session: StoredSession): Promise<OAuthClient | undefined> | OAuthClient | undefined;
   log: CoreLogger & { info(message: string): void };
@@ -32,7 +33,7 @@ const EXPIRY_MARGIN_MS = 30_000;
 export function tokenRevoker(options: RevokeOptions): (session: StoredSession) => Promise<void> {
   const now = options.now ?? Date.now;
   return async (session) => {
-    const deployment = options.deployments().find((d) => d.key === session.deploymentKey);
+    const deployment = options.deployments.get(session.deploymentKey);
     if (!deployment || session.method !== 'oauth' || !session.clientId) {
       return; // API keys, or nothing to name on the server
     }
@@ -47,14 +48,13 @@ export function tokenRevoker(options: RevokeOptions): (session: StoredSession) =
         log: options.log,
         retries: 0,
         timeoutMs: 10_000,
+        redirects: 'refuse', // the request carries the access token
         fetch: options.fetch,
       });
       await api.users.deleteToken(session.accountId, session.clientId!, tokenId);
     };
     const failed = (error: unknown): void =>
-      options.log.warn(
-        `Could not revoke the token of ${session.accountLabel} on the server: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      options.log.warn(`Could not revoke the token of ${session.accountLabel} on the server: ${errorMessage(error)}`);
     const valid = (session.tokens.expiresAt ?? Infinity) - now() > EXPIRY_MARGIN_MS;
     if (valid) {
       try {

@@ -38,6 +38,11 @@ export interface StoredSession {
 export const INDEX_KEY = 'thingsStack.sessions';
 export const sessionKey = (id: string): string => `thingsStack.session.${id}`;
 
+/** Whether a SecretStorage key holds sessions (the index or one session), not, say, a client secret. */
+export function isSessionKey(key: string): boolean {
+  return key === INDEX_KEY || key.startsWith(sessionKey(''));
+}
+
 export function sessionId(deploymentKey: string, accountId: string): string {
   return `${deploymentKey}/${accountId}`;
 }
@@ -169,4 +174,15 @@ export function requestedDeployment(scopes: readonly string[] | undefined): stri
 export function matchesScopes(session: StoredSession, scopes: readonly string[] | undefined): boolean {
   const key = requestedDeployment(scopes);
   return key === undefined || session.scopes.includes(`deployment:${key}`);
+}
+
+/** The session is gone (signed out here or in another window). */
+export class SessionGoneError extends Error {
+  override readonly name = 'SessionGoneError';
+  constructor(
+    readonly sessionId: string,
+    readonly reason = 'You are signed out of The Things Stack.',
+  ) {
+    super(reason);
+  }
 }

@@ -5,6 +5,7 @@
 import type { CoreLogger } from '../tts/http';
 import type { SessionRepository } from './repository';
 import type { StoredSession } from './sessions';
+import { errorMessage } from '../util/errorMessage';
 
 export class StoredView {
   /** Pairs a refresh obtained that storage refused, with the refresh token they replace. */
@@ -54,7 +55,7 @@ export class StoredView {
     } catch (error) {
       this.unsaved.set(session.id, { session, replaces });
       this.log?.warn(
-        `Refreshed session ${session.id} but could not save it (${error instanceof Error ? error.message : String(error)}); keeping it in this window and saving it again on next use.`,
+        `Refreshed session ${session.id} but could not save it (${errorMessage(error)}); keeping it in this window and saving it again on next use.`,
       );
     }
   }
@@ -68,7 +69,7 @@ export class StoredView {
     } catch (error) {
       this.dead.set(session.id, session.tokens.accessToken);
       this.log?.warn(
-        `Session ${session.id} is no longer valid (${reason}) but could not be removed: ${error instanceof Error ? error.message : String(error)}`,
+        `Session ${session.id} is no longer valid (${reason}) but could not be removed: ${errorMessage(error)}`,
       );
     }
   }

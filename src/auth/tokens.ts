@@ -10,19 +10,10 @@ import { RefreshLease, type RefreshLeaseOptions } from './lease';
 import { isPermanentGrantError, type OAuthClient } from './oauth';
 import type { SessionRepository } from './repository';
 import { StoredView } from './storedView';
-import { tokenIdOf, type StoredSession } from './sessions';
-import { UserCancelledError } from '../util/cancellation';
-
-/** The session is gone (signed out here or in another window). */
-export class SessionGoneError extends Error {
-  override readonly name = 'SessionGoneError';
-  constructor(
-    readonly sessionId: string,
-    readonly reason = 'You are signed out of The Things Stack.',
-  ) {
-    super(reason);
-  }
-}
+import { takeLeaseTurn } from './leaseTurn';
+import { SessionGoneError, tokenIdOf, type StoredSession } from './sessions';
+import { isCancellation, untilAborted } from '../util/cancellation';
+import { errorMessage } from '../util/errorMessage';
 
 export interface TokenManagerOptions {
   repo: SessionRepository;
@@ -81,7 +72,7 @@ export class TokenManager {
     if (!this.needsRefresh(session)) {
       return session.tokens.accessToken;
     }
-    const fresh = await this.withSignal(this.refresh(id, session.tokens.refreshToken, false), signal);
+    const fresh = await untilAborted(this.refresh(id, session.tokens.refreshToken, false), signal);
     return fresh.tokens.accessToken;
   }
 
@@ -99,9 +90,9 @@ export class TokenManager {
       return undefined;
     }
     try {
-      return (await this.withSignal(this.refresh(id, session.tokens.refreshToken, true), signal)).tokens.accessToken;
+      return (await untilAborted(this.refresh(id, session.tokens.refreshToken, true), signal)).tokens.accessToken;
     } catch (error) {
-      if (error instanceof UserCancelledError) {
+      if (isCancellation(error)) {
         throw error;
       }
       return undefined;
@@ -192,7 +183,14 @@ export class TokenManager {
       await this.expire(session, 'The session cannot be renewed: its OAuth client is no longer configured.');
       throw new SessionGoneError(id, 'Your The Things Stack session expired. Sign in again.');
     }
-    const leased = await this.takeLease(id, usedRefreshToken, force);
+    const leased = await takeLeaseTurn({
+      lease: this.lease,
+      stored: this.stored,
+      id,
+      pollMs: this.pollMs,
+      answered: (session) => this.rotatedSince(session, usedRefreshToken, force),
+      log: this.options.log,
+    });
     if (leased.adopt) {
       return leased.adopt;
     }
@@ -201,70 +199,6 @@ export class TokenManager {
     } finally {
       if (leased.held) {
         await this.lease?.release(id);
-      }
-    }
-  }
-
-  /**
-   * Takes the session's refresh lease, waiting while another window holds it. `adopt`: that window stored a pair
-   * that answers this refresh; `session`: the stored session read under the lease, to refresh. Storage failures
-   * skip the lease (a refresh then runs unguarded rather than not at all); an abandoned lease expires.
-   */
-  private async takeLease(
-    id: string,
-    used: string | undefined,
-    force: boolean,
-  ): Promise<{ held: boolean; adopt?: StoredSession; session?: StoredSession }> {
-    if (!this.lease) {
-      return { held: false };
-    }
-    const polls = Math.ceil(this.lease.ttlMs / this.pollMs);
-    for (let waitedOut = false; ;) {
-      let held: boolean;
-      try {
-        held = await this.lease.acquire(id, waitedOut);
-      } catch (error) {
-        this.options.log?.debug(
-          `Could not take the refresh lease of ${id} (${error instanceof Error ? error.message : String(error)}); refreshing without it.`,
-        );
-        return { held: false };
-      }
-      // Read under the lease (or after the holder let go): the previous holder may just have stored a new pair.
-      const session = await this.stored.get(id).catch(async (error: unknown) => {
-        if (held) {
-          await this.lease?.release(id);
-        }
-        throw error;
-      });
-      if (!session) {
-        if (held) {
-          await this.lease.release(id);
-        }
-        throw new SessionGoneError(id);
-      }
-      if (this.rotatedSince(session, used, force)) {
-        if (held) {
-          await this.lease.release(id);
-        }
-        return { held: false, adopt: session };
-      }
-      if (held) {
-        return { held: true, session };
-      }
-      // Another window refreshes: wait for its pair, its release, or the lease to run out (a crashed window).
-      // After a whole time to live of polls the entry is taken over, whatever clock wrote it: never stuck.
-      waitedOut = true;
-      for (let i = 0; i < polls; i++) {
-        await abortableSleep(this.pollMs);
-        const now = await this.stored.get(id);
-        if (
-          !now ||
-          now.tokens.refreshToken !== session.tokens.refreshToken ||
-          !(await this.lease.heldElsewhere(id).catch(() => false))
-        ) {
-          waitedOut = false;
-          break;
-        }
       }
     }
   }
@@ -295,7 +229,7 @@ export class TokenManager {
       const wait = this.backoffMs[Math.min(count, this.backoffMs.length) - 1] ?? 30_000;
       this.failures.set(id, { count, until: this.now() + wait });
       this.options.log?.warn(
-        `Refreshing session ${id} failed (${error instanceof Error ? error.message : String(error)}); keeping it, next try in ${wait / 1000} s.`,
+        `Refreshing session ${id} failed (${errorMessage(error)}); keeping it, next try in ${wait / 1000} s.`,
       );
       if (stillValid) {
         return session;
@@ -346,19 +280,5 @@ export class TokenManager {
     this.failures.delete(session.id);
     await this.stored.remove(session, reason);
     this.options.onExpired?.(session, reason);
-  }
-
-  private withSignal<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-    if (!signal) {
-      return promise;
-    }
-    if (signal.aborted) {
-      return Promise.reject(new UserCancelledError());
-    }
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => reject(new UserCancelledError());
-      signal.addEventListener('abort', onAbort, { once: true });
-      promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
   }
 }

@@ -24,6 +24,11 @@ export interface BoundaryDeps {
 
 const SHOW_LOG = 'Show Log';
 
+/** The boundary's dependencies from a Ui and a log (whose `show`, if any, is what "Show Log" opens). */
+export function boundaryDeps(ui: BoundaryUi, log: BoundaryLog & { show?(): void }): BoundaryDeps {
+  return { ui, log, showLog: log.show ? (): void => log.show?.() : undefined };
+}
+
 /** Runs one command invocation; never throws, and never waits for the message it shows to be closed. */
 export async function runInBoundary(
   id: string,

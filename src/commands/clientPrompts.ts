@@ -13,7 +13,8 @@ import {
   rightsAdvice,
 } from '../ui/clientGuidelines';
 import { pickRights } from '../ui/rightsPicker';
-import { GoBackError, type StepInfo, type Ui, type Validation } from '../ui/ui';
+import type { StepInfo, Ui, Validation } from '../ui/ui';
+import { isGoBack } from '../util/cancellation';
 import { refusedOr, type Refusal } from '../ui/wizard';
 import type { UriField } from '../explorer/nodeTypes';
 import { GRANT_LABELS, URI_LABELS } from '../explorer/entityNodes';
@@ -150,7 +151,7 @@ export async function askGrants(
           ],
         })
         .catch((error: unknown) => {
-          if (error instanceof GoBackError) {
+          if (isGoBack(error)) {
             return undefined;
           }
           throw error;
@@ -191,7 +192,7 @@ export async function askClientRights(
         ],
       })
       .catch((error: unknown) => {
-        if (error instanceof GoBackError) {
+        if (isGoBack(error)) {
           return false;
         }
         throw error;

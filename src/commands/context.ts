@@ -5,7 +5,6 @@ import type { ExplorerNode } from '../explorer/nodeTypes';
 import type { Right } from '../tts/rights';
 import type { VsCodeClientHost } from './registerClient';
 import type { Ui } from '../ui/ui';
-import type { ExplorerCommandId } from './ids';
 
 export interface CommandLog {
   info(message: string): void;
@@ -33,7 +32,7 @@ export interface CommandContext {
 export type CommandRun = (ctx: CommandContext, ...args: unknown[]) => Promise<void>;
 
 export interface CommandSpec {
-  id: ExplorerCommandId;
+  id: string;
   run: CommandRun;
   /** The rights the operation needs, named when TTS refuses without saying which. */
   rights?: readonly Right[];

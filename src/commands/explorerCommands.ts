@@ -1,7 +1,8 @@
 // The explorer's command table (vscode-free): each id with its logic and the rights it needs. vscode/register.ts turns it
-// into VS Code commands behind the error boundary; tests compare its ids with package.json.
+// into VS Code commands behind the error boundary (through table.ts).
 import { isNode } from '../explorer/nodeTypes';
 import type { CommandContext, CommandSpec } from './context';
+import type { CommandEntry } from './table';
 import { createApplication, editApplication } from './applications';
 import { createApiKey, deleteApiKey, editApiKey } from './apiKeys';
 import { addRedirectUri, editClient, removeRedirectUri } from './clientEdit';
@@ -14,7 +15,7 @@ import { copyAsJson, copyId, copyValue, openInConsole, showJson } from './copyAn
 import { deleteEntity, purgeEntity, restoreEntity } from './lifecycle';
 import { registerVsCodeClient } from './registerClient';
 
-export const EXPLORER_COMMANDS: readonly CommandSpec[] = [
+const SPECS = [
   { id: 'thingsStack.refresh', run: refresh },
   { id: 'thingsStack.filter', run: filter },
   { id: 'thingsStack.clearFilter', run: clearFilter },
@@ -87,13 +88,10 @@ export const EXPLORER_COMMANDS: readonly CommandSpec[] = [
       await registerVsCodeClient(ctx, ctx.vsCodeClientHost);
     },
   },
-];
+] as const satisfies readonly CommandSpec[];
 
-export interface CommandEntry {
-  id: string;
-  handler: (...args: unknown[]) => Promise<unknown>;
-  rights?: CommandSpec['rights'];
-}
+export type ExplorerCommandId = (typeof SPECS)[number]['id'];
+export const EXPLORER_COMMANDS: readonly (CommandSpec & { id: ExplorerCommandId })[] = SPECS;
 
 /**
  * What a command may act on: a node the explorer itself handed out (by identity — the tree and its own rows pass

@@ -2,7 +2,8 @@
 // script as it is in the editor; the formatter's own errors are a result to judge, not a failure of the run.
 import type { FormatterLocation } from '../formatters/location';
 import { parseBytes } from '../formatters/payload';
-import { judgeCase, type CaseOutcome, type FormatterTestCase } from '../formatters/testCases';
+import { judgeCase } from '../formatters/caseJudge';
+import type { CaseOutcome, FormatterTestCase } from '../formatters/testCases';
 import { formatterErrorText } from '../tts/formatterErrors';
 import type { FormattersApi } from '../tts/formatters';
 import type { TtsClient } from '../tts/client';

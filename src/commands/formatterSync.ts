@@ -37,10 +37,6 @@ async function serverScript(ctx: CommandContext, location: FormatterLocation, si
   return { state, value, script: value.type === 'FORMATTER_JAVASCRIPT' ? documentText(value) : undefined };
 }
 
-export function isFormatterPath(path: string): boolean {
-  return parseWorkspacePath(path) !== undefined;
-}
-
 /**
  * The link of a workspace file. Links are kept per machine, so a fresh clone has none: a file at a formatter path is
  * linked on first use to a deployment the user picks, with no known deployed state, so a deploy asks before it

@@ -28,8 +28,11 @@ export function nodeArg<K extends ExplorerNode['kind']>(
   return isNode(node) && (kinds as string[]).includes(node.kind) ? (node as NodeOf<K>) : undefined;
 }
 
-/** The signed-in account of the node's deployment, or a pick among signed-in deployments. */
-export async function accountFor(ctx: CommandContext, node?: ExplorerNode): Promise<Account> {
+/**
+ * The signed-in account of the node's deployment, or a pick among signed-in deployments; `admin`: among those where
+ * the account is an administrator (the others cannot do what the command does).
+ */
+export async function accountFor(ctx: CommandContext, node?: ExplorerNode, admin?: { what: string }): Promise<Account> {
   if (node) {
     const account = ctx.accounts.account(node.deploymentKey);
     if (!account) {
@@ -38,9 +41,14 @@ export async function accountFor(ctx: CommandContext, node?: ExplorerNode): Prom
     return account;
   }
   const keys = [...new Set(ctx.accounts.deployments().map((d) => d.key))];
-  const accounts = keys.map((key) => ctx.accounts.account(key)).filter((a): a is Account => a !== undefined);
-  if (accounts.length === 0) {
+  const signedIn = keys.map((key) => ctx.accounts.account(key)).filter((a): a is Account => a !== undefined);
+  if (signedIn.length === 0) {
     throw new CommandError('Sign in to The Things Stack first (Things Stack: Sign In).');
+  }
+  const accounts = admin ? signedIn.filter((a) => a.session.isAdmin === true) : signedIn;
+  if (accounts.length === 0) {
+    const where = signedIn.length === 1 ? signedIn[0].deployment.name : 'The Things Stack';
+    throw new CommandError(`Only administrators of ${where} can ${admin?.what ?? ''}.`);
   }
   if (accounts.length === 1) {
     return accounts[0];
@@ -156,9 +164,12 @@ export async function anyEntityTarget(
   return { account, entity: { type, id: await pickEntity(ctx, account, type) } };
 }
 
-/** Admin-only commands check before asking anything; returns the account to pass on to entityTarget. */
+/**
+ * Admin-only commands check before asking anything; from the palette they ask among admin accounts only. Returns the
+ * account to pass on to entityTarget.
+ */
 export async function adminAccount(ctx: CommandContext, args: readonly unknown[], what: string): Promise<Account> {
-  const account = await accountFor(ctx, isNode(args[0]) ? args[0] : undefined);
+  const account = await accountFor(ctx, isNode(args[0]) ? args[0] : undefined, { what });
   if (account.session.isAdmin !== true) {
     throw new CommandError(`Only administrators of ${account.deployment.name} can ${what}.`);
   }

@@ -11,7 +11,9 @@ import { checkBufferSize } from './bufferSize';
 import { RingBuffer } from './ringBuffer';
 import { summarise, type EventSummary } from './summary';
 import { Throttle } from './throttle';
-import { UserCancelledError } from '../util/cancellation';
+import { isCancellation } from '../util/cancellation';
+import { nameMatcher } from './nameFilter';
+import { errorMessage } from '../util/errorMessage';
 
 const RATE_WINDOW = 3;
 /** How far before the last event seen a resumed stream starts (§8 `after`). */
@@ -221,7 +223,7 @@ export class LiveEvents {
           this.add(event);
         }
       } catch (error) {
-        if (signal.aborted || error instanceof UserCancelledError) {
+        if (signal.aborted || isCancellation(error)) {
           break;
         }
         if (error instanceof TtsError && error.status >= 400 && error.status < 500 && error.status !== 429) {
@@ -231,9 +233,7 @@ export class LiveEvents {
           this.setState('stopped');
           return;
         }
-        this.options.log?.debug(
-          `Live events stream dropped (${error instanceof Error ? error.message : String(error)}); reconnecting.`,
-        );
+        this.options.log?.debug(`Live events stream dropped (${errorMessage(error)}); reconnecting.`);
       }
       if (signal.aborted) {
         break;
@@ -287,21 +287,4 @@ export class LiveEvents {
       this.updates.request();
     }
   }
-}
-
-function nameMatcher(pattern: string | undefined): (name: string) => boolean {
-  const text = pattern?.trim();
-  if (!text) {
-    return () => true;
-  }
-  const regex = /^\/(.+)\/$/.exec(text);
-  if (regex) {
-    try {
-      const re = new RegExp(regex[1]);
-      return (name) => re.test(name);
-    } catch {
-      return () => false;
-    }
-  }
-  return (name) => name.includes(text);
 }

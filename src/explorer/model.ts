@@ -6,8 +6,9 @@
 // - children change only by load, then swap, then one change event for the whole tree (never for one element).
 import type { Account, Accounts, Disposable } from '../auth/accounts';
 import { Emitter } from '../util/events';
+import { Branch } from './branch';
+import { deploymentNodes, sessionSnapshot } from './deploymentNodes';
 import { isListNode, loadChildren, type Loaded } from './loaders';
-import type { NodeList } from './nodeList';
 import {
   filterListOf,
   type AllEntitiesNode,
@@ -27,24 +28,6 @@ export interface ModelOptions {
   progress?(work: Promise<void>): void;
 }
 
-/** Where a node sits and what it shows under it. Loads of one node run one at a time. */
-class Branch {
-  children: ExplorerNode[] | undefined;
-  list: NodeList<unknown> | undefined;
-  private queue: Promise<void> = Promise.resolve();
-
-  constructor(
-    readonly node: ExplorerNode | undefined,
-    readonly parent: ExplorerNode | undefined,
-  ) {}
-
-  exclusive(work: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(work);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-}
-
 export class ExplorerModel {
   private readonly root = new Branch(undefined, undefined);
   private readonly branches = new WeakMap<ExplorerNode, Branch>();
@@ -58,7 +41,7 @@ export class ExplorerModel {
     private readonly accounts: Accounts,
     private readonly options: ModelOptions,
   ) {
-    this.sessions = this.sessionSnapshot();
+    this.sessions = sessionSnapshot(this.accounts);
     this.subscription = accounts.onDidChange(() => this.accountsChanged());
   }
 
@@ -322,54 +305,14 @@ export class ExplorerModel {
     branch.list = loaded.list;
   }
 
-  /** Deployment nodes; those in `keep` (same deployment, same account) stay as they are with what they loaded. */
+  /** Deployment nodes (deploymentNodes.ts), each new one with a branch of its own. */
   private deploymentNodes(keep: readonly DeploymentNode[]): DeploymentNode[] {
-    const deployments = this.accounts.deployments();
-    if (!deployments.some((d) => this.accounts.account(d.key))) {
-      return [];
-    }
-    // TTN Sandbox clusters share one Identity Server (eu1), hence one key and one set of clients and applications.
-    const names = new Map<string, string[]>();
-    deployments.forEach((d) => names.set(d.key, [...(names.get(d.key) ?? []), d.name]));
-    return [...names].map(([key, list]) => {
-      const kept = keep.find((n) => n.deploymentKey === key);
-      if (kept) {
-        return kept;
-      }
-      const account = this.accounts.account(key);
-      const node: DeploymentNode = {
-        kind: 'deployment',
-        id: key,
-        deploymentKey: key,
-        name: list.join(' / '),
-        accountLabel: account?.session.accountLabel,
-        isAdmin: account?.session.isAdmin === true,
-      };
-      this.branches.set(node, new Branch(node, undefined));
-      return node;
-    });
-  }
-
-  private sessionSnapshot(): Map<string, string> {
-    const out = new Map<string, string>([
-      [
-        '#order',
-        this.accounts
-          .deployments()
-          .map((d) => d.key)
-          .join(' '),
-      ],
-    ]);
-    for (const d of this.accounts.deployments()) {
-      const s = this.accounts.account(d.key)?.session;
-      out.set(d.key, `${d.name}|${s ? `${s.id}|${s.isAdmin === true}` : ''}`);
-    }
-    return out;
+    return deploymentNodes(this.accounts, keep, (node) => this.branches.set(node, new Branch(node, undefined)));
   }
 
   /** Sign-in, sign-out, switch account or a changed deployment list: what belonged to the old account goes. */
   private accountsChanged(): void {
-    const next = this.sessionSnapshot();
+    const next = sessionSnapshot(this.accounts);
     const changed = new Set<string>();
     for (const key of new Set([...this.sessions.keys(), ...next.keys()])) {
       if (this.sessions.get(key) !== next.get(key)) {

@@ -98,3 +98,12 @@ export function parseWorkspacePath(path: string): Omit<FormatterLocation, 'deplo
     direction: m[3] === 'uplink' ? 'up' : 'down',
   };
 }
+
+/**
+ * Whether the formatter commands act on a workspace file (`path` relative to the workspace folder): one linked by
+ * Pull to Workspace, or one at a formatter path. Menus offer them on exactly these files (the
+ * `thingsStack.formatterFiles` context key, formatters/vscode/formatterFiles.ts).
+ */
+export function isFormatterFile(path: string, linked: boolean): boolean {
+  return linked || parseWorkspacePath(path) !== undefined;
+}

@@ -1,6 +1,8 @@
 // Typed access to the extension's settings, and the deployments they describe.
 import vscode = require('vscode');
-import { resolveDeployment, type Deployment, type DeploymentConfig } from '../tts/deployments';
+import { DeploymentList, type DeploymentSettings } from '../tts/deploymentList';
+import type { DeploymentConfig } from '../tts/deployments';
+import { showWarning } from './notifications';
 import {
   hasWorkspaceDeployments,
   patchDeployments,
@@ -16,22 +18,25 @@ export function deploymentConfigs(): DeploymentConfig[] {
   return userDeploymentConfigs(vscode.workspace.getConfiguration(SECTION).inspect('deployments'));
 }
 
-/** Whether a workspace or folder tried to define deployments (ignored; see deploymentConfigs). */
-export function workspaceDeploymentsIgnored(): boolean {
-  return hasWorkspaceDeployments(vscode.workspace.getConfiguration(SECTION).inspect('deployments'));
+/** The user's deployments, and whether a workspace or folder tried to define some (ignored; see deploymentConfigs). */
+function readDeploymentSettings(): DeploymentSettings {
+  const inspected = vscode.workspace.getConfiguration(SECTION).inspect('deployments');
+  return { configs: userDeploymentConfigs(inspected), workspaceDefined: hasWorkspaceDeployments(inspected) };
 }
 
-/** Deployments from the settings; entries with an unusable URL are skipped (and reported by the caller). */
-export function deployments(onInvalid?: (config: DeploymentConfig, error: unknown) => void): Deployment[] {
-  const out: Deployment[] = [];
-  for (const config of deploymentConfigs()) {
-    try {
-      out.push(resolveDeployment(config));
-    } catch (error) {
-      onInvalid?.(config, error);
-    }
+/** The deployments of the settings (tts/deploymentList.ts): read now, and again on every change of the settings. */
+export class SettingsDeployments extends DeploymentList implements vscode.Disposable {
+  private readonly subscription: vscode.Disposable;
+
+  constructor(log: { warn(message: string): void }) {
+    super({ read: readDeploymentSettings, log, notify: (message) => void showWarning(message) });
+    this.subscription = onDidChange(() => this.reload());
   }
-  return out;
+
+  override dispose(): void {
+    this.subscription.dispose();
+    super.dispose();
+  }
 }
 
 /** Every change of `thingsStack.deployments` goes through these three, to the user's settings. */

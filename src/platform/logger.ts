@@ -2,6 +2,7 @@
 import vscode = require('vscode');
 import type { CoreLogger } from '../tts/http';
 import { Redactor } from '../util/redact';
+import { inTests } from './environment';
 
 export class Logger implements CoreLogger, vscode.Disposable {
   readonly redactor = new Redactor();
@@ -41,4 +42,13 @@ export class Logger implements CoreLogger, vscode.Disposable {
   dispose(): void {
     this.channel.dispose();
   }
+}
+
+/** The window's log; while the extension-host tests run, every line is also printed on their console. */
+export function createLogger(context: vscode.ExtensionContext): Logger {
+  const log = new Logger();
+  if (inTests(context)) {
+    log.echo = (line) => console.log(`  (log) ${line}`);
+  }
+  return log;
 }

@@ -1,6 +1,6 @@
 // The time limit of one HTTP exchange, linked to the caller's signal: `signal` aborts on either, and `failure` turns
 // what fetch (or reading the body) threw into the error the user should read.
-import { BadResponseError, TimeoutError, toNetworkError } from './errors';
+import { BadResponseError, RedirectRefusedError, TimeoutError, toNetworkError } from './errors';
 import { UserCancelledError } from '../util/cancellation';
 
 export class Deadline {
@@ -24,10 +24,13 @@ export class Deadline {
     return this.controller.signal;
   }
 
-  /** Cancelled, timed out, what happened to the connection, or an oversized/broken answer as it is; stops the read. */
+  /**
+   * Cancelled, timed out, what happened to the connection, or an oversized/broken answer or a refused redirect as it
+   * is; stops the read.
+   */
   failure(error: unknown, url?: string): Error {
     this.controller.abort();
-    if (error instanceof BadResponseError) {
+    if (error instanceof BadResponseError || error instanceof RedirectRefusedError) {
       return error;
     }
     if (this.caller?.aborted) {

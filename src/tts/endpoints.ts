@@ -30,6 +30,6 @@ export function endpoint(base: string, path: string, query?: Query): string {
 export const apiEndpoint = (base: string, path: string, query?: Query): string =>
   endpoint(base, `/api/v3${path}`, query);
 
-/** The OAuth server's routes (`/oauth/authorize`, `/oauth/token`) under the base. */
-export const oauthEndpoint = (base: string, route: 'authorize' | 'token', query?: Query): string =>
-  endpoint(base, `/oauth/${route}`, query);
+/** The OAuth server's routes (`authorize`, `token`) under the base: `/oauth/authorize`, `/oauth/token`. */
+export const oauthEndpoint = (base: string, route: string, query?: Query): string =>
+  endpoint(base, `/oauth/${route.replace(/^\/+/, '')}`, query);

@@ -1,5 +1,6 @@
 // The error kinds the TTS client raises. Callers switch on the class, never on message text.
 import { plainText } from '../util/plainText';
+import { errorMessage } from '../util/errorMessage';
 
 /** The `ttn.lorawan.v3.ErrorDetails` entry of a TTS error body (§6 of the reference). */
 export interface TtsErrorDetails {
@@ -77,7 +78,7 @@ export class RedirectRefusedError extends Error {
     readonly target: string | undefined,
   ) {
     super(
-      `${host} answered a sign-in request with a redirect (HTTP ${status}${target ? ` to ${target}` : ''}); ` +
+      `${host} answered a sign-in or sign-out request with a redirect (HTTP ${status}${target ? ` to ${target}` : ''}); ` +
         'it was not followed, because the request carries a code, a token or a client secret. Check the ' +
         "deployment's URL: it must be the address of The Things Stack itself.",
     );
@@ -203,7 +204,7 @@ export function toNetworkError(error: unknown, url?: string): NetworkError {
         if (code && /CERT|SSL|TLS/.test(code)) {
           return 'the TLS certificate could not be verified';
         }
-        return error instanceof Error ? error.message : String(error);
+        return errorMessage(error);
     }
   })();
   return new NetworkError(`Could not reach The Things Stack${host ? ` at ${host}` : ''}: ${reason}.`, code, host);

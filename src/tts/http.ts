@@ -1,10 +1,13 @@
 // The one transport to a TTS deployment: base URL, Bearer token, per-attempt timeout and caller AbortSignal,
-// retries with backoff and jitter for idempotent requests, JSON in and out, TTS errors.
+// retries with backoff and jitter for idempotent requests, JSON (or a form) in and JSON out, bounded reads, TTS
+// errors, and, for requests that carry a credential, no redirect followed. The API and the OAuth token endpoint both
+// go through it.
 import { defaultFetch } from './defaultFetch';
 import { Deadline } from './deadline';
-import { apiEndpoint, type Query } from './endpoints';
+import { apiEndpoint, oauthEndpoint, type Query } from './endpoints';
 import { abortableSleep } from './sleep';
-import { BadResponseError, NetworkError, TimeoutError, type TtsError, ttsErrorFrom } from './errors';
+import { NetworkError, TimeoutError, type TtsError, ttsErrorFrom } from './errors';
+import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, readBoundedText, redirectRefused } from './answers';
 import { UserCancelledError } from '../util/cancellation';
 
 /** The part of a fetch Response we use; both node-fetch and the global fetch fit it. */
@@ -53,13 +56,26 @@ export interface HttpOptions {
   random?: () => number;
   log?: CoreLogger;
   userAgent?: string;
+  /**
+   * `refuse`: a 3xx answer is an error naming the hosts (RedirectRefusedError), and nothing is sent where it points.
+   * For clients whose requests carry a code, a token or a client secret (sign-in, refresh, revoke); node-fetch would
+   * re-send the body on 307/308. Default `follow`.
+   */
+  redirects?: 'follow' | 'refuse';
 }
 
 export type { Query } from './endpoints';
 
 export interface RequestOptions {
   query?: Query;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as `application/x-www-form-urlencoded` (the OAuth token endpoint). */
+  form?: Record<string, string>;
+  /** More headers (e.g. a client's Basic credentials). */
+  headers?: Record<string, string>;
+  /** `oauth`: the path is an OAuth route under the base (`/token` → `/oauth/token`); default the API (`/api/v3`). */
+  route?: 'api' | 'oauth';
   signal?: AbortSignal;
   /** Defaults to true for GET/PUT/DELETE, false for POST. Creates are never retried. */
   idempotent?: boolean;
@@ -106,8 +122,8 @@ export class HttpClient {
   }
 
   /** `/clients/x` → `https://host[/path]/api/v3/clients/x?…`; undefined query values are left out. */
-  url(path: string, query?: Query): string {
-    return apiEndpoint(this.baseUrl, path, query);
+  url(path: string, query?: Query, route: RequestOptions['route'] = 'api'): string {
+    return route === 'oauth' ? oauthEndpoint(this.baseUrl, path, query) : apiEndpoint(this.baseUrl, path, query);
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
@@ -179,9 +195,9 @@ export class HttpClient {
     if (options.signal?.aborted) {
       throw new UserCancelledError();
     }
-    const url = this.url(path, options.query);
+    const url = this.url(path, options.query, options.route);
     const deadline = new Deadline(options.timeoutMs ?? this.timeoutMs, options.signal);
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     if (token) {
       headers.Authorization = `Bearer ${token}`;
     }
@@ -189,13 +205,26 @@ export class HttpClient {
       headers['User-Agent'] = this.options.userAgent;
     }
     let body: string | undefined;
-    if (options.body !== undefined) {
+    if (options.form !== undefined) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(options.form).toString();
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
+    const refuse = this.options.redirects === 'refuse';
     let keepLink = false;
     try {
-      const response = await this.fetch(url, { method, headers, body, signal: deadline.signal });
+      const response = await this.fetch(url, {
+        method,
+        headers,
+        body,
+        signal: deadline.signal,
+        ...(refuse ? { redirect: 'manual' as const } : {}),
+      });
+      if (refuse && response.status >= 300 && response.status < 400) {
+        throw redirectRefused(response.status, url, response.headers.get('location'));
+      }
       if (stream && response.status >= 200 && response.status < 300) {
         keepLink = true; // the caller's signal must still end the stream
         return { status: response.status, headers: response.headers, body: response.body };
@@ -241,40 +270,5 @@ export class HttpClient {
   /** Reads the body as text, refusing bodies over the limit (the caller then drops the connection). */
   async readText(response: Pick<FetchResponse, 'status' | 'body'>): Promise<string> {
     return readBoundedText(response, this.maxBodyBytes);
-  }
-}
-
-export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
-
-/** Reads a body as text, refusing one over `maxBytes` (the caller then drops the connection). */
-export async function readBoundedText(
-  response: Pick<FetchResponse, 'status' | 'body'>,
-  maxBytes = DEFAULT_MAX_BODY_BYTES,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > maxBytes) {
-      throw new BadResponseError(
-        `The Things Stack sent more than ${Math.round(maxBytes / 1048576)} MiB; the answer was not read.`,
-        response.status,
-      );
-    }
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A successful answer's JSON; an empty body is `{}` (TTS's empty message), anything unreadable a BadResponseError. */
-export function parseJsonBody<T>(text: string, status: number): T {
-  if (!text.trim()) {
-    return {} as T;
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    const kind = /^\s*</.test(text) ? 'an HTML page instead of JSON' : 'incomplete or invalid JSON';
-    throw new BadResponseError(`The Things Stack sent ${kind} (HTTP ${status}).`, status);
   }
 }

@@ -12,7 +12,8 @@ import {
   type Right,
   type RightGroup,
 } from '../tts/rights';
-import { GoBackError, type PickItem, type StepInfo, type Ui } from './ui';
+import { isGoBack } from '../util/cancellation';
+import type { PickItem, StepInfo, Ui } from './ui';
 
 /**
  * What the rights are for: an OAuth client's token rights, application API keys / collaborators, client
@@ -264,7 +265,7 @@ export async function pickRights(ui: Ui, options: PickRightsOptions): Promise<Ri
     try {
       return await pickIndividually(ui, options);
     } catch (error) {
-      if (!(error instanceof GoBackError)) {
+      if (!isGoBack(error)) {
         throw error;
       }
       // Back from the list returns to the presets.

@@ -1,15 +1,5 @@
 // The user-interface seam the commands talk to. It has no VS Code types, so commands run in plain Node against a
 // scripted fake (test/support/scriptedUi.ts) and in VS Code against src/ui/vscodeUi.ts.
-import { UserCancelledError } from '../util/cancellation';
-
-/** The user pressed the Back button of a multi-step prompt; the wizard returns to the previous step (elsewhere it is
- * a cancellation). */
-export class GoBackError extends UserCancelledError {
-  override readonly name = 'GoBackError';
-  constructor() {
-    super('Back.');
-  }
-}
 
 /** Where a prompt sits in a multi-step input: drives the "2/5" title and the Back button. */
 export interface StepInfo {
@@ -119,4 +109,15 @@ export interface Ui {
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Opens a read-only JSON document. */
   showJson(title: string, value: unknown): Promise<void>;
+}
+
+/** A Ui that asks through `override()` while it gives one (the extension-host tests script prompts so), else `ui`. */
+export function overridableUi(ui: Ui, override: () => Ui | undefined): Ui {
+  return new Proxy(ui, {
+    get(target, key) {
+      const chosen = override() ?? target;
+      const value = Reflect.get(chosen, key) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(chosen) : value;
+    },
+  });
 }

@@ -1,6 +1,7 @@
 // A multi-step input: one function per step over a shared state, with Back. Steps can be skipped depending on
 // earlier answers; the step count shown ("3/7") counts only the steps that apply.
-import { GoBackError, type StepInfo, type Validation } from './ui';
+import { isGoBack } from '../util/cancellation';
+import type { StepInfo, Validation } from './ui';
 
 /** The server refused a value a step asked for (a taken ID, an unknown user). */
 export interface Refusal {
@@ -49,7 +50,7 @@ export async function runWizard<S>(steps: readonly WizardStep<S>[], state: S, st
       history.push(index);
       index++;
     } catch (error) {
-      if (!(error instanceof GoBackError) || history.length === 0) {
+      if (!isGoBack(error) || history.length === 0) {
         throw error;
       }
       index = history.pop()!;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeProblems, type LogProblem, type LogTripwire } from '../support/logTripwire';
 import { moveAwayFromHover, notices, rows, unexpectedErrors, type Notice } from '../support/screen';
+import { errorMessage } from '../../src/util/errorMessage';
 
 export class Journey {
   private step = 0;
@@ -52,7 +53,7 @@ export class Journey {
       }
     } catch (error) {
       await this.page.screenshot({ path: `${this.dir}/e2e-${label}-FAILED.png` }).catch(() => undefined);
-      throw new Error(`step ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`step ${label} failed: ${errorMessage(error)}`);
     }
     await this.page.screenshot({ path: `${this.dir}/e2e-${label}.png` });
     const ms = Date.now() - started;

@@ -23,6 +23,7 @@ import { changeEntities, registerVsCodeClient } from './journey/entities';
 import { openAndTestFormatter } from './journey/formatters';
 import { cancelSignIn, signInThroughBrowser, signInWithApiKey, signInWithCode, signOut } from './journey/signIn';
 import { filterByTypedText, firstClicks, refreshEachLevel } from './journey/tree';
+import { errorMessage } from '../../src/util/errorMessage';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -92,7 +93,7 @@ async function main(): Promise<number> {
     console.log(`e2e journey passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (error) {
-    console.error(`e2e journey failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`e2e journey failed: ${errorMessage(error)}`);
     return 1;
   } finally {
     stopTraffic();

@@ -16,6 +16,7 @@ import { DEMO_CLIENT, seedDemoStack } from '../support/ttsServer/demoStack';
 import { launchBrowser, seedApplicationStorage, startCodeServer, TRUST_ALL_LINKS } from '../support/workbench';
 import { treeRows } from './driver';
 import { WorkbenchExplorer } from './treeFuzz/workbenchExplorer';
+import { errorMessage } from '../../src/util/errorMessage';
 
 const STACK = 'Local demo stack';
 const PAGE_SIZE = 10;
@@ -116,7 +117,7 @@ async function main(): Promise<number> {
     await page.screenshot({ path: `test-results/tree-fuzz-${seed}-FAILED.png` }).catch(() => undefined);
     console.error(
       `tree fuzz failed in the workbench: seed ${seed} after ${recent.length} actions (last: ${recent.at(-1) ?? '-'}): ` +
-        `${error instanceof Error ? error.message : String(error)}`,
+        `${errorMessage(error)}`,
     );
     return 1;
   } finally {

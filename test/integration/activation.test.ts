@@ -29,4 +29,23 @@ describe('activation', () => {
     assert.deepEqual(missing, []);
     assert.ok(contributed.length >= 9);
   });
+
+  it("finds a handler in the extension's command table for every contributed command (none is run)", async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (
+      extension.packageJSON as { contributes: { commands: { command: string }[] } }
+    ).contributes.commands.map((c) => c.command);
+    const { commands } = await extensionApi();
+    // The lookup a registered command makes when it runs (commands/vscode/register.ts).
+    assert.deepEqual(
+      contributed.filter((id) => typeof commands.resolve(id)?.handler !== 'function'),
+      [],
+      'contributed without a handler',
+    );
+    assert.deepEqual(
+      commands.ids().filter((id) => !contributed.includes(id)),
+      [],
+      'handled but not contributed',
+    );
+  });
 });

@@ -7,6 +7,7 @@ import { runTests } from '@vscode/test-electron';
 import { SEED, startTtsServer } from '../support/ttsServer';
 import { seedAccount } from '../support/ttsServer/seedAccount';
 import { bundleSuite, TEST_CLIENT } from './run';
+import { errorMessage } from '../../src/util/errorMessage';
 
 async function main(): Promise<number> {
   const server = await startTtsServer();
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
     });
     return 0;
   } catch (error) {
-    console.error(`[test:vscode] ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[test:vscode] ${errorMessage(error)}`);
     return 1;
   } finally {
     rmSync(root, { recursive: true, force: true });

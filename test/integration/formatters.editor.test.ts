@@ -73,7 +73,7 @@ describe('payload formatters', () => {
     assert.match(refused[1], /1 to 223/);
     const json = await waitFor('the result document', () => {
       const d = vscode.window.activeTextEditor?.document;
-      return d?.uri.scheme === 'thingsstack-json' ? d : undefined;
+      return d?.uri.scheme === 'thingsstack-view' ? d : undefined;
     });
     const report = JSON.parse(json.getText()) as { decoded?: unknown; errors: string[]; device: string };
     assert.deepEqual(report.decoded, { temperature: 23.45, humidity: 64 });

@@ -22,7 +22,7 @@ describe('payload formatters', () => {
     });
     const json = await waitFor('the result document', () => {
       const d = vscode.window.activeTextEditor?.document;
-      return d?.uri.scheme === 'thingsstack-json' && d.getText().includes('"CSmA"') ? d : undefined;
+      return d?.uri.scheme === 'thingsstack-view' && d.getText().includes('"CSmA"') ? d : undefined;
     });
     const report = JSON.parse(json.getText()) as { decoded?: { humidity?: number }; device: string };
     assert.equal(report.device, DEVICE);

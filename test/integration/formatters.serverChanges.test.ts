@@ -58,7 +58,7 @@ describe('payload formatters', () => {
             .some(
               (t) =>
                 t.input instanceof vscode.TabInputTextDiff &&
-                t.input.original.scheme === 'thingsstack-formatter-deployed' &&
+                t.input.original.scheme === 'thingsstack-view' &&
                 t.input.modified.toString() === document.uri.toString(),
             ) || undefined,
       );

@@ -96,7 +96,7 @@ describe('payload formatters', () => {
           .some(
             (t) =>
               t.input instanceof vscode.TabInputTextDiff &&
-              t.input.original.scheme === 'thingsstack-formatter-deployed' &&
+              t.input.original.scheme === 'thingsstack-view' &&
               t.input.modified.toString() === file.uri.toString(),
           ) || undefined,
     );
@@ -176,7 +176,7 @@ describe('payload formatters', () => {
     await vscode.commands.executeCommand('thingsStack.testUplinkFormatter', vscode.Uri.joinPath(dir, 'uplink.js'));
     const json = await waitFor('the result document', () => {
       const d = vscode.window.activeTextEditor?.document;
-      return d?.uri.scheme === 'thingsstack-json' && d.getText().includes('"AQI="') ? d : undefined;
+      return d?.uri.scheme === 'thingsstack-view' && d.getText().includes('"AQI="') ? d : undefined;
     });
     assert.deepEqual((JSON.parse(json.getText()) as { decoded?: unknown }).decoded, { n: 2 });
   });

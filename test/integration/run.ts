@@ -69,6 +69,7 @@ async function main(): Promise<number> {
         TSM_CLIENT_ID: TEST_CLIENT.id,
         TSM_CLIENT_SECRET: TEST_CLIENT.secret,
         TSM_SCREEN_URL: screen.url,
+        TSM_SUITES: process.env.TSM_SUITES ?? '',
       },
       screen,
       codeDirs: [join(REPO, 'dist')],

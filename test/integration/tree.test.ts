@@ -6,6 +6,7 @@ import { compareWith, type ScreenRow } from '../support/treeFuzz/oracle';
 import { under } from '../support/treeRows';
 import { extensionApi, testServer, waitFor } from './api';
 import { clickRow, rowButton, rowMenu, screenRows, screenUrl } from './screen';
+import { errorMessage } from '../../src/util/errorMessage';
 
 // The real TreeView in the workbench, driven as a user drives it — rows clicked (the next one the moment it shows),
 // inline Refresh buttons and context menus — and read back from the screen: after each step the rows under every
@@ -39,7 +40,7 @@ describe('explorer tree as shown', function () {
         timeoutMs,
       );
     } catch (error) {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}; the rows:\n${last.join('\n')}`);
+      throw new Error(`${errorMessage(error)}; the rows:\n${last.join('\n')}`);
     }
     return last;
   }

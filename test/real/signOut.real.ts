@@ -19,6 +19,7 @@ import { MemorySecrets } from '../support/fakes';
 import { recordingLog } from '../support/leakSinks';
 import { authorizeOverHttp } from '../support/oauthLogin';
 import { adminApi, env, expireAccessToken } from './env';
+import { fixedDeployments } from '../../src/tts/deploymentList';
 
 const CLIENT = { id: 'vscode-ext', secret: 'Ab+c%2F/x=y' };
 const FLOW: Flow = { id: 'paste-code', client: 'own', label: 'code', detail: '' };
@@ -49,11 +50,11 @@ function window(lines: string[]) {
   const tokens = new TokenManager({ repo, oauthFor: oauth });
   const log = recordingLog(lines);
   const revoking: Promise<void>[] = [];
-  const revoke = tokenRevoker({ deployments: () => [deployment], log, oauthFor: oauth });
+  const revoke = tokenRevoker({ deployments: fixedDeployments([deployment]), log, oauthFor: oauth });
   const core = new ProviderCore({
     repo,
     tokens,
-    accounts: new AccountService({ deployments: () => [deployment], tokens, secrets }),
+    accounts: new AccountService({ deployments: fixedDeployments([deployment]), tokens, secrets }),
     log,
     signIn: () =>
       signIn(

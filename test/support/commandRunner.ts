@@ -2,7 +2,7 @@
 // the test on an unexpected prompt or a script step left over.
 import { AssertionError } from 'node:assert';
 import { report } from '../../src/commands/boundary';
-import type { ExplorerCommandId } from '../../src/commands/ids';
+import type { ExplorerCommandId } from '../../src/commands/explorerCommands';
 import { EXPLORER_COMMANDS, trustedArgs } from '../../src/commands/explorerCommands';
 import type { Fixture } from './explorerFixture';
 import { recordSink } from './leakSinks';

@@ -1,7 +1,7 @@
 // The explorer and its commands wired to the TTS test server: a signed-in account (OAuth tokens of the seeded
 // `vscode-ext` client), in-memory Accounts, the model and a scripted UI.
 import type { Account, Accounts, Disposable } from '../../src/auth/accounts';
-import type { StoredSession } from '../../src/auth/sessions';
+import { oauthSession } from './storedSession';
 import type { CommandContext } from '../../src/commands/context';
 import { ExplorerModel } from '../../src/explorer/model';
 import type { ExplorerNode } from '../../src/explorer/nodeTypes';
@@ -69,23 +69,17 @@ export function accountFor(
 ): Account {
   const tokens = server.issueTokens(userId, 'vscode-ext');
   const isAdmin = server.state.users.get(userId)?.user.admin === true;
-  const session: StoredSession = {
-    id: `${deployment.key}/${userId}`,
-    deploymentKey: deployment.key,
-    accountId: userId,
-    accountLabel: `${userId} · ${deployment.name}`,
-    method: 'oauth',
-    clientId: 'vscode-ext',
-    scopes: [`deployment:${deployment.key}`],
-    tokens: {
+  const session = oauthSession(
+    deployment,
+    userId,
+    {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
       expiresAt: Date.now() + 3_600_000,
       obtainedAt: Date.now(),
     },
-    isAdmin,
-    createdAt: Date.now(),
-  };
+    { isAdmin },
+  );
   // No retries: an injected 5xx must reach the code under test, not be absorbed by the transport.
   const api = new TtsClient({
     baseUrl: server.url,

@@ -22,7 +22,7 @@
 import { checkServers, contractAvailable } from './contract';
 import { everRecorded, recordedSinks, type SinkEntry, type SinkKind } from './leakSinks';
 import { issuedSecrets, type SecretKind } from './ttsServer/issuedSecrets';
-import { SEED } from './ttsServer/seed';
+import { SEED } from './ttsServer/seedWorld';
 import { recordedServers } from './ttsServer/servers';
 
 export const MIN_SECRET = 8;

@@ -3,7 +3,6 @@
 // every text it shows to the suite-wide leak scan (leakSinks.ts).
 import { AssertionError } from 'node:assert';
 import {
-  GoBackError,
   type ConfirmOptions,
   type InputOptions,
   type PickItem,
@@ -15,7 +14,7 @@ import {
   type Ui,
 } from '../../src/ui/ui';
 import { recordSink } from './leakSinks';
-import { UserCancelledError } from '../../src/util/cancellation';
+import { GoBackError, UserCancelledError } from '../../src/util/cancellation';
 
 interface Expect {
   /** Checked against the prompt's title, placeholder and prompt text together. */

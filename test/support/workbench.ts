@@ -7,22 +7,9 @@ import { createServer } from 'node:net';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CODE_SERVER_ENTRY = join(REPO, 'test/e2e/workbench/node_modules/code-server/out/node/entry.js');
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export interface CodeServerOptions {
   workspace: string;
   /** Root for everything below that is not given (kept); default: a temp dir removed by stop(). */
@@ -255,50 +242,6 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   return { url, port, userDataDir, extensionsDir, stop };
 }
 
-export interface WorkbenchBrowser {
-  browser: Browser;
-  context: BrowserContext;
-  page: Page;
-  close(): Promise<void>;
-}
-
-/** Headless Chromium; Playwright gives it a fresh --user-data-dir. Open callback URLs in `context` (same profile). */
-export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<WorkbenchBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found; run scripts/setup-workbench.sh`);
-  }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  return { browser, context, page, close: () => browser.close().catch(() => undefined) };
-}
-
-/**
- * Runs a command through the palette (F1) like a user. Retries while the workbench is still registering the
- * extensions' contributions (under load the row can be missing for a while after `.monaco-workbench` appears).
- */
-export async function runCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const input = page.locator('.quick-input-widget input.input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  for (;;) {
-    if (!(await input.isVisible())) {
-      await page.keyboard.press('F1');
-    }
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${title}`);
-    try {
-      await row.waitFor({ timeout: 5_000 });
-      await row.click();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) {
-        throw new Error(`command "${title}" did not appear in the palette: ${String(err)}`);
-      }
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
+export { CHROMIUM, CHROMIUM_ARGS, launchBrowser, runCommand, type WorkbenchBrowser } from './workbenchBrowser';
 export { formatConsole, runExtensionTests, testWorkbenchUrl, type ExtensionTestOptions } from './hostTests';
 export { allowAccountAccess, seedApplicationStorage, TRUST_ALL_LINKS } from './workbenchStorage';

@@ -1,5 +1,5 @@
 // Interactive sign-in: pick the deployment and the method, run it under cancellable progress, and after a
-// failure or timeout offer "Try Another Way". Also builds the OAuth clients a deployment signs in with.
+// failure or timeout offer "Try Another Way".
 import vscode = require('vscode');
 import { TtsClient } from '../../tts/client';
 import type { Deployment } from '../../tts/deployments';
@@ -8,12 +8,13 @@ import type { AccountService } from '../accountService';
 import type { PendingAttempts } from '../attempts';
 import { chooseFlows, otherFlows, type Flow } from '../flows';
 import { CLI_CLIENT_ID, OAuthClient } from '../oauth';
+import { oauthClientFor } from '../oauthClients';
 import type { StoredSession } from '../sessions';
 import { signIn, type SignInUi } from '../signIn';
 import { signInFailureReason, signInFailureText } from '../signInFailure';
 import { pickFlow, vscodeSignInUi } from './signInUi';
 import { showError, withCancellableProgress } from '../../platform/notifications';
-import { UserCancelledError } from '../../util/cancellation';
+import { isCancellation, UserCancelledError } from '../../util/cancellation';
 import type { Ui } from '../../ui/ui';
 
 export interface InteractiveDeps {
@@ -31,21 +32,6 @@ export interface SignInHooks {
   pickFlow?(flows: readonly Flow[]): Flow;
   /** The Ui Add Deployment asks with. */
   deploymentUi?: Ui;
-}
-
-/** The OAuth client a session of `deployment` uses: its own client (with the stored secret) or `cli`. */
-export async function oauthClientFor(
-  deployment: Deployment,
-  clientId: string | undefined,
-  accounts: AccountService,
-): Promise<OAuthClient | undefined> {
-  if (!clientId || clientId === CLI_CLIENT_ID) {
-    return new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId: CLI_CLIENT_ID });
-  }
-  const clientSecret = await accounts.clientSecret(deployment.key, clientId);
-  return clientSecret
-    ? new OAuthClient({ identityServerUrl: deployment.identityServerUrl, clientId, clientSecret })
-    : undefined;
 }
 
 /**
@@ -159,7 +145,7 @@ export async function interactiveSignIn(target: Deployment | undefined, deps: In
         ),
       );
     } catch (error) {
-      if (error instanceof UserCancelledError) {
+      if (isCancellation(error)) {
         deps.log.info(`Sign-in to ${deployment.name} cancelled.`);
         throw new vscode.CancellationError();
       }

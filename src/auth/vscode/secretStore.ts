@@ -1,4 +1,4 @@
-// VS Code's SecretStorage as the core's SecretStore, plus the OAuth client secrets kept beside the sessions.
+// VS Code's SecretStorage as the core's SecretStore.
 import type * as vscode from 'vscode';
 import type { SecretStore } from '../repository';
 
@@ -8,9 +8,4 @@ export function secretStore(secrets: vscode.SecretStorage): SecretStore {
     store: (key, value) => secrets.store(key, value),
     delete: (key) => secrets.delete(key),
   };
-}
-
-/** Whether a SecretStorage change concerns sessions (and not, say, a client secret). */
-export function isSessionKey(key: string): boolean {
-  return key === 'thingsStack.sessions' || key.startsWith('thingsStack.session.');
 }

@@ -1,7 +1,10 @@
 // Status bar: `$(sign-in) The Things Stack` when signed out, `$(account) <user> · <deployment>` when signed in,
-// a warning background when a session needs sign-in again. A click opens the account menu.
+// a warning background when a session needs sign-in again. A click opens the account menu. A session that expired or
+// was revoked is also said in a toast, with Sign In.
 import vscode = require('vscode');
+import { showWarning } from '../../platform/notifications';
 import type { AccountService } from '../accountService';
+import type { StoredSession } from '../sessions';
 
 export class AccountStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -17,10 +20,17 @@ export class AccountStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  /** A session was removed because it expired or was revoked: keep saying so until the next sign-in. */
-  markExpired(label: string): void {
-    this.expired = label;
+  /**
+   * A session was removed because it expired or was revoked: a toast says so (Sign In runs the sign-in command), and
+   * the item keeps saying so until the next sign-in.
+   */
+  sessionExpired(session: StoredSession): void {
+    this.expired = session.accountLabel;
     this.render();
+    void showWarning(
+      `Your The Things Stack session for ${session.accountLabel} expired or was revoked.`,
+      'Sign In',
+    ).then((choice) => (choice ? vscode.commands.executeCommand('thingsStack.signIn') : undefined));
   }
 
   render(): void {
@@ -32,7 +42,7 @@ export class AccountStatusBar implements vscode.Disposable {
         .find((s) => s !== undefined) ?? sessions[0];
     if (current) {
       this.expired = undefined;
-      const deployment = this.accounts.deployments().find((d) => d.key === current.deploymentKey);
+      const deployment = this.accounts.deployment(current.deploymentKey);
       const more = sessions.length > 1 ? ` (+${sessions.length - 1})` : '';
       this.item.text = `$(account) ${current.accountLabel.split(' · ')[0]} · ${deployment?.name ?? current.deploymentKey}${more}`;
       this.item.tooltip = `Signed in to The Things Stack as ${current.accountLabel}${current.method === 'api-key' ? ' with an API key' : ''}. Click for account actions.`;

@@ -1,7 +1,7 @@
 // Commands for accounts and deployments: sign in/out, switch account, add/remove deployment, client secret,
 // the status-bar menu, Console and log.
 import vscode = require('vscode');
-import { consoleLink } from '../../tts/deployments';
+import { consoleLink, type Deployment } from '../../tts/deployments';
 import { addDeployment as askForDeployment } from '../addDeployment';
 import type { Ui } from '../../ui/ui';
 import { validateId } from '../../tts/ids';
@@ -17,17 +17,15 @@ import type { AccountService } from '../../auth/accountService';
 import { pickDeployment } from '../../auth/vscode/interactive';
 import type { TtsAuthProvider } from '../../auth/vscode/provider';
 import type { StoredSession } from '../../auth/sessions';
-import type { AUTH_COMMAND_IDS } from '../ids';
+import type { CommandEntry } from '../table';
 import { UserCancelledError } from '../../util/cancellation';
-
-type AuthCommandId = (typeof AUTH_COMMAND_IDS)[number];
 
 export interface AuthCommandDeps {
   provider: TtsAuthProvider;
   accounts: AccountService;
   log: Logger;
-  /** The Ui Add Deployment asks with (a getter: host tests script it). */
-  ui(): Ui;
+  /** The Ui Add Deployment asks with (the host tests script it). */
+  ui: Ui;
 }
 
 function need<T>(value: T | undefined): T {
@@ -40,6 +38,11 @@ function need<T>(value: T | undefined): T {
 /** Add Deployment with `ui`, saved in the user's settings; the deployment added or already there with that URL. */
 export function addDeployment(ui: Ui): ReturnType<typeof askForDeployment> {
   return askForDeployment({ ui, configs: deploymentConfigs, save: saveNewDeployment });
+}
+
+/** The deployment Add Deployment added (or found), for a sign-in that had none to offer. */
+export async function addedDeployment(ui: Ui): Promise<Deployment> {
+  return (await addDeployment(ui)).deployment;
 }
 
 async function pickSession(accounts: AccountService, placeHolder: string): Promise<StoredSession> {
@@ -62,8 +65,8 @@ async function pickSession(accounts: AccountService, placeHolder: string): Promi
   return need(picked).session;
 }
 
-/** Handlers for exactly the ids of AUTH_COMMAND_IDS (the compiler checks both ways). */
-export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...args: unknown[]) => Promise<unknown>> {
+/** The accounts' command table. */
+export function authCommands(deps: AuthCommandDeps): CommandEntry[] {
   const { provider, accounts, log } = deps;
   /** From a toast or another command the deployment may be named by its key; from menus the argument is a node. */
   const signIn = async (deploymentKey?: unknown): Promise<void> => {
@@ -76,11 +79,11 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
     const session = await pickSession(accounts, 'Sign out which account?');
     await provider.removeSession(session.id);
   };
-  return {
+  const handlers: Record<string, CommandEntry['handler']> = {
     'thingsStack.signIn': signIn,
     'thingsStack.signOut': signOut,
     'thingsStack.addDeployment': async () => {
-      const ui = deps.ui();
+      const ui = deps.ui;
       const { deployment, isNew } = await addDeployment(ui);
       const what = isNew ? `Added ${deployment.name}.` : `"${deployment.name}" is already configured.`;
       if (accounts.activeSession(deployment.key)) {
@@ -179,4 +182,5 @@ export function authCommands(deps: AuthCommandDeps): Record<AuthCommandId, (...a
       }
     },
   };
+  return Object.entries(handlers).map(([id, handler]) => ({ id, handler }));
 }

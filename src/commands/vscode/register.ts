@@ -1,47 +1,32 @@
-// Registers command tables with VS Code, every handler behind the one error boundary (boundary.ts).
+// Registers the command table with VS Code: each command finds its handler in the table when it runs, behind the
+// one error boundary (boundary.ts).
 import vscode = require('vscode');
-import { showError } from '../../platform/notifications';
-import { runInBoundary, type BoundaryDeps, type BoundaryLog, type BoundaryUi } from '../boundary';
-import { entriesOf, lazyTable, runLazyCommand, type CommandTable } from '../lazy';
-
-export type { CommandTable } from '../lazy';
+import { boundaryDeps, runInBoundary, type BoundaryLog, type BoundaryUi } from '../boundary';
+import type { CommandTable } from '../table';
 
 export interface RegisterLog extends BoundaryLog {
   show?(): void;
 }
 
-const messages: BoundaryUi = {
-  error: async (message, ...actions) => showError(message, ...actions),
-};
-
-function boundaryDeps(log: RegisterLog, ui: BoundaryUi): BoundaryDeps {
-  return { ui, log, showLog: log.show ? (): void => log.show?.() : undefined };
-}
-
-/** Registers every entry; the returned disposable unregisters them all. */
-export function registerCommands(table: CommandTable, log: RegisterLog, ui: BoundaryUi = messages): vscode.Disposable {
-  const deps = boundaryDeps(log, ui);
+/** Registers every id of the table; the returned disposable unregisters them all. */
+export function registerCommands(table: CommandTable, log: RegisterLog, ui: BoundaryUi): vscode.Disposable {
+  const deps = boundaryDeps(ui, log);
   return vscode.Disposable.from(
-    ...entriesOf(table).map((entry) =>
-      vscode.commands.registerCommand(entry.id, (...args: unknown[]) =>
-        runInBoundary(entry.id, () => entry.handler(...args), deps, entry.rights),
-      ),
-    ),
-  );
-}
-
-/** Registers `ids` now; `load` brings their table (and its code) on the first run of any of them. */
-export function registerLazyCommands(
-  ids: readonly string[],
-  load: () => Promise<CommandTable>,
-  log: RegisterLog,
-  ui: BoundaryUi = messages,
-): vscode.Disposable {
-  const deps = boundaryDeps(log, ui);
-  const entry = lazyTable(load);
-  return vscode.Disposable.from(
-    ...ids.map((id) =>
-      vscode.commands.registerCommand(id, (...args: unknown[]) => runLazyCommand(id, args, entry, deps)),
+    ...table.ids().map((id) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => {
+        const entry = table.resolve(id);
+        return runInBoundary(
+          id,
+          async () => {
+            if (!entry) {
+              throw new Error(`The command ${id} has no handler.`);
+            }
+            return entry.handler(...args);
+          },
+          deps,
+          entry?.rights,
+        );
+      }),
     ),
   );
 }

@@ -3,8 +3,10 @@
 // goes through the same registration and error boundary as every other command.
 import vscode = require('vscode');
 import type { Account, Accounts } from '../../auth/accounts';
+import { boundaryDeps } from '../../commands/boundary';
 import type { CommandLog } from '../../commands/context';
-import type { CommandEntry } from '../../commands/explorerCommands';
+import type { CommandEntry } from '../../commands/table';
+import { setContext } from '../../platform/contextKeys';
 import type { CoreLogger } from '../../tts/http';
 import type { Ui } from '../../ui/ui';
 import { CommandError } from '../../ui/errorText';
@@ -36,7 +38,7 @@ export interface LiveEventsInspector {
 
 export interface LiveEventsDeps {
   accounts: Accounts;
-  log: CommandLog & CoreLogger;
+  log: CommandLog & CoreLogger & { show?(): void };
   ui: Ui;
   /** `thingsStack.events.bufferSize` as set (LiveEvents checks it). */
   bufferSize(): unknown;
@@ -90,33 +92,37 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
       const s = this.open.get(key);
       return s?.panel === panel ? s : undefined;
     };
-    const panel: EventsPanel = new EventsPanel(`Events: ${label}`, {
-      live: () => current()?.live,
-      start: () => {
-        const s = current();
-        if (s) {
-          this.start(s);
-        }
+    const panel: EventsPanel = new EventsPanel(
+      `Events: ${label}`,
+      {
+        live: () => current()?.live,
+        start: () => {
+          const s = current();
+          if (s) {
+            this.start(s);
+          }
+        },
+        stop: () => {
+          const s = current();
+          if (s) {
+            this.stop(s);
+          }
+        },
+        closed: () => {
+          const s = current();
+          if (s) {
+            this.open.delete(key);
+            this.stop(s);
+          }
+        },
+        testFormatter: (event) =>
+          void vscode.commands.executeCommand('thingsStack.testFormatterWithUplink', {
+            deploymentKey: account.deployment.key,
+            event,
+          }),
       },
-      stop: () => {
-        const s = current();
-        if (s) {
-          this.stop(s);
-        }
-      },
-      closed: () => {
-        const s = current();
-        if (s) {
-          this.open.delete(key);
-          this.stop(s);
-        }
-      },
-      testFormatter: (event) =>
-        void vscode.commands.executeCommand('thingsStack.testFormatterWithUplink', {
-          deploymentKey: account.deployment.key,
-          event,
-        }),
-    });
+      boundaryDeps(this.deps.ui, this.deps.log),
+    );
     // Events come from the cluster (Application Server / Network Server), not the Identity Server.
     const live = new LiveEvents({
       source: account.api.at(account.deployment.clusterUrl).events,
@@ -197,7 +203,7 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
     }
     if (this.runningKey !== now.length > 0) {
       this.runningKey = now.length > 0;
-      void vscode.commands.executeCommand('setContext', 'thingsStack.eventsRunning', this.runningKey);
+      void setContext('thingsStack.eventsRunning', this.runningKey);
     }
   }
 

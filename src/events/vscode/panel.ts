@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import vscode = require('vscode');
 import type { TtsEvent } from '../../tts/types';
-import { showError, showInfo } from '../../platform/notifications';
+import { runInBoundary, type BoundaryDeps } from '../../commands/boundary';
+import { showInfo } from '../../platform/notifications';
 import type { LiveEvents, LiveSnapshot } from '../liveEvents';
 import { html } from '../panelHtml';
 
@@ -30,9 +31,11 @@ export class EventsPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private disposed = false;
 
+  /** `boundary`: what every command's failures go through; the page's messages are handled behind it too. */
   constructor(
     title: string,
     private readonly host: EventsPanelHost,
+    boundary: BoundaryDeps,
   ) {
     this.panel = vscode.window.createWebviewPanel('thingsStack.events', title, vscode.ViewColumn.Active, {
       enableScripts: true,
@@ -44,10 +47,7 @@ export class EventsPanel implements vscode.Disposable {
       host.closed();
     });
     this.panel.webview.onDidReceiveMessage(
-      (m: FromWebview) =>
-        void this.handle(m).catch((error: unknown) => {
-          void showError(`Live events: ${error instanceof Error ? error.message : String(error)}`);
-        }),
+      (m: FromWebview) => void runInBoundary(`Live events (${String(m?.type)})`, () => this.handle(m), boundary),
     );
   }
 

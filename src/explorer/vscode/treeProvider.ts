@@ -5,6 +5,7 @@ import type { ExplorerModel } from '../model';
 import type { ExplorerNode } from '../nodeTypes';
 import { ExplorerTreeData } from '../treeData';
 import { treeItemFor } from './nodes';
+import { viewProgress } from '../../platform/notifications';
 
 export class ExplorerTreeProvider
   extends ExplorerTreeData<vscode.TreeItem>
@@ -24,4 +25,16 @@ export class ExplorerTreeProvider
     super.dispose();
     this.emitter.dispose();
   }
+}
+
+export const EXPLORER_VIEW = 'thingsStack.explorer';
+
+/** The explorer's tree view over its provider. */
+export function createExplorerView(provider: ExplorerTreeProvider): vscode.TreeView<ExplorerNode> {
+  return vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+}
+
+/** The view's progress bar while the model reloads (the rows stay shown until it swaps them). */
+export function explorerProgress(work: Promise<unknown>): void {
+  viewProgress(EXPLORER_VIEW, work);
 }

@@ -1,26 +1,36 @@
-// The formatter commands bound to VS Code (loaded on first use): which formatter a command acts on (the tree row,
-// the editor's document, or the active editor), opening documents, the template, and the vscode-free logic in
-// src/commands/formatter*.ts.
+// The formatter commands bound to VS Code: which formatter a command acts on (the tree row, the editor's document, or
+// the active editor), opening documents, the template, and the vscode-free logic in src/commands/formatter*.ts.
 import vscode = require('vscode');
-import { trustedArgs, type CommandEntry } from '../../commands/explorerCommands';
+import type { CommandContext } from '../../commands/context';
+import { trustedArgs } from '../../commands/explorerCommands';
+import type { CommandEntry } from '../../commands/table';
 import { changeFormatterType } from '../../commands/formatterType';
-import {
-  testDownlink,
-  testUplink,
-  testWithUplink,
-  type ScriptUnderTest,
-  type TestReport,
-} from '../../commands/formatterTests';
+import { testDownlink, testUplink, type ScriptUnderTest, type TestReport } from '../../commands/formatterTests';
+import { testWithUplink } from '../../commands/formatterUplinkTest';
 import type { Accounts } from '../../auth/accounts';
 import type { TtsEvent } from '../../tts/types';
 import { isNode } from '../../explorer/nodeTypes';
 import type { Direction } from '../../tts/formatters';
 import { CommandError } from '../../ui/errorText';
-import type { FormatterLocation } from '../location';
-import { deployedText, deployFormatter, isFormatterPath, pullFormatter } from '../../commands/formatterSync';
-import { FORMATTER_SCHEME, formatterUri } from './fileSystem';
-import { formatterLocation, type FormatterServices } from './index';
-import type { WorkspaceLinks } from './links';
+import { isFormatterFile, type FormatterLocation } from '../location';
+import { deployedText, deployFormatter, pullFormatter } from '../../commands/formatterSync';
+import type { ReadOnlyDocuments } from '../../ui/vscode/readOnlyDocuments';
+import type { FormatterDiagnostics } from './diagnostics';
+import { FORMATTER_SCHEME, formatterUri, type FormatterFileSystem } from './fileSystem';
+import { formatterLocation, type WorkspaceLinks } from './links';
+import type { FormatterSyncStatus } from './syncStatus';
+
+/** What the formatter commands act with. */
+export interface FormatterServices {
+  ctx: CommandContext;
+  /** Where media/formatters/ (templates, type declarations) is. */
+  extensionUri: vscode.Uri;
+  fileSystem: FormatterFileSystem;
+  documents: ReadOnlyDocuments;
+  diagnostics: FormatterDiagnostics;
+  links: WorkspaceLinks;
+  status: FormatterSyncStatus;
+}
 
 /** The formatter a command was run on: a tree row, a document's URI (editor title, context menu) or the active editor. */
 export function locationArg(
@@ -106,7 +116,7 @@ async function linkedFile(
 ): Promise<{ path: string; uri: vscode.Uri; text: string }> {
   const uri = uriArg(args);
   const path = uri && links.pathOf(uri);
-  if (!uri || path === undefined || (!links.get(path) && !isFormatterPath(path))) {
+  if (!uri || path === undefined || !isFormatterFile(path, links.get(path) !== undefined)) {
     throw new CommandError(
       'Open a formatter file of this workspace first: one pulled with "Pull to Workspace", or at ttn/<application>/[devices/<device>/]uplink.js (or downlink.js).',
     );
@@ -120,11 +130,11 @@ async function linkedFile(
 }
 
 export function formatterCommands(services: FormatterServices): CommandEntry[] {
-  const { ctx, fileSystem, context, links, snapshots, status, serverDiagnostics } = services;
+  const { ctx, fileSystem, extensionUri, links, documents, status, diagnostics } = services;
   const requireLocation = (args: readonly unknown[]): FormatterLocation => requireLocationIn(args, links, ctx.accounts);
   const template = async (direction: Direction): Promise<string> => {
     const name = `${direction === 'up' ? 'uplink' : 'downlink'}-template.js`;
-    const uri = vscode.Uri.joinPath(context.extensionUri, 'media', 'formatters', name);
+    const uri = vscode.Uri.joinPath(extensionUri, 'media', 'formatters', name);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     ctx.log.info(`New ${direction === 'up' ? 'uplink' : 'downlink'} formatter from the template.`);
     return text;
@@ -158,7 +168,7 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
       id: 'thingsStack.testUplinkFormatter',
       handler: async (...args) => {
         const target = await scriptUnderTest(args, links, ctx.accounts);
-        showFailure(serverDiagnostics, target.uri, await testUplink(ctx, target));
+        showFailure(diagnostics.server, target.uri, await testUplink(ctx, target));
       },
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
     },
@@ -166,7 +176,7 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
       id: 'thingsStack.testDownlinkFormatter',
       handler: async (...args) => {
         const target = await scriptUnderTest(args, links, ctx.accounts);
-        showFailure(serverDiagnostics, target.uri, await testDownlink(ctx, target));
+        showFailure(diagnostics.server, target.uri, await testDownlink(ctx, target));
       },
       rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
     },
@@ -194,7 +204,7 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
         // Types for `// @ts-check`, hover and completion in every pulled file: the contract and a jsconfig, once.
         for (const name of ['formatter.d.ts', 'jsconfig.json']) {
           if ((await links.read(`ttn/${name}`)) === undefined) {
-            const source = vscode.Uri.joinPath(context.extensionUri, 'media', 'formatters', name);
+            const source = vscode.Uri.joinPath(extensionUri, 'media', 'formatters', name);
             await links.write(`ttn/${name}`, new TextDecoder().decode(await vscode.workspace.fs.readFile(source)));
           }
         }
@@ -208,7 +218,7 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
         const { path, uri, text } = await linkedFile(args, links);
         const result = await deployFormatter(ctx, path, text, links, links);
         if (result.outcome === 'compare') {
-          await snapshots.diff(uri, result.server, `${path} (deployed) ↔ workspace`);
+          await documents.diff(uri, result.server, `${path} (deployed) ↔ workspace`);
         }
         await status.update(true);
       },
@@ -218,7 +228,7 @@ export function formatterCommands(services: FormatterServices): CommandEntry[] {
       id: 'thingsStack.compareFormatter',
       handler: async (...args) => {
         const { path, uri } = await linkedFile(args, links);
-        await snapshots.diff(uri, await deployedText(ctx, path, links), `${path} (deployed) ↔ workspace`);
+        await documents.diff(uri, await deployedText(ctx, path, links), `${path} (deployed) ↔ workspace`);
         await status.update(true);
       },
     },

@@ -1,23 +1,21 @@
 // Workspace files linked to deployed formatters ("Pull to Workspace"): kept in workspaceState by path relative to
-// the first workspace folder (ids, direction and a hash of the deployed text; never a secret), mirrored in a context
-// key so menus show the formatter commands on linked files.
+// the first workspace folder (ids, direction and a hash of the deployed text; never a secret).
 import vscode = require('vscode');
 import type { LinkStore, WorkspaceFiles } from '../../commands/formatterSync';
 import type { Accounts } from '../../auth/accounts';
+import type { Direction } from '../../tts/formatters';
 import { linkLocation, parseWorkspacePath, type FormatterLocation } from '../location';
 import type { FormatterLink } from '../syncState';
 import { GuardedWorkspaceFiles } from '../workspaceFiles';
+import { locationOf } from './fileSystem';
 
 const KEY = 'thingsStack.formatterLinks';
-export const LINKED_CONTEXT = 'thingsStack.linkedFormatterFiles';
 
 export class WorkspaceLinks implements LinkStore, WorkspaceFiles {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {
-    this.publish();
-  }
+  constructor(private readonly state: vscode.Memento) {}
 
   private all(): Record<string, FormatterLink> {
     return this.state.get<Record<string, FormatterLink>>(KEY) ?? {};
@@ -34,7 +32,6 @@ export class WorkspaceLinks implements LinkStore, WorkspaceFiles {
 
   async set(path: string, link: FormatterLink): Promise<void> {
     await this.state.update(KEY, { ...this.all(), [path]: link });
-    this.publish();
     this.changed.fire();
   }
 
@@ -137,16 +134,23 @@ export class WorkspaceLinks implements LinkStore, WorkspaceFiles {
   dispose(): void {
     this.changed.dispose();
   }
+}
 
-  private publish(): void {
-    const paths = Object.keys(this.all()).flatMap((p) => {
-      try {
-        const uri = this.uriOf(p);
-        return [uri.fsPath, uri.path];
-      } catch {
-        return [];
-      }
-    });
-    void vscode.commands.executeCommand('setContext', LINKED_CONTEXT, paths);
-  }
+/** Where a document's formatter is deployed: a formatter document, or a workspace formatter file (linked or placed). */
+export function formatterLocation(
+  uri: vscode.Uri,
+  links: WorkspaceLinks,
+  accounts: Accounts,
+): FormatterLocation | undefined {
+  const path = links.pathOf(uri);
+  return locationOf(uri) ?? (path === undefined ? undefined : links.placeOf(path, accounts));
+}
+
+/** The direction of a document's formatter: all the checks need, known at a formatter path even before any sign-in. */
+export function formatterDirection(uri: vscode.Uri, links: WorkspaceLinks, accounts: Accounts): Direction | undefined {
+  const path = links.pathOf(uri);
+  return (
+    formatterLocation(uri, links, accounts)?.direction ??
+    (path === undefined ? undefined : parseWorkspacePath(path)?.direction)
+  );
 }

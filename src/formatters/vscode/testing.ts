@@ -226,3 +226,41 @@ export class FormatterTests implements vscode.Disposable {
     this.controller.dispose();
   }
 }
+
+/**
+ * The Testing view's controller, created once the workspace has a linked formatter or a test-case file in ttn/ (a
+ * clone: links are kept per machine). Before that the extension adds nothing to the Testing view.
+ */
+export class FormatterTestsWhenNeeded implements vscode.Disposable {
+  private tests: FormatterTests | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly links: WorkspaceLinks,
+    private readonly accounts: Accounts,
+  ) {
+    this.subscription = links.onDidChange(() => this.start(false));
+    this.start(false);
+    void vscode.workspace.findFiles(TEST_FILES, undefined, 1).then(
+      (found) => this.start(found.length > 0),
+      () => undefined,
+    );
+  }
+
+  /** The controller, once there is one. */
+  get current(): FormatterTests | undefined {
+    return this.tests;
+  }
+
+  private start(hasTestFiles: boolean): void {
+    if (!this.tests && (hasTestFiles || this.links.paths().length > 0)) {
+      this.tests = new FormatterTests(this.links, this.accounts);
+      void this.tests.discover();
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.tests?.dispose();
+  }
+}

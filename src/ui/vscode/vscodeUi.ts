@@ -1,10 +1,9 @@
 // The Ui seam in VS Code: QuickPick / InputBox with step counts and Back, live validation with severities,
 // type-ahead picks, modal confirmations and a one-time-secret modal that stays until the user has the secret.
 import vscode = require('vscode');
-import type { JsonDocuments } from './jsonDocuments';
+import type { ReadOnlyDocuments } from './readOnlyDocuments';
 import { showError, showInfo, showModal, showWarning, withCancellableProgress } from '../../platform/notifications';
 import {
-  GoBackError,
   type ConfirmOptions,
   type InputOptions,
   type PickItem,
@@ -16,7 +15,7 @@ import {
   type StepInfo,
   type Ui,
 } from '../ui';
-import { UserCancelledError } from '../../util/cancellation';
+import { GoBackError, UserCancelledError } from '../../util/cancellation';
 import { withoutLinks } from '../../util/plainText';
 
 type Item<T> = vscode.QuickPickItem & { value?: T; text?: string };
@@ -85,7 +84,7 @@ function settle<R>(
 }
 
 export class VscodeUi implements Ui {
-  constructor(private readonly documents: JsonDocuments) {}
+  constructor(private readonly documents: ReadOnlyDocuments) {}
 
   pick<T>(options: PickOptions<T>): Promise<T> {
     const qp = vscode.window.createQuickPick<Item<T>>();
@@ -276,6 +275,6 @@ export class VscodeUi implements Ui {
   }
 
   showJson(title: string, value: unknown): Promise<void> {
-    return this.documents.show(title, value);
+    return this.documents.showJson(title, value);
   }
 }

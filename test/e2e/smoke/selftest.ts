@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runExtensionTests } from '../../support/workbench';
+import { errorMessage } from '../../../src/util/errorMessage';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -52,7 +53,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(`[selftest] error: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`[selftest] error: ${errorMessage(err)}`);
     process.exitCode = 1;
   },
 );

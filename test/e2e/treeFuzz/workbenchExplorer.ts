@@ -21,10 +21,10 @@ import {
   unexpectedErrors,
   type Row,
 } from '../../support/screen';
-import { accountChange } from '../../support/treeFuzz/accountChanges';
 import type { Action, BehindTheBack } from '../../support/treeFuzz/actions';
+import { changeBehindTheBack } from '../../support/treeFuzz/behindTheBack';
 import { compareWith, Dirty, withFilters, type ScreenRow } from '../../support/treeFuzz/oracle';
-import { KEEP_CLIENTS } from '../../support/treeFuzz/virtualExplorer';
+import { KEEP_CLIENTS } from '../../support/treeFuzz/treeItems';
 import type { TtsTestServer } from '../../support/ttsServer';
 import { runCommand } from '../../support/workbench';
 import { answer, dialog } from '../driver';
@@ -369,53 +369,22 @@ export class WorkbenchExplorer {
   }
 
   private async behind(change: BehindTheBack, at: number): Promise<void> {
-    const server = this.o.server;
-    const key = this.deployment.key;
-    const owner = at % 2 === 0 ? { kind: 'user' as const, id: 'alice' } : { kind: 'organization' as const, id: 'acme' };
-    const apps = [...server.state.applications.values()]
-      .filter(
-        (a) =>
-          !a.deleted_at &&
-          server.state.memberships.get(`application:${a.ids?.application_id}`)?.has(`${owner.kind}:${owner.id}`),
-      )
-      .map((a) => a.ids?.application_id ?? '');
-    const app = apps.length ? apps[Math.floor(at / 2) % apps.length] : undefined;
-    const other = accountFor(server, this.deployment, 'alice', server.inProcessFetch(undefined, { contract: false }));
     const stamp = Date.now().toString(36);
-    switch (change) {
-      case 'authorize':
-      case 'createOrg':
-        this.dirty.touched(...accountChange(server, key, change, at, `zz-other-org-${stamp}`));
-        break;
-      case 'createApp':
-        server.seed.applications(owner, 1, { ids: [`zz-other-app-${stamp}`], name: 'Made elsewhere' });
-        this.dirty.changed({ deploymentKey: key, section: 'applications', owner });
-        break;
-      case 'createClient':
-        server.seed.clients(owner, 1, { ids: [`zz-other-client-${stamp}`], name: 'Made elsewhere' });
-        this.dirty.changed({ deploymentKey: key, section: 'clients', owner });
-        break;
-      case 'deleteApp': {
-        const empty = apps.filter((a) => (server.state.devices.get(a)?.size ?? 0) === 0);
-        const target = empty.length ? empty[Math.floor(at / 2) % empty.length] : undefined;
-        if (target) {
-          await other.api.applications.delete(target);
-          this.dirty.changed({ deploymentKey: key, section: 'applications', owner, deleted: true });
-        }
-        break;
-      }
-      case 'renameApp':
-        if (app) {
-          await other.api.applications.update(app, { name: `Renamed ${at % 100}` }, ['name']);
-          this.dirty.changed({ deploymentKey: key, section: 'applications', owner });
-        }
-        break;
-      case 'addDevice':
-        if (app) {
-          server.seed.devices(app, 1, { prefix: 'zz-dev' });
-          this.dirty.changed({ deploymentKey: key, section: 'applications', owner, devicesOf: app });
-        }
-        break;
-    }
+    await changeBehindTheBack(
+      {
+        server: this.o.server,
+        deploymentKey: this.deployment.key,
+        dirty: this.dirty,
+        other: accountFor(
+          this.o.server,
+          this.deployment,
+          'alice',
+          this.o.server.inProcessFetch(undefined, { contract: false }),
+        ),
+        newId: (prefix) => `${prefix}-${stamp}`,
+      },
+      change,
+      at,
+    );
   }
 }

@@ -5,16 +5,16 @@
 import type { Account } from '../../../src/auth/accounts';
 import { ExplorerModel } from '../../../src/explorer/model';
 import type { ExplorerNode } from '../../../src/explorer/nodeTypes';
-import { rowOf } from '../../../src/explorer/rows';
 import { ExplorerTreeData } from '../../../src/explorer/treeData';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
 import { accountFor, MemoryAccounts } from '../explorerFixture';
 import { prng } from '../prng';
 import { startTtsServer, type TtsTestServer } from '../ttsServer';
 import { seedDemoStack } from '../ttsServer/demoStack';
-import { Collapse, virtualTree, VirtualClock, type ItemLike, type VirtualTree } from '../vscodeTree';
-import { accountChange } from './accountChanges';
+import { virtualTree, VirtualClock, type VirtualTree } from '../vscodeTree';
 import type { Action, BehindTheBack } from './actions';
+import { changeBehindTheBack } from './behindTheBack';
+import { freeId, itemOf, KEEP_CLIENTS, REFRESHABLE } from './treeItems';
 import { compareWith, Dirty, withFilters, type ScreenRow } from './oracle';
 
 export interface VirtualExplorerOptions {
@@ -25,28 +25,6 @@ export interface VirtualExplorerOptions {
   pageSize?: number;
   /** Largest network delay in virtual ms. */
   maxNetworkMs?: number;
-}
-
-const COLLAPSE = { none: Collapse.None, collapsed: Collapse.Collapsed, expanded: Collapse.Expanded } as const;
-const REFRESHABLE = new Set<ExplorerNode['kind']>([
-  'deployment',
-  'section',
-  'owner',
-  'deleted',
-  'client',
-  'application',
-  'collaborators',
-  'apiKeys',
-  'devices',
-  'formatters',
-]);
-
-/** The clients the session's tokens belong to: deleting one signs the test out of everything. */
-export const KEEP_CLIENTS = new Set(['vscode-ext', 'vscode-demo', 'cli']);
-
-export function itemOf(node: ExplorerNode): ItemLike {
-  const row = rowOf(node);
-  return { id: node.id, label: row.label, description: row.description, collapsibleState: COLLAPSE[row.collapsible] };
 }
 
 export class VirtualExplorer {
@@ -204,7 +182,7 @@ export class VirtualExplorer {
           action.owner === 'alice'
             ? { kind: 'user' as const, id: 'alice' }
             : { kind: 'organization' as const, id: 'acme' };
-        const id = this.freeId(`${action.owner}-new-${action.what === 'application' ? 'app' : 'client'}`);
+        const id = freeId(this.server, `${action.owner}-new-${action.what === 'application' ? 'app' : 'client'}`);
         command(async () => {
           if (action.what === 'application') {
             await this.accounts
@@ -311,74 +289,17 @@ export class VirtualExplorer {
     );
   }
 
-  private freeId(prefix: string): string {
-    for (let i = 1; ; i++) {
-      const id = `${prefix}-${i}`;
-      const state = this.server.state;
-      if (!state.applications.has(id) && !state.clients.has(id) && !state.organizations.has(id)) {
-        return id;
-      }
-    }
-  }
-
   private async behind(change: BehindTheBack, at: number): Promise<void> {
-    const key = this.deployment.key;
-    const owners = [
-      { kind: 'user' as const, id: 'alice' },
-      { kind: 'organization' as const, id: 'acme' },
-    ];
-    const owner = owners[at % 2];
-    const appsOf = (o: (typeof owners)[number]) =>
-      [...this.server.state.applications.values()]
-        .filter(
-          (a) =>
-            !a.deleted_at &&
-            this.server.state.memberships.get(`application:${a.ids?.application_id}`)?.has(`${o.kind}:${o.id}`),
-        )
-        .map((a) => a.ids?.application_id ?? '');
-    const apps = appsOf(owner);
-    const app = apps.length ? apps[Math.floor(at / 2) % apps.length] : undefined;
-    switch (change) {
-      case 'authorize':
-      case 'createOrg':
-        this.dirty.touched(...accountChange(this.server, key, change, at, this.freeId('zz-other-org')));
-        break;
-      case 'createApp':
-        this.server.seed.applications(owner, 1, {
-          ids: [this.freeId('zz-other-app')],
-          name: 'Made elsewhere',
-        });
-        this.dirty.changed({ deploymentKey: key, section: 'applications', owner });
-        break;
-      case 'createClient':
-        this.server.seed.clients(owner, 1, {
-          ids: [this.freeId('zz-other-client')],
-          name: 'Made elsewhere',
-        });
-        this.dirty.changed({ deploymentKey: key, section: 'clients', owner });
-        break;
-      case 'deleteApp': {
-        // The Things Stack refuses to delete an application that still has end devices.
-        const empty = apps.filter((a) => (this.server.state.devices.get(a)?.size ?? 0) === 0);
-        const app = empty.length ? empty[Math.floor(at / 2) % empty.length] : undefined;
-        if (app) {
-          await this.other.api.applications.delete(app);
-          this.dirty.changed({ deploymentKey: key, section: 'applications', owner, deleted: true });
-        }
-        break;
-      }
-      case 'renameApp':
-        if (app) {
-          await this.other.api.applications.update(app, { name: `Renamed ${at % 100}` }, ['name']);
-          this.dirty.changed({ deploymentKey: key, section: 'applications', owner });
-        }
-        break;
-      case 'addDevice':
-        if (app) {
-          this.server.seed.devices(app, 1, { prefix: 'zz-dev' });
-          this.dirty.changed({ deploymentKey: key, section: 'applications', owner, devicesOf: app });
-        }
-        break;
-    }
+    await changeBehindTheBack(
+      {
+        server: this.server,
+        deploymentKey: this.deployment.key,
+        dirty: this.dirty,
+        other: this.other,
+        newId: (prefix) => freeId(this.server, prefix),
+      },
+      change,
+      at,
+    );
   }
 }

@@ -2,7 +2,7 @@
 // tested: alice with 26 applications (real names), ACME's 12, OAuth clients of both, 25 devices in one application,
 // the extension's own demo client, a user API key, uplinks from the demo devices every few seconds, and the account
 // side (seedAccount.ts: an organization of alice's, her user API keys, OAuth clients she authorized).
-import { SEED } from './seed';
+import { SEED } from './seedWorld';
 import type { TtsTestServer } from './index';
 import { seedAccount } from './seedAccount';
 

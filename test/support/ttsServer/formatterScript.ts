@@ -5,6 +5,7 @@
 // Here it runs in node:vm: V8's messages and columns can differ from goja's (README "(1) Payload formatters").
 import vm from 'node:vm';
 import { TtsError } from './errors';
+import { errorMessage } from '../../../src/util/errorMessage';
 
 export const SCRIPT_TIMEOUT_MS = 100;
 
@@ -181,7 +182,7 @@ function dataOf(value: unknown, inside: string): Record<string, unknown> {
     const json: unknown = JSON.parse(JSON.stringify(Array.isArray(value) ? { ...value } : value));
     return sortedKeys(json) as Record<string, unknown>;
   } catch (error) {
-    throw scriptErrors.output(scriptErrors.runtime(error instanceof Error ? error.message : String(error)));
+    throw scriptErrors.output(scriptErrors.runtime(errorMessage(error)));
   }
 }
 

@@ -12,12 +12,13 @@ import { Knobs } from './knobs';
 import { newSession, SESSION_COOKIE } from './oauth';
 import { issueTokenPair } from './oauthToken';
 import { isRight } from './rights';
-import { createSeeder, seedWorld, type Seeder } from './seed';
+import { createSeeder, type Seeder } from './seed';
 import { seedAccount } from './seedAccount';
+import { seedWorld } from './seedWorld';
 import { registerServer, type RecordedRequest, type RecordedServer } from './servers';
 import { createState, type ServerState } from './state';
 
-export { SEED } from './seed';
+export { SEED } from './seedWorld';
 export { ACCOUNT_SEED, seedAccount, seedAuthorization, seedUserApiKeys } from './seedAccount';
 export type { AccountSeed, SeededKey } from './seedAccount';
 export type { Seeder } from './seed';

@@ -5,7 +5,7 @@
 // returned, never logged.
 import type { TtsTestServer, TokenSet } from './index';
 import type { Right } from './rights';
-import { SEED } from './seed';
+import { SEED } from './seedWorld';
 
 export const ACCOUNT_SEED = {
   /** alice's own organization: alice RIGHT_ALL, bob RIGHT_ORGANIZATION_INFO. */

@@ -5,6 +5,7 @@
 // are listed in ARCHITECTURE.md ("The explorer and VS Code's tree").
 import type { VirtualClock } from './clock';
 import { Collapse, type WireItem } from './extHost';
+import { errorMessage } from '../../../src/util/errorMessage';
 
 /** An item as the workbench holds it; it caches its children until the view refreshes it. */
 export interface Item extends WireItem {
@@ -155,7 +156,7 @@ export class Workbench {
     try {
       await Promise.all(list.map((e) => this.updateChildren(e)));
     } catch (error) {
-      this.windowErrors.push(error instanceof Error ? error.message : String(error));
+      this.windowErrors.push(errorMessage(error));
     }
     this.refreshing = false;
     const done = this.refreshDone;
@@ -202,7 +203,7 @@ export class Workbench {
     try {
       answer = await this.link.getChildren(parents?.map((p) => p.handle));
     } catch (error) {
-      this.notifications.push(error instanceof Error ? error.message : String(error));
+      this.notifications.push(errorMessage(error));
       return [];
     }
     // convertTransferChildren + postGetChildren: a parent the host gave nothing for (a fetch a refresh cancelled)

@@ -11,6 +11,7 @@ import { accountFor } from '../../support/explorerFixture';
 import { MemorySecrets } from '../../support/fakes';
 import { recordingLog } from '../../support/leakSinks';
 import { flowOf, signInEnv } from './signIn.fixture';
+import { fixedDeployments } from '../../../src/tts/deploymentList';
 
 describe('provider: scopes and accounts', () => {
   const env = signInEnv();
@@ -23,7 +24,7 @@ describe('provider: scopes and accounts', () => {
     const core = new ProviderCore({
       repo,
       tokens,
-      accounts: new AccountService({ deployments: () => [env.deployment], tokens, secrets }),
+      accounts: new AccountService({ deployments: fixedDeployments([env.deployment]), tokens, secrets }),
       log: recordingLog([]),
       signIn: () => {
         signIns++;

@@ -9,6 +9,7 @@ import { resolveDeployment, type Deployment } from '../../../src/tts/deployments
 import { accountFor } from '../../support/explorerFixture';
 import { recordingLog } from '../../support/leakSinks';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
+import { fixedDeployments } from '../../../src/tts/deploymentList';
 
 const HOUR = 3_600_000;
 
@@ -41,7 +42,11 @@ describe('tokenRevoker', () => {
   it("revokes the session's token on its Identity Server, and only logs when that fails", async () => {
     const stored = signedIn();
     const lines: string[] = [];
-    const revoke = tokenRevoker({ deployments: () => [deployment], log: recordingLog(lines), oauthFor: oauth });
+    const revoke = tokenRevoker({
+      deployments: fixedDeployments([deployment]),
+      log: recordingLog(lines),
+      oauthFor: oauth,
+    });
     assert.ok(await works(stored.tokens.accessToken));
     await revoke(stored);
     assert.equal(await works(stored.tokens.accessToken), false);
@@ -59,7 +64,11 @@ describe('tokenRevoker', () => {
   it('after the access token expired (an hour idle): refreshes once, revokes the new pair, leaves nothing valid', async () => {
     const stored = signedIn();
     const lines: string[] = [];
-    const revoke = tokenRevoker({ deployments: () => [deployment], log: recordingLog(lines), oauthFor: oauth });
+    const revoke = tokenRevoker({
+      deployments: fixedDeployments([deployment]),
+      log: recordingLog(lines),
+      oauthFor: oauth,
+    });
     server.clock.advance(HOUR + 60_000); // the server's clock: the access token answers 401 token_expired
     assert.equal(await works(stored.tokens.accessToken), false);
     assert.deepEqual(serverTokens(), [stored.tokenId], 'the expired pair is still held by the server');
@@ -86,7 +95,9 @@ describe('tokenRevoker', () => {
     const stored = signedIn();
     const expired = { ...stored, tokens: { ...stored.tokens, expiresAt: Date.now() - 1 } };
     const from = server.requests.length;
-    await tokenRevoker({ deployments: () => [deployment], log: recordingLog([]), oauthFor: oauth })(expired);
+    await tokenRevoker({ deployments: fixedDeployments([deployment]), log: recordingLog([]), oauthFor: oauth })(
+      expired,
+    );
     assert.deepEqual(
       server.requests.slice(from).map((r) => r.method),
       ['POST', 'DELETE'],
@@ -98,9 +109,11 @@ describe('tokenRevoker', () => {
     const stored = signedIn();
     const lines: string[] = [];
     server.clock.advance(HOUR + 60_000);
-    await tokenRevoker({ deployments: () => [deployment], log: recordingLog(lines), oauthFor: () => undefined })(
-      stored,
-    );
+    await tokenRevoker({
+      deployments: fixedDeployments([deployment]),
+      log: recordingLog(lines),
+      oauthFor: () => undefined,
+    })(stored);
     assert.deepEqual(lines, [
       `warn Could not revoke the token of alice · Local on the server: its access token has expired and the OAuth client "${SEED.client.id}" cannot renew it here`,
     ]);

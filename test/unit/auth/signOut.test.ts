@@ -13,6 +13,7 @@ import { accountFor } from '../../support/explorerFixture';
 import { MemorySecrets } from '../../support/fakes';
 import { recordingLog } from '../../support/leakSinks';
 import { SEED, startTtsServer } from '../../support/ttsServer';
+import { fixedDeployments } from '../../../src/tts/deploymentList';
 
 describe('sign-out notice', () => {
   const deployment = resolveDeployment({ name: 'Local', url: 'http://127.0.0.1:9' });
@@ -52,7 +53,7 @@ describe('sign-out notice', () => {
       const core = new ProviderCore({
         repo,
         tokens,
-        accounts: new AccountService({ deployments: () => [deployment], tokens, secrets }),
+        accounts: new AccountService({ deployments: fixedDeployments([deployment]), tokens, secrets }),
         log: recordingLog([]),
         signIn: () => Promise.reject(new Error('no sign-in here')),
         revoke: async () => {
@@ -83,11 +84,15 @@ describe('signing in again to the same account', () => {
         new OAuthClient({ identityServerUrl: server.url, clientId: SEED.client.id, clientSecret: SEED.client.secret });
       const tokens = new TokenManager({ repo, oauthFor: oauth });
       const revoking: Promise<void>[] = [];
-      const revoke = tokenRevoker({ deployments: () => [deployment], log: recordingLog([]), oauthFor: oauth });
+      const revoke = tokenRevoker({
+        deployments: fixedDeployments([deployment]),
+        log: recordingLog([]),
+        oauthFor: oauth,
+      });
       const core = new ProviderCore({
         repo,
         tokens,
-        accounts: new AccountService({ deployments: () => [deployment], tokens, secrets }),
+        accounts: new AccountService({ deployments: fixedDeployments([deployment]), tokens, secrets }),
         log: recordingLog([]),
         signIn: async () => accountFor(server, deployment, 'alice').session,
         revoke: (session) => {

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { OAuthClient } from '../../../src/auth/oauth';
 import { SessionRepository } from '../../../src/auth/repository';
-import type { StoredSession } from '../../../src/auth/sessions';
-import { SessionGoneError, TokenManager } from '../../../src/auth/tokens';
+import { SessionGoneError, type StoredSession } from '../../../src/auth/sessions';
+import { oauthSession } from '../../support/storedSession';
+import { TokenManager } from '../../../src/auth/tokens';
 import { TtsClient } from '../../../src/tts/client';
 import { MemorySecrets } from '../../support/fakes';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
@@ -29,22 +30,12 @@ describe('tokens: refresh rules against the rotating TTS test server', function 
 
   async function newSession(secrets: MemorySecrets, obtainedAt = Date.now()): Promise<StoredSession> {
     const t = server.issueTokens('alice', SEED.client.id);
-    const session: StoredSession = {
-      id: 'local/alice',
-      deploymentKey: 'local',
-      accountId: 'alice',
-      accountLabel: 'alice · Local',
-      method: 'oauth',
-      clientId: SEED.client.id,
-      scopes: ['deployment:local'],
-      createdAt: obtainedAt,
-      tokens: {
-        accessToken: t.access_token,
-        refreshToken: t.refresh_token,
-        expiresAt: obtainedAt + t.expires_in * 1000,
-        obtainedAt,
-      },
-    };
+    const session = oauthSession({ key: 'local', name: 'Local' }, 'alice', {
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token,
+      expiresAt: obtainedAt + t.expires_in * 1000,
+      obtainedAt,
+    });
     await new SessionRepository(secrets).put(session);
     return session;
   }

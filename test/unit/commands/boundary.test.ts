@@ -5,7 +5,7 @@ import { runInBoundary } from '../../../src/commands/boundary';
 import { NetworkError, TimeoutError, TtsError, ttsErrorFrom } from '../../../src/tts/errors';
 import type { Right } from '../../../src/tts/rights';
 import { CommandError } from '../../../src/ui/errorText';
-import { GoBackError } from '../../../src/ui/ui';
+import { GoBackError } from '../../../src/util/cancellation';
 import { ScriptedUi } from '../../support/scriptedUi';
 import { UserCancelledError } from '../../../src/util/cancellation';
 

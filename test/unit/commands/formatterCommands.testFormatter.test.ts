@@ -1,7 +1,8 @@
 // Test Uplink / Downlink Formatter with a scripted Ui, and Test Formatter with This Uplink from a live event, against
 // the TTS test server: the decoded or encoded result, the formatter's errors and warnings, what the server changed.
 import { strict as assert } from 'node:assert';
-import { testDownlink, testUplink, testWithUplink, uplinkOfEvent } from '../../../src/commands/formatterTests';
+import { testDownlink, testUplink } from '../../../src/commands/formatterTests';
+import { testWithUplink, uplinkOfEvent } from '../../../src/commands/formatterUplinkTest';
 import type { FormatterLocation } from '../../../src/formatters/location';
 import type { TtsEvent } from '../../../src/tts/types';
 import type { Fixture } from '../../support/explorerFixture';

@@ -3,6 +3,7 @@
 // the 24-hour restore window and admin-only purge.
 import { strict as assert } from 'node:assert';
 import { run, writes } from '../../support/commandRunner';
+import { resolveDeployment } from '../../../src/tts/deployments';
 import { accountFor, explorerFixture, walk, type Fixture } from '../../support/explorerFixture';
 
 describe('delete, restore and purge', () => {
@@ -174,6 +175,20 @@ describe('delete, restore and purge', () => {
       await run(f, 'thingsStack.purgeApplication', [], app);
       assert.match(f.ui.text('error'), /still has 3 end devices.*refuses to purge/);
       assert.deepEqual(writes(f, before), []);
+    });
+
+    it('asks among admin accounts only: a deployment where the account is no admin is not offered', async () => {
+      // A second deployment (the same stack under another host name) where alice, no admin, is signed in.
+      const other = resolveDeployment({ name: 'Other', url: f.server.url.replace('127.0.0.1', 'localhost') });
+      f.accounts.setDeployments([f.deployment, other]);
+      f.accounts.signIn(accountFor(f.server, other, 'alice'));
+      await f.account.api.clients.delete('alice-dashboard');
+      await run(f, 'thingsStack.purgeClient', [
+        { search: '', choose: 'alice-dashboard' },
+        { confirm: true },
+        { input: 'alice-dashboard' },
+      ]);
+      assert.equal(f.server.state.clients.has('alice-dashboard'), false);
     });
 
     it('purges nothing when the typed ID is cancelled', async () => {

@@ -1,12 +1,6 @@
 import { strict as assert } from 'node:assert';
-import {
-  checkScript,
-  checkSize,
-  checkSyntax,
-  MAX_SCRIPT_BYTES,
-  MAX_SCRIPT_CHARS,
-  type ScriptProblem,
-} from '../../../src/formatters/checks';
+import { checkSize, MAX_SCRIPT_BYTES, MAX_SCRIPT_CHARS, type ScriptProblem } from '../../../src/formatters/checks';
+import { checkScript, checkSyntax } from '../../../src/formatters/syntax';
 
 const decoder = 'function decodeUplink(input) {\n  return { data: { level: input.bytes[0] } };\n}\n';
 

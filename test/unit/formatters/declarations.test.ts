@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { checkScript } from '../../../src/formatters/checks';
+import { checkScript } from '../../../src/formatters/syntax';
 import { withEditorTypes } from '../../../src/formatters/editorTypes';
 import { SEED } from '../../support/ttsServer';
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { judgeCase, parseTestCases, testCasesPathFor, type FormatterTestCase } from '../../../src/formatters/testCases';
+import { judgeCase } from '../../../src/formatters/caseJudge';
+import { parseTestCases, testCasesPathFor, type FormatterTestCase } from '../../../src/formatters/testCases';
 
 const uplinkCase = {
   name: 'temperature',

@@ -20,6 +20,7 @@ import { chooseFlows, type Flow } from '../../../src/auth/flows';
 import { CLI_CLIENT_ID, OAuthClient } from '../../../src/auth/oauth';
 import { SessionRepository } from '../../../src/auth/repository';
 import type { StoredSession } from '../../../src/auth/sessions';
+import { oauthSession } from '../../support/storedSession';
 import { signIn, type SignInUi } from '../../../src/auth/signIn';
 import { TtsClient } from '../../../src/tts/client';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
@@ -85,22 +86,12 @@ export function checklistEnv() {
   async function storedSession(secrets: MemorySecrets, now = Date.now(), age = 0): Promise<StoredSession> {
     const t = server.issueTokens('alice', SEED.client.id);
     const obtainedAt = now - age;
-    const session: StoredSession = {
-      id: `${deployment.key}/alice`,
-      deploymentKey: deployment.key,
-      accountId: 'alice',
-      accountLabel: 'alice · Local',
-      method: 'oauth',
-      clientId: SEED.client.id,
-      scopes: [`deployment:${deployment.key}`],
-      createdAt: obtainedAt,
-      tokens: {
-        accessToken: t.access_token,
-        refreshToken: t.refresh_token,
-        expiresAt: obtainedAt + t.expires_in * 1000,
-        obtainedAt,
-      },
-    };
+    const session = oauthSession(deployment, 'alice', {
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token,
+      expiresAt: obtainedAt + t.expires_in * 1000,
+      obtainedAt,
+    });
     await new SessionRepository(secrets).put(session);
     return session;
   }

@@ -15,6 +15,7 @@ import { knownSecrets, scanForLeaks } from '../../support/leakRecorder';
 import { recordedSinks, recordingLog } from '../../support/leakSinks';
 import { SEED } from '../../support/ttsServer';
 import { checklistEnv, flowOf, MINUTE, type Form } from './checklist.env';
+import { fixedDeployments } from '../../../src/tts/deploymentList';
 
 describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)', function () {
   this.timeout(20_000);
@@ -29,7 +30,7 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const tokens = new TokenManager({ repo, oauthFor: () => oauthFor(), skewMs: 2 * 60 * MINUTE });
     // Wired as extension.ts wires it: the active account per deployment lives in globalState.
     const accounts = new AccountService({
-      deployments: () => [env.deployment],
+      deployments: fixedDeployments([env.deployment]),
       tokens,
       secrets,
       state: globalState,
@@ -69,14 +70,14 @@ describe('hardening: the OAuth checklist, one test per item (vscode-auth.md §7)
     const tokens = new TokenManager({ repo, oauthFor: () => oauthFor() });
     const lines: string[] = [];
     const log = recordingLog(lines);
-    const revoke = tokenRevoker({ deployments: () => [env.deployment], log, oauthFor: () => oauthFor() });
+    const revoke = tokenRevoker({ deployments: fixedDeployments([env.deployment]), log, oauthFor: () => oauthFor() });
     const deletes = (): number =>
       env.server.requests.filter((r) => r.method === 'DELETE' && r.path.includes('/authorizations/')).length;
     const order: string[] = [];
     const core = new ProviderCore({
       repo,
       tokens,
-      accounts: new AccountService({ deployments: () => [env.deployment], tokens, secrets }),
+      accounts: new AccountService({ deployments: fixedDeployments([env.deployment]), tokens, secrets }),
       log,
       // A real sign-in (uri-handler flow, own client): the stored session names its token on the server.
       signIn: () => signIn(flowOf('uri-handler', 'own'), deps(), new AbortController().signal),

@@ -14,6 +14,7 @@ import type { MemorySecrets, SecretOp } from '../../support/fakes';
 import { recordingLog } from '../../support/leakSinks';
 import { turns } from '../../support/prng';
 import { SEED, startTtsServer, type TtsTestServer } from '../../support/ttsServer';
+import { fixedDeployments } from '../../../src/tts/deploymentList';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -110,7 +111,7 @@ export function faultEnv(subject: string) {
     lines: string[],
     repo = new SessionRepository(secrets, recordingLog(lines)),
   ): ProviderCore {
-    const accounts = new AccountService({ deployments: () => [deployment], tokens, secrets });
+    const accounts = new AccountService({ deployments: fixedDeployments([deployment]), tokens, secrets });
     return new ProviderCore({
       repo,
       tokens,

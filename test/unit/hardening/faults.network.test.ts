@@ -5,7 +5,7 @@
 // test/unit/tts/http.test.ts and auth/tokens.test.ts test some of these where their code lives.
 import { strict as assert } from 'node:assert';
 import { OAuthClient } from '../../../src/auth/oauth';
-import { SessionGoneError } from '../../../src/auth/tokens';
+import { SessionGoneError } from '../../../src/auth/sessions';
 import { NetworkError, TimeoutError } from '../../../src/tts/errors';
 import { describeError } from '../../../src/ui/errorText';
 import { MemorySecrets } from '../../support/fakes';

@@ -3,8 +3,7 @@
 // tokens and clocks: faults.tokens.test.ts.
 import { strict as assert } from 'node:assert';
 import { SessionRepository, StorageError } from '../../../src/auth/repository';
-import { INDEX_KEY, sessionKey } from '../../../src/auth/sessions';
-import { SessionGoneError } from '../../../src/auth/tokens';
+import { INDEX_KEY, SessionGoneError, sessionKey } from '../../../src/auth/sessions';
 import { MemorySecrets } from '../../support/fakes';
 import { recordingLog } from '../../support/leakSinks';
 import { refreshLedger } from '../../support/ttsServer/oauthToken';

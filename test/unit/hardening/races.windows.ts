@@ -12,6 +12,7 @@ import type { MemorySecrets, SecretWindow } from '../../support/fakes';
 import type { RecordingLog } from '../../support/leakSinks';
 import { turns } from '../../support/prng';
 import { SEED, type TtsTestServer } from '../../support/ttsServer';
+import { fixedDeployments } from '../../../src/tts/deploymentList';
 
 export const USERS = ['alice', 'bob', 'admin'] as const;
 export type User = (typeof USERS)[number];
@@ -86,7 +87,7 @@ export function raceWindows({ server, deployment, shared, now, oauth, log }: Rac
       onExpired: (s, reason) => prompts.push(`${s.id}: ${reason}`),
       lease: { settle: () => turns(6), pollMs: 1 },
     });
-    const accounts = new AccountService({ deployments: () => [deployment], tokens, secrets: view });
+    const accounts = new AccountService({ deployments: fixedDeployments([deployment]), tokens, secrets: view });
     const window: Window = { view, tokens, core: undefined as unknown as ProviderCore, signIns: [], api: new Map() };
     window.core = new ProviderCore({
       repo,

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { GoBackError } from '../../../src/ui/ui';
 import { TimeoutError } from '../../../src/tts/errors';
-import { isCancellation, UserCancelledError } from '../../../src/util/cancellation';
+import { GoBackError, isCancellation, isGoBack, UserCancelledError } from '../../../src/util/cancellation';
 
 describe('isCancellation', () => {
   it('knows every way of cancelling and nothing else', () => {
@@ -19,5 +18,11 @@ describe('isCancellation', () => {
     for (const error of [new Error('Canceled'), new TimeoutError(1000), 'Canceled', undefined, { name: 'Canceled' }]) {
       assert.equal(isCancellation(error), false, String(error));
     }
+  });
+
+  it('tells Back (one step of a wizard) from the other cancellations', () => {
+    assert.equal(isGoBack(new GoBackError()), true);
+    assert.equal(isGoBack(new UserCancelledError()), false);
+    assert.equal(isGoBack(Object.assign(new Error('Back.'), { name: 'GoBackError' })), false);
   });
 });

@@ -2,12 +2,13 @@
 import { strict as assert } from 'node:assert';
 import type { ScriptStep } from '../../../support/scriptedUi';
 import { BODY_CASES } from './bodies.corpus';
-import { command, show, signInAlice, walk, type Env, type Row } from './env';
+import { command, freshExplorer, show, signInAlice, walk, type Env, type Row } from './env';
 
 export function bodyRows(env: Env, row: Row): void {
   describe('server bodies: the explorer and commands over the API client', () => {
     for (const c of BODY_CASES) {
       it(`${c.name} → ${show(c.message)}`, async () => {
+        freshExplorer(env);
         await signInAlice(env, c.expired === true);
         const injected = env.server.knobs.injected.malformed;
         await row(async () => {

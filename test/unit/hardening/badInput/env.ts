@@ -8,7 +8,7 @@ import { SessionRepository } from '../../../../src/auth/repository';
 import { TokenManager } from '../../../../src/auth/tokens';
 import { runInBoundary } from '../../../../src/commands/boundary';
 import type { CommandContext } from '../../../../src/commands/context';
-import type { ExplorerCommandId } from '../../../../src/commands/ids';
+import type { ExplorerCommandId } from '../../../../src/commands/explorerCommands';
 import { EXPLORER_COMMANDS } from '../../../../src/commands/explorerCommands';
 import { ExplorerModel } from '../../../../src/explorer/model';
 import type { ExplorerNode } from '../../../../src/explorer/nodeTypes';
@@ -20,6 +20,7 @@ import { ScriptedUi, type ScriptStep } from '../../../support/scriptedUi';
 import { SEED, startTtsServer, type TtsTestServer } from '../../../support/ttsServer';
 import type { BodyCase } from './bodies.corpus';
 import { TEN_URIS } from './uris.corpus';
+import { fixedDeployments } from '../../../../src/tts/deploymentList';
 
 /** Runs one row and checks what it must leave unchanged (badInput.test.ts). */
 export type Row = (body: () => Promise<void>) => Promise<void>;
@@ -95,7 +96,7 @@ export async function startEnv(env: Env): Promise<void> {
     return { status: rule.status ?? response.status, headers: response.headers, body };
   };
   env.accounts = new AccountService({
-    deployments: () => [deployment],
+    deployments: fixedDeployments([deployment]),
     tokens,
     secrets,
     http: { retries: 0, timeoutMs: 5000, fetch },
@@ -116,11 +117,17 @@ export async function startEnv(env: Env): Promise<void> {
 }
 
 /**
- * Stores a fresh session for alice (as a completed sign-in does); `expired` makes the next request refresh it. Signed
- * out first, so the explorer forgets what it loaded: each case starts from an empty tree.
+ * A new explorer, as a new window has: nothing loaded yet, so the next walk asks the server (a refresh of everything
+ * would load again, before the case's answer is planted, every row the previous case opened).
  */
+export function freshExplorer(env: Env): void {
+  env.model.dispose();
+  env.model = new ExplorerModel(env.accounts, { pageSize: () => 100 });
+  env.ctx = { ...env.ctx, model: env.model };
+}
+
+/** Stores a fresh session for alice (as a completed sign-in does); `expired` makes the next request refresh it. */
 export async function signInAlice(env: Env, expired: boolean): Promise<void> {
-  env.accounts.update([]);
   const { session } = accountFor(env.server, env.deployment, 'alice');
   await env.repo.put(expired ? { ...session, tokens: { ...session.tokens, expiresAt: Date.now() - 60_000 } } : session);
   env.accounts.update(await env.repo.list());

@@ -7,7 +7,7 @@ import { AuthorizeError, PendingAttempts } from '../../../../src/auth/attempts';
 import { signInFailureText } from '../../../../src/auth/signInFailure';
 import { recordSink, recordedSinks } from '../../../support/leakSinks';
 import { liveTexts } from '../../../support/linkScan';
-import { command, show, startingWith, signInAlice, type Env, type Row } from './env';
+import { command, freshExplorer, show, startingWith, signInAlice, type Env, type Row } from './env';
 import { LINK_CASES, type LinkCase } from './links.corpus';
 
 const NO_STATE = 'Ignored a sign-in callback without a state: it was not started by this window.';
@@ -43,6 +43,7 @@ export function linkRows(env: Env, row: Row): void {
   describe('links and icons: what others wrote reaches a notification as plain text', () => {
     for (const c of LINK_CASES) {
       it(`${c.name} → ${show(plainFor(c, 'keyName'))}`, async () => {
+        freshExplorer(env);
         await signInAlice(env, false);
         const keyId = env.server.seed.apiKey(
           { kind: 'application', id: 'alice-tracker' },
