@@ -8,13 +8,14 @@ import { createApiKey, deleteApiKey, editApiKey } from './apiKeys';
 import { addRedirectUri, editClient, removeRedirectUri } from './clientEdit';
 import { approveClient, copyClientSecret, createClient, rejectClient } from './clients';
 import { addCollaborator, editCollaborator, removeCollaborator } from './collaborators';
-import { clearFilter, filter, loadMore, refresh } from './browse';
+import { clearFilter, filter, loadMore, refresh, refreshAll } from './browse';
 import { copyAsJson, copyId, copyValue, openInConsole, showJson } from './copyAndShow';
 import { deleteEntity, purgeEntity, restoreEntity } from './lifecycle';
 import { registerVsCodeClient } from './registerClient';
 
 const SPECS = [
   { id: 'thingsStack.refresh', run: refresh },
+  { id: 'thingsStack.refreshAll', run: refreshAll },
   { id: 'thingsStack.filter', run: filter },
   { id: 'thingsStack.clearFilter', run: clearFilter },
   { id: 'thingsStack.loadMore', run: loadMore },

@@ -141,6 +141,11 @@ export async function rowButton(page: Page, path: RowPath, action: string): Prom
   await row.locator(`.action-label[aria-label^="${action}"]`).first().click();
 }
 
+/** Clicks one of the view's title buttons, e.g. "Refresh All" (VS Code runs it with the tree's focused row). */
+export async function titleButton(page: Page, action: string): Promise<void> {
+  await page.locator(`.part.sidebar .title-actions .action-label[aria-label^="${action}"]`).first().click();
+}
+
 /** Runs an entry of the row's context menu (right click). */
 export async function rowMenu(page: Page, path: RowPath, item: string): Promise<void> {
   await (await rowAt(page, path)).row.click({ button: 'right' });
@@ -157,7 +162,7 @@ export function unexpectedErrors(list: readonly Notice[], expected: readonly Reg
 
 /**
  * Serves one page to an extension-host suite: GET /rows, /notices, /log; a user's gestures on the tree: POST
- * /click, /button, /menu with {path, action, item}; and the log tripwire's self-check: POST /log/plant {text} (an
+ * /click, /button, /menu with {path, action, item}, /title with {action}; and the log tripwire's self-check: POST /log/plant {text} (an
  * error in the window's console), /log/expect {from, to} (planted problems that do not fail the run).
  */
 export class ScreenServer {
@@ -203,7 +208,9 @@ export class ScreenServer {
                     ? rowButton(page, path, action)
                     : req.url === '/menu' && item
                       ? rowMenu(page, path, item)
-                      : Promise.reject(new Error(`unknown gesture ${req.url}`));
+                      : req.url === '/title' && action
+                        ? titleButton(page, action)
+                        : Promise.reject(new Error(`unknown gesture ${req.url}`));
           gesture.then(
             () => send(200, {}),
             (error: unknown) => send(500, { error: String(error) }),

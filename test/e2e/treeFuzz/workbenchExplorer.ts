@@ -10,7 +10,17 @@ import { rowOf } from '../../../src/explorer/rows';
 import { resolveDeployment, type Deployment } from '../../../src/tts/deployments';
 import { accountFor, MemoryAccounts } from '../../support/explorerFixture';
 import { describeProblems, type LogTripwire } from '../../support/logTripwire';
-import { clickRow, findRow, notices, rowButton, rowMenu, rows, unexpectedErrors, type Row } from '../../support/screen';
+import {
+  clickRow,
+  findRow,
+  notices,
+  rowButton,
+  rowMenu,
+  rows,
+  titleButton,
+  unexpectedErrors,
+  type Row,
+} from '../../support/screen';
 import type { Action, BehindTheBack } from '../../support/treeFuzz/actions';
 import { changeBehindTheBack } from '../../support/treeFuzz/behindTheBack';
 import { compareWith, Dirty, withFilters, type ScreenRow } from '../../support/treeFuzz/oracle';
@@ -103,7 +113,7 @@ export class WorkbenchExplorer {
       }
       case 'refreshAll':
         if (this.signedIn) {
-          await this.page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').first().click();
+          await titleButton(this.page, 'Refresh All');
           this.dirty.reloaded();
         }
         break;

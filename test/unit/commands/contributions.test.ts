@@ -49,8 +49,10 @@ const KINDS = [
   'error',
   'message',
 ];
-/** Tree-only commands: they act on a node that has no sensible quick-pick equivalent. */
-const TREE_ONLY = ['thingsStack.loadMore', 'thingsStack.copyValue'];
+/** Tree-only commands: they act on a node that has no sensible quick-pick equivalent (the palette has Refresh All). */
+const TREE_ONLY = ['thingsStack.loadMore', 'thingsStack.copyValue', 'thingsStack.refresh'];
+/** Commands on the whole view: its title bar and the palette, no row. */
+const VIEW_WIDE = ['thingsStack.refreshAll'];
 
 describe('command contributions', () => {
   it('contributes every explorer command, once', () => {
@@ -99,8 +101,12 @@ describe('command contributions', () => {
 
   it('puts every explorer command that needs a node somewhere in the tree too', () => {
     const inTree = new Set(pkg.contributes.menus['view/item/context'].map((e) => e.command));
-    for (const id of EXPLORER_COMMAND_IDS.filter((i) => i !== 'thingsStack.loadMore')) {
+    for (const id of EXPLORER_COMMAND_IDS.filter((i) => i !== 'thingsStack.loadMore' && !VIEW_WIDE.includes(i))) {
       assert.ok(inTree.has(id), id);
+    }
+    const title = new Set(pkg.contributes.menus['view/title'].map((e) => e.command));
+    for (const id of VIEW_WIDE) {
+      assert.ok(title.has(id) && !inTree.has(id), id);
     }
   });
 
