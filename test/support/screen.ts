@@ -54,7 +54,7 @@ export async function notices(page: Page): Promise<Notice[]> {
   return page.evaluate(() => (window as unknown as { __tsmNotices?: Notice[] }).__tsmNotices ?? []);
 }
 
-/** The rows of the side bar's tree as shown (only the rendered ones: keep the window tall). */
+/** The rows of the side bar's tree as shown (only the rendered ones: keep the window tall; see rowsCut). */
 export async function rows(page: Page): Promise<Row[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).map((row) => ({
@@ -64,6 +64,33 @@ export async function rows(page: Page): Promise<Row[]> {
       expanded: row.hasAttribute('aria-expanded') ? row.getAttribute('aria-expanded') === 'true' : undefined,
     })),
   );
+}
+
+/**
+ * Whether the tree goes on below its last rendered row (VS Code renders the rows in view only): that row is expanded,
+ * or it or one of its ancestors has a later sibling (aria-posinset < aria-setsize).
+ */
+export async function rowsCut(page: Page): Promise<boolean> {
+  // No named function inside: tsx would wrap it in a `__name` helper the page does not have (see watchNotices).
+  return page.evaluate(() => {
+    const list = Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row'));
+    const last = list.at(-1);
+    if (!last) {
+      return false;
+    }
+    if (last.getAttribute('aria-expanded') === 'true') {
+      return true;
+    }
+    for (let i = list.length - 1, level = Number(last.getAttribute('aria-level')); i >= 0 && level >= 1; i--) {
+      if (Number(list[i].getAttribute('aria-level')) === level) {
+        if (Number(list[i].getAttribute('aria-posinset')) < Number(list[i].getAttribute('aria-setsize'))) {
+          return true;
+        }
+        level--;
+      }
+    }
+    return false;
+  });
 }
 
 /** A row by its labels from the top (the deployment, then each level below); exact labels. */

@@ -17,6 +17,7 @@ import {
   rowButton,
   rowMenu,
   rows,
+  rowsCut,
   titleButton,
   unexpectedErrors,
   type Row,
@@ -224,7 +225,7 @@ export class WorkbenchExplorer {
     const fresh = this.freshModel();
     try {
       await withFilters(fresh, this.dirty, [this.deployment.key]);
-      problems.push(...(await compareWith(fresh, screen, this.dirty, 'the server', true)));
+      problems.push(...(await compareWith(fresh, screen, this.dirty, 'the server', true, await rowsCut(this.page))));
     } finally {
       fresh.dispose();
     }

@@ -109,9 +109,17 @@ export async function compareWith(
   what: string,
   /** Let `expected` load as many pages as the screen shows (false: it must already have them). */
   loadMore: boolean,
+  /** The tree goes on below the last row shown (rowsCut): the lists that end on screen may go on too. */
+  cut = false,
 ): Promise<string[]> {
   const problems: string[] = [];
-  const visit = async (parent: ExplorerNode | undefined, shown: ScreenNode[], path: string): Promise<void> => {
+  const visit = async (
+    parent: ExplorerNode | undefined,
+    shown: ScreenNode[],
+    path: string,
+    /** This list holds the last row on screen (it and its ancestors' lists end where the view ends). */
+    tail: boolean,
+  ): Promise<void> => {
     let children = await expected.children(parent);
     const items = (n: number) => children.slice(0, n).filter((c) => c.kind !== 'loadMore').length;
     const shownItems = shown.filter((s) => s.row.label !== 'Load More…').length;
@@ -123,7 +131,9 @@ export async function compareWith(
       await expected.loadMore(more);
       children = await expected.children(parent);
     }
-    const want = children.map((c) => (dirty?.has(c) ? rowText({ label: rowOf(c).label }) : rowText(rowOf(c))));
+    const want = children
+      .slice(0, tail && cut ? shown.length : children.length)
+      .map((c) => (dirty?.has(c) ? rowText({ label: rowOf(c).label }) : rowText(rowOf(c))));
     const have = shown.map((s, i) =>
       children[i] && dirty?.has(children[i]) ? rowText({ label: s.row.label }) : rowText(s.row),
     );
@@ -135,11 +145,12 @@ export async function compareWith(
     }
     for (let i = 0; i < shown.length; i++) {
       if (shown[i].row.expanded && !dirty?.has(children[i])) {
-        await visit(children[i], shown[i].children, path ? `${path} › ${shown[i].row.label}` : shown[i].row.label);
+        const below = path ? `${path} › ${shown[i].row.label}` : shown[i].row.label;
+        await visit(children[i], shown[i].children, below, tail && i === shown.length - 1);
       }
     }
   };
-  await visit(undefined, forest(rows), '');
+  await visit(undefined, forest(rows), '', true);
   return problems;
 }
 
