@@ -6,8 +6,17 @@ import { CommandError } from '../ui/errorText';
 import type { CommandContext } from './context';
 import { accountFor, nodeArg } from './targets';
 
+/** Refresh on a row: what the row shows (everything when no row is given, as from "Try Again" of the whole tree). */
 export async function refresh(ctx: CommandContext, ...args: unknown[]): Promise<void> {
   await ctx.model.refresh(isNode(args[0]) ? args[0] : undefined);
+}
+
+/**
+ * Refresh All (the view's title button, the palette): everything. VS Code passes a title button the tree's focused
+ * row, which is not what the button acts on.
+ */
+export async function refreshAll(ctx: CommandContext): Promise<void> {
+  await ctx.model.refresh();
 }
 
 export async function loadMore(ctx: CommandContext, ...args: unknown[]): Promise<void> {

@@ -8,7 +8,7 @@ import { createApiKey, deleteApiKey, editApiKey } from './apiKeys';
 import { addRedirectUri, editClient, removeRedirectUri } from './clientEdit';
 import { approveClient, copyClientSecret, createClient, rejectClient } from './clients';
 import { addCollaborator, editCollaborator, removeCollaborator } from './collaborators';
-import { clearFilter, filter, loadMore, refresh, showOwner } from './browse';
+import { clearFilter, filter, loadMore, refresh, refreshAll, showOwner } from './browse';
 import { revokeAuthorization, revokeToken } from './authorizations';
 import { createOrganization, editOrganization } from './organizations';
 import { copyAsJson, copyId, copyValue, openInConsole, showJson } from './copyAndShow';
@@ -17,6 +17,7 @@ import { registerVsCodeClient } from './registerClient';
 
 const SPECS = [
   { id: 'thingsStack.refresh', run: refresh },
+  { id: 'thingsStack.refreshAll', run: refreshAll },
   { id: 'thingsStack.filter', run: filter },
   { id: 'thingsStack.clearFilter', run: clearFilter },
   { id: 'thingsStack.loadMore', run: loadMore },

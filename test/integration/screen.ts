@@ -31,6 +31,8 @@ async function post(path: string, body: unknown): Promise<void> {
 export const clickRow = (path: readonly string[]): Promise<void> => post('/click', { path });
 /** Clicks an inline button of the row (e.g. "Refresh"). */
 export const rowButton = (path: readonly string[], action: string): Promise<void> => post('/button', { path, action });
+/** Clicks one of the view's title buttons (e.g. "Refresh All"). */
+export const titleButton = (action: string): Promise<void> => post('/title', { action });
 /** Runs an entry of the row's context menu. */
 export const rowMenu = (path: readonly string[], item: string): Promise<void> => post('/menu', { path, item });
 

@@ -54,7 +54,7 @@ export async function notices(page: Page): Promise<Notice[]> {
   return page.evaluate(() => (window as unknown as { __tsmNotices?: Notice[] }).__tsmNotices ?? []);
 }
 
-/** The rows of the side bar's tree as shown (only the rendered ones: keep the window tall). */
+/** The rows of the side bar's tree as shown (only the rendered ones: keep the window tall; see rowsCut). */
 export async function rows(page: Page): Promise<Row[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')).map((row) => ({
@@ -66,16 +66,30 @@ export async function rows(page: Page): Promise<Row[]> {
   );
 }
 
-/** Whether the tree goes on below the last rendered row (the list renders only what fits in the window). */
-export async function rowsCutOff(page: Page): Promise<boolean> {
+/**
+ * Whether the tree goes on below its last rendered row (VS Code renders the rows in view only): that row is expanded,
+ * or it or one of its ancestors has a later sibling (aria-posinset < aria-setsize).
+ */
+export async function rowsCut(page: Page): Promise<boolean> {
+  // No named function inside: tsx would wrap it in a `__name` helper the page does not have (see watchNotices).
   return page.evaluate(() => {
-    const list = document.querySelector('.part.sidebar .monaco-list-rows') as HTMLElement | null;
-    const rendered = Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row')) as HTMLElement[];
-    if (!list || rendered.length === 0) {
+    const list = Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row'));
+    const last = list.at(-1);
+    if (!last) {
       return false;
     }
-    const last = Math.max(...rendered.map((r) => Number(r.getAttribute('data-index') ?? '0')));
-    return (last + 1) * rendered[0].offsetHeight < parseFloat(list.style.height || '0');
+    if (last.getAttribute('aria-expanded') === 'true') {
+      return true;
+    }
+    for (let i = list.length - 1, level = Number(last.getAttribute('aria-level')); i >= 0 && level >= 1; i--) {
+      if (Number(list[i].getAttribute('aria-level')) === level) {
+        if (Number(list[i].getAttribute('aria-posinset')) < Number(list[i].getAttribute('aria-setsize'))) {
+          return true;
+        }
+        level--;
+      }
+    }
+    return false;
   });
 }
 
@@ -167,6 +181,11 @@ export async function rowButton(page: Page, path: RowPath, action: string): Prom
   await row.locator(`.action-label[aria-label^="${action}"]`).first().click();
 }
 
+/** Clicks one of the view's title buttons, e.g. "Refresh All" (VS Code runs it with the tree's focused row). */
+export async function titleButton(page: Page, action: string): Promise<void> {
+  await page.locator(`.part.sidebar .title-actions .action-label[aria-label^="${action}"]`).first().click();
+}
+
 /** Runs an entry of the row's context menu (right click). */
 export async function rowMenu(page: Page, path: RowPath, item: string): Promise<void> {
   const { row } = await rowAt(page, path);
@@ -185,7 +204,7 @@ export function unexpectedErrors(list: readonly Notice[], expected: readonly Reg
 
 /**
  * Serves one page to an extension-host suite: GET /rows, /notices, /log; a user's gestures on the tree: POST
- * /click, /button, /menu with {path, action, item}; and the log tripwire's self-check: POST /log/plant {text} (an
+ * /click, /button, /menu with {path, action, item}, /title with {action}; and the log tripwire's self-check: POST /log/plant {text} (an
  * error in the window's console), /log/expect {from, to} (planted problems that do not fail the run).
  */
 export class ScreenServer {
@@ -231,7 +250,9 @@ export class ScreenServer {
                     ? rowButton(page, path, action)
                     : req.url === '/menu' && item
                       ? rowMenu(page, path, item)
-                      : Promise.reject(new Error(`unknown gesture ${req.url}`));
+                      : req.url === '/title' && action
+                        ? titleButton(page, action)
+                        : Promise.reject(new Error(`unknown gesture ${req.url}`));
           gesture.then(
             () => send(200, {}),
             (error: unknown) => send(500, { error: String(error) }),

@@ -1,6 +1,6 @@
 // The e2e journey's explorer steps, as a new user of the demo clicks: Applications, an application, each of its
 // children, its devices and formatters; then Refresh on each level (inline buttons and context menus) keeps the rows.
-import { clickRow, rowButton, rowMenu } from '../../support/screen';
+import { clickRow, rowButton, rowMenu, titleButton } from '../../support/screen';
 import { runCommand } from '../../support/workbench';
 import { answer, rowsUntil, treeRows, under } from '../driver';
 import { STACK, type JourneyContext } from './context';
@@ -100,12 +100,7 @@ export async function refreshEachLevel(x: JourneyContext): Promise<void> {
       await (how === 'button' ? rowButton(page, path, 'Refresh') : rowMenu(page, path, 'Refresh'));
       await same(`Refresh on ${what}`);
     }
-    await page
-      .locator(
-        '.part.sidebar .title-actions .action-label[aria-label^="Refresh"], .part.sidebar .actions-container .action-label[aria-label^="Refresh"]',
-      )
-      .first()
-      .click();
-    await same("the view's Refresh");
+    await titleButton(page, 'Refresh All');
+    await same("the view's Refresh All");
   });
 }

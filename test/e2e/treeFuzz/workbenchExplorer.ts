@@ -17,7 +17,8 @@ import {
   rowButton,
   rowMenu,
   rows,
-  rowsCutOff,
+  rowsCut,
+  titleButton,
   unexpectedErrors,
   type Row,
 } from '../../support/screen';
@@ -116,7 +117,7 @@ export class WorkbenchExplorer {
       }
       case 'refreshAll':
         if (this.signedIn) {
-          await this.page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').first().click();
+          await titleButton(this.page, 'Refresh All');
           this.dirty.reloaded();
         }
         break;
@@ -227,8 +228,7 @@ export class WorkbenchExplorer {
     const fresh = this.freshModel();
     try {
       await withFilters(fresh, this.dirty, [this.deployment.key]);
-      const cutOff = await rowsCutOff(this.page);
-      problems.push(...(await compareWith(fresh, screen, this.dirty, 'the server', true, cutOff)));
+      problems.push(...(await compareWith(fresh, screen, this.dirty, 'the server', true, await rowsCut(this.page))));
     } finally {
       fresh.dispose();
     }

@@ -114,15 +114,16 @@ export async function compareWith(
   what: string,
   /** Let `expected` load as many pages as the screen shows (false: it must already have them). */
   loadMore: boolean,
-  /** The screen ends before the tree does (rows below the window are not rendered): the last rows may be a prefix. */
-  truncated = false,
+  /** The tree goes on below the last row shown (rowsCut): the lists that end on screen may go on too. */
+  cut = false,
 ): Promise<string[]> {
   const problems: string[] = [];
   const visit = async (
     parent: ExplorerNode | undefined,
     shown: ScreenNode[],
     path: string,
-    partial: boolean,
+    /** This list holds the last row on screen (it and its ancestors' lists end where the view ends). */
+    tail: boolean,
   ): Promise<void> => {
     let children = await expected.children(parent);
     const items = (n: number) => children.slice(0, n).filter((c) => c.kind !== 'loadMore').length;
@@ -137,8 +138,9 @@ export async function compareWith(
       await expected.loadMore(more);
       children = await expected.children(parent);
     }
-    const all = children.map((c) => (dirty?.has(c) ? rowText({ label: rowOf(c).label }) : rowText(rowOf(c))));
-    const want = partial ? all.slice(0, shown.length) : all;
+    const want = children
+      .slice(0, tail && cut ? shown.length : children.length)
+      .map((c) => (dirty?.has(c) ? rowText({ label: rowOf(c).label }) : rowText(rowOf(c))));
     const have = shown.map((s, i) =>
       children[i] && dirty?.has(children[i]) ? rowText({ label: s.row.label }) : rowText(s.row),
     );
@@ -151,11 +153,11 @@ export async function compareWith(
     for (let i = 0; i < shown.length; i++) {
       if (shown[i].row.expanded && !dirty?.has(children[i])) {
         const below = path ? `${path} › ${shown[i].row.label}` : shown[i].row.label;
-        await visit(children[i], shown[i].children, below, partial && i === shown.length - 1);
+        await visit(children[i], shown[i].children, below, tail && i === shown.length - 1);
       }
     }
   };
-  await visit(undefined, forest(rows), '', truncated);
+  await visit(undefined, forest(rows), '', true);
   return problems;
 }
 

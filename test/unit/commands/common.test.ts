@@ -41,6 +41,18 @@ describe('shared commands', () => {
     assert.equal((await f.model.children(owner)).at(-1)?.kind, 'loadMore');
   });
 
+  it('Refresh All loads everything again, whatever row VS Code hands it (a title button gets the focused row)', async () => {
+    const owner = async () =>
+      (await walk(f, 'deployment', 'section:applications', 'owner:user:alice')) as ExplorerNode & { total?: number };
+    const before = (await owner()).total ?? 0;
+    const focused = await walk(f, 'deployment', 'section:clients', 'owner:user:alice');
+    f.server.seed.applications('alice', 1, { ids: ['alice-new'] });
+    await run(f, 'thingsStack.refresh', [], focused);
+    assert.equal((await owner()).total, before, 'Refresh of a row reloads that row only');
+    await run(f, 'thingsStack.refreshAll', [], focused);
+    assert.equal((await owner()).total, before + 1);
+  });
+
   it('copies IDs and values of any node', async () => {
     const client = await walk(f, 'deployment', 'section:clients', 'owner:user:alice', 'client:alice-dashboard');
     const props = await f.model.children(client);

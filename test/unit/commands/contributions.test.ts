@@ -60,8 +60,10 @@ const KINDS: ExplorerNode['kind'][] = [
 ];
 /** Commands a row runs when clicked (Load More…, "Show its OAuth clients"): no menu entry, no palette entry. */
 const ROW_CLICK = ['thingsStack.loadMore', 'thingsStack.showOwner'];
-/** Tree-only commands: they act on a node that has no sensible quick-pick equivalent. */
-const TREE_ONLY = [...ROW_CLICK, 'thingsStack.copyValue'];
+/** Tree-only commands: they act on a node that has no sensible quick-pick equivalent (the palette has Refresh All). */
+const TREE_ONLY = [...ROW_CLICK, 'thingsStack.copyValue', 'thingsStack.refresh'];
+/** Commands on the whole view: its title bar and the palette, no row. */
+const VIEW_WIDE = ['thingsStack.refreshAll'];
 
 describe('command contributions', () => {
   it('contributes every explorer command, once', () => {
@@ -110,8 +112,12 @@ describe('command contributions', () => {
 
   it('puts every explorer command that needs a node somewhere in the tree too', () => {
     const inTree = new Set(pkg.contributes.menus['view/item/context'].map((e) => e.command));
-    for (const id of EXPLORER_COMMAND_IDS.filter((i) => !ROW_CLICK.includes(i))) {
+    for (const id of EXPLORER_COMMAND_IDS.filter((i) => !ROW_CLICK.includes(i) && !VIEW_WIDE.includes(i))) {
       assert.ok(inTree.has(id), id);
+    }
+    const title = new Set(pkg.contributes.menus['view/title'].map((e) => e.command));
+    for (const id of VIEW_WIDE) {
+      assert.ok(title.has(id) && !inTree.has(id), id);
     }
   });
 
