@@ -137,6 +137,7 @@ export async function revokeAuthorization(ctx: CommandContext, ...args: unknown[
   ctx.log.info(`Revoked the authorization of client ${t.clientId} (${tokens.length} tokens) for ${t.userId}.`);
   if (own) {
     await signOutHere(ctx, t);
+    void ctx.ui.info(`Revoked the authorization of ${clientText(t)} and its ${count}; this window is signed out.`);
     return;
   }
   await refreshAuthorizations(ctx, t);

@@ -62,6 +62,7 @@ export async function revokeOwnAuthorization(x: JourneyContext): Promise<void> {
     await dialog(page, /This VS Code window signs in with it: you will be signed out here\./, 'Revoke');
     await page.getByText('Sign in to see your OAuth clients and applications.').waitFor({ timeout: 20_000 });
     await toast(page, /Signed out/i);
+    await toast(page, /Revoked the authorization of Command-line interface \(cli\) .*this window is signed out/);
     if (server.state.authorizations.has('alice/cli')) {
       throw new Error('the server still holds the authorization of cli');
     }

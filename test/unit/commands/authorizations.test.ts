@@ -85,6 +85,12 @@ describe('authorized apps commands', () => {
     assert.ok(!sent.some((w) => w.endsWith(`/tokens/${own}`)), 'the own token is left to the sign-out');
     assert.equal(sent.at(-1), 'DELETE /users/alice/authorizations/vscode-ext');
     assert.deepEqual(signedOut, [session.id]);
+    assert.deepEqual(f.ui.messages, [
+      {
+        level: 'info',
+        text: 'Revoked the authorization of Things Stack Manager (vscode-ext) and its 2 access tokens; this window is signed out.',
+      },
+    ]);
   });
 
   it('revokes one access token from the palette; the other token of the client keeps working', async () => {
