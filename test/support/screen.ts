@@ -167,9 +167,10 @@ export async function clickRow(page: Page, path: RowPath): Promise<void> {
  * mouse away first, and so does this.
  */
 export async function moveAwayFromHover(page: Page): Promise<void> {
+  // Away first, always: a mouse resting on a row shows its tooltip only after a delay, which can fall mid-click.
+  await page.mouse.move(1, 1);
   const hover = page.locator('.context-view .monaco-hover');
   if (await hover.isVisible()) {
-    await page.mouse.move(1, 1);
     await hover.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => page.keyboard.press('Escape'));
   }
 }

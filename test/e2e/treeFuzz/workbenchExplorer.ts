@@ -4,6 +4,7 @@
 // every expanded row equal what a fresh explorer lists from the server (changes behind the back excepted until a
 // refresh covers them), no error notification appeared, and the workbench's logs show no tree error.
 import type { Page } from 'playwright-core';
+import type { Account } from '../../../src/auth/accounts';
 import { ExplorerModel } from '../../../src/explorer/model';
 import type { ExplorerNode } from '../../../src/explorer/nodeTypes';
 import { rowOf } from '../../../src/explorer/rows';
@@ -73,8 +74,20 @@ export class WorkbenchExplorer {
   private noticesSeen = 0;
   private signedIn = true;
 
+  /**
+   * Somebody else, and what a fresh explorer lists with: one account for the whole run, made before the workbench
+   * signs in (each account issues a token of alice's, which a new one per check would add to Authorized Apps).
+   */
+  private readonly other: Account;
+
   constructor(private readonly o: WorkbenchExplorerOptions) {
     this.deployment = resolveDeployment({ name: o.stack, url: o.server.url });
+    this.other = accountFor(
+      o.server,
+      this.deployment,
+      'alice',
+      o.server.inProcessFetch(undefined, { contract: false }),
+    );
   }
 
   private get page(): Page {
@@ -290,8 +303,7 @@ export class WorkbenchExplorer {
   private freshModel(): ExplorerModel {
     const accounts = new MemoryAccounts([this.deployment]);
     this.secrets.forEach((id) => accounts.secrets.set(`${this.deployment.key}/${id}`, 'stored'));
-    const fetch = this.o.server.inProcessFetch(undefined, { contract: false });
-    const account = accountFor(this.o.server, this.deployment, 'alice', fetch);
+    const account = this.other;
     // The workbench signs in with alice's API key: its account is "alice (API key)", and no authorized client or
     // token is this window's.
     accounts.signIn({
@@ -375,12 +387,7 @@ export class WorkbenchExplorer {
         server: this.o.server,
         deploymentKey: this.deployment.key,
         dirty: this.dirty,
-        other: accountFor(
-          this.o.server,
-          this.deployment,
-          'alice',
-          this.o.server.inProcessFetch(undefined, { contract: false }),
-        ),
+        other: this.other,
         newId: (prefix) => `${prefix}-${stamp}`,
       },
       change,
