@@ -1,5 +1,5 @@
-// Package and bundle size, and the largest modules in the production bundle (dist/extension.js: the libraries of
-// dist/vendor/ left out, as esbuild.mjs leaves them out).
+// Package and bundle size, and the largest modules of what activation loads (dist/extension.js: what our code loads
+// with import() and the libraries of dist/vendor/ left out, as esbuild.mjs leaves them out).
 import { execSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -19,6 +19,15 @@ export async function measureSize(): Promise<{ results: Result[]; largest: [stri
     metafile: true,
     external: ['vscode', 'acorn', 'node-fetch'],
     logLevel: 'silent',
+    plugins: [
+      {
+        name: 'lazy',
+        setup: (b) =>
+          b.onResolve({ filter: /^\./ }, (args) =>
+            args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+          ),
+      },
+    ],
   });
   const inputs = Object.entries(meta.metafile.outputs)[0][1].inputs;
   const largest = Object.entries(inputs)
@@ -28,7 +37,8 @@ export async function measureSize(): Promise<{ results: Result[]; largest: [stri
   return {
     results: [
       { name: '.vsix size', value: kb(vsix), unit: 'KB', goal: '≤ 250 KB', pass: vsix <= 250 * 1024 },
-      { name: 'production code in dist/ (the bundle + dist/vendor/)', value: kb(bundle), unit: 'KB' },
+      { name: 'production code in dist/ (all of it)', value: kb(bundle), unit: 'KB' },
+      { name: 'dist/extension.js (what activation loads)', value: kb(statSync('dist/extension.js').size), unit: 'KB' },
     ],
     largest,
   };

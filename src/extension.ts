@@ -6,7 +6,7 @@ import { sessionOAuthClients } from './auth/oauthClients';
 import { SessionRepository } from './auth/repository';
 import { tokenRevoker } from './auth/revoke';
 import { TokenManager } from './auth/tokens';
-import { interactiveSignIn, type SignInHooks } from './auth/vscode/interactive';
+import type { SignInHooks } from './auth/vscode/interactive';
 import { PROVIDER_ID, PROVIDER_LABEL, TtsAuthProvider } from './auth/vscode/provider';
 import { secretStore } from './auth/vscode/secretStore';
 import { AccountStatusBar } from './auth/vscode/statusBar';
@@ -15,7 +15,7 @@ import { explorerCommands } from './commands/explorerCommands';
 import { CommandTable } from './commands/table';
 import { addedDeployment, authCommands } from './commands/vscode/auth';
 import { registerCommands } from './commands/vscode/register';
-import { LiveEventsController, type LiveEventsInspector } from './events/vscode/controller';
+import { LiveEventsCommands, type LiveEventsInspector } from './events/vscode/commands';
 import { ExplorerModel } from './explorer/model';
 import type { ExplorerNode } from './explorer/nodeTypes';
 import { explorerCommandContext } from './explorer/vscode/commandContext';
@@ -28,7 +28,8 @@ import { FORMATTER_SCHEME, FormatterFileSystem } from './formatters/vscode/fileS
 import { FormatterFilesKey } from './formatters/vscode/formatterFiles';
 import { WorkspaceLinks } from './formatters/vscode/links';
 import { FormatterSyncStatus } from './formatters/vscode/syncStatus';
-import { FormatterTestsWhenNeeded, type FormatterTests } from './formatters/vscode/testing';
+import type { FormatterTests } from './formatters/vscode/testing';
+import { FormatterTestsWhenNeeded } from './formatters/vscode/testsWhenNeeded';
 import * as config from './platform/config';
 import { publishAccountKeys, setContext } from './platform/contextKeys';
 import { testApi, userAgent } from './platform/environment';
@@ -94,8 +95,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       tokens,
       accounts,
       log,
-      signIn: (deployment) =>
-        interactiveSignIn(deployment, {
+      // The sign-in flows load with the first sign-in.
+      signIn: async (deployment) =>
+        (await import('./auth/vscode/interactive')).interactiveSignIn(deployment, {
           accounts,
           pending,
           log,
@@ -119,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const testsView = new FormatterTestsWhenNeeded(links, accounts);
   const formatterUi = overridableUi(ui, () => formatterHooks.ui);
 
-  const events = new LiveEventsController({ accounts, log, ui, bufferSize: config.eventsBufferSize });
+  const events = new LiveEventsCommands({ accounts, log, ui, bufferSize: config.eventsBufferSize });
   const commands = new CommandTable(
     authCommands({ provider, accounts, log, ui: deploymentUi }),
     explorerCommands(explorerCtx),
@@ -179,7 +181,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       fileSystem,
       links,
       status,
-      tests: async () => testsView.current,
+      tests: () => testsView.current(),
       defaultUi: ui,
       hooks: formatterHooks,
     },

@@ -1,94 +1,61 @@
-// The explorer's command table (vscode-free): each id with its logic and the rights it needs. vscode/register.ts turns it
-// into VS Code commands behind the error boundary (through table.ts).
+// The explorer's command table (vscode-free): each id, the operation that does it (operations.ts, loaded with the
+// first command run) and the rights it needs. vscode/register.ts turns it into VS Code commands behind the error
+// boundary (through table.ts).
 import { isNode } from '../explorer/nodeTypes';
-import type { CommandContext, CommandSpec } from './context';
+import { onFirstUse } from '../util/onFirstUse';
+import type { CommandContext, CommandRun, CommandSpec } from './context';
 import type { CommandEntry } from './table';
-import { createApplication, editApplication } from './applications';
-import { createApiKey, deleteApiKey, editApiKey } from './apiKeys';
-import { addRedirectUri, editClient, removeRedirectUri } from './clientEdit';
-import { approveClient, copyClientSecret, createClient, rejectClient } from './clients';
-import { addCollaborator, editCollaborator, removeCollaborator } from './collaborators';
-import { clearFilter, filter, loadMore, refresh, refreshAll, showOwner } from './browse';
-import { revokeAuthorization, revokeToken } from './authorizations';
-import { createOrganization, editOrganization } from './organizations';
-import { copyAsJson, copyId, copyValue, openInConsole, showJson } from './copyAndShow';
-import { deleteEntity, purgeEntity, restoreEntity } from './lifecycle';
-import { registerVsCodeClient } from './registerClient';
+
+type Operations = typeof import('./operations');
+const operations = onFirstUse(() => import('./operations'));
+
+/** The operation `name` of operations.ts, which loads with the first command run (not at activation). */
+function op(name: keyof Operations): CommandRun {
+  return async (ctx, ...args) => (await operations())[name](ctx, ...args);
+}
 
 const SPECS = [
-  { id: 'thingsStack.refresh', run: refresh },
-  { id: 'thingsStack.refreshAll', run: refreshAll },
-  { id: 'thingsStack.filter', run: filter },
-  { id: 'thingsStack.clearFilter', run: clearFilter },
-  { id: 'thingsStack.loadMore', run: loadMore },
-  { id: 'thingsStack.copyId', run: copyId },
-  { id: 'thingsStack.copyValue', run: copyValue },
-  { id: 'thingsStack.copyAsJson', run: copyAsJson },
-  { id: 'thingsStack.showJson', run: showJson },
-  { id: 'thingsStack.openInConsole', run: openInConsole },
-  { id: 'thingsStack.createClient', run: createClient, rights: ['RIGHT_USER_CLIENTS_CREATE'] },
-  { id: 'thingsStack.editClient', run: editClient, rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
-  {
-    id: 'thingsStack.deleteClient',
-    run: (ctx, ...args) => deleteEntity(ctx, args, 'client'),
-    rights: ['RIGHT_CLIENT_DELETE'],
-  },
-  {
-    id: 'thingsStack.restoreClient',
-    run: (ctx, ...args) => restoreEntity(ctx, args, 'client'),
-    rights: ['RIGHT_CLIENT_DELETE'],
-  },
-  { id: 'thingsStack.purgeClient', run: (ctx, ...args) => purgeEntity(ctx, args, 'client') },
-  { id: 'thingsStack.approveClient', run: approveClient },
-  { id: 'thingsStack.rejectClient', run: rejectClient },
-  { id: 'thingsStack.addRedirectUri', run: addRedirectUri, rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
-  { id: 'thingsStack.removeRedirectUri', run: removeRedirectUri, rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
-  { id: 'thingsStack.copyClientSecret', run: copyClientSecret },
-  { id: 'thingsStack.createApplication', run: createApplication, rights: ['RIGHT_USER_APPLICATIONS_CREATE'] },
-  { id: 'thingsStack.editApplication', run: editApplication, rights: ['RIGHT_APPLICATION_SETTINGS_BASIC'] },
-  {
-    id: 'thingsStack.deleteApplication',
-    run: (ctx, ...args) => deleteEntity(ctx, args, 'application'),
-    rights: ['RIGHT_APPLICATION_DELETE'],
-  },
-  {
-    id: 'thingsStack.restoreApplication',
-    run: (ctx, ...args) => restoreEntity(ctx, args, 'application'),
-    rights: ['RIGHT_APPLICATION_DELETE'],
-  },
-  { id: 'thingsStack.purgeApplication', run: (ctx, ...args) => purgeEntity(ctx, args, 'application') },
+  { id: 'thingsStack.refresh', run: op('refresh') },
+  { id: 'thingsStack.refreshAll', run: op('refreshAll') },
+  { id: 'thingsStack.filter', run: op('filter') },
+  { id: 'thingsStack.clearFilter', run: op('clearFilter') },
+  { id: 'thingsStack.loadMore', run: op('loadMore') },
+  { id: 'thingsStack.copyId', run: op('copyId') },
+  { id: 'thingsStack.copyValue', run: op('copyValue') },
+  { id: 'thingsStack.copyAsJson', run: op('copyAsJson') },
+  { id: 'thingsStack.showJson', run: op('showJson') },
+  { id: 'thingsStack.openInConsole', run: op('openInConsole') },
+  { id: 'thingsStack.createClient', run: op('createClient'), rights: ['RIGHT_USER_CLIENTS_CREATE'] },
+  { id: 'thingsStack.editClient', run: op('editClient'), rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
+  { id: 'thingsStack.deleteClient', run: op('deleteClient'), rights: ['RIGHT_CLIENT_DELETE'] },
+  { id: 'thingsStack.restoreClient', run: op('restoreClient'), rights: ['RIGHT_CLIENT_DELETE'] },
+  { id: 'thingsStack.purgeClient', run: op('purgeClient') },
+  { id: 'thingsStack.approveClient', run: op('approveClient') },
+  { id: 'thingsStack.rejectClient', run: op('rejectClient') },
+  { id: 'thingsStack.addRedirectUri', run: op('addRedirectUri'), rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
+  { id: 'thingsStack.removeRedirectUri', run: op('removeRedirectUri'), rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
+  { id: 'thingsStack.copyClientSecret', run: op('copyClientSecret') },
+  { id: 'thingsStack.createApplication', run: op('createApplication'), rights: ['RIGHT_USER_APPLICATIONS_CREATE'] },
+  { id: 'thingsStack.editApplication', run: op('editApplication'), rights: ['RIGHT_APPLICATION_SETTINGS_BASIC'] },
+  { id: 'thingsStack.deleteApplication', run: op('deleteApplication'), rights: ['RIGHT_APPLICATION_DELETE'] },
+  { id: 'thingsStack.restoreApplication', run: op('restoreApplication'), rights: ['RIGHT_APPLICATION_DELETE'] },
+  { id: 'thingsStack.purgeApplication', run: op('purgeApplication') },
   // API keys and collaborators of several kinds of holder: each names the right it misses before asking anything.
-  { id: 'thingsStack.createApiKey', run: createApiKey },
-  { id: 'thingsStack.editApiKey', run: editApiKey },
-  { id: 'thingsStack.deleteApiKey', run: deleteApiKey },
-  { id: 'thingsStack.addCollaborator', run: addCollaborator },
-  { id: 'thingsStack.editCollaborator', run: editCollaborator },
-  { id: 'thingsStack.removeCollaborator', run: removeCollaborator },
-  { id: 'thingsStack.revokeAuthorization', run: revokeAuthorization, rights: ['RIGHT_USER_AUTHORIZED_CLIENTS'] },
-  { id: 'thingsStack.revokeToken', run: revokeToken, rights: ['RIGHT_USER_AUTHORIZED_CLIENTS'] },
-  { id: 'thingsStack.createOrganization', run: createOrganization, rights: ['RIGHT_USER_ORGANIZATIONS_CREATE'] },
-  { id: 'thingsStack.editOrganization', run: editOrganization, rights: ['RIGHT_ORGANIZATION_SETTINGS_BASIC'] },
-  {
-    id: 'thingsStack.deleteOrganization',
-    run: (ctx, ...args) => deleteEntity(ctx, args, 'organization'),
-    rights: ['RIGHT_ORGANIZATION_DELETE'],
-  },
-  {
-    id: 'thingsStack.restoreOrganization',
-    run: (ctx, ...args) => restoreEntity(ctx, args, 'organization'),
-    rights: ['RIGHT_ORGANIZATION_DELETE'],
-  },
-  { id: 'thingsStack.purgeOrganization', run: (ctx, ...args) => purgeEntity(ctx, args, 'organization') },
-  { id: 'thingsStack.showOwner', run: showOwner },
-  {
-    id: 'thingsStack.registerVsCodeClient',
-    run: async (ctx) => {
-      if (!ctx.vsCodeClientHost) {
-        throw new Error('Registering an OAuth client needs the VS Code host.');
-      }
-      await registerVsCodeClient(ctx, ctx.vsCodeClientHost);
-    },
-  },
+  { id: 'thingsStack.createApiKey', run: op('createApiKey') },
+  { id: 'thingsStack.editApiKey', run: op('editApiKey') },
+  { id: 'thingsStack.deleteApiKey', run: op('deleteApiKey') },
+  { id: 'thingsStack.addCollaborator', run: op('addCollaborator') },
+  { id: 'thingsStack.editCollaborator', run: op('editCollaborator') },
+  { id: 'thingsStack.removeCollaborator', run: op('removeCollaborator') },
+  { id: 'thingsStack.revokeAuthorization', run: op('revokeAuthorization'), rights: ['RIGHT_USER_AUTHORIZED_CLIENTS'] },
+  { id: 'thingsStack.revokeToken', run: op('revokeToken'), rights: ['RIGHT_USER_AUTHORIZED_CLIENTS'] },
+  { id: 'thingsStack.createOrganization', run: op('createOrganization'), rights: ['RIGHT_USER_ORGANIZATIONS_CREATE'] },
+  { id: 'thingsStack.editOrganization', run: op('editOrganization'), rights: ['RIGHT_ORGANIZATION_SETTINGS_BASIC'] },
+  { id: 'thingsStack.deleteOrganization', run: op('deleteOrganization'), rights: ['RIGHT_ORGANIZATION_DELETE'] },
+  { id: 'thingsStack.restoreOrganization', run: op('restoreOrganization'), rights: ['RIGHT_ORGANIZATION_DELETE'] },
+  { id: 'thingsStack.purgeOrganization', run: op('purgeOrganization') },
+  { id: 'thingsStack.showOwner', run: op('showOwner') },
+  { id: 'thingsStack.registerVsCodeClient', run: op('registerClientForVsCode') },
 ] as const satisfies readonly CommandSpec[];
 
 export type ExplorerCommandId = (typeof SPECS)[number]['id'];

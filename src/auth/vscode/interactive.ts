@@ -1,5 +1,5 @@
 // Interactive sign-in: pick the deployment and the method, run it under cancellable progress, and after a
-// failure or timeout offer "Try Another Way".
+// failure or timeout offer "Try Another Way". Loaded with the first sign-in (extension.ts; see esbuild.mjs).
 import vscode = require('vscode');
 import { TtsClient } from '../../tts/client';
 import type { Deployment } from '../../tts/deployments';
@@ -12,9 +12,10 @@ import { oauthClientFor } from '../oauthClients';
 import type { StoredSession } from '../sessions';
 import { signIn, type SignInUi } from '../signIn';
 import { signInFailureReason, signInFailureText } from '../signInFailure';
+import { pickDeployment } from './pickDeployment';
 import { pickFlow, vscodeSignInUi } from './signInUi';
 import { showError, withCancellableProgress } from '../../platform/notifications';
-import { isCancellation, UserCancelledError } from '../../util/cancellation';
+import { isCancellation } from '../../util/cancellation';
 import type { Ui } from '../../ui/ui';
 
 export interface InteractiveDeps {
@@ -57,33 +58,6 @@ async function registeredRedirectUris(
   } catch {
     return undefined;
   }
-}
-
-export async function pickDeployment(
-  accounts: AccountService,
-  placeHolder: string,
-  addDeployment?: () => Promise<Deployment>,
-): Promise<Deployment> {
-  const all = accounts.deployments();
-  if (all.length === 0 && addDeployment) {
-    return addDeployment();
-  }
-  if (all.length === 1) {
-    return all[0];
-  }
-  const picked = await vscode.window.showQuickPick(
-    all.map((d) => ({
-      label: d.name,
-      description: d.key,
-      detail: accounts.activeSession(d.key)?.accountLabel,
-      deployment: d,
-    })),
-    { placeHolder, ignoreFocusOut: true },
-  );
-  if (!picked) {
-    throw new UserCancelledError();
-  }
-  return picked.deployment;
 }
 
 /** Asks for the secret of the deployment's own client (the user chose to sign in with it) and keeps it. */

@@ -14,7 +14,7 @@ import {
 import type { Logger } from '../../platform/logger';
 import { showInfo, showModal } from '../../platform/notifications';
 import type { AccountService } from '../../auth/accountService';
-import { pickDeployment } from '../../auth/vscode/interactive';
+import { pickDeployment } from '../../auth/vscode/pickDeployment';
 import type { TtsAuthProvider } from '../../auth/vscode/provider';
 import type { StoredSession } from '../../auth/sessions';
 import type { CommandEntry } from '../table';

@@ -1,17 +1,14 @@
 // Live events in the window: one stream and one panel per application (or device), the `$(pulse)` status item and
-// the `thingsStack.eventsRunning` context key. Closing a panel stops its stream. Its two commands are a table that
-// goes through the same registration and error boundary as every other command.
+// the `thingsStack.eventsRunning` context key. Closing a panel stops its stream. Created with the first run of one of
+// its two commands (commands.ts).
 import vscode = require('vscode');
-import type { Account, Accounts } from '../../auth/accounts';
+import type { Account } from '../../auth/accounts';
 import { boundaryDeps } from '../../commands/boundary';
-import type { CommandLog } from '../../commands/context';
-import type { CommandEntry } from '../../commands/table';
 import { setContext } from '../../platform/contextKeys';
-import type { CoreLogger } from '../../tts/http';
-import type { Ui } from '../../ui/ui';
 import { CommandError } from '../../ui/errorText';
 import { LiveEvents } from '../liveEvents';
 import { EventsPanel } from './panel';
+import type { LiveEventsDeps, LiveEventsInspector } from './commands';
 import { EventsStatusItem } from './statusItem';
 
 /** A tree node: an application, or one of its end devices (`kind: 'device'`). */
@@ -31,19 +28,6 @@ interface Stream {
   started: number;
 }
 
-/** What the extension-host tests read: the open streams (one per panel). */
-export interface LiveEventsInspector {
-  streams(): { label: string; deploymentName: string; running: boolean; received: number }[];
-}
-
-export interface LiveEventsDeps {
-  accounts: Accounts;
-  log: CommandLog & CoreLogger & { show?(): void };
-  ui: Ui;
-  /** `thingsStack.events.bufferSize` as set (LiveEvents checks it). */
-  bufferSize(): unknown;
-}
-
 const TITLE = 'Show Live Events';
 
 export class LiveEventsController implements LiveEventsInspector, vscode.Disposable {
@@ -55,15 +39,6 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
 
   constructor(private readonly deps: LiveEventsDeps) {}
 
-  readonly commands: readonly CommandEntry[] = [
-    {
-      id: 'thingsStack.showEvents',
-      handler: (...args) => this.show((typeof args[0] === 'object' && args[0] !== null ? args[0] : {}) as AppArg),
-      rights: ['RIGHT_APPLICATION_TRAFFIC_READ'],
-    },
-    { id: 'thingsStack.stopEvents', handler: () => this.stopSome() },
-  ];
-
   streams(): ReturnType<LiveEventsInspector['streams']> {
     return [...this.open.values()].map((s) => ({
       label: s.label,
@@ -74,7 +49,8 @@ export class LiveEventsController implements LiveEventsInspector, vscode.Disposa
   }
 
   /** Opens (or reveals, restarting if stopped) the stream of an application or one device. */
-  async show(arg: AppArg): Promise<void> {
+  async show(given: unknown): Promise<void> {
+    const arg = (typeof given === 'object' && given !== null ? given : {}) as AppArg;
     const account = await this.pickAccount(arg);
     const appId = typeof arg.applicationId === 'string' ? arg.applicationId : await this.pickApplication(account);
     const deviceId = arg.kind === 'device' ? arg.device?.ids?.device_id : undefined;

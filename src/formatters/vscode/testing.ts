@@ -9,10 +9,8 @@ import { describeError } from '../../ui/errorText';
 import { parseWorkspacePath, type FormatterLocation } from '../location';
 import { parseTestCases, testCasesPathFor, type CaseOutcome, type FormatterTestCase } from '../testCases';
 import type { WorkspaceLinks } from './links';
+import { TEST_FILES } from './testsWhenNeeded';
 import { UnsafeWorkspacePathError } from '../workspaceFiles';
-
-/** Test-case files of formatters at their workspace paths (relative to the workspace folder). */
-export const TEST_FILES = 'ttn/**/*.tests.json';
 
 interface FileData {
   /** The linked formatter file the cases test. */
@@ -224,43 +222,5 @@ export class FormatterTests implements vscode.Disposable {
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
     this.controller.dispose();
-  }
-}
-
-/**
- * The Testing view's controller, created once the workspace has a linked formatter or a test-case file in ttn/ (a
- * clone: links are kept per machine). Before that the extension adds nothing to the Testing view.
- */
-export class FormatterTestsWhenNeeded implements vscode.Disposable {
-  private tests: FormatterTests | undefined;
-  private readonly subscription: vscode.Disposable;
-
-  constructor(
-    private readonly links: WorkspaceLinks,
-    private readonly accounts: Accounts,
-  ) {
-    this.subscription = links.onDidChange(() => this.start(false));
-    this.start(false);
-    void vscode.workspace.findFiles(TEST_FILES, undefined, 1).then(
-      (found) => this.start(found.length > 0),
-      () => undefined,
-    );
-  }
-
-  /** The controller, once there is one. */
-  get current(): FormatterTests | undefined {
-    return this.tests;
-  }
-
-  private start(hasTestFiles: boolean): void {
-    if (!this.tests && (hasTestFiles || this.links.paths().length > 0)) {
-      this.tests = new FormatterTests(this.links, this.accounts);
-      void this.tests.discover();
-    }
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.tests?.dispose();
   }
 }
