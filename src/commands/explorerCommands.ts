@@ -14,6 +14,14 @@ function op(name: keyof Operations): CommandRun {
   return async (ctx, ...args) => (await operations())[name](ctx, ...args);
 }
 
+/**
+ * For a button of the view's title bar: VS Code hands it the row that has the focus, which the user did not choose
+ * for it (a focused owner row would silently become the owner of a new client). It acts as from the palette.
+ */
+function withoutRow(run: CommandRun): CommandRun {
+  return (ctx) => run(ctx);
+}
+
 const SPECS = [
   { id: 'thingsStack.refresh', run: op('refresh') },
   { id: 'thingsStack.refreshAll', run: op('refreshAll') },
@@ -26,6 +34,11 @@ const SPECS = [
   { id: 'thingsStack.showJson', run: op('showJson') },
   { id: 'thingsStack.openInConsole', run: op('openInConsole') },
   { id: 'thingsStack.createClient', run: op('createClient'), rights: ['RIGHT_USER_CLIENTS_CREATE'] },
+  {
+    id: 'thingsStack.createClientFromTitleBar',
+    run: withoutRow(op('createClient')),
+    rights: ['RIGHT_USER_CLIENTS_CREATE'],
+  },
   { id: 'thingsStack.editClient', run: op('editClient'), rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
   { id: 'thingsStack.deleteClient', run: op('deleteClient'), rights: ['RIGHT_CLIENT_DELETE'] },
   { id: 'thingsStack.restoreClient', run: op('restoreClient'), rights: ['RIGHT_CLIENT_DELETE'] },
@@ -36,6 +49,11 @@ const SPECS = [
   { id: 'thingsStack.removeRedirectUri', run: op('removeRedirectUri'), rights: ['RIGHT_CLIENT_SETTINGS_BASIC'] },
   { id: 'thingsStack.copyClientSecret', run: op('copyClientSecret') },
   { id: 'thingsStack.createApplication', run: op('createApplication'), rights: ['RIGHT_USER_APPLICATIONS_CREATE'] },
+  {
+    id: 'thingsStack.createApplicationFromTitleBar',
+    run: withoutRow(op('createApplication')),
+    rights: ['RIGHT_USER_APPLICATIONS_CREATE'],
+  },
   { id: 'thingsStack.editApplication', run: op('editApplication'), rights: ['RIGHT_APPLICATION_SETTINGS_BASIC'] },
   { id: 'thingsStack.deleteApplication', run: op('deleteApplication'), rights: ['RIGHT_APPLICATION_DELETE'] },
   { id: 'thingsStack.restoreApplication', run: op('restoreApplication'), rights: ['RIGHT_APPLICATION_DELETE'] },

@@ -39,6 +39,12 @@ describe('application commands', () => {
     assert.ok(f.server.state.memberships.get('application:acme-soil-sensors')?.has('user:alice'));
   });
 
+  it("asks the owner from the view's title bar, though VS Code hands it the focused owner row", async () => {
+    const focused = await walk(f, 'deployment', 'section:applications', 'owner:user:alice');
+    await run(f, 'thingsStack.createApplicationFromTitleBar', CREATE, focused);
+    assert.ok(f.server.state.memberships.get('application:acme-soil-sensors')?.has('organization:acme'));
+  });
+
   for (let step = 0; step < CREATE.length; step++) {
     it(`sends nothing when cancelled at step ${step + 1}`, async () => {
       const before = f.server.requests.length;

@@ -64,6 +64,14 @@ const ROW_CLICK = ['thingsStack.loadMore', 'thingsStack.showOwner'];
 const TREE_ONLY = [...ROW_CLICK, 'thingsStack.copyValue', 'thingsStack.refresh'];
 /** Commands on the whole view: its title bar and the palette, no row. */
 const VIEW_WIDE = ['thingsStack.refreshAll'];
+/**
+ * The title bar's own ids of commands that take a row elsewhere: VS Code hands a title button the focused row, which
+ * they ignore. Each with the command it stands for; only in the title bar.
+ */
+const TITLE_BAR: Record<string, string> = {
+  'thingsStack.createClientFromTitleBar': 'thingsStack.createClient',
+  'thingsStack.createApplicationFromTitleBar': 'thingsStack.createApplication',
+};
 
 describe('command contributions', () => {
   it('contributes every explorer command, once', () => {
@@ -101,7 +109,7 @@ describe('command contributions', () => {
   it('offers every explorer command in the palette (asking for its target) except the tree-only ones', () => {
     const palette = new Map(pkg.contributes.menus.commandPalette.map((e) => [e.command, e.when]));
     for (const id of EXPLORER_COMMAND_IDS) {
-      if (TREE_ONLY.includes(id)) {
+      if (TREE_ONLY.includes(id) || id in TITLE_BAR) {
         assert.equal(palette.get(id), 'false', id);
       } else {
         assert.notEqual(palette.get(id), 'false', id);
@@ -112,12 +120,23 @@ describe('command contributions', () => {
 
   it('puts every explorer command that needs a node somewhere in the tree too', () => {
     const inTree = new Set(pkg.contributes.menus['view/item/context'].map((e) => e.command));
-    for (const id of EXPLORER_COMMAND_IDS.filter((i) => !ROW_CLICK.includes(i) && !VIEW_WIDE.includes(i))) {
+    const elsewhere = [...ROW_CLICK, ...VIEW_WIDE, ...Object.keys(TITLE_BAR)];
+    for (const id of EXPLORER_COMMAND_IDS.filter((i) => !elsewhere.includes(i))) {
       assert.ok(inTree.has(id), id);
     }
     const title = new Set(pkg.contributes.menus['view/title'].map((e) => e.command));
     for (const id of VIEW_WIDE) {
       assert.ok(title.has(id) && !inTree.has(id), id);
+    }
+  });
+
+  it('gives the title bar its own ids where the command would take the focused row, looking the same', () => {
+    const title = pkg.contributes.menus['view/title'].map((e) => e.command);
+    const inTree = new Set(pkg.contributes.menus['view/item/context'].map((e) => e.command));
+    for (const [id, base] of Object.entries(TITLE_BAR)) {
+      assert.ok(title.includes(id) && !title.includes(base) && !inTree.has(id), id);
+      const [own, original] = [id, base].map((c) => pkg.contributes.commands.find((x) => x.command === c));
+      assert.deepEqual({ ...own, command: base }, original);
     }
   });
 
