@@ -15,9 +15,9 @@
 // Why: activation must take at most 0.5× the time VS Code's own github-authentication takes (npm run bench, README
 // "Performance"), and what activation compiles is most of what it costs. Measured side by side (medians of 15 new
 // processes): one bundle with everything 0.97×; the two libraries out 0.46–0.56× (the account side of OAuth grew
-// the bundle); lazy.js out as well 0.38–0.46×. esbuild's own code splitting (ES module chunks converted to
-// CommonJS) was slower than one bundle: activation then loaded seven files and reached every shared function
-// through an export getter.
+// the bundle); lazy.js out as well, median 0.42× (nine runs: 0.35–0.49×, once 0.59×). esbuild's own code splitting
+// (ES module chunks converted to CommonJS) was slower than one bundle: activation then loaded seven files and
+// reached every shared function through an export getter.
 import { rmSync, watch as watchFiles } from 'node:fs';
 import { relative } from 'node:path';
 import * as esbuild from 'esbuild';
