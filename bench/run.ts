@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     );
   }
   console.log(
-    `largest modules in the bundle: ${size.largest.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`,
+    `largest modules in dist/extension.js: ${size.largest.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ')}`,
   );
   const failed = results.filter((r) => r.pass === false);
   const seconds = (Date.now() - started) / 1000;

@@ -1,4 +1,5 @@
-// Something loaded on first use and kept: the chunks of the build (esbuild.mjs) that activation does not load.
+// A module loaded on first use and kept (what lazy.js and dist/vendor/ hold, esbuild.mjs): one load, and one wrapped
+// module object, however often it is asked for.
 
 /** `load` runs on the first call and its promise is kept; a failed load is tried again on the next call. */
 export function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {

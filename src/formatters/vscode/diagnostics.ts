@@ -1,6 +1,6 @@
 // Problems of a formatter script as diagnostics, before anything is uploaded (size, syntax, the direction's entry
 // function): checked when a formatter document or workspace formatter file opens, and 250 ms after typing stops.
-// The syntax checks bring the parser, which loads with the first check (the one lazily loaded part of the bundle).
+// The syntax checks and the parser they bring load with the first check (lazy.js and dist/vendor/, esbuild.mjs).
 import vscode = require('vscode');
 import type { Accounts } from '../../auth/accounts';
 import type { CommandLog } from '../../commands/context';
