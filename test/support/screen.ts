@@ -178,12 +178,14 @@ export async function moveAwayFromHover(page: Page): Promise<void> {
 /** Clicks one of the row's inline buttons (shown while the mouse is over it), e.g. "Refresh". */
 export async function rowButton(page: Page, path: RowPath, action: string): Promise<void> {
   const { row } = await rowAt(page, path);
+  await moveAwayFromHover(page); // another row's tooltip can cover this one
   await row.hover();
   await row.locator(`.action-label[aria-label^="${action}"]`).first().click();
 }
 
 /** Clicks one of the view's title buttons, e.g. "Refresh All" (VS Code runs it with the tree's focused row). */
 export async function titleButton(page: Page, action: string): Promise<void> {
+  await moveAwayFromHover(page);
   await page.locator(`.part.sidebar .title-actions .action-label[aria-label^="${action}"]`).first().click();
 }
 
